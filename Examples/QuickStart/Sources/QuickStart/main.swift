@@ -1,0 +1,2 @@
+import SupportEngine
+print("QuickStart")

@@ -1,0 +1,71 @@
+// swift-tools-version: 6.0
+//
+// support-engine: the embeddable core of a help desk for paid membership clubs and communities.
+// Foundation and the toolchain only: this manifest must never gain a package dependency.
+
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny")
+]
+
+let package = Package(
+    name: "support-engine",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "SupportCore", targets: ["SupportCore"]),
+        .library(name: "TicketLifecycle", targets: ["TicketLifecycle"]),
+        .library(name: "PriorityRouting", targets: ["PriorityRouting"]),
+        .library(name: "SupportBoundaries", targets: ["SupportBoundaries"]),
+        .library(name: "RefundRules", targets: ["RefundRules"]),
+        .library(name: "Moderation", targets: ["Moderation"]),
+        .library(name: "SupportEngine", targets: ["SupportEngine"]),
+        .library(name: "SupportEngineTesting", targets: ["SupportEngineTesting"]),
+        .executable(name: "supportdesk", targets: ["supportdesk"]),
+        .executable(name: "support-bench", targets: ["support-bench"]),
+    ],
+    targets: [
+        // Shared vocabulary.
+        .target(name: "SupportCore", swiftSettings: strictSettings),
+
+        // Pure policy modules: Foundation + SupportCore, no I/O, no clock.
+        .target(name: "TicketLifecycle", dependencies: ["SupportCore"], swiftSettings: strictSettings),
+        .target(name: "PriorityRouting", dependencies: ["SupportCore"], swiftSettings: strictSettings),
+        .target(name: "SupportBoundaries", dependencies: ["SupportCore"], swiftSettings: strictSettings),
+        .target(name: "RefundRules", dependencies: ["SupportCore"], swiftSettings: strictSettings),
+        .target(name: "Moderation", dependencies: ["SupportCore"], swiftSettings: strictSettings),
+
+        // The engine: protocols, the desk actor, in-memory adapters.
+        .target(
+            name: "SupportEngine",
+            dependencies: [
+                "SupportCore", "TicketLifecycle", "PriorityRouting", "SupportBoundaries", "RefundRules", "Moderation",
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(name: "SupportEngineTesting", dependencies: ["SupportEngine"], swiftSettings: strictSettings),
+
+        // Executables.
+        .executableTarget(name: "supportdesk", dependencies: ["SupportEngine", "SupportEngineTesting"]),
+        .executableTarget(
+            name: "support-bench",
+            dependencies: ["SupportEngine", "SupportEngineTesting"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "QuickStart",
+            dependencies: ["SupportEngine", "SupportEngineTesting"],
+            path: "Examples/QuickStart/Sources/QuickStart"
+        ),
+
+        // Tests.
+        .testTarget(name: "SupportCoreTests", dependencies: ["SupportCore"]),
+        .testTarget(name: "TicketLifecycleTests", dependencies: ["TicketLifecycle"]),
+        .testTarget(name: "PriorityRoutingTests", dependencies: ["PriorityRouting"]),
+        .testTarget(name: "SupportBoundariesTests", dependencies: ["SupportBoundaries"]),
+        .testTarget(name: "RefundRulesTests", dependencies: ["RefundRules"]),
+        .testTarget(name: "ModerationTests", dependencies: ["Moderation"]),
+        .testTarget(name: "SupportEngineTests", dependencies: ["SupportEngine", "SupportEngineTesting"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+import Moderation
+import Testing

@@ -1,0 +1,2 @@
+import PriorityRouting
+import Testing

@@ -1,0 +1,2 @@
+import RefundRules
+import Testing

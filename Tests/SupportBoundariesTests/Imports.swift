@@ -1,0 +1,2 @@
+import SupportBoundaries
+import Testing

@@ -1,0 +1,2 @@
+import SupportCore
+import Testing

@@ -1,0 +1,2 @@
+import TicketLifecycle
+import Testing

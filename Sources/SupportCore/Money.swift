@@ -79,7 +79,10 @@ public struct Money: Hashable, Sendable, Codable, Comparable, CustomStringConver
     /// - Throws: ``SupportCoreError`` with code ``SupportCoreError/Code/negativeMoney``.
     public init(validatingMinorUnits minorUnits: Int64, currency: CurrencyCode) throws {
         guard minorUnits >= 0 else {
-            throw SupportCoreError(.negativeMoney, "an amount of money cannot be negative (got \(minorUnits) \(currency))")
+            throw SupportCoreError(
+                .negativeMoney,
+                "an amount of money cannot be negative (got \(minorUnits) \(currency))"
+            )
         }
         self.init(minorUnits: minorUnits, currency: currency)
     }

@@ -1,0 +1,295 @@
+import Foundation
+
+/// The ticket status machine: commands in, events out.
+///
+/// The rules:
+/// - `new → open → pending | onHold → solved → closed`; a ticket never goes back to ``TicketStatus/new``.
+/// - A member message on a ``TicketStatus/pending`` or ``TicketStatus/solved`` ticket reopens it to
+///   ``TicketStatus/open``.
+/// - ``TicketStatus/closed`` is terminal: every command on a closed ticket is refused; the engine makes a
+///   follow-up ticket linked to it instead.
+/// - Only a solved ticket can be closed (by an agent, or by the engine's auto-close timer).
+/// - A merged ticket closes as merged into its target.
+/// - Members write member messages on their own tickets; everything else is for the support side.
+/// - A command that would change nothing is refused with ``LifecycleError/Code/noChange``.
+///
+/// Every function here is pure: the instant comes in as a parameter.
+public enum TicketLifecycle {
+    /// The longest tag accepted, in characters.
+    public static let maximumTagLength = 64
+
+    /// Creates a ticket.
+    ///
+    /// - Parameters:
+    ///   - creation: What the ticket starts with.
+    ///   - id: The new ticket's id.
+    ///   - actor: Who creates it: the member, or an agent on the member's behalf.
+    ///   - at: When.
+    /// - Returns: The ``TicketChange/created(_:)`` event and the snapshot it gives.
+    /// - Throws: ``LifecycleError`` when the first message is empty, or a member opens a ticket for
+    ///   someone else.
+    public static func create(
+        _ creation: TicketCreation,
+        id: TicketID,
+        by actor: SupportActor,
+        at: Date
+    ) throws -> (ticket: Ticket, event: TicketEvent) {
+        if case .member(let member) = actor, member != creation.requester {
+            throw LifecycleError(
+                .notPermitted,
+                "member \(member) cannot open a ticket for member \(creation.requester)"
+            )
+        }
+        try validateBody(creation.firstMessage.body, command: "create")
+        let event = TicketEvent(ticketID: id, sequence: 1, at: at, actor: actor, change: .created(creation))
+        return (Ticket(id: id, creation: creation, at: at), event)
+    }
+
+    /// Checks a command against the rules and returns the events it produces.
+    ///
+    /// - Parameters:
+    ///   - command: What the actor wants to do.
+    ///   - ticket: The ticket as the actor read it.
+    ///   - actor: Who wants it.
+    ///   - at: When.
+    /// - Returns: One or more events, numbered after ``Ticket/version``.
+    /// - Throws: ``LifecycleError`` naming the refused transition.
+    public static func handle(
+        _ command: TicketCommand,
+        on ticket: Ticket,
+        by actor: SupportActor,
+        at: Date
+    ) throws -> [TicketEvent] {
+        let changes = try changes(for: command, on: ticket, by: actor, at: at)
+        return changes.enumerated().map { offset, change in
+            TicketEvent(
+                ticketID: ticket.id,
+                sequence: ticket.version + offset + 1,
+                at: at,
+                actor: actor,
+                change: change
+            )
+        }
+    }
+
+    /// Runs a command and folds its events into the ticket.
+    ///
+    /// - Parameters:
+    ///   - command: What the actor wants to do.
+    ///   - ticket: The ticket as the actor read it.
+    ///   - actor: Who wants it.
+    ///   - at: When.
+    /// - Returns: The new snapshot and the events that produced it.
+    /// - Throws: ``LifecycleError`` naming the refused transition.
+    public static func execute(
+        _ command: TicketCommand,
+        on ticket: Ticket,
+        by actor: SupportActor,
+        at: Date
+    ) throws -> (ticket: Ticket, events: [TicketEvent]) {
+        let events = try handle(command, on: ticket, by: actor, at: at)
+        var result = ticket
+        for event in events { try result.apply(event) }
+        return (result, events)
+    }
+
+    /// When a solved ticket closes by itself.
+    ///
+    /// - Parameters:
+    ///   - ticket: The ticket.
+    ///   - delay: How long after solving a ticket closes.
+    /// - Returns: ``Ticket/solvedAt`` plus `delay` for a solved ticket, otherwise `nil`.
+    public static func autoCloseDue(for ticket: Ticket, after delay: TimeInterval) -> Date? {
+        guard ticket.status == .solved, let solvedAt = ticket.solvedAt else { return nil }
+        return solvedAt.addingTimeInterval(delay)
+    }
+
+    // MARK: - Rules
+
+    private static func changes(
+        for command: TicketCommand,
+        on ticket: Ticket,
+        by actor: SupportActor,
+        at: Date
+    ) throws -> [TicketChange] {
+        guard ticket.status != .closed else {
+            let merged = ticket.mergedInto.map { " (merged into \($0))" } ?? ""
+            throw LifecycleError(
+                .ticketClosed,
+                "ticket \(ticket.id) is closed\(merged): '\(command.name)' is refused; "
+                    + "a new message from the member makes a follow-up ticket linked to it"
+            )
+        }
+        switch command {
+        case .memberMessage(let draft):
+            try requireRequester(actor, of: ticket, command: command)
+            try validateBody(draft.body, command: command.name)
+            var changes: [TicketChange] = [.messageAdded(message(draft, kind: .memberMessage, by: actor, at: at))]
+            if ticket.status == .pending || ticket.status == .solved {
+                changes.append(.statusChanged(from: ticket.status, to: .open))
+            }
+            return changes
+
+        case .reply(let draft, let status):
+            try requireAgent(actor, command: command)
+            try validateBody(draft.body, command: command.name)
+            var changes: [TicketChange] = [.messageAdded(message(draft, kind: .publicReply, by: actor, at: at))]
+            if let status {
+                if status != ticket.status {
+                    try validateStatusChange(from: ticket.status, to: status, ticket: ticket.id)
+                    changes.append(.statusChanged(from: ticket.status, to: status))
+                }
+            } else if ticket.status == .new {
+                changes.append(.statusChanged(from: .new, to: .open))
+            }
+            return changes
+
+        case .internalNote(let draft):
+            try requireStaff(actor, command: command)
+            try validateBody(draft.body, command: command.name)
+            return [.messageAdded(message(draft, kind: .internalNote, by: actor, at: at))]
+
+        case .automaticMessage(let draft):
+            guard actor == .system else {
+                throw LifecycleError(.notPermitted, "only the system sends automatic messages, not \(actor)")
+            }
+            try validateBody(draft.body, command: command.name)
+            return [.messageAdded(message(draft, kind: .automatic, by: actor, at: at))]
+
+        case .setStatus(let status):
+            try requireStaff(actor, command: command)
+            guard status != ticket.status else {
+                throw LifecycleError(.noChange, "ticket \(ticket.id) is already \(status)")
+            }
+            try validateStatusChange(from: ticket.status, to: status, ticket: ticket.id)
+            return [.statusChanged(from: ticket.status, to: status)]
+
+        case .assign(let agent):
+            try requireStaff(actor, command: command)
+            guard agent != ticket.assignee else {
+                let who = agent.map { "assigned to \($0)" } ?? "unassigned"
+                throw LifecycleError(.noChange, "ticket \(ticket.id) is already \(who)")
+            }
+            return [.assigned(from: ticket.assignee, to: agent)]
+
+        case .setPriority(let priority):
+            try requireStaff(actor, command: command)
+            guard priority != ticket.priority else {
+                throw LifecycleError(.noChange, "ticket \(ticket.id) already has priority \(priority)")
+            }
+            return [.priorityChanged(from: ticket.priority, to: priority)]
+
+        case .setReason(let reason):
+            try requireStaff(actor, command: command)
+            guard reason != ticket.reason else {
+                throw LifecycleError(.noChange, "ticket \(ticket.id) already has reason \(reason)")
+            }
+            return [.reasonChanged(from: ticket.reason, to: reason)]
+
+        case .addTags(let tags):
+            try requireStaff(actor, command: command)
+            let added = try normalized(tags).filter { !ticket.tags.contains($0) }
+            guard !added.isEmpty else {
+                throw LifecycleError(.noChange, "ticket \(ticket.id) already has tags \(tags.joined(separator: ", "))")
+            }
+            return [.tagsChanged(added: added, removed: [])]
+
+        case .removeTags(let tags):
+            try requireStaff(actor, command: command)
+            let removed = try normalized(tags).filter { ticket.tags.contains($0) }
+            guard !removed.isEmpty else {
+                throw LifecycleError(
+                    .noChange,
+                    "ticket \(ticket.id) has none of the tags \(tags.joined(separator: ", "))"
+                )
+            }
+            return [.tagsChanged(added: [], removed: removed)]
+
+        case .merge(let target):
+            try requireAgent(actor, command: command)
+            guard target != ticket.id else {
+                throw LifecycleError(.mergeIntoItself, "ticket \(ticket.id) cannot be merged into itself")
+            }
+            return [.mergedInto(target)]
+
+        case .receiveMerge(let source, let messages):
+            try requireAgent(actor, command: command)
+            guard source != ticket.id else {
+                throw LifecycleError(.mergeIntoItself, "ticket \(ticket.id) cannot be merged into itself")
+            }
+            return [.mergeReceived(from: source, messages: messages)]
+        }
+    }
+
+    private static func validateStatusChange(from: TicketStatus, to: TicketStatus, ticket: TicketID) throws {
+        if to == .new {
+            throw LifecycleError(.neverBackToNew, "ticket \(ticket) cannot go from \(from) back to new")
+        }
+        if to == .closed && from != .solved {
+            throw LifecycleError(.notSolved, "ticket \(ticket) is \(from): solve it before closing it")
+        }
+    }
+
+    private static func message(
+        _ draft: MessageDraft,
+        kind: TicketMessage.Kind,
+        by actor: SupportActor,
+        at: Date
+    ) -> TicketMessage {
+        TicketMessage(
+            id: draft.id,
+            kind: kind,
+            author: actor,
+            body: draft.body,
+            at: at,
+            channel: draft.channel,
+            externalID: draft.externalID
+        )
+    }
+
+    static func validateBody(_ body: String, command: String) throws {
+        guard body.contains(where: { !$0.isWhitespace }) else {
+            throw LifecycleError(.invalidMessage, "'\(command)' needs a message with text; the body is empty")
+        }
+    }
+
+    private static func normalized(_ tags: [String]) throws -> [String] {
+        var seen = Set<String>()
+        var result: [String] = []
+        for raw in tags {
+            let tag = raw.lowercased()
+            guard !tag.isEmpty, tag.count <= maximumTagLength, !tag.contains(where: \.isWhitespace) else {
+                throw LifecycleError(
+                    .invalidTag,
+                    "tag '\(raw)' is not valid: use 1 to \(maximumTagLength) characters without spaces"
+                )
+            }
+            if seen.insert(tag).inserted { result.append(tag) }
+        }
+        return result
+    }
+
+    private static func requireRequester(_ actor: SupportActor, of ticket: Ticket, command: TicketCommand) throws {
+        switch actor {
+        case .member(let member) where member == ticket.requester: return
+        case .system: return
+        default:
+            throw LifecycleError(
+                .notPermitted,
+                "\(actor) cannot add a member message to ticket \(ticket.id): only its requester writes member messages"
+            )
+        }
+    }
+
+    private static func requireStaff(_ actor: SupportActor, command: TicketCommand) throws {
+        guard actor.isStaff else {
+            throw LifecycleError(.notPermitted, "a member cannot '\(command.name)': it is for the support side")
+        }
+    }
+
+    private static func requireAgent(_ actor: SupportActor, command: TicketCommand) throws {
+        guard actor.role == .agent || actor.role == .owner else {
+            throw LifecycleError(.notPermitted, "\(actor) cannot '\(command.name)': it takes an agent or the owner")
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// One message in a ticket's conversation.
+///
+/// Member messages, public replies and automatic messages are seen by the member; internal notes
+/// never are (see ``isVisibleToMember``).
+public struct TicketMessage: Sendable, Hashable, Codable, Identifiable {
+    /// What a message is.
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Written by the member.
+        case memberMessage = "member_message"
+        /// A public reply from the support side: the member sees it.
+        case publicReply = "public_reply"
+        /// A note for the support side only: the member never sees it.
+        case internalNote = "internal_note"
+        /// Sent by the engine (an acknowledgement, a notice): the member sees it, but it is not a reply.
+        case automatic
+    }
+
+    /// The message's id.
+    public let id: MessageID
+    /// What the message is.
+    public let kind: Kind
+    /// Who wrote it.
+    public let author: SupportActor
+    /// The text.
+    public let body: String
+    /// When it was written or received.
+    public let at: Date
+    /// The channel it arrived on or is meant for, when there is one.
+    public let channel: ChannelKind?
+    /// The channel's own id for the message (an email's Message-ID), when it came from outside.
+    public let externalID: String?
+
+    /// Creates a message.
+    ///
+    /// - Parameters:
+    ///   - id: The message's id.
+    ///   - kind: What the message is.
+    ///   - author: Who wrote it.
+    ///   - body: The text.
+    ///   - at: When it was written or received.
+    ///   - channel: The channel, when there is one.
+    ///   - externalID: The channel's own id for the message.
+    public init(
+        id: MessageID,
+        kind: Kind,
+        author: SupportActor,
+        body: String,
+        at: Date,
+        channel: ChannelKind? = nil,
+        externalID: String? = nil
+    ) {
+        self.id = id
+        self.kind = kind
+        self.author = author
+        self.body = body
+        self.at = at
+        self.channel = channel
+        self.externalID = externalID
+    }
+
+    /// Whether the member may see this message: everything but internal notes.
+    public var isVisibleToMember: Bool { kind != .internalNote }
+}
+
+/// The parts of a message that a command supplies; the lifecycle adds the kind, author and instant.
+public struct MessageDraft: Sendable, Hashable, Codable {
+    /// The id the new message gets.
+    public var id: MessageID
+    /// The text.
+    public var body: String
+    /// The channel, when there is one.
+    public var channel: ChannelKind?
+    /// The channel's own id for the message.
+    public var externalID: String?
+
+    /// Creates a draft.
+    ///
+    /// - Parameters:
+    ///   - id: The id the new message gets.
+    ///   - body: The text; it must not be empty or only white space.
+    ///   - channel: The channel, when there is one.
+    ///   - externalID: The channel's own id for the message.
+    public init(id: MessageID, body: String, channel: ChannelKind? = nil, externalID: String? = nil) {
+        self.id = id
+        self.body = body
+        self.channel = channel
+        self.externalID = externalID
+    }
+}

@@ -1,1 +1,1 @@
-import SupportEngine
+@_exported import SupportEngine

@@ -1,0 +1,65 @@
+import Foundation
+
+/// A person on the support side, as the desk shows them.
+public struct AgentProfile: Sendable, Hashable, Codable {
+    /// The agent's id.
+    public var id: AgentID
+    /// The name members see.
+    public var displayName: String
+
+    /// Creates a profile.
+    ///
+    /// - Parameters:
+    ///   - id: The agent's id.
+    ///   - displayName: The name members see.
+    public init(id: AgentID, displayName: String) {
+        self.id = id
+        self.displayName = displayName
+    }
+}
+
+/// How a ``SupportDesk`` behaves.
+public struct DeskConfiguration: Sendable, Hashable {
+    /// The largest message body accepted, in UTF-8 bytes. Default 64 KiB.
+    public var maximumBodyBytes: Int
+    /// The longest subject accepted, in characters. Default 998, as for an email header line.
+    public var maximumSubjectLength: Int
+    /// How long after being solved a ticket closes by itself. Default 4 days.
+    public var autoCloseAfter: TimeInterval
+    /// How many times a change is retried when the ticket changed under it. Default 8.
+    public var conflictRetries: Int
+    /// How long to wait before retrying a failed delivery; doubles with each attempt. Default 60 s.
+    public var deliveryRetryDelay: TimeInterval
+    /// How many delivery attempts before a message is dead-lettered. Default 5.
+    public var maximumDeliveryAttempts: Int
+    /// The people on the support side, for display names in member views.
+    public var agents: [AgentProfile]
+
+    /// Creates a configuration.
+    ///
+    /// - Parameters:
+    ///   - maximumBodyBytes: The largest body accepted, in UTF-8 bytes.
+    ///   - maximumSubjectLength: The longest subject accepted, in characters.
+    ///   - autoCloseAfter: How long after being solved a ticket closes by itself.
+    ///   - conflictRetries: How many times a change is retried on a version conflict.
+    ///   - deliveryRetryDelay: The first delay before retrying a failed delivery.
+    ///   - maximumDeliveryAttempts: Attempts before a message is dead-lettered.
+    ///   - agents: The people on the support side.
+    public init(
+        maximumBodyBytes: Int = 64 * 1024,
+        maximumSubjectLength: Int = 998,
+        autoCloseAfter: TimeInterval = 4 * 86_400,
+        conflictRetries: Int = 8,
+        deliveryRetryDelay: TimeInterval = 60,
+        maximumDeliveryAttempts: Int = 5,
+        agents: [AgentProfile] = []
+    ) {
+        self.maximumBodyBytes = maximumBodyBytes
+        self.maximumSubjectLength = maximumSubjectLength
+        self.autoCloseAfter = autoCloseAfter
+        self.conflictRetries = conflictRetries
+        self.deliveryRetryDelay = deliveryRetryDelay
+        self.maximumDeliveryAttempts = maximumDeliveryAttempts
+        self.agents = agents
+    }
+}

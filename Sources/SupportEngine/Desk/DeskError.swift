@@ -1,0 +1,48 @@
+/// An error from ``SupportDesk``.
+///
+/// Switch on ``code``; read ``message`` for what to do. Rule violations from the ticket lifecycle come
+/// through as ``LifecycleError`` and storage failures as ``StoreError``.
+public struct DeskError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What went wrong, in a form to switch on.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        private enum Value: String, Hashable, Sendable {
+            case invalidInput
+            case notFound
+            case conflict
+            case notPermitted
+        }
+
+        private let value: Value
+        private init(_ value: Value) { self.value = value }
+
+        /// An input from outside was refused: an empty or oversized body, a malformed sender or id.
+        public static var invalidInput: Code { Code(.invalidInput) }
+        /// The ticket does not exist, or is not the asking member's.
+        public static var notFound: Code { Code(.notFound) }
+        /// The ticket kept changing under the desk; the retries ran out.
+        public static var conflict: Code { Code(.conflict) }
+        /// The actor may not do this.
+        public static var notPermitted: Code { Code(.notPermitted) }
+
+        /// The code's name.
+        public var description: String { value.rawValue }
+    }
+
+    /// What went wrong.
+    public let code: Code
+    /// A sentence a person can act on.
+    public let message: String
+
+    /// Creates an error.
+    ///
+    /// - Parameters:
+    ///   - code: What went wrong.
+    ///   - message: A sentence a person can act on.
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    /// The message, prefixed by the code.
+    public var description: String { "\(code): \(message)" }
+}

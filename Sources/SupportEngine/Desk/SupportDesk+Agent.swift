@@ -1,0 +1,272 @@
+import Foundation
+
+extension SupportDesk {
+    /// Runs any lifecycle command on a ticket and commits the result.
+    ///
+    /// Public replies and automatic messages are put in the outbox for the member in the same commit
+    /// and delivered right after it.
+    ///
+    /// - Parameters:
+    ///   - command: What to do.
+    ///   - id: The ticket.
+    ///   - actor: Who does it.
+    /// - Returns: The ticket as it is now.
+    /// - Throws: ``DeskError`` with ``DeskError/Code/notFound`` for an unknown ticket (or a member
+    ///   acting on a ticket not theirs), ``DeskError/Code/invalidInput`` for an oversized message;
+    ///   ``LifecycleError`` when the rules refuse the command.
+    @discardableResult
+    public func execute(_ command: TicketCommand, on id: TicketID, by actor: SupportActor) async throws -> Ticket {
+        try validateCommand(command)
+        let ticket = try await retryingConflicts("'\(command.name)' on ticket \(id)") {
+            guard let stored = try await store.ticket(id) else { throw notFound(id) }
+            if let member = actor.memberID, member != stored.ticket.requester { throw notFound(id) }
+            let (ticket, events) = try TicketLifecycle.execute(command, on: stored.ticket, by: actor, at: clock.now)
+            let write = TicketWrite(
+                ticket: ticket,
+                expectedVersion: stored.ticket.version,
+                events: events,
+                dueAt: dueAt(for: ticket)
+            )
+            try await commitAndSchedule(TicketCommit(writes: [write], outbound: outbound(for: events, of: ticket)))
+            return ticket
+        }
+        try await deliverPendingMessages()
+        return ticket
+    }
+
+    /// Answers a member publicly.
+    ///
+    /// - Parameters:
+    ///   - id: The ticket.
+    ///   - body: The reply's text.
+    ///   - actor: The agent or owner answering.
+    ///   - status: The status to set with the reply (``TicketStatus/pending`` to wait for the member);
+    ///     `nil` keeps it, but a new ticket becomes open.
+    /// - Returns: The ticket as it is now.
+    /// - Throws: As ``execute(_:on:by:)``.
+    @discardableResult
+    public func reply(
+        to id: TicketID,
+        body: String,
+        by actor: SupportActor,
+        status: TicketStatus? = nil
+    ) async throws -> Ticket {
+        try await execute(.reply(MessageDraft(id: newMessageID(), body: body), status: status), on: id, by: actor)
+    }
+
+    /// Adds a note the member never sees.
+    ///
+    /// - Parameters:
+    ///   - id: The ticket.
+    ///   - body: The note's text.
+    ///   - actor: Who writes it.
+    /// - Returns: The ticket as it is now.
+    /// - Throws: As ``execute(_:on:by:)``.
+    @discardableResult
+    public func addInternalNote(to id: TicketID, body: String, by actor: SupportActor) async throws -> Ticket {
+        try await execute(.internalNote(MessageDraft(id: newMessageID(), body: body)), on: id, by: actor)
+    }
+
+    /// Changes a ticket's status.
+    ///
+    /// - Parameters:
+    ///   - status: The new status.
+    ///   - id: The ticket.
+    ///   - actor: Who changes it.
+    /// - Returns: The ticket as it is now.
+    /// - Throws: As ``execute(_:on:by:)``.
+    @discardableResult
+    public func setStatus(_ status: TicketStatus, of id: TicketID, by actor: SupportActor) async throws -> Ticket {
+        try await execute(.setStatus(status), on: id, by: actor)
+    }
+
+    /// Marks a ticket solved; it closes by itself after ``DeskConfiguration/autoCloseAfter``.
+    ///
+    /// - Parameters:
+    ///   - id: The ticket.
+    ///   - actor: Who solves it.
+    /// - Returns: The ticket as it is now.
+    /// - Throws: As ``execute(_:on:by:)``.
+    @discardableResult
+    public func solve(_ id: TicketID, by actor: SupportActor) async throws -> Ticket {
+        try await execute(.setStatus(.solved), on: id, by: actor)
+    }
+
+    /// Assigns a ticket to an agent, or unassigns it with `nil`.
+    ///
+    /// - Parameters:
+    ///   - id: The ticket.
+    ///   - agent: The agent, or `nil`.
+    ///   - actor: Who assigns.
+    /// - Returns: The ticket as it is now.
+    /// - Throws: As ``execute(_:on:by:)``.
+    @discardableResult
+    public func assign(_ id: TicketID, to agent: AgentID?, by actor: SupportActor) async throws -> Ticket {
+        try await execute(.assign(agent), on: id, by: actor)
+    }
+
+    /// Changes a ticket's priority.
+    ///
+    /// - Parameters:
+    ///   - priority: The new priority.
+    ///   - id: The ticket.
+    ///   - actor: Who changes it.
+    /// - Returns: The ticket as it is now.
+    /// - Throws: As ``execute(_:on:by:)``.
+    @discardableResult
+    public func setPriority(_ priority: Priority, of id: TicketID, by actor: SupportActor) async throws -> Ticket {
+        try await execute(.setPriority(priority), on: id, by: actor)
+    }
+
+    /// Merges one ticket into another in one atomic commit: the source closes as merged, the target
+    /// receives the source's messages.
+    ///
+    /// - Parameters:
+    ///   - source: The ticket that closes.
+    ///   - target: The ticket that goes on.
+    ///   - actor: The agent or owner merging.
+    /// - Returns: The target as it is now.
+    /// - Throws: ``DeskError`` with ``DeskError/Code/notFound``, or ``LifecycleError`` when either
+    ///   ticket refuses (a closed one, or a merge into itself).
+    @discardableResult
+    public func merge(_ source: TicketID, into target: TicketID, by actor: SupportActor) async throws -> Ticket {
+        try await retryingConflicts("merging ticket \(source) into \(target)") {
+            guard let from = try await store.ticket(source) else { throw notFound(source) }
+            guard let into = try await store.ticket(target) else { throw notFound(target) }
+            let now = clock.now
+            let closed = try TicketLifecycle.execute(.merge(into: target), on: from.ticket, by: actor, at: now)
+            let received = try TicketLifecycle.execute(
+                .receiveMerge(from: source, messages: from.ticket.messages),
+                on: into.ticket,
+                by: actor,
+                at: now
+            )
+            let writes = [
+                TicketWrite(
+                    ticket: closed.ticket,
+                    expectedVersion: from.ticket.version,
+                    events: closed.events,
+                    dueAt: dueAt(for: closed.ticket)
+                ),
+                TicketWrite(
+                    ticket: received.ticket,
+                    expectedVersion: into.ticket.version,
+                    events: received.events,
+                    dueAt: dueAt(for: received.ticket)
+                ),
+            ]
+            try await commitAndSchedule(TicketCommit(writes: writes))
+            return received.ticket
+        }
+    }
+
+    /// A ticket as its member sees it.
+    ///
+    /// - Parameters:
+    ///   - id: The ticket.
+    ///   - member: The member asking.
+    /// - Returns: Status, assignee's display name and the public conversation; never internal notes.
+    /// - Throws: ``DeskError`` with ``DeskError/Code/notFound`` when the ticket does not exist or is
+    ///   not this member's — the two are indistinguishable on purpose.
+    public func memberView(of id: TicketID, for member: MemberID) async throws -> MemberTicketView {
+        guard let stored = try await store.ticket(id), stored.ticket.requester == member else { throw notFound(id) }
+        let ticket = stored.ticket
+        let messages = ticket.memberVisibleMessages.map { message -> MemberTicketView.Message in
+            switch message.kind {
+            case .memberMessage:
+                MemberTicketView.Message(author: .you, authorName: nil, body: message.body, at: message.at)
+            case .publicReply:
+                MemberTicketView.Message(
+                    author: .support,
+                    authorName: message.author.agentID.flatMap { agentNames[$0] },
+                    body: message.body,
+                    at: message.at
+                )
+            case .automatic, .internalNote:
+                MemberTicketView.Message(author: .automatic, authorName: nil, body: message.body, at: message.at)
+            }
+        }
+        return MemberTicketView(
+            id: ticket.id,
+            subject: ticket.subject,
+            status: ticket.status.memberFacing,
+            assigneeName: ticket.assignee.flatMap { agentNames[$0] },
+            messages: messages,
+            createdAt: ticket.createdAt,
+            updatedAt: ticket.updatedAt,
+            followUpOf: ticket.followUpOf
+        )
+    }
+
+    /// A member's own tickets as they see them, newest id last.
+    ///
+    /// - Parameters:
+    ///   - member: The member.
+    ///   - limit: The most to return, 1 to ``TicketQuery/maximumLimit``.
+    /// - Returns: The member views.
+    /// - Throws: ``StoreError`` when the store fails or the limit is out of range.
+    public func memberTickets(of member: MemberID, limit: Int = 100) async throws -> [MemberTicketView] {
+        let page = try await store.tickets(matching: TicketQuery(requester: member, limit: limit))
+        var views: [MemberTicketView] = []
+        for stored in page.tickets { views.append(try await memberView(of: stored.ticket.id, for: member)) }
+        return views
+    }
+
+    /// A ticket as the support side sees it: the snapshot with internal notes, every event, its timer.
+    ///
+    /// - Parameter id: The ticket.
+    /// - Returns: The agent view.
+    /// - Throws: ``DeskError`` with ``DeskError/Code/notFound``.
+    public func agentView(of id: TicketID) async throws -> AgentTicketView {
+        guard let stored = try await store.ticket(id) else { throw notFound(id) }
+        return AgentTicketView(ticket: stored.ticket, events: try await store.events(of: id), dueAt: stored.dueAt)
+    }
+
+    /// Lists tickets for the support side.
+    ///
+    /// - Parameter query: The conditions and the page.
+    /// - Returns: One page, ordered by id.
+    /// - Throws: ``StoreError`` when the store fails or the query is out of range.
+    public func tickets(matching query: TicketQuery) async throws -> TicketPage {
+        try await store.tickets(matching: query)
+    }
+
+    func notFound(_ id: TicketID) -> DeskError {
+        DeskError(.notFound, "ticket \(id) was not found")
+    }
+
+    private func validateCommand(_ command: TicketCommand) throws {
+        switch command {
+        case .memberMessage(let draft), .reply(let draft, _), .internalNote(let draft), .automaticMessage(let draft):
+            try validateBody(draft.body, what: "'\(command.name)'")
+        case .setStatus, .assign, .setPriority, .setReason, .addTags, .removeTags, .merge, .receiveMerge:
+            break
+        }
+    }
+
+    private func outbound(for events: [TicketEvent], of ticket: Ticket) -> [OutboundMessage] {
+        events.compactMap { event -> OutboundMessage? in
+            guard case .messageAdded(let message) = event.change,
+                message.kind == .publicReply || message.kind == .automatic
+            else { return nil }
+            return OutboundMessage(
+                id: OutboundID(ids.next("O")),
+                ticketID: ticket.id,
+                messageID: message.id,
+                recipient: ticket.requester,
+                channel: replyChannel(for: ticket),
+                subject: "Re: \(ticket.subject)",
+                body: message.body,
+                createdAt: event.at
+            )
+        }
+    }
+
+    /// The channel replies go out on: the ticket's own when the desk has one of that kind, else email,
+    /// else any channel the desk has.
+    func replyChannel(for ticket: Ticket) -> ChannelKind {
+        if channels[ticket.channel] != nil { return ticket.channel }
+        if channels[.email] != nil { return .email }
+        return channels.keys.sorted().first ?? ticket.channel
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+
+extension SupportDesk {
+    /// Fires every timer due at or before the clock's current instant: auto-closes solved tickets and
+    /// retries deliveries.
+    ///
+    /// Hosts that drive the desk themselves call this; others run ``run()``. The first call rebuilds
+    /// the timers from the store, so a restarted desk resumes every timer. Firing is idempotent: a
+    /// ticket already closed is not closed again.
+    ///
+    /// - Returns: How many ticket timers fired.
+    /// - Throws: ``StoreError`` when the store fails.
+    @discardableResult
+    public func processDueWork() async throws -> Int {
+        try await loadDueQueueIfNeeded()
+        let now = clock.now
+        var fired = 0
+        var outboxDue = false
+        while let entry = dueQueue.first, entry.due <= now {
+            _ = dueQueue.popFirst()
+            switch entry.work {
+            case .outbox:
+                outboxDue = true
+            case .ticket(let id):
+                if try await fireTimers(of: id, scheduledFor: entry.due, now: now) { fired += 1 }
+            }
+        }
+        if outboxDue || fired > 0 { try await deliverPendingMessages() }
+        return fired
+    }
+
+    /// Runs the timers until the task is cancelled: sleeps on the clock until the next due instant,
+    /// and wakes early when earlier work is scheduled.
+    ///
+    /// Run it as a service next to the host's server.
+    ///
+    /// - Throws: `CancellationError` when cancelled; ``StoreError`` when the store fails.
+    public func run() async throws {
+        try await loadDueQueueIfNeeded()
+        try await deliverPendingMessages()
+        while true {
+            try Task.checkCancellation()
+            try await processDueWork()
+            try await sleep(until: dueQueue.first?.due ?? .distantFuture)
+        }
+    }
+
+    /// The instant of the earliest scheduled work, if any.
+    public var nextDueInstant: Date? { dueQueue.first?.due }
+
+    func schedule(_ work: DueQueue.Work, at due: Date) {
+        dueQueue.insert(work, due: due)
+        if let sleepingUntil, due < sleepingUntil { wakeSignal?.yield() }
+    }
+
+    private func fireTimers(of id: TicketID, scheduledFor due: Date, now: Date) async throws -> Bool {
+        try await retryingConflicts("timers of ticket \(id)") {
+            guard let stored = try await store.ticket(id), stored.dueAt == due else { return false }
+            guard let closeAt = TicketLifecycle.autoCloseDue(for: stored.ticket, after: configuration.autoCloseAfter),
+                closeAt <= now
+            else { return false }
+            let (ticket, events) = try TicketLifecycle.execute(
+                .setStatus(.closed),
+                on: stored.ticket,
+                by: .system,
+                at: now
+            )
+            let write = TicketWrite(
+                ticket: ticket,
+                expectedVersion: stored.ticket.version,
+                events: events,
+                dueAt: dueAt(for: ticket)
+            )
+            try await commitAndSchedule(TicketCommit(writes: [write]))
+            return true
+        }
+    }
+
+    private func loadDueQueueIfNeeded() async throws {
+        guard !dueQueueLoaded else { return }
+        var cursor: TicketID?
+        repeat {
+            let page = try await store.tickets(
+                matching: TicketQuery(dueBefore: .distantFuture, after: cursor, limit: TicketQuery.maximumLimit)
+            )
+            for stored in page.tickets {
+                if let due = stored.dueAt { dueQueue.insert(.ticket(stored.ticket.id), due: due) }
+            }
+            cursor = page.nextCursor
+        } while cursor != nil
+        if let first = try await store.pendingOutbound(dueBy: .distantFuture, limit: 1).first {
+            dueQueue.insert(.outbox, due: first.nextAttemptAt)
+        }
+        dueQueueLoaded = true
+    }
+
+    private func sleep(until deadline: Date) async throws {
+        let (signal, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        sleepingUntil = deadline
+        wakeSignal = continuation
+        defer {
+            sleepingUntil = nil
+            wakeSignal = nil
+            continuation.finish()
+        }
+        let clock = self.clock
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await clock.sleep(until: deadline) }
+            group.addTask {
+                for await _ in signal { return }
+            }
+            defer { group.cancelAll() }
+            try await group.next()
+        }
+        try Task.checkCancellation()
+    }
+}

@@ -1,0 +1,198 @@
+import Foundation
+
+extension SupportDesk {
+    /// Takes a member's message: creates a ticket, adds it to the conversation it belongs to, or
+    /// recognizes a repeated delivery.
+    ///
+    /// - A message whose channel and external id were seen before changes nothing and returns the
+    ///   ticket it went into (``ReceiveOutcome/Disposition/duplicate``), however many times it arrives,
+    ///   even concurrently.
+    /// - A message whose thread reference points at one of the sender's tickets is added to it; a
+    ///   pending or solved ticket reopens. A reference to another member's ticket is never followed:
+    ///   the message opens a new ticket.
+    /// - A message about a closed ticket opens a follow-up linked to it (a ticket closed by a merge
+    ///   passes the message on to the ticket it was merged into).
+    ///
+    /// - Parameter inbound: The normalized message.
+    /// - Returns: What happened and the ticket as it is now.
+    /// - Throws: ``DeskError`` with ``DeskError/Code/invalidInput`` for an empty or oversized body, a
+    ///   malformed sender, external id, subject or thread reference; ``DeskError/Code/conflict`` when
+    ///   retries run out; ``StoreError`` when the store fails. Nothing is stored on error.
+    @discardableResult
+    public func receive(_ inbound: InboundMessage) async throws -> ReceiveOutcome {
+        try validate(inbound)
+        return try await retryingConflicts("receiving message \(inbound.key)") {
+            do {
+                return try await receiveOnce(inbound)
+            } catch let error as StoreError where error.code == .duplicateExternalMessage {
+                guard let id = try await store.ticketID(forExternalMessage: inbound.key),
+                    let stored = try await store.ticket(id)
+                else { throw error }
+                return ReceiveOutcome(disposition: .duplicate, ticket: stored.ticket)
+            }
+        }
+    }
+
+    private func receiveOnce(_ inbound: InboundMessage) async throws -> ReceiveOutcome {
+        if let id = try await store.ticketID(forExternalMessage: inbound.key), let stored = try await store.ticket(id) {
+            return ReceiveOutcome(disposition: .duplicate, ticket: stored.ticket)
+        }
+        let now = clock.now
+        var threadKeys = [ThreadKey(rawValue: inbound.externalID)]
+        if let reference = inbound.threadReference {
+            threadKeys.append(ThreadKey(rawValue: reference))
+            if let existing = try await conversation(for: reference, sender: inbound.sender) {
+                if existing.ticket.status != .closed {
+                    return try await append(inbound, to: existing, threadKeys: threadKeys, at: now)
+                }
+                return try await create(from: inbound, followUpOf: existing.ticket.id, threadKeys: threadKeys, at: now)
+            }
+        }
+        return try await create(from: inbound, followUpOf: nil, threadKeys: threadKeys, at: now)
+    }
+
+    /// The sender's ticket a thread reference points at, following merges; never another member's.
+    private func conversation(for reference: String, sender: MemberID) async throws -> StoredTicket? {
+        guard let id = try await store.ticketID(forThread: ThreadKey(rawValue: reference)),
+            var stored = try await store.ticket(id), stored.ticket.requester == sender
+        else { return nil }
+        var hops = 0
+        while let target = stored.ticket.mergedInto, hops < 16, let next = try await store.ticket(target),
+            next.ticket.requester == sender
+        {
+            stored = next
+            hops += 1
+        }
+        return stored
+    }
+
+    private func append(
+        _ inbound: InboundMessage,
+        to stored: StoredTicket,
+        threadKeys: [ThreadKey],
+        at now: Date
+    ) async throws -> ReceiveOutcome {
+        let draft = MessageDraft(
+            id: newMessageID(),
+            body: inbound.body,
+            channel: inbound.channel,
+            externalID: inbound.externalID
+        )
+        let (ticket, events) = try TicketLifecycle.execute(
+            .memberMessage(draft),
+            on: stored.ticket,
+            by: .member(inbound.sender),
+            at: now
+        )
+        let write = TicketWrite(
+            ticket: ticket,
+            expectedVersion: stored.ticket.version,
+            events: events,
+            externalKeys: [inbound.key],
+            threadKeys: threadKeys,
+            dueAt: dueAt(for: ticket)
+        )
+        try await commitAndSchedule(TicketCommit(writes: [write]))
+        return ReceiveOutcome(disposition: .appended, ticket: ticket)
+    }
+
+    private func create(
+        from inbound: InboundMessage,
+        followUpOf: TicketID?,
+        threadKeys: [ThreadKey],
+        at now: Date
+    ) async throws -> ReceiveOutcome {
+        let id = TicketID(ids.next("T"))
+        let message = TicketMessage(
+            id: newMessageID(),
+            kind: .memberMessage,
+            author: .member(inbound.sender),
+            body: inbound.body,
+            at: now,
+            channel: inbound.channel,
+            externalID: inbound.externalID
+        )
+        let creation = TicketCreation(
+            requester: inbound.sender,
+            subject: Self.subject(of: inbound),
+            channel: inbound.channel,
+            reason: inbound.reason ?? .other,
+            priority: .normal,
+            locale: inbound.locale,
+            followUpOf: followUpOf,
+            firstMessage: message
+        )
+        let (ticket, event) = try TicketLifecycle.create(creation, id: id, by: .member(inbound.sender), at: now)
+        let write = TicketWrite(
+            ticket: ticket,
+            expectedVersion: 0,
+            events: [event],
+            externalKeys: [inbound.key],
+            threadKeys: threadKeys + [.ticket(id)],
+            dueAt: dueAt(for: ticket)
+        )
+        try await commitAndSchedule(TicketCommit(writes: [write]))
+        return ReceiveOutcome(disposition: followUpOf.map { .followUp(of: $0) } ?? .created, ticket: ticket)
+    }
+
+    /// The subject given, or the first line of the body cut to 80 characters.
+    static func subject(of inbound: InboundMessage) -> String {
+        if let subject = inbound.subject?.trimmingCharacters(in: .whitespacesAndNewlines), !subject.isEmpty {
+            return subject
+        }
+        let firstLine = inbound.body.split(whereSeparator: \.isNewline).first { line in
+            line.contains { !$0.isWhitespace }
+        }
+        let text = firstLine.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        return text.count > 80 ? String(text.prefix(79)) + "…" : text
+    }
+
+    func validate(_ inbound: InboundMessage) throws {
+        let key = inbound.key
+        guard !inbound.channel.rawValue.isEmpty else {
+            throw DeskError(.invalidInput, "message \(inbound.externalID) has no channel kind")
+        }
+        guard Self.isWellFormedReference(inbound.externalID) else {
+            throw DeskError(
+                .invalidInput,
+                "the external id of a message from \(inbound.channel) must be 1 to 512 printable bytes"
+            )
+        }
+        guard inbound.sender.isWellFormed else {
+            throw DeskError(
+                .invalidInput,
+                "message \(key) has an invalid sender '\(inbound.sender)': use 1 to 200 printable characters"
+            )
+        }
+        try validateBody(inbound.body, what: "message \(key)")
+        if let subject = inbound.subject, subject.count > configuration.maximumSubjectLength {
+            throw DeskError(
+                .invalidInput,
+                "the subject of message \(key) has \(subject.count) characters; the limit is "
+                    + "\(configuration.maximumSubjectLength)"
+            )
+        }
+        if let reference = inbound.threadReference, !Self.isWellFormedReference(reference) {
+            throw DeskError(.invalidInput, "the thread reference of message \(key) must be 1 to 512 printable bytes")
+        }
+    }
+
+    func validateBody(_ body: String, what: String) throws {
+        guard body.contains(where: { !$0.isWhitespace }) else {
+            throw DeskError(.invalidInput, "\(what) has an empty body; write some text")
+        }
+        let size = body.utf8.count
+        guard size <= configuration.maximumBodyBytes else {
+            throw DeskError(
+                .invalidInput,
+                "\(what) has a body of \(size) bytes; the limit is \(configuration.maximumBodyBytes) bytes"
+            )
+        }
+    }
+
+    private static func isWellFormedReference(_ text: String) -> Bool {
+        let size = text.utf8.count
+        guard size > 0, size <= 512 else { return false }
+        return !text.unicodeScalars.contains { $0.properties.generalCategory == .control }
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// The help desk: takes members' messages, keeps tickets, sends replies, runs the timers.
+///
+/// One actor per process wires the pure modules to the outside world: a ``TicketStore``, the
+/// ``Channel``s and a ``SupportClock``. Every change is one atomic commit of the ticket's new snapshot,
+/// its events and its outbound messages; a version conflict (another writer got there first) is
+/// retried from a fresh read a bounded number of times.
+///
+/// ```swift
+/// let desk = SupportDesk(store: InMemoryTicketStore(), clock: SystemClock(), channels: [email])
+/// let outcome = try await desk.receive(inbound)
+/// try await desk.reply(to: outcome.ticket.id, body: "Fixed, try again.", by: .agent("anna"))
+/// ```
+public actor SupportDesk {
+    let store: any TicketStore
+    let clock: any SupportClock
+    let channels: [ChannelKind: any Channel]
+    let ids: any IDGenerator
+    /// How the desk behaves.
+    public let configuration: DeskConfiguration
+    let agentNames: [AgentID: String]
+
+    var dueQueue = DueQueue()
+    var dueQueueLoaded = false
+    var sleepingUntil: Date?
+    var wakeSignal: AsyncStream<Void>.Continuation?
+    var deliveriesInFlight = Set<OutboundID>()
+
+    /// Creates a desk.
+    ///
+    /// - Parameters:
+    ///   - store: Where tickets live.
+    ///   - clock: The source of time; ``SystemClock`` in production.
+    ///   - channels: The channels to send on, one per kind.
+    ///   - configuration: How the desk behaves.
+    ///   - ids: Makes new ids; ``UUIDGenerator`` by default, ``SequentialIDGenerator`` for repeatable runs.
+    public init(
+        store: any TicketStore,
+        clock: any SupportClock,
+        channels: [any Channel] = [],
+        configuration: DeskConfiguration = DeskConfiguration(),
+        ids: any IDGenerator = UUIDGenerator()
+    ) {
+        self.store = store
+        self.clock = clock
+        var byKind: [ChannelKind: any Channel] = [:]
+        for channel in channels { byKind[channel.kind] = channel }
+        self.channels = byKind
+        self.configuration = configuration
+        self.ids = ids
+        var names: [AgentID: String] = [:]
+        for agent in configuration.agents { names[agent.id] = agent.displayName }
+        self.agentNames = names
+    }
+
+    /// Runs `operation` again from a fresh read while the store reports a version conflict.
+    func retryingConflicts<Result: Sendable>(
+        _ what: String,
+        _ operation: () async throws -> Result
+    ) async throws -> Result {
+        var attempt = 0
+        while true {
+            do {
+                return try await operation()
+            } catch let error as StoreError where error.code == .versionConflict {
+                attempt += 1
+                guard attempt <= configuration.conflictRetries else {
+                    throw DeskError(
+                        .conflict,
+                        "\(what) kept conflicting with other changes after \(attempt) attempts; try again later"
+                    )
+                }
+            }
+        }
+    }
+
+    /// The next instant the desk must look at a ticket, from its timers.
+    func dueAt(for ticket: Ticket) -> Date? {
+        TicketLifecycle.autoCloseDue(for: ticket, after: configuration.autoCloseAfter)
+    }
+
+    /// Commits and then schedules the due work of every written ticket.
+    func commitAndSchedule(_ commit: TicketCommit) async throws {
+        try await store.commit(commit)
+        for write in commit.writes {
+            if let due = write.dueAt { schedule(.ticket(write.ticket.id), at: due) }
+        }
+        if let first = commit.outbound.map(\.nextAttemptAt).min() { schedule(.outbox, at: first) }
+    }
+
+    func newMessageID() -> MessageID { MessageID(ids.next("M")) }
+}

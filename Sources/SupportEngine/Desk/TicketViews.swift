@@ -1,0 +1,73 @@
+import Foundation
+
+/// A ticket as its member sees it: no internal notes, no agent-only fields.
+public struct MemberTicketView: Sendable, Hashable, Codable {
+    /// One message as the member sees it.
+    public struct Message: Sendable, Hashable, Codable {
+        /// Who wrote it, from the member's side.
+        public enum Author: String, Sendable, Hashable, Codable {
+            /// The member.
+            case you
+            /// Someone on the support side.
+            case support
+            /// The desk itself (an acknowledgement, a notice).
+            case automatic
+        }
+
+        /// Who wrote it.
+        public var author: Author
+        /// The support person's display name, for replies.
+        public var authorName: String?
+        /// The text.
+        public var body: String
+        /// When it was written.
+        public var at: Date
+    }
+
+    /// The ticket's id.
+    public var id: TicketID
+    /// The subject.
+    public var subject: String
+    /// The status as the member sees it (on-hold shows as open).
+    public var status: TicketStatus
+    /// The display name of the person working on it, if anyone is.
+    public var assigneeName: String?
+    /// The conversation without internal notes.
+    public var messages: [Message]
+    /// When the ticket was created.
+    public var createdAt: Date
+    /// When it last changed.
+    public var updatedAt: Date
+    /// The closed ticket this follows up, if any.
+    public var followUpOf: TicketID?
+}
+
+/// A ticket as the support side sees it: the snapshot, the whole history and its timers.
+public struct AgentTicketView: Sendable, Hashable {
+    /// The snapshot, internal notes included.
+    public var ticket: Ticket
+    /// Every event, in order.
+    public var events: [TicketEvent]
+    /// When the desk next looks at the ticket.
+    public var dueAt: Date?
+}
+
+/// What ``SupportDesk/receive(_:)`` did with a message.
+public struct ReceiveOutcome: Sendable, Hashable {
+    /// What happened.
+    public enum Disposition: Sendable, Hashable {
+        /// A new ticket was created.
+        case created
+        /// The message was added to an existing ticket.
+        case appended
+        /// The message had been received before; nothing changed.
+        case duplicate
+        /// The message was about a closed ticket; a new ticket follows it up.
+        case followUp(of: TicketID)
+    }
+
+    /// What happened.
+    public var disposition: Disposition
+    /// The ticket the message is in, as it is now.
+    public var ticket: Ticket
+}

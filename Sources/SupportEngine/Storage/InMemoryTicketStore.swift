@@ -1,0 +1,211 @@
+import Foundation
+
+/// The reference ``TicketStore``: everything in memory, in one actor.
+///
+/// Use it in tests, demos and simulations, and as the model of what an adapter must do: it passes the
+/// conformance suite in `SupportEngineTesting`. Nothing survives the process.
+public actor InMemoryTicketStore: TicketStore {
+    private var records: [TicketID: StoredTicket] = [:]
+    private var eventLog: [TicketID: [TicketEvent]] = [:]
+    private var externalKeys: [ExternalMessageKey: TicketID] = [:]
+    private var threadKeys: [ThreadKey: TicketID] = [:]
+    private var orderedIDs: [TicketID] = []
+    private var orderedIDsAreSorted = true
+    private var outbox: [OutboundID: OutboundMessage] = [:]
+    private var pendingOutboundIDs: Set<OutboundID> = []
+
+    /// Creates an empty store.
+    public init() {}
+
+    /// The number of tickets stored.
+    public var ticketCount: Int { records.count }
+
+    /// Applies a commit atomically; see ``TicketStore/commit(_:)``.
+    ///
+    /// - Parameter commit: What to write.
+    /// - Throws: ``StoreError`` as the protocol describes; nothing is stored on error.
+    public func commit(_ commit: TicketCommit) throws {
+        try validate(commit)
+        for write in commit.writes {
+            let id = write.ticket.id
+            if records[id] == nil {
+                if let last = orderedIDs.last, last > id { orderedIDsAreSorted = false }
+                orderedIDs.append(id)
+            }
+            records[id] = StoredTicket(ticket: write.ticket, dueAt: write.dueAt)
+            eventLog[id, default: []].append(contentsOf: write.events)
+            for key in write.externalKeys { externalKeys[key] = id }
+            for key in write.threadKeys { threadKeys[key] = id }
+        }
+        for message in commit.outbound {
+            outbox[message.id] = message
+            if message.state == .pending { pendingOutboundIDs.insert(message.id) }
+        }
+    }
+
+    private func validate(_ commit: TicketCommit) throws {
+        guard !commit.writes.isEmpty || !commit.outbound.isEmpty else {
+            throw StoreError(.invalidCommit, "a commit must write at least one ticket or outbound message")
+        }
+        var seenTickets = Set<TicketID>()
+        var claimedKeys: [ExternalMessageKey: TicketID] = [:]
+        for write in commit.writes {
+            let id = write.ticket.id
+            guard seenTickets.insert(id).inserted else {
+                throw StoreError(.invalidCommit, "ticket \(id) appears twice in one commit")
+            }
+            let stored = records[id]?.ticket.version ?? 0
+            guard stored == write.expectedVersion else {
+                throw StoreError(
+                    .versionConflict,
+                    "ticket \(id) is at version \(stored), not \(write.expectedVersion): reload it and try again"
+                )
+            }
+            try Self.validateEvents(of: write)
+            for key in write.externalKeys {
+                if let owner = externalKeys[key] ?? claimedKeys[key], owner != id {
+                    throw StoreError(
+                        .duplicateExternalMessage,
+                        "message \(key) is already stored in ticket \(owner)"
+                    )
+                }
+                claimedKeys[key] = id
+            }
+        }
+        var seenOutbound = Set<OutboundID>()
+        for message in commit.outbound {
+            guard outbox[message.id] == nil, seenOutbound.insert(message.id).inserted else {
+                throw StoreError(.invalidCommit, "outbound message \(message.id) is already in the outbox")
+            }
+        }
+    }
+
+    /// Checks that a write's events continue its expected version and end at its snapshot's version.
+    ///
+    /// Shared with adapters through the conformance suite's expectations: an adapter must refuse the
+    /// same malformed writes.
+    static func validateEvents(of write: TicketWrite) throws {
+        let id = write.ticket.id
+        var expected = write.expectedVersion + 1
+        for event in write.events {
+            guard event.ticketID == id, event.sequence == expected else {
+                throw StoreError(
+                    .invalidCommit,
+                    "event \(event.sequence) of ticket \(event.ticketID) does not continue ticket \(id) at \(expected)"
+                )
+            }
+            expected += 1
+        }
+        guard write.ticket.version == write.expectedVersion + write.events.count else {
+            throw StoreError(
+                .invalidCommit,
+                "ticket \(id) snapshot is at version \(write.ticket.version) but its events end at \(expected - 1)"
+            )
+        }
+        if write.expectedVersion == 0 {
+            guard case .created = write.events.first?.change else {
+                throw StoreError(.invalidCommit, "new ticket \(id) must start with its creation event")
+            }
+        }
+    }
+
+    /// Reads a ticket.
+    ///
+    /// - Parameter id: The ticket's id.
+    /// - Returns: The ticket, or `nil`.
+    public func ticket(_ id: TicketID) -> StoredTicket? { records[id] }
+
+    /// Reads a ticket's events in order.
+    ///
+    /// - Parameter id: The ticket's id.
+    /// - Returns: The events; empty for an unknown ticket.
+    public func events(of id: TicketID) -> [TicketEvent] { eventLog[id] ?? [] }
+
+    /// Finds the ticket an inbound message was stored in.
+    ///
+    /// - Parameter key: The message's key.
+    /// - Returns: The ticket's id, or `nil`.
+    public func ticketID(forExternalMessage key: ExternalMessageKey) -> TicketID? { externalKeys[key] }
+
+    /// Finds the ticket a thread key points at.
+    ///
+    /// - Parameter key: The thread key.
+    /// - Returns: The ticket's id, or `nil`.
+    public func ticketID(forThread key: ThreadKey) -> TicketID? { threadKeys[key] }
+
+    /// Lists tickets ordered by id.
+    ///
+    /// - Parameter query: The conditions and the page.
+    /// - Returns: One page.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/invalidQuery`` for a limit out of range.
+    public func tickets(matching query: TicketQuery) throws -> TicketPage {
+        try query.validate()
+        if !orderedIDsAreSorted {
+            orderedIDs.sort()
+            orderedIDsAreSorted = true
+        }
+        var start = orderedIDs.startIndex
+        if let after = query.after {
+            start = Self.firstIndex(in: orderedIDs, after: after)
+        }
+        var page: [StoredTicket] = []
+        var index = start
+        while index < orderedIDs.endIndex, page.count < query.limit {
+            if let stored = records[orderedIDs[index]], query.matches(stored) { page.append(stored) }
+            index += 1
+        }
+        var hasMore = false
+        while index < orderedIDs.endIndex {
+            if let stored = records[orderedIDs[index]], query.matches(stored) {
+                hasMore = true
+                break
+            }
+            index += 1
+        }
+        return TicketPage(tickets: page, nextCursor: hasMore ? page.last?.ticket.id : nil)
+    }
+
+    private static func firstIndex(in ids: [TicketID], after cursor: TicketID) -> Int {
+        var low = 0
+        var high = ids.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ids[middle] <= cursor { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// Lists pending outbound messages due by `instant`, oldest first.
+    ///
+    /// - Parameters:
+    ///   - instant: The cut-off for the next attempt.
+    ///   - limit: The most to return.
+    /// - Returns: The due messages.
+    public func pendingOutbound(dueBy instant: Date, limit: Int) -> [OutboundMessage] {
+        let due = pendingOutboundIDs.compactMap { outbox[$0] }.filter { $0.nextAttemptAt <= instant }
+        let sorted = due.sorted { ($0.nextAttemptAt, $0.id) < ($1.nextAttemptAt, $1.id) }
+        return Array(sorted.prefix(max(0, limit)))
+    }
+
+    /// Stores an outbound message's new delivery state.
+    ///
+    /// - Parameter message: The message with its updated state.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/notFound`` for an unknown message.
+    public func updateOutbound(_ message: OutboundMessage) throws {
+        guard outbox[message.id] != nil else {
+            throw StoreError(.notFound, "outbound message \(message.id) is not in the outbox")
+        }
+        outbox[message.id] = message
+        if message.state == .pending {
+            pendingOutboundIDs.insert(message.id)
+        } else {
+            pendingOutboundIDs.remove(message.id)
+        }
+    }
+
+    /// Reads one outbound message.
+    ///
+    /// - Parameter id: The message's id.
+    /// - Returns: The message, or `nil`.
+    public func outbound(_ id: OutboundID) -> OutboundMessage? { outbox[id] }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// Where tickets, their events and the outbox live.
+///
+/// Writes go through one atomic ``commit(_:)`` guarded by the version the writer read (optimistic
+/// concurrency). Reads are by id, by inbound message key (dedupe), by thread key, and by query with
+/// paging. ``InMemoryTicketStore`` is the reference; any adapter (a SQL database, say) must pass the
+/// conformance suite in `SupportEngineTesting`.
+public protocol TicketStore: Sendable {
+    /// Applies a commit atomically: every write, its events, its keys and the outbound messages, or
+    /// nothing.
+    ///
+    /// - Parameter commit: What to write.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/versionConflict`` when a ticket's stored version
+    ///   is not its write's `expectedVersion`; ``StoreError/Code/duplicateExternalMessage`` when an
+    ///   external key is mapped to another ticket; ``StoreError/Code/invalidCommit`` for a malformed
+    ///   commit. On any error nothing is stored.
+    func commit(_ commit: TicketCommit) async throws
+
+    /// Reads a ticket.
+    ///
+    /// - Parameter id: The ticket's id.
+    /// - Returns: The ticket, or `nil` when there is none.
+    /// - Throws: ``StoreError`` when the store cannot be read.
+    func ticket(_ id: TicketID) async throws -> StoredTicket?
+
+    /// Reads a ticket's events in order.
+    ///
+    /// - Parameter id: The ticket's id.
+    /// - Returns: The events from 1 on; empty for an unknown ticket.
+    /// - Throws: ``StoreError`` when the store cannot be read.
+    func events(of id: TicketID) async throws -> [TicketEvent]
+
+    /// Finds the ticket an inbound message was stored in.
+    ///
+    /// - Parameter key: The message's channel and external id.
+    /// - Returns: The ticket's id, or `nil` when the message is new.
+    /// - Throws: ``StoreError`` when the store cannot be read.
+    func ticketID(forExternalMessage key: ExternalMessageKey) async throws -> TicketID?
+
+    /// Finds the ticket a thread key points at.
+    ///
+    /// - Parameter key: The thread key.
+    /// - Returns: The ticket's id, or `nil`.
+    /// - Throws: ``StoreError`` when the store cannot be read.
+    func ticketID(forThread key: ThreadKey) async throws -> TicketID?
+
+    /// Lists tickets.
+    ///
+    /// - Parameter query: The conditions and the page.
+    /// - Returns: One page, ordered by ticket id.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/invalidQuery`` for a limit out of range.
+    func tickets(matching query: TicketQuery) async throws -> TicketPage
+
+    /// Lists outbound messages still pending whose next attempt is due at or before `instant`, oldest
+    /// first.
+    ///
+    /// - Parameters:
+    ///   - instant: The cut-off for ``OutboundMessage/nextAttemptAt``.
+    ///   - limit: The most to return.
+    /// - Returns: The due messages.
+    /// - Throws: ``StoreError`` when the store cannot be read.
+    func pendingOutbound(dueBy instant: Date, limit: Int) async throws -> [OutboundMessage]
+
+    /// Stores the new state of an outbound message after a delivery attempt.
+    ///
+    /// - Parameter message: The message with its updated attempts, state, receipt or error.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/notFound`` for an unknown message.
+    func updateOutbound(_ message: OutboundMessage) async throws
+
+    /// Reads one outbound message.
+    ///
+    /// - Parameter id: The message's id.
+    /// - Returns: The message, or `nil`.
+    /// - Throws: ``StoreError`` when the store cannot be read.
+    func outbound(_ id: OutboundID) async throws -> OutboundMessage?
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// Makes the ids of new tickets, messages and outbound messages.
+///
+/// Injected into ``SupportDesk`` so that tests and simulations are deterministic
+/// (``SequentialIDGenerator``) while production uses ``UUIDGenerator``.
+public protocol IDGenerator: Sendable {
+    /// Returns a new, never-repeated id.
+    ///
+    /// - Parameter prefix: A short kind marker such as `"T"` for tickets or `"M"` for messages.
+    /// - Returns: The id's text.
+    func next(_ prefix: String) -> String
+}
+
+/// Random ids: the prefix, a dash and a UUID.
+public struct UUIDGenerator: IDGenerator {
+    /// Creates the generator.
+    public init() {}
+
+    /// Returns `prefix-UUID`.
+    ///
+    /// - Parameter prefix: A short kind marker.
+    /// - Returns: The id's text.
+    public func next(_ prefix: String) -> String { "\(prefix)-\(UUID().uuidString.lowercased())" }
+}
+
+/// Counting ids per prefix: `T-000001`, `T-000002`, `M-000001`, ….
+///
+/// Deterministic, and ids of one prefix sort in creation order.
+public final class SequentialIDGenerator: IDGenerator {
+    private let counters = LockedBox([String: Int]())
+
+    /// Creates a generator whose counters start at zero.
+    public init() {}
+
+    /// Returns the next id for `prefix`, zero-padded to six digits.
+    ///
+    /// - Parameter prefix: A short kind marker.
+    /// - Returns: The id's text.
+    public func next(_ prefix: String) -> String {
+        let number = counters.withLock { counters -> Int in
+            let next = (counters[prefix] ?? 0) + 1
+            counters[prefix] = next
+            return next
+        }
+        let digits = String(number)
+        return "\(prefix)-\(String(repeating: "0", count: max(0, 6 - digits.count)))\(digits)"
+    }
+}

@@ -1,2 +1,3 @@
 import SupportEngine
+
 print("support-bench")

@@ -1,2 +1,0 @@
-import SupportEngine
-print("supportdesk")

@@ -1,2 +1,0 @@
-import SupportCore
-import Testing

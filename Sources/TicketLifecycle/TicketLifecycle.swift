@@ -26,8 +26,9 @@ public enum TicketLifecycle {
     ///   - actor: Who creates it: the member, or an agent on the member's behalf.
     ///   - at: When.
     /// - Returns: The ``TicketChange/created(_:)`` event and the snapshot it gives.
-    /// - Throws: ``LifecycleError`` when the first message is empty, or a member opens a ticket for
-    ///   someone else.
+    /// - Throws: ``LifecycleError`` when the first message is empty, is not the requester's own message
+    ///   (or an agent's public reply when the support side opens the ticket), or a member opens a ticket
+    ///   for someone else.
     public static func create(
         _ creation: TicketCreation,
         id: TicketID,
@@ -40,6 +41,7 @@ public enum TicketLifecycle {
                 "member \(member) cannot open a ticket for member \(creation.requester)"
             )
         }
+        try validateFirstMessage(creation.firstMessage, of: creation, by: actor)
         try validateBody(creation.firstMessage.body, command: "create")
         let event = TicketEvent(ticketID: id, sequence: 1, at: at, actor: actor, change: .created(creation))
         return (Ticket(id: id, creation: creation, at: at), event)
@@ -135,6 +137,12 @@ public enum TicketLifecycle {
             try validateBody(draft.body, command: command.name)
             var changes: [TicketChange] = [.messageAdded(message(draft, kind: .publicReply, by: actor, at: at))]
             if let status {
+                if status == .new {
+                    throw LifecycleError(
+                        .neverBackToNew,
+                        "a reply on ticket \(ticket.id) cannot leave it new: answered tickets are open or later"
+                    )
+                }
                 if status != ticket.status {
                     try validateStatusChange(from: ticket.status, to: status, ticket: ticket.id)
                     changes.append(.statusChanged(from: ticket.status, to: status))
@@ -218,6 +226,38 @@ public enum TicketLifecycle {
                 throw LifecycleError(.mergeIntoItself, "ticket \(ticket.id) cannot be merged into itself")
             }
             return [.mergeReceived(from: source, messages: messages)]
+        }
+    }
+
+    /// A ticket starts with the requester's own message, or with a public reply when the support side
+    /// opens it for the member; never with a note, an automatic message or someone else's words.
+    private static func validateFirstMessage(
+        _ message: TicketMessage,
+        of creation: TicketCreation,
+        by actor: SupportActor
+    ) throws {
+        switch message.kind {
+        case .memberMessage:
+            guard message.author == .member(creation.requester) else {
+                throw LifecycleError(
+                    .notPermitted,
+                    "the first message of a ticket for \(creation.requester) is signed by \(message.author); "
+                        + "a member message must be the requester's own"
+                )
+            }
+        case .publicReply:
+            guard actor.role == .agent || actor.role == .owner, message.author == actor else {
+                throw LifecycleError(
+                    .notPermitted,
+                    "only an agent or the owner opens a ticket with a public reply, signed by themselves; "
+                        + "got \(message.author) acting as \(actor)"
+                )
+            }
+        case .internalNote, .automatic:
+            throw LifecycleError(
+                .notPermitted,
+                "a ticket cannot start with a \(message.kind.rawValue) message: start it with the member's message"
+            )
         }
     }
 

@@ -33,6 +33,11 @@ struct ConformanceExpect: Sendable {
         }
     }
 
+    func require<Value>(_ value: Value?, _ what: String) throws -> Value {
+        guard let value else { throw ConformanceFailure(check: check, message: "\(what) is missing") }
+        return value
+    }
+
     func storeError(
         _ code: StoreError.Code,
         _ what: String,

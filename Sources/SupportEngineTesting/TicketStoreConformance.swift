@@ -52,7 +52,7 @@ public enum TicketStoreConformance {
         commitThenRead, appendEvents, staleVersionConflicts, newTicketTwiceConflicts, multiTicketCommitIsAtomic,
         duplicateExternalMessage, externalMessageLookup, threadLookupFollowsLatestWrite, malformedCommitsRefused,
         queryByConditions, queryPaging, queryLimitValidated, outboxLifecycle, failedCommitLeavesOutboxUntouched,
-        unknownIDs,
+        deliveryAuditAndDeadLetters, unknownIDs,
     ]
 
     static let commitThenRead = Check("commit then read back") { store, expect in
@@ -261,6 +261,42 @@ public enum TicketStoreConformance {
         try expect.that(
             try await store.pendingOutbound(dueBy: .distantFuture, limit: 10).isEmpty,
             "pending outbox not empty after a failed commit"
+        )
+    }
+
+    static let deliveryAuditAndDeadLetters = Check("delivery audit per ticket and dead letters") { store, expect in
+        let one = try ConformanceFixtures.newWrite("T-1")
+        let two = try ConformanceFixtures.newWrite("T-2", externalID: "T-2-ext")
+        let messages = [
+            ConformanceFixtures.outbound("O-3", ticket: "T-1"),
+            ConformanceFixtures.outbound("O-1", ticket: "T-2"),
+            ConformanceFixtures.outbound("O-2", ticket: "T-1"),
+        ]
+        try await store.commit(TicketCommit(writes: [one, two], outbound: messages))
+        try expect.equal(
+            try await store.outbound(ofTicket: "T-1").map(\.id),
+            ["O-3", "O-2"],
+            "T-1's outbound in order"
+        )
+        try expect.equal(try await store.outbound(ofTicket: "T-404").map(\.id), [], "unknown ticket's outbound")
+        try expect.equal(try await store.deadLetteredOutbound(after: nil, limit: 10).map(\.id), [], "no dead letters")
+        for id in ["O-3", "O-1"] {
+            var dead = try expect.require(try await store.outbound(OutboundID(id)), "outbound \(id)")
+            dead.attempts = 5
+            dead.state = .deadLettered
+            dead.history = [
+                DeliveryAttempt(number: 5, channel: .email, at: dead.createdAt, outcome: .failed(reason: "x"))
+            ]
+            try await store.updateOutbound(dead)
+        }
+        let dead = try await store.deadLetteredOutbound(after: nil, limit: 10)
+        try expect.equal(dead.map(\.id), ["O-1", "O-3"], "dead letters ordered by id")
+        try expect.equal(dead.first?.history.count, 1, "attempt history kept")
+        try expect.equal(try await store.deadLetteredOutbound(after: "O-1", limit: 10).map(\.id), ["O-3"], "after O-1")
+        try expect.equal(try await store.deadLetteredOutbound(after: nil, limit: 1).map(\.id), ["O-1"], "limit 1")
+        try expect.that(
+            try await store.pendingOutbound(dueBy: .distantFuture, limit: 10).map(\.id) == ["O-2"],
+            "dead letters must leave the pending list"
         )
     }
 

@@ -13,4 +13,16 @@ public protocol Channel: Sendable {
     /// - Returns: The channel's receipt.
     /// - Throws: Any error when the message was not accepted; the desk retries later.
     func send(_ message: OutboundMessage) async throws -> DeliveryReceipt
+
+    /// Whether the channel can take messages now.
+    ///
+    /// A live chat with nobody on is unavailable: the desk then falls back to the member's next
+    /// channel at once instead of retrying, and never promises an instant answer there. The default is
+    /// `true`.
+    var isAvailable: Bool { get async }
+}
+
+extension Channel {
+    /// Always available.
+    public var isAvailable: Bool { true }
 }

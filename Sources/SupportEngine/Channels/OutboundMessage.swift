@@ -41,6 +41,12 @@ public struct OutboundMessage: Sendable, Hashable, Codable, Identifiable {
     public var receipt: DeliveryReceipt?
     /// The last failure, if any.
     public var lastError: String?
+    /// The channels to fall back to, in order, when ``channel`` keeps failing or is unavailable.
+    public var fallbackChannels: [ChannelKind]
+    /// Failed attempts on the current ``channel``.
+    public var attemptsOnChannel: Int
+    /// Every delivery attempt, in order: the message's audit trail.
+    public var history: [DeliveryAttempt]
 
     /// Creates a pending outbound message.
     ///
@@ -53,6 +59,7 @@ public struct OutboundMessage: Sendable, Hashable, Codable, Identifiable {
     ///   - subject: A subject line.
     ///   - body: The text.
     ///   - createdAt: When it was put in the outbox; also its first attempt time.
+    ///   - fallbackChannels: The channels to fall back to, in order.
     public init(
         id: OutboundID,
         ticketID: TicketID,
@@ -61,7 +68,8 @@ public struct OutboundMessage: Sendable, Hashable, Codable, Identifiable {
         channel: ChannelKind,
         subject: String,
         body: String,
-        createdAt: Date
+        createdAt: Date,
+        fallbackChannels: [ChannelKind] = []
     ) {
         self.id = id
         self.ticketID = ticketID
@@ -76,6 +84,45 @@ public struct OutboundMessage: Sendable, Hashable, Codable, Identifiable {
         self.nextAttemptAt = createdAt
         self.receipt = nil
         self.lastError = nil
+        self.fallbackChannels = fallbackChannels.filter { $0 != channel }
+        self.attemptsOnChannel = 0
+        self.history = []
+    }
+}
+
+/// One attempt to deliver an ``OutboundMessage``.
+public struct DeliveryAttempt: Sendable, Hashable, Codable {
+    /// How an attempt ended.
+    public enum Outcome: Sendable, Hashable, Codable {
+        /// The channel accepted the message; its id for it.
+        case delivered(externalID: String)
+        /// The channel refused or failed; why.
+        case failed(reason: String)
+        /// The channel was unavailable (live chat with nobody on, no such channel): not tried.
+        case unavailable(reason: String)
+    }
+
+    /// The attempt's number for this message, from 1.
+    public var number: Int
+    /// The channel tried.
+    public var channel: ChannelKind
+    /// When.
+    public var at: Date
+    /// How it ended.
+    public var outcome: Outcome
+
+    /// Creates an attempt record.
+    ///
+    /// - Parameters:
+    ///   - number: The attempt's number, from 1.
+    ///   - channel: The channel tried.
+    ///   - at: When.
+    ///   - outcome: How it ended.
+    public init(number: Int, channel: ChannelKind, at: Date, outcome: Outcome) {
+        self.number = number
+        self.channel = channel
+        self.at = at
+        self.outcome = outcome
     }
 }
 

@@ -27,7 +27,9 @@ extension SupportDesk {
                 events: events,
                 dueAt: dueAt(for: ticket)
             )
-            try await commitAndSchedule(TicketCommit(writes: [write], outbound: outbound(for: events, of: ticket)))
+            let recipient = try await profile(of: ticket.requester)
+            let outbound = outbound(for: events, of: ticket, to: recipient)
+            try await commitAndSchedule(TicketCommit(writes: [write], outbound: outbound))
             return ticket
         }
         try await deliverPendingMessages()
@@ -219,7 +221,12 @@ extension SupportDesk {
     /// - Throws: ``DeskError`` with ``DeskError/Code/notFound``.
     public func agentView(of id: TicketID) async throws -> AgentTicketView {
         guard let stored = try await store.ticket(id) else { throw notFound(id) }
-        return AgentTicketView(ticket: stored.ticket, events: try await store.events(of: id), dueAt: stored.dueAt)
+        return AgentTicketView(
+            ticket: stored.ticket,
+            events: try await store.events(of: id),
+            dueAt: stored.dueAt,
+            deliveries: try await store.outbound(ofTicket: id)
+        )
     }
 
     /// Lists tickets for the support side.
@@ -244,8 +251,9 @@ extension SupportDesk {
         }
     }
 
-    private func outbound(for events: [TicketEvent], of ticket: Ticket) -> [OutboundMessage] {
-        events.compactMap { event -> OutboundMessage? in
+    private func outbound(for events: [TicketEvent], of ticket: Ticket, to member: MemberProfile) -> [OutboundMessage] {
+        let route = deliveryRoute(for: ticket, to: member)
+        return events.compactMap { event -> OutboundMessage? in
             guard case .messageAdded(let message) = event.change,
                 message.kind == .publicReply || message.kind == .automatic
             else { return nil }
@@ -254,19 +262,35 @@ extension SupportDesk {
                 ticketID: ticket.id,
                 messageID: message.id,
                 recipient: ticket.requester,
-                channel: replyChannel(for: ticket),
+                channel: route.first ?? ticket.channel,
                 subject: "Re: \(ticket.subject)",
                 body: message.body,
-                createdAt: event.at
+                createdAt: event.at,
+                fallbackChannels: Array(route.dropFirst())
             )
         }
     }
 
-    /// The channel replies go out on: the ticket's own when the desk has one of that kind, else email,
-    /// else any channel the desk has.
-    func replyChannel(for ticket: Ticket) -> ChannelKind {
-        if channels[ticket.channel] != nil { return ticket.channel }
-        if channels[.email] != nil { return .email }
-        return channels.keys.sorted().first ?? ticket.channel
+    /// The channels a message to the member goes out on, in order: the ticket's own channel when the
+    /// desk can send on it, then the member's preferred channels, then email; only kinds the desk has.
+    func deliveryRoute(for ticket: Ticket, to member: MemberProfile) -> [ChannelKind] {
+        var route: [ChannelKind] = []
+        for kind in [ticket.channel] + member.contactChannels + [.email]
+        where channels[kind] != nil && !route.contains(kind) {
+            route.append(kind)
+        }
+        if route.isEmpty, let any = channels.keys.sorted().first { route.append(any) }
+        return route
+    }
+
+    /// Dead-lettered messages: every attempt on every channel failed. A person must look at them.
+    ///
+    /// - Parameters:
+    ///   - after: The last id of the previous page, or `nil`.
+    ///   - limit: The most to return.
+    /// - Returns: The dead letters, ordered by id, each with its attempt history.
+    /// - Throws: ``StoreError`` when the store fails.
+    public func deadLetters(after: OutboundID? = nil, limit: Int = 100) async throws -> [OutboundMessage] {
+        try await store.deadLetteredOutbound(after: after, limit: limit)
     }
 }

@@ -1,11 +1,14 @@
 import Foundation
 
 extension SupportDesk {
-    /// Sends every outbound message whose attempt is due, and records each result.
+    /// Sends every outbound message whose attempt is due, and records each attempt.
     ///
-    /// A failed attempt is retried after ``DeskConfiguration/deliveryRetryDelay``, doubling each time;
-    /// after ``DeskConfiguration/maximumDeliveryAttempts`` the message is dead-lettered, never dropped.
-    /// A message is never sent twice at once, and never again once its receipt is recorded.
+    /// A failed attempt is retried after ``DeskConfiguration/deliveryRetryDelay``, doubling each time.
+    /// After ``DeskConfiguration/maximumDeliveryAttempts`` failures on one channel, or at once when the
+    /// channel is unavailable, the message moves to the next of its ``OutboundMessage/fallbackChannels``;
+    /// when none is left it is dead-lettered — kept, visible, never dropped. A message is never sent
+    /// twice at once, and never again once its receipt is recorded. Every attempt is appended to the
+    /// message's ``OutboundMessage/history``.
     ///
     /// - Returns: How many messages were delivered.
     /// - Throws: ``StoreError`` when the outbox cannot be read or updated.
@@ -19,27 +22,78 @@ extension SupportDesk {
             defer { deliveriesInFlight.remove(message.id) }
             // Re-read: another call may have delivered it while this one awaited.
             guard var current = try await store.outbound(message.id), current.state == .pending else { continue }
-            current.attempts += 1
-            do {
-                guard let channel = channels[current.channel] else {
-                    throw DeskError(.notFound, "no channel of kind \(current.channel) is configured on this desk")
-                }
-                current.receipt = try await channel.send(current)
-                current.state = .delivered
-                current.lastError = nil
-                delivered += 1
-            } catch {
-                current.lastError = String(describing: error)
-                if current.attempts >= configuration.maximumDeliveryAttempts {
-                    current.state = .deadLettered
-                } else {
-                    let delay = configuration.deliveryRetryDelay * pow(2, Double(current.attempts - 1))
-                    current.nextAttemptAt = clock.now.addingTimeInterval(delay)
-                    schedule(.outbox, at: current.nextAttemptAt)
-                }
+            var tries = 0
+            let maximumTries = current.fallbackChannels.count + 1
+            while current.state == .pending, current.nextAttemptAt <= now, tries < maximumTries {
+                tries += 1
+                if await attempt(&current) { delivered += 1 }
             }
             try await store.updateOutbound(current)
         }
         return delivered
+    }
+
+    /// Makes one attempt and updates the message's state; returns whether it was delivered.
+    private func attempt(_ message: inout OutboundMessage) async -> Bool {
+        let at = clock.now
+        message.attempts += 1
+        guard let channel = channels[message.channel] else {
+            let reason = "no channel of kind \(message.channel) is configured on this desk"
+            record(.unavailable(reason: reason), on: &message, at: at)
+            fallBack(&message, at: at)
+            return false
+        }
+        guard await channel.isAvailable else {
+            record(.unavailable(reason: "channel \(message.channel) is unavailable"), on: &message, at: at)
+            fallBack(&message, at: at)
+            return false
+        }
+        do {
+            let receipt = try await channel.send(message)
+            message.receipt = receipt
+            message.state = .delivered
+            message.lastError = nil
+            message.history.append(
+                DeliveryAttempt(
+                    number: message.attempts,
+                    channel: message.channel,
+                    at: at,
+                    outcome: .delivered(externalID: receipt.externalID)
+                )
+            )
+            return true
+        } catch {
+            record(.failed(reason: String(describing: error)), on: &message, at: at)
+            message.attemptsOnChannel += 1
+            if message.attemptsOnChannel >= configuration.maximumDeliveryAttempts {
+                fallBack(&message, at: at)
+            } else {
+                let delay = configuration.deliveryRetryDelay * pow(2, Double(message.attemptsOnChannel - 1))
+                message.nextAttemptAt = at.addingTimeInterval(delay)
+                schedule(.outbox, at: message.nextAttemptAt)
+            }
+            return false
+        }
+    }
+
+    private func record(_ outcome: DeliveryAttempt.Outcome, on message: inout OutboundMessage, at: Date) {
+        switch outcome {
+        case .failed(let reason), .unavailable(let reason): message.lastError = reason
+        case .delivered: break
+        }
+        message.history.append(
+            DeliveryAttempt(number: message.attempts, channel: message.channel, at: at, outcome: outcome)
+        )
+    }
+
+    /// Moves the message to its next channel now, or dead-letters it when none is left.
+    private func fallBack(_ message: inout OutboundMessage, at: Date) {
+        guard !message.fallbackChannels.isEmpty else {
+            message.state = .deadLettered
+            return
+        }
+        message.channel = message.fallbackChannels.removeFirst()
+        message.attemptsOnChannel = 0
+        message.nextAttemptAt = at
     }
 }

@@ -17,6 +17,7 @@ public actor SupportDesk {
     let clock: any SupportClock
     let channels: [ChannelKind: any Channel]
     let ids: any IDGenerator
+    let members: any MemberDirectory
     /// How the desk behaves.
     public let configuration: DeskConfiguration
     let agentNames: [AgentID: String]
@@ -35,14 +36,18 @@ public actor SupportDesk {
     ///   - channels: The channels to send on, one per kind.
     ///   - configuration: How the desk behaves.
     ///   - ids: Makes new ids; ``UUIDGenerator`` by default, ``SequentialIDGenerator`` for repeatable runs.
+    ///   - members: Where members are looked up (names, languages, preferred channels); unknown senders
+    ///     are treated as prospects.
     public init(
         store: any TicketStore,
         clock: any SupportClock,
         channels: [any Channel] = [],
         configuration: DeskConfiguration = DeskConfiguration(),
-        ids: any IDGenerator = UUIDGenerator()
+        ids: any IDGenerator = UUIDGenerator(),
+        members: any MemberDirectory = InMemoryMemberDirectory()
     ) {
         self.store = store
+        self.members = members
         self.clock = clock
         var byKind: [ChannelKind: any Channel] = [:]
         for channel in channels { byKind[channel.kind] = channel }
@@ -90,4 +95,9 @@ public actor SupportDesk {
     }
 
     func newMessageID() -> MessageID { MessageID(ids.next("M")) }
+
+    /// The member's profile, or the unknown-contact profile.
+    func profile(of member: MemberID) async throws -> MemberProfile {
+        try await members.member(member) ?? .unknown(member)
+    }
 }

@@ -50,6 +50,8 @@ public struct AgentTicketView: Sendable, Hashable {
     public var events: [TicketEvent]
     /// When the desk next looks at the ticket.
     public var dueAt: Date?
+    /// Every outbound message of the ticket with its delivery attempts.
+    public var deliveries: [OutboundMessage] = []
 }
 
 /// What ``SupportDesk/receive(_:)`` did with a message.

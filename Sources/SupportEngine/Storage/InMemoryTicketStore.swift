@@ -13,6 +13,8 @@ public actor InMemoryTicketStore: TicketStore {
     private var orderedIDsAreSorted = true
     private var outbox: [OutboundID: OutboundMessage] = [:]
     private var pendingOutboundIDs: Set<OutboundID> = []
+    private var deadLetterIDs: Set<OutboundID> = []
+    private var outboundByTicket: [TicketID: [OutboundID]] = [:]
 
     /// Creates an empty store.
     public init() {}
@@ -39,7 +41,8 @@ public actor InMemoryTicketStore: TicketStore {
         }
         for message in commit.outbound {
             outbox[message.id] = message
-            if message.state == .pending { pendingOutboundIDs.insert(message.id) }
+            outboundByTicket[message.ticketID, default: []].append(message.id)
+            index(message)
         }
     }
 
@@ -196,11 +199,40 @@ public actor InMemoryTicketStore: TicketStore {
             throw StoreError(.notFound, "outbound message \(message.id) is not in the outbox")
         }
         outbox[message.id] = message
-        if message.state == .pending {
+        index(message)
+    }
+
+    private func index(_ message: OutboundMessage) {
+        switch message.state {
+        case .pending:
             pendingOutboundIDs.insert(message.id)
-        } else {
+            deadLetterIDs.remove(message.id)
+        case .delivered:
             pendingOutboundIDs.remove(message.id)
+            deadLetterIDs.remove(message.id)
+        case .deadLettered:
+            pendingOutboundIDs.remove(message.id)
+            deadLetterIDs.insert(message.id)
         }
+    }
+
+    /// Reads every outbound message of a ticket, oldest first.
+    ///
+    /// - Parameter ticket: The ticket's id.
+    /// - Returns: The messages in commit order.
+    public func outbound(ofTicket ticket: TicketID) -> [OutboundMessage] {
+        (outboundByTicket[ticket] ?? []).compactMap { outbox[$0] }
+    }
+
+    /// Lists dead-lettered messages ordered by id.
+    ///
+    /// - Parameters:
+    ///   - after: The last id of the previous page, or `nil`.
+    ///   - limit: The most to return.
+    /// - Returns: The dead letters.
+    public func deadLetteredOutbound(after: OutboundID?, limit: Int) -> [OutboundMessage] {
+        let ids = deadLetterIDs.filter { id in after.map { id > $0 } ?? true }.sorted()
+        return ids.prefix(max(0, limit)).compactMap { outbox[$0] }
     }
 
     /// Reads one outbound message.

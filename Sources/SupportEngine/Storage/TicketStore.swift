@@ -74,4 +74,20 @@ public protocol TicketStore: Sendable {
     /// - Returns: The message, or `nil`.
     /// - Throws: ``StoreError`` when the store cannot be read.
     func outbound(_ id: OutboundID) async throws -> OutboundMessage?
+
+    /// Reads every outbound message of a ticket, oldest first: the ticket's delivery audit.
+    ///
+    /// - Parameter ticket: The ticket's id.
+    /// - Returns: The messages in the order they were committed; empty for an unknown ticket.
+    /// - Throws: ``StoreError`` when the store cannot be read.
+    func outbound(ofTicket ticket: TicketID) async throws -> [OutboundMessage]
+
+    /// Lists dead-lettered outbound messages, ordered by id.
+    ///
+    /// - Parameters:
+    ///   - after: The last id of the previous page, or `nil` for the first page.
+    ///   - limit: The most to return.
+    /// - Returns: The dead letters.
+    /// - Throws: ``StoreError`` when the store cannot be read.
+    func deadLetteredOutbound(after: OutboundID?, limit: Int) async throws -> [OutboundMessage]
 }

@@ -1,2 +1,2 @@
-import TicketLifecycle
 import Testing
+import TicketLifecycle

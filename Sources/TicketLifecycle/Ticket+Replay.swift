@@ -21,7 +21,13 @@ extension Ticket {
             throw LifecycleError(.invalidHistory, "ticket \(id) was already created")
         case .messageAdded(let message):
             messages.append(message)
-        case .statusChanged(_, let to):
+        case .statusChanged(let from, let to):
+            guard from == status else {
+                throw LifecycleError(
+                    .invalidHistory,
+                    "event \(event.sequence) of ticket \(id) changes status from \(from), but the ticket is \(status)"
+                )
+            }
             status = to
             switch to {
             case .solved:
@@ -45,6 +51,8 @@ extension Ticket {
             closedAt = event.at
         case .mergeReceived(_, let received):
             messages.append(contentsOf: received)
+        case .sla(let change):
+            sla.apply(change)
         }
         updatedAt = event.at
         version = event.sequence

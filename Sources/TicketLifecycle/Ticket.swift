@@ -42,6 +42,8 @@ public struct Ticket: Sendable, Hashable, Codable, Identifiable {
     public let followUpOf: TicketID?
     /// The number of events folded into this snapshot: the version a writer must expect.
     public internal(set) var version: Int
+    /// The service-level clocks and what they recorded.
+    public internal(set) var sla: SLARecord
 
     /// The messages the member may see, in order: internal notes left out.
     public var memberVisibleMessages: [TicketMessage] { messages.filter(\.isVisibleToMember) }
@@ -81,5 +83,6 @@ public struct Ticket: Sendable, Hashable, Codable, Identifiable {
         self.mergedInto = nil
         self.followUpOf = creation.followUpOf
         self.version = 1
+        self.sla = SLARecord()
     }
 }

@@ -29,6 +29,8 @@ public enum TicketCommand: Sendable, Hashable, Codable {
     case merge(into: TicketID)
     /// Receive the messages of a ticket merged into this one.
     case receiveMerge(from: TicketID, messages: [TicketMessage])
+    /// Record changes to the service-level clocks (the system only).
+    case recordSLA([SLAChange])
 
     /// A short name for the command, for error messages: `reply`, `set_status`, ….
     public var name: String {
@@ -45,6 +47,7 @@ public enum TicketCommand: Sendable, Hashable, Codable {
         case .removeTags: "remove_tags"
         case .merge: "merge"
         case .receiveMerge: "receive_merge"
+        case .recordSLA: "record_sla"
         }
     }
 }

@@ -53,6 +53,8 @@ public enum TicketChange: Sendable, Hashable, Codable {
     case mergedInto(TicketID)
     /// Another ticket was merged into this one; its messages were copied here.
     case mergeReceived(from: TicketID, messages: [TicketMessage])
+    /// A service-level clock started, paused, resumed, was met, or fired an alarm step.
+    case sla(SLAChange)
 
     /// A short name for the change, for logs and audits: `created`, `message_added`, ….
     public var name: String {
@@ -66,6 +68,15 @@ public enum TicketChange: Sendable, Hashable, Codable {
         case .tagsChanged: "tags_changed"
         case .mergedInto: "merged_into"
         case .mergeReceived: "merge_received"
+        case .sla(let change):
+            switch change {
+            case .started: "sla_started"
+            case .paused: "sla_paused"
+            case .resumed: "sla_resumed"
+            case .met: "sla_met"
+            case .fired: "sla_fired"
+            case .cancelled: "sla_cancelled"
+            }
         }
     }
 }

@@ -220,6 +220,15 @@ public enum TicketLifecycle {
             }
             return [.mergedInto(target)]
 
+        case .recordSLA(let changes):
+            guard actor == .system else {
+                throw LifecycleError(.notPermitted, "only the system records service-level clocks, not \(actor)")
+            }
+            guard !changes.isEmpty else {
+                throw LifecycleError(.noChange, "no service-level change to record on ticket \(ticket.id)")
+            }
+            return changes.map { .sla($0) }
+
         case .receiveMerge(let source, let messages):
             try requireAgent(actor, command: command)
             guard source != ticket.id else {
@@ -288,8 +297,20 @@ public enum TicketLifecycle {
     }
 
     static func validateBody(_ body: String, command: String) throws {
-        guard body.contains(where: { !$0.isWhitespace }) else {
+        guard body.contains(where: isVisible) else {
             throw LifecycleError(.invalidMessage, "'\(command)' needs a message with text; the body is empty")
+        }
+    }
+
+    /// Whether a character shows as text: not white space, and not only control or format scalars
+    /// (NUL, zero-width space, byte-order mark).
+    static func isVisible(_ character: Character) -> Bool {
+        guard !character.isWhitespace else { return false }
+        return character.unicodeScalars.contains { scalar in
+            switch scalar.properties.generalCategory {
+            case .control, .format: false
+            default: scalar.value != 0x200B
+            }
         }
     }
 

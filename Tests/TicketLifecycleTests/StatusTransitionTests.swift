@@ -105,14 +105,8 @@ struct StatusTransitionTests {
     @Test("reply, with and without a status", arguments: replyRows)
     func reply(from: TicketStatus, requested: TicketStatus?, outcome: Outcome) throws {
         let story = try Story.at(from)
-        // A reply asking for `new` on a new ticket is accepted and leaves the answered ticket `new`:
-        // see KnownIssueTests.replyAskingForNewOnNewTicket.
-        withKnownIssue("reply(status: .new) on a new ticket keeps it new") {
-            for actor in [SupportActor.agentA, .clubOwner] {
-                check(.reply(Fixture.draft("Answer"), status: requested), by: actor, on: story, expecting: outcome)
-            }
-        } when: {
-            from == .new && requested == .new
+        for actor in [SupportActor.agentA, .clubOwner] {
+            check(.reply(Fixture.draft("Answer"), status: requested), by: actor, on: story, expecting: outcome)
         }
         guard case .becomes = outcome else { return }
         var copy = story

@@ -246,7 +246,7 @@ extension SupportDesk {
         switch command {
         case .memberMessage(let draft), .reply(let draft, _), .internalNote(let draft), .automaticMessage(let draft):
             try validateBody(draft.body, what: "'\(command.name)'")
-        case .setStatus, .assign, .setPriority, .setReason, .addTags, .removeTags, .merge, .receiveMerge:
+        case .setStatus, .assign, .setPriority, .setReason, .addTags, .removeTags, .merge, .receiveMerge, .recordSLA:
             break
         }
     }

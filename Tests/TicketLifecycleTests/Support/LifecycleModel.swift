@@ -126,6 +126,7 @@ struct LifecycleModel {
         case .reply(let draft, let requested):
             guard isAgentOrOwner else { return .refused(.notPermitted) }
             guard step.bodyHasText else { return .refused(.invalidMessage) }
+            if requested == .new { return .refused(.neverBackToNew) }
             let next = requested ?? (status == .new ? .open : status)
             if next != status, let code = refusal(to: next) { return .refused(code) }
             messages.append(author(.publicReply, draft))
@@ -199,6 +200,11 @@ struct LifecycleModel {
             guard source != id else { return .refused(.mergeIntoItself) }
             messages += received.map(ModelMessage.init)
             return .accepted(events: 1)
+
+        case .recordSLA(let changes):
+            guard actor == .system else { return .refused(.notPermitted) }
+            guard !changes.isEmpty else { return .refused(.noChange) }
+            return .accepted(events: changes.count)
         }
     }
 

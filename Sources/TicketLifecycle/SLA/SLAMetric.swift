@@ -1,0 +1,92 @@
+import Foundation
+
+/// What a service-level clock measures.
+public enum SLAMetric: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
+    /// From the ticket's creation to the first public reply.
+    case firstReply = "first_reply"
+    /// From the oldest member message not yet answered to the next public reply.
+    case nextReply = "next_reply"
+    /// From creation to solved; paused while the ticket is pending or on hold.
+    case resolution
+
+    /// The metric's stable name.
+    public var description: String { rawValue }
+}
+
+/// One running service-level clock: when it started, when it is due, when it warns.
+public struct SLAClock: Sendable, Hashable, Codable {
+    /// What the clock measures.
+    public var metric: SLAMetric
+    /// When the clock started.
+    public var startedAt: Date
+    /// When the target is breached.
+    public var dueAt: Date
+    /// When the early warning fires, if the policy has one.
+    public var warningAt: Date?
+
+    /// Creates a clock.
+    ///
+    /// - Parameters:
+    ///   - metric: What the clock measures.
+    ///   - startedAt: When it started.
+    ///   - dueAt: When the target is breached.
+    ///   - warningAt: When the early warning fires.
+    public init(metric: SLAMetric, startedAt: Date, dueAt: Date, warningAt: Date?) {
+        self.metric = metric
+        self.startedAt = startedAt
+        self.dueAt = dueAt
+        self.warningAt = warningAt
+    }
+}
+
+/// A step of a clock's alarm: the warning, the breach, then the escalation levels.
+public enum SLAStep: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// The target is close (a configurable fraction has elapsed).
+    case warning
+    /// The target was missed.
+    case breach
+    /// An escalation level after the breach, from 1.
+    case escalation(level: Int)
+
+    /// `warning`, `breach` or `escalation N`.
+    public var description: String {
+        switch self {
+        case .warning: "warning"
+        case .breach: "breach"
+        case .escalation(let level): "escalation \(level)"
+        }
+    }
+}
+
+/// A step that fired, with the instant it was due and the instant it fired.
+///
+/// A firing belongs to one run of a clock, identified by the clock's ``clockDueAt``; the desk never
+/// fires the same (metric, step, clock run) twice, even after a restart.
+public struct SLAFiring: Sendable, Hashable, Codable {
+    /// The clock's metric.
+    public var metric: SLAMetric
+    /// The step.
+    public var step: SLAStep
+    /// The due instant of the clock run the step belongs to.
+    public var clockDueAt: Date
+    /// When the step was due.
+    public var dueAt: Date
+    /// When it fired.
+    public var firedAt: Date
+
+    /// Creates a firing.
+    ///
+    /// - Parameters:
+    ///   - metric: The clock's metric.
+    ///   - step: The step.
+    ///   - clockDueAt: The due instant of the clock run.
+    ///   - dueAt: When the step was due.
+    ///   - firedAt: When it fired.
+    public init(metric: SLAMetric, step: SLAStep, clockDueAt: Date, dueAt: Date, firedAt: Date) {
+        self.metric = metric
+        self.step = step
+        self.clockDueAt = clockDueAt
+        self.dueAt = dueAt
+        self.firedAt = firedAt
+    }
+}

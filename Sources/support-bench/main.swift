@@ -1,3 +1,11 @@
-import SupportEngine
+// support-bench: release-build performance figures, one line per figure: `name value unit`.
+//
+//     swift run -c release support-bench            # every figure
+//     swift run -c release support-bench calendar   # only figures whose name starts with "calendar"
 
-print("support-bench")
+let benchmark = Benchmark(filter: CommandLine.arguments.dropFirst().first ?? "")
+do {
+    try CalendarBenchmarks.run(benchmark)
+} catch {
+    print("support-bench failed: \(error)")
+}

@@ -1,2 +1,0 @@
-import SupportBoundaries
-import Testing

@@ -112,7 +112,7 @@ struct HardeningTests {
         let firing = SLAFiring(
             metric: .firstReply,
             step: .warning,
-            clockDueAt: clock.dueAt,
+            clockStartedAt: clock.startedAt,
             dueAt: Fixture.at(45),
             firedAt: Fixture.at(46)
         )

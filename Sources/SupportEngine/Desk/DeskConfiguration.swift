@@ -34,6 +34,8 @@ public struct DeskConfiguration: Sendable, Hashable {
     public var maximumDeliveryAttempts: Int
     /// The people on the support side, for display names in member views.
     public var agents: [AgentProfile]
+    /// The service levels to keep; `nil` runs no SLA clocks.
+    public var sla: SLAPolicy?
 
     /// Creates a configuration.
     ///
@@ -45,6 +47,7 @@ public struct DeskConfiguration: Sendable, Hashable {
     ///   - deliveryRetryDelay: The first delay before retrying a failed delivery.
     ///   - maximumDeliveryAttempts: Attempts before a message is dead-lettered.
     ///   - agents: The people on the support side.
+    ///   - sla: The service levels to keep, or `nil`.
     public init(
         maximumBodyBytes: Int = 64 * 1024,
         maximumSubjectLength: Int = 998,
@@ -52,7 +55,8 @@ public struct DeskConfiguration: Sendable, Hashable {
         conflictRetries: Int = 8,
         deliveryRetryDelay: TimeInterval = 60,
         maximumDeliveryAttempts: Int = 5,
-        agents: [AgentProfile] = []
+        agents: [AgentProfile] = [],
+        sla: SLAPolicy? = nil
     ) {
         self.maximumBodyBytes = maximumBodyBytes
         self.maximumSubjectLength = maximumSubjectLength
@@ -61,5 +65,6 @@ public struct DeskConfiguration: Sendable, Hashable {
         self.deliveryRetryDelay = deliveryRetryDelay
         self.maximumDeliveryAttempts = maximumDeliveryAttempts
         self.agents = agents
+        self.sla = sla
     }
 }

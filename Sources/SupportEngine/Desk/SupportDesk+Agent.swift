@@ -20,7 +20,7 @@ extension SupportDesk {
         let ticket = try await retryingConflicts("'\(command.name)' on ticket \(id)") {
             guard let stored = try await store.ticket(id) else { throw notFound(id) }
             if let member = actor.memberID, member != stored.ticket.requester { throw notFound(id) }
-            let (ticket, events) = try TicketLifecycle.execute(command, on: stored.ticket, by: actor, at: clock.now)
+            let (ticket, events) = try executeWithSLA(command, on: stored.ticket, by: actor, at: clock.now)
             let write = TicketWrite(
                 ticket: ticket,
                 expectedVersion: stored.ticket.version,
@@ -136,8 +136,8 @@ extension SupportDesk {
             guard let from = try await store.ticket(source) else { throw notFound(source) }
             guard let into = try await store.ticket(target) else { throw notFound(target) }
             let now = clock.now
-            let closed = try TicketLifecycle.execute(.merge(into: target), on: from.ticket, by: actor, at: now)
-            let received = try TicketLifecycle.execute(
+            let closed = try executeWithSLA(.merge(into: target), on: from.ticket, by: actor, at: now)
+            let received = try executeWithSLA(
                 .receiveMerge(from: source, messages: from.ticket.messages),
                 on: into.ticket,
                 by: actor,

@@ -78,7 +78,7 @@ extension SupportDesk {
             channel: inbound.channel,
             externalID: inbound.externalID
         )
-        let (ticket, events) = try TicketLifecycle.execute(
+        let (ticket, events) = try executeWithSLA(
             .memberMessage(draft),
             on: stored.ticket,
             by: .member(inbound.sender),
@@ -122,11 +122,12 @@ extension SupportDesk {
             followUpOf: followUpOf,
             firstMessage: message
         )
-        let (ticket, event) = try TicketLifecycle.create(creation, id: id, by: .member(inbound.sender), at: now)
+        let created = try TicketLifecycle.create(creation, id: id, by: .member(inbound.sender), at: now)
+        let (ticket, events) = try addingSLA(before: nil, (created.ticket, [created.event]), at: now)
         let write = TicketWrite(
             ticket: ticket,
             expectedVersion: 0,
-            events: [event],
+            events: events,
             externalKeys: [inbound.key],
             threadKeys: threadKeys + [.ticket(id)],
             dueAt: dueAt(for: ticket)

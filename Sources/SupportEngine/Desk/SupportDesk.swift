@@ -21,6 +21,7 @@ public actor SupportDesk {
     /// How the desk behaves.
     public let configuration: DeskConfiguration
     let agentNames: [AgentID: String]
+    let slaPlanner: SLAPlanner?
 
     var dueQueue = DueQueue()
     var dueQueueLoaded = false
@@ -57,6 +58,7 @@ public actor SupportDesk {
         var names: [AgentID: String] = [:]
         for agent in configuration.agents { names[agent.id] = agent.displayName }
         self.agentNames = names
+        self.slaPlanner = configuration.sla.map(SLAPlanner.init(policy:))
     }
 
     /// Runs `operation` again from a fresh read while the store reports a version conflict.
@@ -80,9 +82,40 @@ public actor SupportDesk {
         }
     }
 
-    /// The next instant the desk must look at a ticket, from its timers.
+    /// The next instant the desk must look at a ticket: its auto-close or its next SLA step.
     func dueAt(for ticket: Ticket) -> Date? {
-        TicketLifecycle.autoCloseDue(for: ticket, after: configuration.autoCloseAfter)
+        let close = TicketLifecycle.autoCloseDue(for: ticket, after: configuration.autoCloseAfter)
+        let step = slaPlanner?.nextStep(of: ticket)
+        switch (close, step) {
+        case (let close?, let step?): return min(close, step)
+        case (let close?, nil): return close
+        case (nil, let step?): return step
+        case (nil, nil): return nil
+        }
+    }
+
+    /// Runs a command on a ticket and adds the SLA clock changes it causes, as system events.
+    func executeWithSLA(
+        _ command: TicketCommand,
+        on ticket: Ticket,
+        by actor: SupportActor,
+        at now: Date
+    ) throws -> (ticket: Ticket, events: [TicketEvent]) {
+        let result = try TicketLifecycle.execute(command, on: ticket, by: actor, at: now)
+        return try addingSLA(before: ticket, result, at: now)
+    }
+
+    /// Adds the SLA clock changes that `result`'s events cause.
+    func addingSLA(
+        before: Ticket?,
+        _ result: (ticket: Ticket, events: [TicketEvent]),
+        at now: Date
+    ) throws -> (ticket: Ticket, events: [TicketEvent]) {
+        guard let slaPlanner else { return result }
+        let changes = try slaPlanner.changes(before: before, after: result.ticket, events: result.events, at: now)
+        guard !changes.isEmpty else { return result }
+        let recorded = try TicketLifecycle.execute(.recordSLA(changes), on: result.ticket, by: .system, at: now)
+        return (recorded.ticket, result.events + recorded.events)
     }
 
     /// Commits and then schedules the due work of every written ticket.

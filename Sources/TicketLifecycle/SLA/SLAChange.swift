@@ -119,7 +119,7 @@ public struct SLARecord: Sendable, Hashable, Codable {
     ///   - clock: The clock run.
     /// - Returns: `true` when it fired.
     public func hasFired(_ step: SLAStep, of clock: SLAClock) -> Bool {
-        firings.contains { $0.metric == clock.metric && $0.step == step && $0.clockDueAt == clock.dueAt }
+        firings.contains { $0.metric == clock.metric && $0.step == step && $0.clockStartedAt == clock.startedAt }
     }
 
     mutating func apply(_ change: SLAChange) {

@@ -23,19 +23,23 @@ public struct SLAClock: Sendable, Hashable, Codable {
     public var dueAt: Date
     /// When the early warning fires, if the policy has one.
     public var warningAt: Date?
+    /// The target time spent paused so far, in the target's own unit (business or calendar seconds).
+    public var pausedFor: TimeInterval
 
     /// Creates a clock.
     ///
     /// - Parameters:
     ///   - metric: What the clock measures.
-    ///   - startedAt: When it started.
+    ///   - startedAt: When it started; with ``metric`` it identifies this run of the clock.
     ///   - dueAt: When the target is breached.
     ///   - warningAt: When the early warning fires.
-    public init(metric: SLAMetric, startedAt: Date, dueAt: Date, warningAt: Date?) {
+    ///   - pausedFor: The target time spent paused so far.
+    public init(metric: SLAMetric, startedAt: Date, dueAt: Date, warningAt: Date?, pausedFor: TimeInterval = 0) {
         self.metric = metric
         self.startedAt = startedAt
         self.dueAt = dueAt
         self.warningAt = warningAt
+        self.pausedFor = pausedFor
     }
 }
 
@@ -60,15 +64,16 @@ public enum SLAStep: Sendable, Hashable, Codable, CustomStringConvertible {
 
 /// A step that fired, with the instant it was due and the instant it fired.
 ///
-/// A firing belongs to one run of a clock, identified by the clock's ``clockDueAt``; the desk never
-/// fires the same (metric, step, clock run) twice, even after a restart.
+/// A firing belongs to one run of a clock, identified by the clock's metric and start
+/// (``clockStartedAt``), which a recomputation or a resume does not change; the desk never fires the
+/// same (metric, step, clock run) twice, even after a restart.
 public struct SLAFiring: Sendable, Hashable, Codable {
     /// The clock's metric.
     public var metric: SLAMetric
     /// The step.
     public var step: SLAStep
-    /// The due instant of the clock run the step belongs to.
-    public var clockDueAt: Date
+    /// The start of the clock run the step belongs to.
+    public var clockStartedAt: Date
     /// When the step was due.
     public var dueAt: Date
     /// When it fired.
@@ -79,13 +84,13 @@ public struct SLAFiring: Sendable, Hashable, Codable {
     /// - Parameters:
     ///   - metric: The clock's metric.
     ///   - step: The step.
-    ///   - clockDueAt: The due instant of the clock run.
+    ///   - clockStartedAt: The start of the clock run.
     ///   - dueAt: When the step was due.
     ///   - firedAt: When it fired.
-    public init(metric: SLAMetric, step: SLAStep, clockDueAt: Date, dueAt: Date, firedAt: Date) {
+    public init(metric: SLAMetric, step: SLAStep, clockStartedAt: Date, dueAt: Date, firedAt: Date) {
         self.metric = metric
         self.step = step
-        self.clockDueAt = clockDueAt
+        self.clockStartedAt = clockStartedAt
         self.dueAt = dueAt
         self.firedAt = firedAt
     }

@@ -1,0 +1,223 @@
+import Foundation
+
+/// Turns ticket changes into service-level clock changes, and says which alarm steps are due.
+///
+/// Pure: it reads the policy's calendar and the instants it is given, never the clock. The rules:
+/// - creation starts the first-reply and resolution clocks;
+/// - a public reply meets the running first-reply and next-reply clocks (internal notes and automatic
+///   messages never count);
+/// - a member message after the first public reply starts the next-reply clock unless one is running
+///   (it counts from the oldest unanswered message);
+/// - pending and on-hold pause the resolution clock; leaving them resumes it with its due instant
+///   moved out by the paused time;
+/// - solving meets the resolution clock and stops the reply clocks; reopening starts a new resolution
+///   clock; closing or merging cancels every clock;
+/// - a priority change recomputes the running clocks from the same start points.
+struct SLAPlanner: Sendable {
+    let policy: SLAPolicy
+
+    // MARK: - Clock changes
+
+    func changes(before: Ticket?, after: Ticket, events: [TicketEvent], at now: Date) throws -> [SLAChange] {
+        var running = after.sla.running
+        var paused = after.sla.paused
+        var changes: [SLAChange] = []
+        var priority = before?.priority ?? after.priority
+        var hadPublicReply = before?.lastPublicReply != nil
+
+        func record(_ change: SLAChange) {
+            changes.append(change)
+            switch change {
+            case .started(let clock), .resumed(let clock):
+                running[clock.metric] = clock
+                paused[clock.metric] = nil
+            case .paused(let metric, let at, let remaining):
+                if let clock = running.removeValue(forKey: metric) {
+                    paused[metric] = PausedSLAClock(clock: clock, pausedAt: at, remaining: remaining)
+                }
+            case .met(let measurement):
+                running[measurement.metric] = nil
+                paused[measurement.metric] = nil
+            case .cancelled(let metric, _):
+                running[metric] = nil
+                paused[metric] = nil
+            case .fired:
+                break
+            }
+        }
+
+        func start(_ metric: SLAMetric, at instant: Date) throws {
+            guard let target = policy.targets[priority]?.target(for: metric) else { return }
+            record(.started(try clock(metric, target: target, startedAt: instant, pausedFor: 0)))
+        }
+
+        for event in events {
+            switch event.change {
+            case .created(let creation):
+                priority = creation.priority
+                try start(.firstReply, at: event.at)
+                try start(.resolution, at: event.at)
+
+            case .messageAdded(let message):
+                switch message.kind {
+                case .publicReply:
+                    for metric in [SLAMetric.firstReply, .nextReply] {
+                        if let clock = running[metric] { record(.met(measure(clock, metAt: event.at, priority))) }
+                    }
+                    hadPublicReply = true
+                case .memberMessage:
+                    if hadPublicReply, running[.nextReply] == nil, running[.firstReply] == nil {
+                        try start(.nextReply, at: message.at)
+                    }
+                case .internalNote, .automatic:
+                    break
+                }
+
+            case .statusChanged(let from, let to):
+                if to == .closed {
+                    for metric in Set(running.keys).union(paused.keys).sorted(by: { $0.rawValue < $1.rawValue }) {
+                        record(.cancelled(metric: metric, at: event.at))
+                    }
+                } else if to == .solved {
+                    if let clock = running[.resolution] {
+                        record(.met(measure(clock, metAt: event.at, priority)))
+                    } else if let pausedClock = paused[.resolution] {
+                        var clock = pausedClock.clock
+                        clock.pausedFor += elapsed(clock.metric, priority, from: pausedClock.pausedAt, to: event.at)
+                        record(.met(measure(clock, metAt: event.at, priority)))
+                    }
+                    for metric in [SLAMetric.firstReply, .nextReply] where running[metric] != nil {
+                        record(.cancelled(metric: metric, at: event.at))
+                    }
+                } else if from == .solved {
+                    try start(.resolution, at: event.at)
+                    if to.pausesResolutionClock, let clock = running[.resolution] {
+                        record(.paused(metric: .resolution, at: event.at, remaining: remaining(clock, priority, at: event.at)))
+                    }
+                } else if to.pausesResolutionClock && !from.pausesResolutionClock {
+                    if let clock = running[.resolution] {
+                        record(.paused(metric: .resolution, at: event.at, remaining: remaining(clock, priority, at: event.at)))
+                    }
+                } else if from.pausesResolutionClock && !to.pausesResolutionClock, let pausedClock = paused[.resolution] {
+                    record(.resumed(try resume(pausedClock, priority, at: event.at)))
+                }
+
+            case .priorityChanged(_, let to):
+                priority = to
+                for (metric, clock) in running.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                    if let target = policy.targets[to]?.target(for: metric) {
+                        record(.started(try self.clock(metric, target: target, startedAt: clock.startedAt, pausedFor: clock.pausedFor)))
+                    } else {
+                        record(.cancelled(metric: metric, at: event.at))
+                    }
+                }
+
+            case .mergedInto:
+                for metric in Set(running.keys).union(paused.keys).sorted(by: { $0.rawValue < $1.rawValue }) {
+                    record(.cancelled(metric: metric, at: event.at))
+                }
+
+            case .assigned, .reasonChanged, .tagsChanged, .mergeReceived, .sla:
+                break
+            }
+        }
+        return changes
+    }
+
+    // MARK: - Alarm steps
+
+    /// Every alarm step of a running clock with its instant, in order: warning, breach, escalations.
+    func steps(of clock: SLAClock, priority: Priority) -> [(step: SLAStep, at: Date)] {
+        var steps: [(SLAStep, Date)] = []
+        if let warning = clock.warningAt { steps.append((.warning, warning)) }
+        steps.append((.breach, clock.dueAt))
+        let business = policy.targets[priority]?.target(for: clock.metric)?.isBusinessTime ?? true
+        for (index, escalation) in policy.escalations.enumerated() {
+            let instant =
+                business
+                ? (try? policy.calendar.adding(escalation.after, to: clock.dueAt))
+                : clock.dueAt.addingTimeInterval(escalation.after)
+            if let instant { steps.append((.escalation(level: index + 1), instant)) }
+        }
+        return steps
+    }
+
+    /// The earliest step of the ticket's running clocks that has not fired.
+    func nextStep(of ticket: Ticket) -> Date? {
+        var earliest: Date?
+        for clock in ticket.sla.running.values {
+            for (step, at) in steps(of: clock, priority: ticket.priority) where !ticket.sla.hasFired(step, of: clock) {
+                if earliest.map({ at < $0 }) ?? true { earliest = at }
+            }
+        }
+        return earliest
+    }
+
+    /// The steps that are due at `now` and have not fired, oldest first.
+    func dueSteps(of ticket: Ticket, at now: Date) -> [(clock: SLAClock, step: SLAStep, at: Date)] {
+        var due: [(SLAClock, SLAStep, Date)] = []
+        for clock in ticket.sla.running.values {
+            for (step, at) in steps(of: clock, priority: ticket.priority)
+            where at <= now && !ticket.sla.hasFired(step, of: clock) {
+                due.append((clock, step, at))
+            }
+        }
+        return due.sorted { ($0.2, $0.0.metric.rawValue) < ($1.2, $1.0.metric.rawValue) }
+    }
+
+    // MARK: - Arithmetic
+
+    private func clock(
+        _ metric: SLAMetric,
+        target: BusinessDuration,
+        startedAt: Date,
+        pausedFor: TimeInterval
+    ) throws -> SLAClock {
+        let due = try advance(target, by: target.seconds + pausedFor, from: startedAt)
+        let warning = try policy.warningFraction.map {
+            try advance(target, by: target.seconds * $0 + pausedFor, from: startedAt)
+        }
+        return SLAClock(metric: metric, startedAt: startedAt, dueAt: due, warningAt: warning, pausedFor: pausedFor)
+    }
+
+    private func resume(_ paused: PausedSLAClock, _ priority: Priority, at now: Date) throws -> SLAClock {
+        var clock = paused.clock
+        guard let target = policy.targets[priority]?.target(for: clock.metric) else { return clock }
+        clock.pausedFor += elapsed(clock.metric, priority, from: paused.pausedAt, to: now)
+        clock.dueAt = try advance(target, by: paused.remaining, from: now)
+        if let fraction = policy.warningFraction, let warning = clock.warningAt {
+            let beforeWarning = paused.remaining - target.seconds * (1 - fraction)
+            clock.warningAt = beforeWarning > 0 ? try advance(target, by: beforeWarning, from: now) : warning
+        }
+        return clock
+    }
+
+    private func remaining(_ clock: SLAClock, _ priority: Priority, at now: Date) -> TimeInterval {
+        max(0, elapsed(clock.metric, priority, from: now, to: clock.dueAt))
+    }
+
+    private func measure(_ clock: SLAClock, metAt: Date, _ priority: Priority) -> SLAMeasurement {
+        let business = policy.targets[priority]?.target(for: clock.metric)?.isBusinessTime ?? true
+        let businessSeconds = policy.calendar.businessTime(from: clock.startedAt, to: metAt)
+        let calendarSeconds = max(0, metAt.timeIntervalSince(clock.startedAt))
+        return SLAMeasurement(
+            metric: clock.metric,
+            startedAt: clock.startedAt,
+            metAt: metAt,
+            businessSeconds: max(0, businessSeconds - (business ? clock.pausedFor : 0)),
+            calendarSeconds: max(0, calendarSeconds - (business ? 0 : clock.pausedFor)),
+            late: metAt > clock.dueAt
+        )
+    }
+
+    /// Target time between two instants, in the unit of the metric's target at `priority`.
+    private func elapsed(_ metric: SLAMetric, _ priority: Priority, from: Date, to: Date) -> TimeInterval {
+        let business = policy.targets[priority]?.target(for: metric)?.isBusinessTime ?? true
+        return business ? policy.calendar.businessTime(from: from, to: to) : max(0, to.timeIntervalSince(from))
+    }
+
+    private func advance(_ kind: BusinessDuration, by seconds: TimeInterval, from start: Date) throws -> Date {
+        kind.isBusinessTime
+            ? try policy.calendar.adding(seconds, to: start) : start.addingTimeInterval(seconds)
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+
+/// The service levels the desk keeps: targets per priority on a business calendar, an early
+/// warning, and an escalation ladder after a breach.
+///
+/// ```swift
+/// let sla = SLAPolicy(
+///     calendar: try BusinessCalendar(.init(timeZone: "Europe/Moscow", weekly: [.init(days: Weekday.workdays, start: "09:00", end: "18:00")])),
+///     targets: [.urgent: .init(firstReply: .business(3600), nextReply: .business(7200), resolution: .business(8 * 3600))],
+///     escalations: [SLAEscalation(after: 3600, action: .notify("lead"))]
+/// )
+/// ```
+public struct SLAPolicy: Sendable, Hashable {
+    /// The targets of one priority. A `nil` target means no clock for that metric.
+    public struct Targets: Sendable, Hashable, Codable {
+        /// From creation to the first public reply.
+        public var firstReply: BusinessDuration?
+        /// From the oldest unanswered member message to the next public reply.
+        public var nextReply: BusinessDuration?
+        /// From creation to solved, pauses excluded.
+        public var resolution: BusinessDuration?
+
+        /// Creates targets.
+        ///
+        /// - Parameters:
+        ///   - firstReply: From creation to the first public reply.
+        ///   - nextReply: From the oldest unanswered member message to the next public reply.
+        ///   - resolution: From creation to solved, pauses excluded.
+        public init(
+            firstReply: BusinessDuration? = nil,
+            nextReply: BusinessDuration? = nil,
+            resolution: BusinessDuration? = nil
+        ) {
+            self.firstReply = firstReply
+            self.nextReply = nextReply
+            self.resolution = resolution
+        }
+
+        /// The target of a metric.
+        ///
+        /// - Parameter metric: The metric.
+        /// - Returns: Its target, if any.
+        public func target(for metric: SLAMetric) -> BusinessDuration? {
+            switch metric {
+            case .firstReply: firstReply
+            case .nextReply: nextReply
+            case .resolution: resolution
+            }
+        }
+    }
+
+    /// The hours business-time targets count on.
+    public var calendar: BusinessCalendar
+    /// The targets per priority; a priority without an entry has no clocks.
+    public var targets: [Priority: Targets]
+    /// The fraction of a target after which the warning fires (0.75 by default); `nil` for no warning.
+    public var warningFraction: Double?
+    /// The escalation ladder after a breach, in order.
+    public var escalations: [SLAEscalation]
+
+    /// Creates a policy.
+    ///
+    /// - Parameters:
+    ///   - calendar: The hours business-time targets count on.
+    ///   - targets: The targets per priority.
+    ///   - warningFraction: The fraction of a target after which the warning fires, strictly between 0
+    ///     and 1; `nil` for no warning.
+    ///   - escalations: The escalation ladder after a breach.
+    public init(
+        calendar: BusinessCalendar,
+        targets: [Priority: Targets],
+        warningFraction: Double? = 0.75,
+        escalations: [SLAEscalation] = []
+    ) {
+        self.calendar = calendar
+        self.targets = targets
+        self.warningFraction = warningFraction
+        self.escalations = escalations
+    }
+
+    /// The seeds' promises: burning requests answered within 2 business hours, the rest within 24 hours.
+    ///
+    /// Urgent: first reply 2 h, next reply 4 h, resolution 16 h of business time. High: 8 h, 8 h and
+    /// 24 h of business time. Normal and low: 24 h, 24 h and 72 h of calendar time.
+    ///
+    /// - Parameter calendar: The club's hours.
+    /// - Returns: The policy, with the warning at 75 % and no escalations.
+    public static func seedDefaults(calendar: BusinessCalendar) -> SLAPolicy {
+        let hour: TimeInterval = 3600
+        let everyday = Targets(
+            firstReply: .calendar(24 * hour),
+            nextReply: .calendar(24 * hour),
+            resolution: .calendar(72 * hour)
+        )
+        return SLAPolicy(
+            calendar: calendar,
+            targets: [
+                .urgent: Targets(
+                    firstReply: .business(2 * hour),
+                    nextReply: .business(4 * hour),
+                    resolution: .business(16 * hour)
+                ),
+                .high: Targets(
+                    firstReply: .business(8 * hour),
+                    nextReply: .business(8 * hour),
+                    resolution: .business(24 * hour)
+                ),
+                .normal: everyday,
+                .low: everyday,
+            ]
+        )
+    }
+
+    /// Checks the policy.
+    ///
+    /// - Throws: ``DeskError`` with ``DeskError/Code/invalidInput`` naming the field: a target that is not
+    ///   positive, a warning fraction outside (0, 1), an escalation delay that is negative or out of order.
+    public func validate() throws {
+        for (priority, targets) in targets {
+            for metric in SLAMetric.allCases {
+                if let target = targets.target(for: metric), !(target.seconds > 0 && target.seconds.isFinite) {
+                    throw DeskError(
+                        .invalidInput,
+                        "sla.targets.\(priority).\(metric) must be a positive number of seconds, not \(target.seconds)"
+                    )
+                }
+            }
+        }
+        if let warningFraction, !(warningFraction > 0 && warningFraction < 1) {
+            throw DeskError(.invalidInput, "sla.warningFraction must be between 0 and 1, not \(warningFraction)")
+        }
+        var previous: TimeInterval = -1
+        for (index, escalation) in escalations.enumerated() {
+            guard escalation.after >= 0, escalation.after.isFinite, escalation.after > previous else {
+                throw DeskError(
+                    .invalidInput,
+                    "sla.escalations[\(index)].after must be zero or more and later than the level before it"
+                )
+            }
+            previous = escalation.after
+        }
+    }
+}
+
+/// One level of the escalation ladder: how long after the breach, and what to do.
+public struct SLAEscalation: Sendable, Hashable, Codable {
+    /// Seconds after the breach, counted like the breached target (business or calendar time).
+    public var after: TimeInterval
+    /// What to do.
+    public var action: SLAEscalationAction
+
+    /// Creates a level.
+    ///
+    /// - Parameters:
+    ///   - after: Seconds after the breach, counted like the breached target.
+    ///   - action: What to do.
+    public init(after: TimeInterval, action: SLAEscalationAction) {
+        self.after = after
+        self.action = action
+    }
+}
+
+/// What an escalation level does.
+public enum SLAEscalationAction: Sendable, Hashable, Codable {
+    /// Leave an internal note for a lead (hosts watch for it in the event log).
+    case notify(AgentID)
+    /// Raise the ticket's priority one step (never above urgent).
+    case raisePriority
+    /// Reassign the ticket to a named agent or the owner.
+    case reassign(AgentID)
+}

@@ -83,7 +83,7 @@ extension MemberLedger {
     /// Decides the owner's approval of the pending removal: the member is removed.
     ///
     /// - Parameters:
-    ///   - actor: Who approves; must have the ``SupportActor/Role/owner`` role.
+    ///   - actor: Who approves; must have the `SupportActor.Role.owner` role.
     ///   - instant: When.
     ///   - note: A note for the ledger.
     /// - Returns: A decision to apply with ``applying(_:)``; it settles every open pending removal.
@@ -102,7 +102,7 @@ extension MemberLedger {
     /// Decides the owner's refusal of the pending removal: it no longer counts, and the member stays.
     ///
     /// - Parameters:
-    ///   - actor: Who declines; must have the ``SupportActor/Role/owner`` role.
+    ///   - actor: Who declines; must have the `SupportActor.Role.owner` role.
     ///   - instant: When.
     ///   - note: A note for the ledger.
     /// - Returns: A decision to apply with ``applying(_:)``; it settles every open pending removal.

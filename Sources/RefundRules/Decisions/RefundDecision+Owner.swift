@@ -11,7 +11,7 @@ extension RefundDecision {
     /// a denial; a proposed amount larger than what remains on the charge is cut to the remainder.
     ///
     /// - Parameters:
-    ///   - actor: Who approves; must have the ``SupportActor/Role/owner`` role.
+    ///   - actor: Who approves; must have the `SupportActor.Role.owner` role.
     ///   - facts: The member's facts as they are now.
     ///   - instant: When the owner approves.
     ///   - amount: An amount the owner chooses instead of the proposal, or `nil` for the proposal.
@@ -98,7 +98,7 @@ extension RefundDecision {
     /// The owner's refusal of an escalated decision.
     ///
     /// - Parameters:
-    ///   - actor: Who declines; must have the ``SupportActor/Role/owner`` role.
+    ///   - actor: Who declines; must have the `SupportActor.Role.owner` role.
     ///   - instant: When the owner declines.
     /// - Returns: A denial with ``RefundReason/declinedByOwner``.
     /// - Throws: ``RefundError`` with ``RefundError/Code/notAuthorized`` for any role but the owner, or

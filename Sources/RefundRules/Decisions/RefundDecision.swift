@@ -40,7 +40,7 @@ public struct RefundDecision: Sendable, Hashable, Codable {
     public var outcomes: Set<RefundOutcome>
     /// The key of the message template for the member, such as `refund.approved`.
     public var templateKey: String
-    /// Who decided: ``SupportActor/system`` for the rules, the owner for a resolution.
+    /// Who decided: `SupportActor.system` for the rules, the owner for a resolution.
     public var decidedBy: SupportActor
     /// When the decision was made.
     public var at: Date

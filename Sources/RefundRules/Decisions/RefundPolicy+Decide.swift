@@ -23,7 +23,7 @@ extension RefundPolicy {
     /// - Parameters:
     ///   - request: The member's request.
     ///   - facts: What the host knows about the member's payments.
-    /// - Returns: The decision, made by ``SupportActor/system`` at the request's instant.
+    /// - Returns: The decision, made by `SupportActor.system` at the request's instant.
     /// - Throws: ``RefundError`` when the request cannot be decided: ``RefundError/Code/memberMismatch``,
     ///   ``RefundError/Code/unknownPlan``, ``RefundError/Code/unknownCharge``,
     ///   ``RefundError/Code/currencyMismatch``, ``RefundError/Code/invalidAmount``,

@@ -105,6 +105,36 @@ struct OwnerApprovalTests {
         #expect(ledger.entry(5)?.target == 4)
     }
 
+    @Test("earlier pending removals follow the one the owner's resolution named")
+    func settledTogether() throws {
+        var ledger = try pending()
+        ledger = try ledger.recording(rude(), by: otherAgent, at: at(day: 2.5))
+        ledger = try ledger.applying(ledger.approvePendingRemoval(by: owner, at: at(day: 3)))
+        #expect(ledger.superseding(pendingRemoval: 3)?.id == 4)
+        #expect(ledger.superseding(pendingRemoval: 4) == nil)
+        #expect(ledger.standing(at: at(day: 3)) == .removed)
+        let wrongEntry = try #require(throws: ModerationError.self) {
+            try ledger.reverse(entry: 3, by: owner, at: at(day: 4))
+        }
+        #expect(wrongEntry.code == .notReversible)
+        #expect(wrongEntry.message.contains("reverse entry 4"))
+        ledger = try ledger.applying(ledger.reverse(entry: 4, by: owner, at: at(day: 4)))
+        #expect(ledger.standing(at: at(day: 5)) == .inGoodStanding)
+        let policy = ModerationPolicy.standard
+        #expect(policy.status(of: try #require(ledger.entry(3)), in: ledger, at: at(day: 5)) == .reversed)
+        #expect(policy.countingEntries(in: ledger, at: at(day: 5)).map(\.id) == [1, 2])
+    }
+
+    @Test("a decline settles earlier pending removals as declined")
+    func declinedTogether() throws {
+        var ledger = try pending()
+        ledger = try ledger.recording(rude(), by: otherAgent, at: at(day: 2.5))
+        ledger = try ledger.applying(ledger.declinePendingRemoval(by: owner, at: at(day: 3)))
+        let policy = ModerationPolicy.standard
+        #expect(policy.status(of: try #require(ledger.entry(3)), in: ledger, at: at(day: 3)) == .declined)
+        #expect(ledger.standing(at: at(day: 3)) == .inGoodStanding)
+    }
+
     @Test("reversing an approved removal of a paying member needs the owner")
     func reversingRemoval() throws {
         var ledger = try pending()

@@ -52,6 +52,12 @@ extension MemberLedger {
                     "entry \(id) is a pending removal the owner has not decided; the owner declines it instead"
                 )
             }
+            if let named = superseding(pendingRemoval: id) {
+                throw ModerationError(
+                    .notReversible,
+                    "entry \(id) was settled together with pending removal \(named.id); reverse entry \(named.id) instead"
+                )
+            }
             guard resolution.action == .removalApproved else {
                 throw ModerationError(.notReversible, "entry \(id) is a pending removal the owner already declined")
             }

@@ -24,6 +24,9 @@ extension ModerationPolicy {
     /// - Returns: The status, or `nil` when the entry is not a penalty.
     public func status(of entry: LedgerEntry, in ledger: MemberLedger, at instant: Date) -> PenaltyStatus? {
         guard entry.action.isPenalty else { return nil }
+        if entry.action == .pendingRemoval, let named = ledger.superseding(pendingRemoval: entry.id) {
+            return status(of: named, in: ledger, at: instant)
+        }
         if ledger.reversal(of: entry.id) != nil { return .reversed }
         if entry.action == .pendingRemoval, ledger.resolution(ofPendingRemoval: entry.id)?.action == .removalDeclined {
             return .declined

@@ -34,6 +34,18 @@ extension MemberLedger {
         }
     }
 
+    /// The later pending removal whose approval or decline also settled this one, if any.
+    ///
+    /// When several pending removals are open, the owner's one resolution names the latest; the
+    /// earlier ones follow it: they are in force, count, or are reversed exactly as the one it names.
+    ///
+    /// - Parameter id: The pending removal's number.
+    /// - Returns: The pending removal the resolution named, or `nil` when it named this one or none.
+    public func superseding(pendingRemoval id: Int) -> LedgerEntry? {
+        guard let named = resolution(ofPendingRemoval: id)?.target, named != id else { return nil }
+        return entry(named)
+    }
+
     /// The pending removals the owner has not approved or declined, oldest first.
     public var openPendingRemovals: [LedgerEntry] {
         entries.filter {
@@ -50,7 +62,11 @@ extension MemberLedger {
     ///   - instant: The instant.
     /// - Returns: Whether the entry's penalty holds at `instant`.
     public func isInForce(_ entry: LedgerEntry, at instant: Date) -> Bool {
-        guard entry.action.isPenalty, reversal(of: entry.id) == nil else { return false }
+        guard entry.action.isPenalty else { return false }
+        if entry.action == .pendingRemoval, let named = superseding(pendingRemoval: entry.id) {
+            return isInForce(named, at: instant)
+        }
+        guard reversal(of: entry.id) == nil else { return false }
         switch entry.action {
         case .removal: return true
         case .pendingRemoval: return resolution(ofPendingRemoval: entry.id)?.action != .removalDeclined

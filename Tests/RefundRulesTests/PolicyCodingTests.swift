@@ -82,6 +82,16 @@ struct PolicyCodingTests {
         #expect(error.message.hasPrefix(test.path + ":"), "\(error.message)")
     }
 
+    @Test("terms built in code are checked when deciding")
+    func invalidTermsInCode() throws {
+        let broken = RefundPolicy(plans: ["monthly": PlanRefundTerms(guaranteeDays: -3)])
+        let error = try #require(throws: RefundError.self) {
+            try broken.decide(request(day: 1), facts: monthlyFacts())
+        }
+        #expect(error.code == .invalidPolicy)
+        #expect(error.message.hasPrefix("plans.monthly.guaranteeDays:"))
+    }
+
     @Test("an unknown after-window mode is a decoding error")
     func unknownMode() {
         let json = #"{"plans": {"m": {"guaranteeDays": 14, "afterWindow": {"mode": "lenient"}}}}"#

@@ -27,7 +27,8 @@ extension RefundPolicy {
     /// - Throws: ``RefundError`` when the request cannot be decided: ``RefundError/Code/memberMismatch``,
     ///   ``RefundError/Code/unknownPlan``, ``RefundError/Code/unknownCharge``,
     ///   ``RefundError/Code/currencyMismatch``, ``RefundError/Code/invalidAmount``,
-    ///   ``RefundError/Code/requestBeforeCharge`` or ``RefundError/Code/invalidFacts``.
+    ///   ``RefundError/Code/requestBeforeCharge``, ``RefundError/Code/invalidFacts``, or
+    ///   ``RefundError/Code/invalidPolicy`` when the plan's terms, built in code, are out of range.
     public func decide(_ request: RefundRequest, facts: RefundFacts) throws -> RefundDecision {
         guard request.member == facts.member else {
             throw RefundError(
@@ -37,6 +38,7 @@ extension RefundPolicy {
         }
         try facts.validate()
         let terms = try terms(for: facts.plan)
+        try terms.validate(path: "plans.\(facts.plan)")
         let charge = try Self.charge(for: request, in: facts)
         if let requested = request.requestedAmount {
             guard requested.currency == charge.amount.currency else {

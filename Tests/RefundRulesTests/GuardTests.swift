@@ -6,7 +6,7 @@ import Testing
 struct GuardTests {
     @Test(
         "a charge under dispute is not refunded",
-        arguments: [(DisputeState.open, true), (.lost, true), (.won, false), (.none, false)]
+        arguments: [(DisputeState.open, true), (.lost, true), (.won, false), (.undisputed, false)]
     )
     func disputed(_ state: DisputeState, _ blocked: Bool) throws {
         var charges = monthlyCharges()

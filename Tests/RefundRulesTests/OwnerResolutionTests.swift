@@ -79,7 +79,7 @@ struct OwnerResolutionTests {
         Recheck(
             name: "unchanged facts: approved",
             refunds: [],
-            dispute: .none,
+            dispute: .undisputed,
             verdict: .approve,
             reason: .approvedByOwner,
             amount: 1000
@@ -87,7 +87,7 @@ struct OwnerResolutionTests {
         Recheck(
             name: "refunded meanwhile under the same request id: denied",
             refunds: [IssuedRefund(requestID: "r-1", chargeID: "ch-1", amount: eur(1000), at: at(day: 21))],
-            dispute: .none,
+            dispute: .undisputed,
             verdict: .deny,
             reason: .duplicateRequest,
             amount: 0
@@ -103,7 +103,7 @@ struct OwnerResolutionTests {
         Recheck(
             name: "fully refunded meanwhile: denied",
             refunds: [IssuedRefund(requestID: "other", chargeID: "ch-1", amount: eur(1000), at: at(day: 21))],
-            dispute: .none,
+            dispute: .undisputed,
             verdict: .deny,
             reason: .chargeAlreadyRefunded,
             amount: 0
@@ -111,7 +111,7 @@ struct OwnerResolutionTests {
         Recheck(
             name: "partly refunded meanwhile: cut to the remainder",
             refunds: [IssuedRefund(requestID: "other", chargeID: "ch-1", amount: eur(650), at: at(day: 21))],
-            dispute: .none,
+            dispute: .undisputed,
             verdict: .approve,
             reason: .approvedByOwner,
             amount: 350

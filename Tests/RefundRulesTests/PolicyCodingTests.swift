@@ -98,6 +98,21 @@ struct PolicyCodingTests {
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(RefundPolicy.self, from: Data(json.utf8)) }
     }
 
+    @Test("facts and requests may leave out what has a natural default")
+    func minimalFacts() throws {
+        let facts = #"""
+            {"member": "m-1", "plan": "monthly", "charges": [{"id": "c", "amount": {"minorUnits": 5, "currency": "eur"},
+             "at": 0, "periodEnd": 100}]}
+            """#
+        let decoded = try JSONDecoder().decode(RefundFacts.self, from: Data(facts.utf8))
+        #expect(decoded.refunds.isEmpty && decoded.consents.isEmpty && !decoded.isEUConsumer)
+        #expect(decoded.charges.first?.dispute == .undisputed)
+        #expect(decoded.charges.first?.amount == eur(5))
+        let asked = #"{"id": "r", "member": "m-1", "at": 50}"#
+        let request = try JSONDecoder().decode(RefundRequest.self, from: Data(asked.utf8))
+        #expect(request.chargeID == nil && request.requestedAmount == nil && request.reasonText.isEmpty)
+    }
+
     @Test("facts, requests and decisions round-trip through JSON")
     func valuesRoundTrip() throws {
         let facts = monthlyFacts(

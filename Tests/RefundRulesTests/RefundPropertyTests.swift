@@ -108,7 +108,7 @@ struct RefundPropertyTests {
                 carryOut(result)
             case 9:
                 let index = random.int(0...(facts.charges.count - 1))
-                facts.charges[index].dispute = random.chance(70) ? .none : .open
+                facts.charges[index].dispute = random.chance(70) ? .undisputed : .open
             default:
                 break
             }

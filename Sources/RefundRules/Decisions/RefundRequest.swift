@@ -40,4 +40,29 @@ public struct RefundRequest: Sendable, Hashable, Codable {
         self.at = at
         self.reasonText = reasonText
     }
+
+    private enum CodingKeys: String, CodingKey {
+        case id
+        case member
+        case chargeID
+        case requestedAmount
+        case at
+        case reasonText
+    }
+
+    /// Decodes a request; `chargeID`, `requestedAmount` and `reasonText` may be left out.
+    ///
+    /// - Parameter decoder: The decoder to read from.
+    /// - Throws: A `DecodingError` for a missing or malformed field.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try container.decode(RefundRequestID.self, forKey: .id),
+            member: try container.decode(MemberID.self, forKey: .member),
+            chargeID: try container.decodeIfPresent(ChargeID.self, forKey: .chargeID),
+            requestedAmount: try container.decodeIfPresent(Money.self, forKey: .requestedAmount),
+            at: try container.decode(Date.self, forKey: .at),
+            reasonText: try container.decodeIfPresent(String.self, forKey: .reasonText) ?? ""
+        )
+    }
 }

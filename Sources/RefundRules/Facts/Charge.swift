@@ -21,20 +21,43 @@ public struct Charge: Sendable, Hashable, Codable, Identifiable {
     ///   - amount: The amount paid, zero or more.
     ///   - at: When it was paid.
     ///   - periodEnd: When the period it pays for ends, after `at`.
-    ///   - dispute: The dispute state; ``DisputeState/none`` by default.
-    public init(id: ChargeID, amount: Money, at: Date, periodEnd: Date, dispute: DisputeState = .none) {
+    ///   - dispute: The dispute state; ``DisputeState/undisputed`` by default.
+    public init(id: ChargeID, amount: Money, at: Date, periodEnd: Date, dispute: DisputeState = .undisputed) {
         self.id = id
         self.amount = amount
         self.at = at
         self.periodEnd = periodEnd
         self.dispute = dispute
     }
+
+    private enum CodingKeys: String, CodingKey {
+        case id
+        case amount
+        case at
+        case periodEnd
+        case dispute
+    }
+
+    /// Decodes a charge; `dispute` may be left out for an undisputed charge.
+    ///
+    /// - Parameter decoder: The decoder to read from.
+    /// - Throws: A `DecodingError` for a missing or malformed field.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try container.decode(ChargeID.self, forKey: .id),
+            amount: try container.decode(Money.self, forKey: .amount),
+            at: try container.decode(Date.self, forKey: .at),
+            periodEnd: try container.decode(Date.self, forKey: .periodEnd),
+            dispute: try container.decodeIfPresent(DisputeState.self, forKey: .dispute) ?? .undisputed
+        )
+    }
 }
 
 /// Whether a charge is disputed (a chargeback), and how the dispute went.
 public enum DisputeState: String, Sendable, Hashable, Codable, CaseIterable {
     /// No dispute.
-    case none
+    case undisputed
     /// The member's bank opened a dispute that is not decided yet.
     case open
     /// The dispute went to the member: the money already went back.

@@ -44,6 +44,32 @@ public struct RefundFacts: Sendable, Hashable, Codable {
         self.isEUConsumer = isEUConsumer
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case member
+        case plan
+        case charges
+        case refunds
+        case consents
+        case isEUConsumer
+    }
+
+    /// Decodes the facts; `refunds` and `consents` may be left out (none), and so may
+    /// `isEUConsumer` (false).
+    ///
+    /// - Parameter decoder: The decoder to read from.
+    /// - Throws: A `DecodingError` for a missing or malformed field.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            member: try container.decode(MemberID.self, forKey: .member),
+            plan: try container.decode(PlanID.self, forKey: .plan),
+            charges: try container.decode([Charge].self, forKey: .charges),
+            refunds: try container.decodeIfPresent([IssuedRefund].self, forKey: .refunds) ?? [],
+            consents: try container.decodeIfPresent([ConsentRecord].self, forKey: .consents) ?? [],
+            isEUConsumer: try container.decodeIfPresent(Bool.self, forKey: .isEUConsumer) ?? false
+        )
+    }
+
     /// The charge with an id.
     ///
     /// - Parameter id: The charge's id.

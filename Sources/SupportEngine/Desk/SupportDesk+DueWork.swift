@@ -56,24 +56,74 @@ extension SupportDesk {
     private func fireTimers(of id: TicketID, scheduledFor due: Date, now: Date) async throws -> Bool {
         try await retryingConflicts("timers of ticket \(id)") {
             guard let stored = try await store.ticket(id), stored.dueAt == due else { return false }
-            guard let closeAt = TicketLifecycle.autoCloseDue(for: stored.ticket, after: configuration.autoCloseAfter),
+            var ticket = stored.ticket
+            var events: [TicketEvent] = []
+            func run(_ command: TicketCommand) throws {
+                let result = try executeWithSLA(command, on: ticket, by: .system, at: now)
+                ticket = result.ticket
+                events += result.events
+            }
+            if let slaPlanner {
+                let dueSteps = slaPlanner.dueSteps(of: ticket, at: now)
+                if !dueSteps.isEmpty {
+                    let firings = dueSteps.map { due in
+                        SLAChange.fired(
+                            SLAFiring(
+                                metric: due.clock.metric,
+                                step: due.step,
+                                clockStartedAt: due.clock.startedAt,
+                                dueAt: due.at,
+                                firedAt: now
+                            )
+                        )
+                    }
+                    try run(.recordSLA(firings))
+                    for due in dueSteps {
+                        guard case .escalation(let level) = due.step,
+                            let escalation = configuration.sla?.escalations[level - 1]
+                        else { continue }
+                        try escalate(level: level, escalation.action, clock: due.clock, ticket: ticket, run: run)
+                    }
+                }
+            }
+            if ticket.status != .closed,
+                let closeAt = TicketLifecycle.autoCloseDue(for: ticket, after: configuration.autoCloseAfter),
                 closeAt <= now
-            else { return false }
-            let (ticket, events) = try TicketLifecycle.execute(
-                .setStatus(.closed),
-                on: stored.ticket,
-                by: .system,
-                at: now
-            )
-            let write = TicketWrite(
-                ticket: ticket,
-                expectedVersion: stored.ticket.version,
-                events: events,
-                dueAt: dueAt(for: ticket)
-            )
+            {
+                try run(.setStatus(.closed))
+            }
+            let nextDue = dueAt(for: ticket)
+            guard !events.isEmpty || nextDue != stored.dueAt else { return false }
+            let write = TicketWrite(ticket: ticket, expectedVersion: stored.ticket.version, events: events, dueAt: nextDue)
             try await commitAndSchedule(TicketCommit(writes: [write]))
-            return true
+            return !events.isEmpty
         }
+    }
+
+    /// Applies one escalation level; a level that would change nothing (already urgent, already
+    /// assigned) is skipped.
+    private func escalate(
+        level: Int,
+        _ action: SLAEscalationAction,
+        clock: SLAClock,
+        ticket: Ticket,
+        run: (TicketCommand) throws -> Void
+    ) throws {
+        let command: TicketCommand
+        switch action {
+        case .notify(let agent):
+            let note =
+                "SLA escalation level \(level): \(clock.metric) target was due \(clock.dueAt.formatted(.iso8601)); "
+                + "notifying \(agent)."
+            command = .internalNote(MessageDraft(id: newMessageID(), body: note))
+        case .raisePriority:
+            guard let higher = Priority.allCases.first(where: { $0 > ticket.priority }) else { return }
+            command = .setPriority(higher)
+        case .reassign(let agent):
+            guard ticket.assignee != agent else { return }
+            command = .assign(agent)
+        }
+        try run(command)
     }
 
     private func loadDueQueueIfNeeded() async throws {

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// ```swift
 /// let sla = SLAPolicy(
-///     calendar: try BusinessCalendar(.init(timeZone: "Europe/Moscow", weekly: [.init(days: Weekday.workdays, start: "09:00", end: "18:00")])),
+///     calendar: try BusinessCalendar(.init(timeZone: "Europe/Moscow", windows: [.init(days: BusinessCalendar.Weekday.workdays, start: "09:00", end: "18:00")])),
 ///     targets: [.urgent: .init(firstReply: .business(3600), nextReply: .business(7200), resolution: .business(8 * 3600))],
 ///     escalations: [SLAEscalation(after: 3600, action: .notify("lead"))]
 /// )

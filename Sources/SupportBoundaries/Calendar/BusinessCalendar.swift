@@ -29,7 +29,7 @@ public struct BusinessCalendar: Sendable, Hashable, Codable, CustomStringConvert
     public let configuration: Configuration
     /// The calendar's time zone.
     public let timeZone: TimeZone
-    private let timeline: Timeline
+    let timeline: Timeline
 
     /// Creates a calendar from a configuration, validating it.
     ///

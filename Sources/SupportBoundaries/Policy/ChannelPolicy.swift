@@ -113,7 +113,7 @@ public struct ScopePolicy: Sendable, Hashable, Codable {
 
 /// A reason the support line does not handle, and where the member should go instead.
 public struct OutOfScopeReason: Sendable, Hashable, Codable {
-    /// The reason, such as ``SupportCore/ContactReason/personalConsultation``.
+    /// The reason, such as `ContactReason.personalConsultation`.
     public var reason: ContactReason
     /// Where to go instead: a link, an address, a service, in the member's words.
     public var redirect: String

@@ -295,6 +295,31 @@ struct CalendarValidationTests {
         #expect(try calendar.subtracting(-hour, from: at("2026-01-05T10:00:00Z")) == at("2026-01-05T11:00:00Z"))
     }
 
+    @Test("decoding errors name the path under calendar")
+    func decodingErrors() {
+        let json = #"{"timeZone": "UTC", "windows": [{"days": ["monday"], "start": 9, "end": "18:00"}]}"#
+        #expect {
+            try BusinessCalendar.decode(json: Data(json.utf8))
+        } throws: { error in
+            let error = error as? BoundariesError
+            return error?.code == .invalidConfiguration && error?.path == "calendar.windows[0].start"
+        }
+        let closure =
+            #"{"timeZone": "UTC", "alwaysOpen": true, "closures": [{"from": "yesterday", "to": "2026-01-01T00:00:00Z"}]}"#
+        #expect {
+            try BusinessCalendar.decode(json: Data(closure.utf8))
+        } throws: { error in
+            (error as? BoundariesError)?.path == "calendar.closures[0].from"
+        }
+        let bad = #"{"timeZone": "UTC", "windows": [{"days": ["monday"], "start": "09:00", "end": "09:00"}]}"#
+        #expect {
+            try BusinessCalendar.decode(json: Data(bad.utf8))
+        } throws: { error in
+            let error = error as? BoundariesError
+            return error?.code == .emptyWindow && error?.path == "calendar.windows[0].end"
+        }
+    }
+
     @Test("a calendar round-trips through JSON")
     func json() throws {
         let json = #"""

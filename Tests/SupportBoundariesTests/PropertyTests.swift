@@ -185,6 +185,20 @@ struct PropertyTests {
                     #expect(start.timeIntervalSince1970 == expected, "\(context) subtracting")
                     #expect(calendar.businessTime(from: start, to: date) == duration, "\(context) round trip back")
                 }
+                let intervals = calendar.openIntervals(
+                    from: Date(timeIntervalSince1970: low),
+                    to: Date(timeIntervalSince1970: high)
+                )
+                let expectedIntervals = reference.intervals.compactMap { interval -> DateInterval? in
+                    let start = max(interval.start, low)
+                    let end = min(interval.end, high)
+                    guard end > start else { return nil }
+                    return DateInterval(
+                        start: Date(timeIntervalSince1970: start),
+                        end: Date(timeIntervalSince1970: end)
+                    )
+                }
+                #expect(intervals == expectedIntervals, "\(context) open intervals to \(high)")
                 let middle = Date(timeIntervalSince1970: (low + high) / 2)
                 let whole = calendar.businessTime(
                     from: Date(timeIntervalSince1970: low),

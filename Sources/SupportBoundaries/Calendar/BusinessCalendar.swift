@@ -29,7 +29,7 @@ public struct BusinessCalendar: Sendable, Hashable, Codable, CustomStringConvert
     public let configuration: Configuration
     /// The calendar's time zone.
     public let timeZone: TimeZone
-    private let timeline: Timeline
+    let timeline: Timeline
 
     /// Creates a calendar from a configuration, validating it.
     ///
@@ -68,6 +68,24 @@ public struct BusinessCalendar: Sendable, Hashable, Codable, CustomStringConvert
     public init(from decoder: any Decoder) throws {
         let path = ConfigurationPath.render(decoder.codingPath)
         try self.init(Configuration(from: decoder), path: path.isEmpty ? "calendar" : path)
+    }
+
+    /// Decodes a calendar from JSON, reporting every problem as a ``BoundariesError`` with its path.
+    ///
+    /// Malformed JSON, a missing key or a value of the wrong type becomes
+    /// ``BoundariesError/Code/invalidConfiguration`` with the path of the value (under `calendar`);
+    /// invalid values keep their own codes.
+    ///
+    /// - Parameter data: The JSON, in the format of ``Configuration``.
+    /// - Returns: The validated calendar.
+    /// - Throws: ``BoundariesError``.
+    public static func decode(json data: Data) throws -> BusinessCalendar {
+        do {
+            return try ConfigurationPath.decode(BusinessCalendar.self, from: data)
+        } catch let error as BoundariesError where error.code == .invalidConfiguration {
+            let path = error.path.map { $0.isEmpty ? "calendar" : "calendar.\($0)" }
+            throw BoundariesError(error.code, path: path, error.message)
+        }
     }
 
     /// Encodes the calendar as its configuration.

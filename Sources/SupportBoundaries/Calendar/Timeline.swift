@@ -42,12 +42,15 @@ struct Timeline: Sendable {
     private let templateCumEnd: [Int64]
     private let weekTotal: Int64
     private let fullWeek: Bool
+    /// The zone's offsets, for converting between instants and local wall time.
+    let zone: ZoneTable
 
     /// The total open time in the supported range.
     var total: Int64 { cumulative[cumulative.count - 1] }
 
     init(rules: CalendarRules) {
         let zone = ZoneTable(rules.zone)
+        self.zone = zone
         let second = Instant.perSecond
         let daySeconds = CivilTime.secondsPerDay
         let weekSeconds = CivilTime.secondsPerWeek

@@ -94,7 +94,12 @@ extension SupportDesk {
             }
             let nextDue = dueAt(for: ticket)
             guard !events.isEmpty || nextDue != stored.dueAt else { return false }
-            let write = TicketWrite(ticket: ticket, expectedVersion: stored.ticket.version, events: events, dueAt: nextDue)
+            let write = TicketWrite(
+                ticket: ticket,
+                expectedVersion: stored.ticket.version,
+                events: events,
+                dueAt: nextDue
+            )
             try await commitAndSchedule(TicketCommit(writes: [write]))
             return !events.isEmpty
         }

@@ -92,13 +92,26 @@ struct SLAPlanner: Sendable {
                 } else if from == .solved {
                     try start(.resolution, at: event.at)
                     if to.pausesResolutionClock, let clock = running[.resolution] {
-                        record(.paused(metric: .resolution, at: event.at, remaining: remaining(clock, priority, at: event.at)))
+                        record(
+                            .paused(
+                                metric: .resolution,
+                                at: event.at,
+                                remaining: remaining(clock, priority, at: event.at)
+                            )
+                        )
                     }
                 } else if to.pausesResolutionClock && !from.pausesResolutionClock {
                     if let clock = running[.resolution] {
-                        record(.paused(metric: .resolution, at: event.at, remaining: remaining(clock, priority, at: event.at)))
+                        record(
+                            .paused(
+                                metric: .resolution,
+                                at: event.at,
+                                remaining: remaining(clock, priority, at: event.at)
+                            )
+                        )
                     }
-                } else if from.pausesResolutionClock && !to.pausesResolutionClock, let pausedClock = paused[.resolution] {
+                } else if from.pausesResolutionClock && !to.pausesResolutionClock, let pausedClock = paused[.resolution]
+                {
                     record(.resumed(try resume(pausedClock, priority, at: event.at)))
                 }
 
@@ -106,7 +119,16 @@ struct SLAPlanner: Sendable {
                 priority = to
                 for (metric, clock) in running.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
                     if let target = policy.targets[to]?.target(for: metric) {
-                        record(.started(try self.clock(metric, target: target, startedAt: clock.startedAt, pausedFor: clock.pausedFor)))
+                        record(
+                            .started(
+                                try self.clock(
+                                    metric,
+                                    target: target,
+                                    startedAt: clock.startedAt,
+                                    pausedFor: clock.pausedFor
+                                )
+                            )
+                        )
                     } else {
                         record(.cancelled(metric: metric, at: event.at))
                     }

@@ -1,5 +1,16 @@
 import Foundation
 
+extension ResponseTargets {
+    /// The target of a metric.
+    func target(for metric: SLAMetric) -> BusinessDuration? {
+        switch metric {
+        case .firstReply: firstReply
+        case .nextReply: nextReply
+        case .resolution: resolution
+        }
+    }
+}
+
 /// The service levels the desk keeps: targets per priority on a business calendar, an early
 /// warning, and an escalation ladder after a breach.
 ///
@@ -11,48 +22,10 @@ import Foundation
 /// )
 /// ```
 public struct SLAPolicy: Sendable, Hashable {
-    /// The targets of one priority. A `nil` target means no clock for that metric.
-    public struct Targets: Sendable, Hashable, Codable {
-        /// From creation to the first public reply.
-        public var firstReply: BusinessDuration?
-        /// From the oldest unanswered member message to the next public reply.
-        public var nextReply: BusinessDuration?
-        /// From creation to solved, pauses excluded.
-        public var resolution: BusinessDuration?
-
-        /// Creates targets.
-        ///
-        /// - Parameters:
-        ///   - firstReply: From creation to the first public reply.
-        ///   - nextReply: From the oldest unanswered member message to the next public reply.
-        ///   - resolution: From creation to solved, pauses excluded.
-        public init(
-            firstReply: BusinessDuration? = nil,
-            nextReply: BusinessDuration? = nil,
-            resolution: BusinessDuration? = nil
-        ) {
-            self.firstReply = firstReply
-            self.nextReply = nextReply
-            self.resolution = resolution
-        }
-
-        /// The target of a metric.
-        ///
-        /// - Parameter metric: The metric.
-        /// - Returns: Its target, if any.
-        public func target(for metric: SLAMetric) -> BusinessDuration? {
-            switch metric {
-            case .firstReply: firstReply
-            case .nextReply: nextReply
-            case .resolution: resolution
-            }
-        }
-    }
-
     /// The hours business-time targets count on.
     public var calendar: BusinessCalendar
     /// The targets per priority; a priority without an entry has no clocks.
-    public var targets: [Priority: Targets]
+    public var targets: [Priority: ResponseTargets]
     /// The fraction of a target after which the warning fires (0.75 by default); `nil` for no warning.
     public var warningFraction: Double?
     /// The escalation ladder after a breach, in order.
@@ -68,7 +41,7 @@ public struct SLAPolicy: Sendable, Hashable {
     ///   - escalations: The escalation ladder after a breach.
     public init(
         calendar: BusinessCalendar,
-        targets: [Priority: Targets],
+        targets: [Priority: ResponseTargets],
         warningFraction: Double? = 0.75,
         escalations: [SLAEscalation] = []
     ) {
@@ -87,7 +60,7 @@ public struct SLAPolicy: Sendable, Hashable {
     /// - Returns: The policy, with the warning at 75 % and no escalations.
     public static func seedDefaults(calendar: BusinessCalendar) -> SLAPolicy {
         let hour: TimeInterval = 3600
-        let everyday = Targets(
+        let everyday = ResponseTargets(
             firstReply: .calendar(24 * hour),
             nextReply: .calendar(24 * hour),
             resolution: .calendar(72 * hour)
@@ -95,12 +68,12 @@ public struct SLAPolicy: Sendable, Hashable {
         return SLAPolicy(
             calendar: calendar,
             targets: [
-                .urgent: Targets(
+                .urgent: ResponseTargets(
                     firstReply: .business(2 * hour),
                     nextReply: .business(4 * hour),
                     resolution: .business(16 * hour)
                 ),
-                .high: Targets(
+                .high: ResponseTargets(
                     firstReply: .business(8 * hour),
                     nextReply: .business(8 * hour),
                     resolution: .business(24 * hour)
@@ -108,6 +81,21 @@ public struct SLAPolicy: Sendable, Hashable {
                 .normal: everyday,
                 .low: everyday,
             ]
+        )
+    }
+
+    /// The service levels a boundaries policy publishes: its promises per priority on its hours.
+    ///
+    /// - Parameters:
+    ///   - boundaries: The published rules of the support line.
+    ///   - warningFraction: The fraction of a target after which the warning fires.
+    ///   - escalations: The escalation ladder after a breach.
+    public init(boundaries: BoundariesPolicy, warningFraction: Double? = 0.75, escalations: [SLAEscalation] = []) {
+        self.init(
+            calendar: boundaries.hours,
+            targets: boundaries.promises,
+            warningFraction: warningFraction,
+            escalations: escalations
         )
     }
 

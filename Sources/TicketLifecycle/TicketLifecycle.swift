@@ -292,7 +292,8 @@ public enum TicketLifecycle {
             body: draft.body,
             at: at,
             channel: draft.channel,
-            externalID: draft.externalID
+            externalID: draft.externalID,
+            templateKey: draft.templateKey
         )
     }
 

@@ -31,6 +31,9 @@ public struct TicketMessage: Sendable, Hashable, Codable, Identifiable {
     public let channel: ChannelKind?
     /// The channel's own id for the message (an email's Message-ID), when it came from outside.
     public let externalID: String?
+    /// The template an automatic message or a reply was written from (`acknowledgement`,
+    /// `after_hours`), if any.
+    public let templateKey: String?
 
     /// Creates a message.
     ///
@@ -42,6 +45,7 @@ public struct TicketMessage: Sendable, Hashable, Codable, Identifiable {
     ///   - at: When it was written or received.
     ///   - channel: The channel, when there is one.
     ///   - externalID: The channel's own id for the message.
+    ///   - templateKey: The template the message was written from, if any.
     public init(
         id: MessageID,
         kind: Kind,
@@ -49,7 +53,8 @@ public struct TicketMessage: Sendable, Hashable, Codable, Identifiable {
         body: String,
         at: Date,
         channel: ChannelKind? = nil,
-        externalID: String? = nil
+        externalID: String? = nil,
+        templateKey: String? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -58,6 +63,7 @@ public struct TicketMessage: Sendable, Hashable, Codable, Identifiable {
         self.at = at
         self.channel = channel
         self.externalID = externalID
+        self.templateKey = templateKey
     }
 
     /// Whether the member may see this message: everything but internal notes.
@@ -74,6 +80,8 @@ public struct MessageDraft: Sendable, Hashable, Codable {
     public var channel: ChannelKind?
     /// The channel's own id for the message.
     public var externalID: String?
+    /// The template the message is written from, if any.
+    public var templateKey: String?
 
     /// Creates a draft.
     ///
@@ -82,10 +90,18 @@ public struct MessageDraft: Sendable, Hashable, Codable {
     ///   - body: The text; it must not be empty or only white space.
     ///   - channel: The channel, when there is one.
     ///   - externalID: The channel's own id for the message.
-    public init(id: MessageID, body: String, channel: ChannelKind? = nil, externalID: String? = nil) {
+    ///   - templateKey: The template the message is written from, if any.
+    public init(
+        id: MessageID,
+        body: String,
+        channel: ChannelKind? = nil,
+        externalID: String? = nil,
+        templateKey: String? = nil
+    ) {
         self.id = id
         self.body = body
         self.channel = channel
         self.externalID = externalID
+        self.templateKey = templateKey
     }
 }

@@ -36,6 +36,14 @@ public struct DeskConfiguration: Sendable, Hashable {
     public var agents: [AgentProfile]
     /// The service levels to keep; `nil` runs no SLA clocks.
     public var sla: SLAPolicy?
+    /// The published rules of the support line: hours, promises, scope, absences. With them the desk
+    /// acknowledges every new ticket with the expected reply time, sends after-hours, absence and
+    /// out-of-scope notices. `nil` sends no automatic replies.
+    public var boundaries: BoundariesPolicy?
+    /// The message templates; the built-in English, Russian and Spanish ones by default.
+    public var templates: TemplateCatalog
+    /// Self-service links per contact reason, offered in the acknowledgement.
+    public var selfService: [ContactReason: [SelfServiceLink]]
 
     /// Creates a configuration.
     ///
@@ -48,6 +56,9 @@ public struct DeskConfiguration: Sendable, Hashable {
     ///   - maximumDeliveryAttempts: Attempts before a message is dead-lettered.
     ///   - agents: The people on the support side.
     ///   - sla: The service levels to keep, or `nil`.
+    ///   - boundaries: The published rules of the support line, or `nil` for no automatic replies.
+    ///   - templates: The message templates.
+    ///   - selfService: Self-service links per contact reason.
     public init(
         maximumBodyBytes: Int = 64 * 1024,
         maximumSubjectLength: Int = 998,
@@ -56,7 +67,10 @@ public struct DeskConfiguration: Sendable, Hashable {
         deliveryRetryDelay: TimeInterval = 60,
         maximumDeliveryAttempts: Int = 5,
         agents: [AgentProfile] = [],
-        sla: SLAPolicy? = nil
+        sla: SLAPolicy? = nil,
+        boundaries: BoundariesPolicy? = nil,
+        templates: TemplateCatalog = .builtIn,
+        selfService: [ContactReason: [SelfServiceLink]] = [:]
     ) {
         self.maximumBodyBytes = maximumBodyBytes
         self.maximumSubjectLength = maximumSubjectLength
@@ -66,5 +80,8 @@ public struct DeskConfiguration: Sendable, Hashable {
         self.maximumDeliveryAttempts = maximumDeliveryAttempts
         self.agents = agents
         self.sla = sla
+        self.boundaries = boundaries
+        self.templates = templates
+        self.selfService = selfService
     }
 }

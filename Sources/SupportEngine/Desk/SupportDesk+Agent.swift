@@ -251,7 +251,7 @@ extension SupportDesk {
         }
     }
 
-    private func outbound(for events: [TicketEvent], of ticket: Ticket, to member: MemberProfile) -> [OutboundMessage] {
+    func outbound(for events: [TicketEvent], of ticket: Ticket, to member: MemberProfile) -> [OutboundMessage] {
         let route = deliveryRoute(for: ticket, to: member)
         return events.compactMap { event -> OutboundMessage? in
             guard case .messageAdded(let message) = event.change,

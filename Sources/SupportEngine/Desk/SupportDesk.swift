@@ -28,6 +28,7 @@ public actor SupportDesk {
     var sleepingUntil: Date?
     var wakeSignal: AsyncStream<Void>.Continuation?
     var deliveriesInFlight = Set<OutboundID>()
+    let timeFormatter = LocalTimeFormatter()
 
     /// Creates a desk.
     ///

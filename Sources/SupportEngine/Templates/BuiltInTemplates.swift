@@ -2,7 +2,7 @@
 ///
 /// Placeholders: `member_name`, `ticket_id`, `ticket_subject`, `expected_reply` (formatted in the
 /// member's language and time zone), `self_service` (a rendered ``TemplateKey/selfService`` block or
-/// empty), `next_opening`, `hours`, `absent_name`, `absent_until`, `substitute_name`, `topic`,
+/// empty), `next_opening`, `hours`, `absent_until`, `substitute_name`, `topic`,
 /// `redirect`, `links`.
 enum BuiltInTemplates {
     static let texts: [TemplateKey: [LocaleTag: String]] = [
@@ -32,6 +32,31 @@ enum BuiltInTemplates {
             {{self_service}}El equipo de soporte
             """,
         ],
+        .acknowledgementWithoutPromise: [
+            .en: """
+            Hello {{member_name}},
+
+            we have received your message "{{ticket_subject}}" (ticket {{ticket_id}}) and will answer as soon \
+            as we can.
+
+            {{self_service}}The support team
+            """,
+            .ru: """
+            Здравствуйте, {{member_name}}!
+
+            Мы получили ваше сообщение «{{ticket_subject}}» (обращение {{ticket_id}}) и ответим как можно скорее.
+
+            {{self_service}}Служба поддержки
+            """,
+            .es: """
+            Hola, {{member_name}}:
+
+            hemos recibido tu mensaje «{{ticket_subject}}» (solicitud {{ticket_id}}) y te responderemos lo \
+            antes posible.
+
+            {{self_service}}El equipo de soporte
+            """,
+        ],
         .afterHours: [
             .en: """
             Hello {{member_name}},
@@ -56,36 +81,36 @@ enum BuiltInTemplates {
             .en: """
             Hello {{member_name}},
 
-            {{absent_name}} is away until {{absent_until}}. We will answer you as soon as possible after that.
+            we are away until {{absent_until}}. We will answer you as soon as possible after that.
             """,
             .ru: """
             Здравствуйте, {{member_name}}!
 
-            {{absent_name}} в отъезде до {{absent_until}}. Мы ответим вам как можно скорее после возвращения.
+            Нас нет на месте до {{absent_until}}. Мы ответим вам как можно скорее после возвращения.
             """,
             .es: """
             Hola, {{member_name}}:
 
-            {{absent_name}} está fuera hasta el {{absent_until}}. Te responderemos lo antes posible a su regreso.
+            estamos fuera hasta el {{absent_until}}. Te responderemos lo antes posible a nuestro regreso.
             """,
         ],
-        TemplateKey(rawValue: "absence.with_substitute"): [
+        .absenceWithSubstitute: [
             .en: """
             Hello {{member_name}},
 
-            {{absent_name}} is away until {{absent_until}}. {{substitute_name}} is looking after your message \
-            in the meantime.
+            we are away until {{absent_until}}. {{substitute_name}} is looking after your message in the \
+            meantime.
             """,
             .ru: """
             Здравствуйте, {{member_name}}!
 
-            {{absent_name}} в отъезде до {{absent_until}}. Пока что вашим обращением займётся {{substitute_name}}.
+            Нас нет на месте до {{absent_until}}. Пока что вашим обращением займётся {{substitute_name}}.
             """,
             .es: """
             Hola, {{member_name}}:
 
-            {{absent_name}} está fuera hasta el {{absent_until}}. Mientras tanto, {{substitute_name}} se ocupará \
-            de tu mensaje.
+            estamos fuera hasta el {{absent_until}}. Mientras tanto, {{substitute_name}} se ocupará de tu \
+            mensaje.
             """,
         ],
         .outOfScope: [

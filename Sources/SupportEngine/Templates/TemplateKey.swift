@@ -38,10 +38,14 @@ public struct TemplateKey: RawRepresentable, Hashable, Comparable, Sendable, Cod
 
     /// "We received your message; expect an answer by …".
     public static let acknowledgement = TemplateKey(rawValue: "acknowledgement")
+    /// "We received your message; we will answer as soon as we can" — when no promise applies.
+    public static let acknowledgementWithoutPromise = TemplateKey(rawValue: "acknowledgement.no_promise")
     /// "We are closed now; we open at …" — at most once a day per conversation.
     public static let afterHours = TemplateKey(rawValue: "after_hours")
-    /// "The owner is away until …".
+    /// "We are away until …".
     public static let absence = TemplateKey(rawValue: "absence")
+    /// "We are away until …; … is looking after your message".
+    public static let absenceWithSubstitute = TemplateKey(rawValue: "absence.with_substitute")
     /// "This line does not handle …; go to …".
     public static let outOfScope = TemplateKey(rawValue: "out_of_scope")
     /// "You can do this yourself: …".

@@ -1,0 +1,80 @@
+import Foundation
+
+extension SupportDesk {
+    /// The automatic replies the boundaries policy calls for on a member's message, as commands.
+    ///
+    /// A new ticket gets the acknowledgement with the expected reply time (and the self-service links
+    /// of its reason), the after-hours notice when the line is closed, the absence notice, or the
+    /// out-of-scope reply. A message on an existing conversation gets only the after-hours notice, at
+    /// most once per ``BoundariesPolicy/afterHoursNoticeInterval``. During an absence with a substitute a
+    /// new ticket is assigned to the substitute.
+    func autoReplies(
+        for ticket: Ticket,
+        channel: ChannelKind,
+        isNew: Bool,
+        member: MemberProfile,
+        at now: Date
+    ) throws -> [TicketCommand] {
+        guard let boundaries = configuration.boundaries else { return [] }
+        let lastNotice = ticket.messages.last { $0.templateKey == TemplateKey.afterHours.rawValue }?.at
+        let decision = boundaries.decide(
+            BoundariesInput(
+                channel: channel,
+                reason: ticket.reason,
+                priority: ticket.priority,
+                lastAfterHoursNotice: lastNotice
+            ),
+            at: now
+        )
+        let locale = ticket.locale ?? member.locale
+        let zone = member.timeZone ?? boundaries.hours.configuration.timeZone
+        var values = [
+            "member_name": member.displayName, "ticket_id": ticket.id.rawValue, "ticket_subject": ticket.subject,
+        ]
+        var commands: [TicketCommand] = []
+        for reply in decision.replies where isNew || reply.kind == .afterHours {
+            let key: TemplateKey
+            switch reply.kind {
+            case .acknowledgement:
+                key = decision.expectedReply == nil ? .acknowledgementWithoutPromise : .acknowledgement
+                if let expected = decision.expectedReply {
+                    values["expected_reply"] = timeFormatter.format(expected, locale: locale, timeZone: zone)
+                }
+                values["self_service"] = try selfServiceBlock(for: ticket.reason, locale: locale)
+            case .afterHours:
+                key = .afterHours
+                let opening = try? boundaries.hours(for: channel).nextOpening(after: now)
+                values["next_opening"] = opening.map { timeFormatter.format($0, locale: locale, timeZone: zone) } ?? "—"
+                values["hours"] = boundaries.publishedRules(in: locale).sections.first?.lines.first ?? ""
+            case .absence:
+                guard let away = boundaries.absence(at: now) else { continue }
+                values["absent_until"] = timeFormatter.format(away.range.end, locale: locale, timeZone: zone)
+                if let substitute = away.absence.substitute {
+                    key = .absenceWithSubstitute
+                    values["substitute_name"] = agentNames[substitute] ?? substitute.rawValue
+                } else {
+                    key = .absence
+                }
+            case .outOfScope:
+                key = .outOfScope
+                values["topic"] = ticket.reason.rawValue.replacingOccurrences(of: "_", with: " ")
+                values["redirect"] = decision.outOfScope?.redirect ?? reply.values["redirect"] ?? ""
+            }
+            let body = try configuration.templates.render(key, for: locale, values: values)
+            commands.append(
+                .automaticMessage(MessageDraft(id: newMessageID(), body: body, templateKey: key.rawValue))
+            )
+        }
+        if isNew, let substitute = decision.routeTo, ticket.assignee == nil {
+            commands.append(.assign(substitute))
+        }
+        return commands
+    }
+
+    /// The rendered self-service block for a reason, or an empty string when it has no links.
+    private func selfServiceBlock(for reason: ContactReason, locale: LocaleTag) throws -> String {
+        guard let links = configuration.selfService[reason], !links.isEmpty else { return "" }
+        let list = links.map { "\n- \($0.title(in: locale)): \($0.url)" }.joined()
+        return try configuration.templates.render(.selfService, for: locale, values: ["links": list])
+    }
+}

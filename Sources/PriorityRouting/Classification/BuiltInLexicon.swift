@@ -51,7 +51,7 @@ enum BuiltInLexicon {
 
 extension ClassificationRule {
     /// The built-in rules: English, Russian and Spanish lexicons for every built-in reason but
-    /// ``ContactReason/other``.
+    /// `ContactReason.other`.
     ///
     /// Rules are named `<language>.<reason>` (`en.access`, `ru.cancel_subscription`,
     /// `es.refund`). Weights: refund 30; access and billing 25; cancel_subscription 20;

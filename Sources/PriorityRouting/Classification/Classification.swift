@@ -2,7 +2,7 @@
 ///
 /// Kept with the ticket for the audit: ``source`` says whether the reason came from the message's
 /// explicit field, from a rule (``ruleID`` and ``matchedPattern`` say which), or is the fallback
-/// ``ContactReason/other``.
+/// `ContactReason.other`.
 public struct Classification: Hashable, Sendable, Codable {
     /// Where a classification came from.
     public enum Source: String, Hashable, Sendable, Codable, CaseIterable {
@@ -10,7 +10,7 @@ public struct Classification: Hashable, Sendable, Codable {
         case explicit
         /// A classification rule matched the subject or body.
         case rule
-        /// Nothing matched: the reason is ``ContactReason/other``.
+        /// Nothing matched: the reason is `ContactReason.other`.
         case fallback
     }
 

@@ -2,7 +2,7 @@
 ///
 /// A rule carries a list of patterns (see <doc:Routing> for the syntax: words, `*` stems, phrases)
 /// and a weight. Every pattern found in the message adds `weight` points to the rule (twice that when
-/// found in the subject); the rule with the most points decides the ``ContactReason``. A rule may
+/// found in the subject); the rule with the most points decides the `ContactReason`. A rule may
 /// also name reasons it ``supersedes``: when it matches, rules for those reasons are ignored, so
 /// "cancel my subscription and refund me" is a refund, not a cancellation.
 ///

@@ -7,7 +7,7 @@ import Foundation
 /// every pattern into hash tables; classifying reads the text once and costs a few microseconds.
 ///
 /// How a reason is chosen:
-/// 1. An explicit reason other than ``ContactReason/other`` wins outright (a form's catch-all
+/// 1. An explicit reason other than `ContactReason.other` wins outright (a form's catch-all
 ///    "other" says nothing, so the text is read instead).
 /// 2. Every pattern found adds its rule's weight: once when found in the body, twice when found in
 ///    the subject (counted once per pattern, however often it occurs).
@@ -15,7 +15,7 @@ import Foundation
 ///    that would drop every matching rule).
 /// 4. The rule with the most points wins; ties go to the higher weight, then to the rule that comes
 ///    first in the list.
-/// 5. With no match, the reason is ``ContactReason/other``.
+/// 5. With no match, the reason is `ContactReason.other`.
 public struct ReasonClassifier: Sendable {
     /// The rules, in tie-break order.
     public let rules: [ClassificationRule]

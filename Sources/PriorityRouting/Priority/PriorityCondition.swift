@@ -4,9 +4,9 @@
 /// refund); across fields all must match (reason *and* segment). A field left out matches anything;
 /// a condition with no fields matches every ticket.
 ///
-/// - `reasons`: the ticket's ``ContactReason``.
-/// - `segments`: the member's ``MemberSegment``; a ticket with no known segment never matches.
-/// - `channels`: the ``ChannelKind`` the message came through.
+/// - `reasons`: the ticket's `ContactReason`.
+/// - `segments`: the member's `MemberSegment`; a ticket with no known segment never matches.
+/// - `channels`: the `ChannelKind` the message came through.
 /// - `tags`: at least one of the ticket's tags, compared without regard to case.
 /// - `keywords`: at least one pattern found in the subject or body, in the classifier's pattern
 ///   syntax (words, phrases, `*` stems; case, `ё` and accents do not matter).

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Gives a ticket its ``Priority``: an ordered list of ``PriorityRule``s, first match wins, and a default.
+/// Gives a ticket its `Priority`: an ordered list of ``PriorityRule``s, first match wins, and a default.
 ///
 /// ```swift
 /// let decision = PriorityPolicy.builtIn.decide(PriorityInput(reason: .access, segment: .regular))

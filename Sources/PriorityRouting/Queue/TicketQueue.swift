@@ -1,6 +1,6 @@
 /// The unassigned tickets, served highest priority first: an indexed binary heap.
 ///
-/// Order: higher ``Priority`` first, then the earlier SLA due date (tickets without one after
+/// Order: higher `Priority` first, then the earlier SLA due date (tickets without one after
 /// those with one), then the older ticket, then the one inserted first (see
 /// ``QueueEntry/precedes(_:)``). A ticket is in the queue at most once.
 ///

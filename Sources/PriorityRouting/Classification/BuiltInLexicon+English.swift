@@ -8,6 +8,8 @@ extension BuiltInLexicon {
             "sign in", "signing in", "signed in", "sign into", "signin", "passw*", "pasw*", "access", "accessing",
             "acess*", "acces", "locked out", "cant get in", "cant enter", "2fa", "two factor", "verification code",
             "login code", "magic link", "reset link", "account locked", "account blocked", "username", "credentials",
+            "cant see lesson*", "cant see course*", "cant see content", "cant see video*", "cannot see lesson*",
+            "cannot see content", "cant watch", "change* email", "update* email", "account settings",
         ],
         .billing: [
             "payment*", "pay", "paid", "paying", "charg*", "overcharg*", "invoice*", "receipt*", "billing", "bill",
@@ -18,7 +20,8 @@ extension BuiltInLexicon {
             "cancel", "cancellation", "cancelling", "canceling", "unsubscrib*", "stop subscription",
             "end subscription", "end membership", "stop membership", "terminate*", "close account",
             "delete account", "leave club", "quit club", "opt out", "not renew", "dont renew", "stop renew*",
-            "turn off renew*", "disable renew*", "auto renew*",
+            "turn off renew*", "disable renew*", "auto renew*", "pause membership", "pause subscription",
+            "pause my account", "freeze membership",
         ],
         .registration: [
             "regist*", "sign up", "signup", "signing up", "signed up", "create account", "creating account",
@@ -33,7 +36,7 @@ extension BuiltInLexicon {
             "wont work", "broken", "bug", "bugs", "buggy", "error*", "button*", "dead link", "crash*", "glitch*",
             "404", "wont load", "not loading", "doesnt load", "does not load", "cant click", "freez*",
             "blank page", "blank screen", "doesnt play", "wont play", "not playing", "doesnt open", "wont open",
-            "not opening", "nothing happens", "fail*",
+            "not opening", "nothing happens", "fail*", "cant download", "cannot download",
         ],
         .personalConsultation: [
             "consult*", "personal advice", "advice", "mentor*", "coaching", "one on one", "1 on 1",

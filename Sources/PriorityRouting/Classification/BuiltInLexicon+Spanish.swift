@@ -8,7 +8,9 @@ extension BuiltInLexicon {
             "acced*", "aceder", "acseder", "acceso", "accesar", "acseso", "aceso", "entrar", "ingresar", "ingreso",
             "iniciar sesión",
             "inicio sesión", "contrase*", "clave", "password", "bloquead*", "no llega* correo", "no llega* email",
-            "no recib* correo", "no recib* email", "no recib* código", "código verificación",
+            "no recib* correo", "no recib* email", "no recib* código", "código verificación", "no veo clase*",
+            "no veo curso*", "no veo lecci*", "no veo contenido*", "no veo video*", "cambiar* correo",
+            "cambiar* email", "ajustes cuenta",
         ],
         .billing: [
             "pago", "pagos", "pagué", "pagar", "pagado", "cobr*", "factur*", "tarjeta*", "recibo*", "transacci*",
@@ -17,7 +19,9 @@ extension BuiltInLexicon {
         .cancelSubscription: [
             "cancelar", "cancelación", "cancelarla", "cancelarlo", "cancela", "cancelo", "dar* de baja",
             "baja suscripci*", "anular*", "desuscrib*", "desuscripci*", "borr* cuenta", "elimin* cuenta",
-            "cerrar* cuenta", "no renov*", "desactiv* renovaci*", "salir del club", "dejar membresía",
+            "cerrar* cuenta", "no renov*", "desactiv* renovaci*", "salir del club", "dejar membresía", "pausar*",
+            "congelar* membresía",
+            "congelar* suscripci*",
         ],
         .registration: [
             "registr*", "crear* cuenta", "confirm* correo", "confirm* email", "confirmaci*", "verific*", "validar",
@@ -30,7 +34,7 @@ extension BuiltInLexicon {
         .brokenFeature: [
             "no funciona*", "no funcionan", "dejó funcionar", "falla*", "fallo*", "error*", "roto", "rota",
             "rotos", "botón", "botones", "no carga*", "no abre", "no se abre", "bug*", "se cuelga", "no responde",
-            "pantalla blanco", "no reproduc*", "404",
+            "pantalla blanco", "no reproduc*", "404", "no puedo descargar", "no descarga*",
         ],
         .personalConsultation: [
             "consulta personal", "consultoría", "asesor*", "mentor*", "coaching", "sesión personal",

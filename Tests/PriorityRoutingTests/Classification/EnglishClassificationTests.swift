@@ -28,6 +28,9 @@ private let englishSamples: [Sample] = [
     ),
     Sample(nil, "teh app keeps CRASHING on my phone when i open the videos", .brokenFeature),
     Sample(nil, "pls refundd me, i was chraged for nothing", .refund),
+    Sample(nil, "I bought the yearly membership yesterday but still can't see the premium lessons", .access),
+    Sample(nil, "How do I change my email address in my profile?", .access),
+    Sample(nil, "I'd like to pause my membership for a month while I travel", .cancelSubscription),
     Sample("Hello", "Is anyone there?", .other),
 ]
 

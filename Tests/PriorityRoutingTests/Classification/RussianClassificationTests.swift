@@ -23,6 +23,9 @@ private let russianSamples: [Sample] = [
     Sample(nil, "Можно личную консультацию по моему проекту?", .personalConsultation),
     Sample(nil, "ни могу вайти в акаунт", .access),
     Sample(nil, "хачу атписаться от расылки и подписки", .cancelSubscription),
+    Sample(nil, "Оплатила, но не вижу уроки", .access),
+    Sample(nil, "Не вижу смысла продолжать, отмените подписку", .cancelSubscription),
+    Sample(nil, "Не могу скачать файл из урока", .brokenFeature),
     Sample("Вопрос", "Добрый день", .other),
 ]
 

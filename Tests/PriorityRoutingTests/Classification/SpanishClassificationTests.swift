@@ -22,6 +22,9 @@ private let spanishSamples: [Sample] = [
     Sample(nil, "Necesito asesoría personalizada para mi negocio", .personalConsultation),
     Sample(nil, "mi contrasenia no sirve, ya la cambié dos veses", .access),
     Sample(nil, "Kiero darme de baja ya", .cancelSubscription),
+    Sample(nil, "Pagué la suscripción pero no tengo acceso a los cursos", .access),
+    Sample(nil, "Quisiera pausar mi membresía unos meses", .cancelSubscription),
+    Sample(nil, "Buenas, quería saber si puedo pagar con PayPal", .billing),
     Sample("Hola", "Buenas tardes", .other),
 ]
 

@@ -1,9 +1,12 @@
 /// The agents of one routing decision, sorted by id, with loads that grow as tickets are given out.
+///
+/// Works on indices into the sorted agents so that choosing among dozens of agents for hundreds of
+/// tickets copies no agent state.
 struct AgentPool {
     private(set) var agents: [AgentState]
     private var indexByID: [AgentID: Int]
-    /// The agents who are gone for this decision (the one handing over), never chosen.
-    private var excluded: Set<AgentID>
+    /// Whether each agent may be chosen at all: available and not the one handing over.
+    private let present: [Bool]
 
     init(_ agents: [AgentState], excluding excluded: Set<AgentID> = []) {
         var unique: [AgentState] = []
@@ -11,18 +14,22 @@ struct AgentPool {
         for agent in agents where seen.insert(agent.id).inserted { unique.append(agent) }
         unique.sort { $0.id < $1.id }
         self.agents = unique
-        self.excluded = excluded
+        present = unique.map { $0.isAvailable && !excluded.contains($0.id) }
         indexByID = Dictionary(uniqueKeysWithValues: unique.enumerated().map { ($1.id, $0) })
     }
 
     /// The number of tickets the eligible agents can still take.
     var freeSlots: Int {
-        agents.reduce(0) { $0 + (isEligible($1) ? $1.freeCapacity : 0) }
+        agents.indices.reduce(0) { $0 + (present[$1] ? agents[$1].freeCapacity : 0) }
     }
 
     func agent(_ id: AgentID) -> AgentState? { indexByID[id].map { agents[$0] } }
 
-    func isEligible(_ agent: AgentState) -> Bool { agent.canTakeTicket && !excluded.contains(agent.id) }
+    func isEligible(_ id: AgentID) -> Bool { indexByID[id].map(isEligible(at:)) ?? false }
+
+    private func isEligible(at index: Int) -> Bool {
+        present[index] && agents[index].openTickets < agents[index].capacity
+    }
 
     mutating func recordAssignment(to id: AgentID) {
         if let index = indexByID[id] { agents[index].openTickets += 1 }
@@ -34,45 +41,49 @@ struct AgentPool {
         var visited: Set<AgentID> = [start.id]
         var current = start
         while current.isAbsent, let next = current.substitute {
-            guard visited.insert(next).inserted, let agent = agent(next) else { return nil }
-            if isEligible(agent) { return agent }
-            current = agent
+            guard visited.insert(next).inserted, let index = indexByID[next] else { return nil }
+            if isEligible(at: index) { return agents[index] }
+            current = agents[index]
         }
         return nil
     }
 
     /// The agent the strategy picks among the eligible ones, given the last agent assigned.
     func pick(for ticket: RoutableTicket, strategy: AssignmentStrategy, after cursor: AgentID?) -> AgentState? {
-        let eligible = agents.filter(isEligible)
+        let eligible = agents.indices.filter(isEligible(at:))
         guard !eligible.isEmpty else { return nil }
+        let chosen: Int?
         switch strategy {
         case .roundRobin:
-            return Self.nextInTurn(eligible, after: cursor)
+            chosen = nextInTurn(eligible, after: cursor)
         case .leastLoaded:
-            return Self.leastLoaded(eligible, after: cursor)
+            chosen = leastLoaded(eligible, after: cursor)
         case .skillsAndLanguage:
-            let groups: [(AgentState) -> Bool] = [
-                { $0.handles(ticket.reason) && $0.speaks(ticket.language) },
-                { $0.speaks(ticket.language) },
-                { $0.handles(ticket.reason) },
-            ]
-            for group in groups {
-                let members = eligible.filter(group)
-                if !members.isEmpty { return Self.leastLoaded(members, after: cursor) }
+            var speakers: [Int] = []
+            var skilled: [Int] = []
+            var both: [Int] = []
+            for index in eligible {
+                let speaks = agents[index].speaks(ticket.language)
+                let handles = agents[index].handles(ticket.reason)
+                if speaks && handles { both.append(index) }
+                if speaks { speakers.append(index) }
+                if handles { skilled.append(index) }
             }
-            return Self.leastLoaded(eligible, after: cursor)
+            let group = [both, speakers, skilled].first { !$0.isEmpty } ?? eligible
+            chosen = leastLoaded(group, after: cursor)
         }
+        return chosen.map { agents[$0] }
     }
 
-    private static func nextInTurn(_ sorted: [AgentState], after cursor: AgentID?) -> AgentState? {
+    private func nextInTurn(_ sorted: [Int], after cursor: AgentID?) -> Int? {
         guard let cursor else { return sorted.first }
-        return sorted.first { $0.id > cursor } ?? sorted.first
+        return sorted.first { agents[$0].id > cursor } ?? sorted.first
     }
 
-    private static func leastLoaded(_ sorted: [AgentState], after cursor: AgentID?) -> AgentState? {
-        guard let fewest = sorted.map(\.openTickets).min() else { return nil }
-        let lightest = sorted.filter { $0.openTickets == fewest }
-        guard let roomiest = lightest.map(\.freeCapacity).max() else { return nil }
-        return nextInTurn(lightest.filter { $0.freeCapacity == roomiest }, after: cursor)
+    private func leastLoaded(_ sorted: [Int], after cursor: AgentID?) -> Int? {
+        guard let fewest = sorted.lazy.map({ self.agents[$0].openTickets }).min() else { return nil }
+        let lightest = sorted.filter { agents[$0].openTickets == fewest }
+        guard let roomiest = lightest.lazy.map({ self.agents[$0].freeCapacity }).max() else { return nil }
+        return nextInTurn(lightest.filter { agents[$0].freeCapacity == roomiest }, after: cursor)
     }
 }

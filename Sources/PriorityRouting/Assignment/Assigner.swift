@@ -67,7 +67,7 @@ public struct Assigner: Hashable, Sendable, Codable {
     mutating func choose(for ticket: RoutableTicket, in pool: inout AgentPool) -> Assignment? {
         var chosen: (agent: AgentState, basis: AssignmentBasis)?
         if let preferredID = ticket.preferredAgent, let preferred = pool.agent(preferredID) {
-            if pool.isEligible(preferred) {
+            if pool.isEligible(preferredID) {
                 chosen = (preferred, .preferred)
             } else if preferred.isAbsent, let substitute = pool.substitute(of: preferred) {
                 chosen = (substitute, .substitute(for: preferredID))

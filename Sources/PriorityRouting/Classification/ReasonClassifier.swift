@@ -92,9 +92,19 @@ public struct ReasonClassifier: Sendable {
     /// Compiles a classifier from a host configuration.
     ///
     /// - Parameter configuration: Which built-in rules to keep, replace or add to.
-    /// - Throws: ``RoutingError`` as ``init(rules:)`` does, with paths into
-    ///   ``ClassifierConfiguration/effectiveRules``.
+    /// - Throws: ``RoutingError`` with ``RoutingError/Code/invalidClassificationRule`` naming the
+    ///   path in the configuration: a malformed host rule as ``init(rules:)`` reports it
+    ///   (`rules[0].patterns[2]`), or a `disabledRules` entry that names no rule (`disabledRules[1]`).
     public init(configuration: ClassifierConfiguration) throws {
+        _ = try ReasonClassifier(rules: configuration.rules)
+        let known = Set(configuration.rules.map(\.id))
+            .union(configuration.includeBuiltIn ? ClassificationRule.builtIn.map(\.id) : [])
+        for (index, id) in configuration.disabledRules.enumerated() where !known.contains(id) {
+            throw RoutingError(
+                .invalidClassificationRule,
+                "disabledRules[\(index)] '\(id)' names no rule: use an id such as 'en.feedback' or one of your rules"
+            )
+        }
         try self.init(rules: configuration.effectiveRules)
     }
 

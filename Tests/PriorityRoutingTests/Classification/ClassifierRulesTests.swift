@@ -154,6 +154,37 @@ struct ClassifierRulesTests {
         #expect(error?.message.hasPrefix(path) == true, "\(error?.message ?? "")")
     }
 
+    @Test("Configuration errors name the path in the configuration")
+    func configurationErrors() {
+        let typo = ClassifierConfiguration(disabledRules: ["en.feedback", "en.feedbak"])
+        let disabled = #expect(throws: RoutingError.self) { try ReasonClassifier(configuration: typo) }
+        #expect(disabled?.message.hasPrefix("disabledRules[1] 'en.feedbak'") == true, "\(disabled?.message ?? "")")
+
+        let badPattern = ClassifierConfiguration(rules: [
+            ClassificationRule(id: "club.a", reason: .billing, patterns: ["fine"]),
+            ClassificationRule(id: "club.b", reason: .billing, patterns: ["ok", "x*"]),
+        ])
+        let pattern = #expect(throws: RoutingError.self) { try ReasonClassifier(configuration: badPattern) }
+        #expect(pattern?.message.hasPrefix("rules[1].patterns[1]") == true, "\(pattern?.message ?? "")")
+
+        let twice = ClassifierConfiguration(rules: [
+            ClassificationRule(id: "club.a", reason: .billing, patterns: ["fine"]),
+            ClassificationRule(id: "club.a", reason: .refund, patterns: ["good"]),
+        ])
+        let duplicate = #expect(throws: RoutingError.self) { try ReasonClassifier(configuration: twice) }
+        #expect(duplicate?.message.hasPrefix("rules[1].id") == true, "\(duplicate?.message ?? "")")
+
+        let own = ClassifierConfiguration(
+            includeBuiltIn: false,
+            disabledRules: ["club.a"],
+            rules: [
+                ClassificationRule(id: "club.a", reason: .billing, patterns: ["fine"]),
+                ClassificationRule(id: "club.b", reason: .refund, patterns: ["good"]),
+            ]
+        )
+        #expect(throws: Never.self) { try ReasonClassifier(configuration: own) }
+    }
+
     @Test("Every built-in reason but other has a rule in every built-in language")
     func builtInCoverage() {
         for reason in ContactReason.builtIn where reason != .other {

@@ -1,0 +1,181 @@
+import Foundation
+
+/// Finds the contact reason of a message from its explicit field, subject and body.
+///
+/// Build it once from ``ClassificationRule``s (``builtIn`` holds the English, Russian and Spanish
+/// lexicons) and call ``classify(subject:body:explicitReason:)`` per message. Construction compiles
+/// every pattern into hash tables; classifying reads the text once and costs a few microseconds.
+///
+/// How a reason is chosen:
+/// 1. An explicit reason other than `ContactReason.other` wins outright (a form's catch-all
+///    "other" says nothing, so the text is read instead).
+/// 2. Every pattern found adds its rule's weight: once when found in the body, twice when found in
+///    the subject (counted once per pattern, however often it occurs).
+/// 3. Rules for a reason that a matching rule ``ClassificationRule/supersedes`` drop out (unless
+///    that would drop every matching rule).
+/// 4. The rule with the most points wins; ties go to the higher weight, then to the rule that comes
+///    first in the list.
+/// 5. With no match, the reason is `ContactReason.other`.
+public struct ReasonClassifier: Sendable {
+    /// The rules, in tie-break order.
+    public let rules: [ClassificationRule]
+
+    private let matcher: PatternMatcher
+    private let patternRule: [Int32]
+    private let patternIndexInRule: [Int32]
+    private let ruleReason: [Int32]
+    private let ruleSupersedes: [[Int32]]
+    private let reasonCount: Int
+
+    /// Compiles a classifier from rules.
+    ///
+    /// - Parameter rules: The rules, in tie-break order.
+    /// - Throws: ``RoutingError`` with ``RoutingError/Code/invalidClassificationRule`` naming the
+    ///   path (`rules[2].patterns[0]`) of an empty or duplicate id, a weight outside 1...1000, an
+    ///   empty pattern list or a malformed pattern.
+    public init(rules: [ClassificationRule]) throws {
+        var seen: Set<String> = []
+        var patterns: [String] = []
+        var owners: [Int32] = []
+        var positions: [Int32] = []
+        for (index, rule) in rules.enumerated() {
+            let path = "rules[\(index)]"
+            guard !rule.id.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw RoutingError(.invalidClassificationRule, "\(path).id is empty: give every rule a name")
+            }
+            guard seen.insert(rule.id).inserted else {
+                throw RoutingError(
+                    .invalidClassificationRule,
+                    "\(path).id '\(rule.id)' is used twice: rule ids must be unique"
+                )
+            }
+            guard (1...1000).contains(rule.weight) else {
+                throw RoutingError(
+                    .invalidClassificationRule,
+                    "\(path).weight is \(rule.weight): use a weight from 1 to 1000"
+                )
+            }
+            guard !rule.patterns.isEmpty else {
+                throw RoutingError(.invalidClassificationRule, "\(path).patterns is empty: give at least one pattern")
+            }
+            for position in rule.patterns.indices {
+                patterns.append(rule.patterns[position])
+                owners.append(Int32(index))
+                positions.append(Int32(position))
+            }
+        }
+        do {
+            matcher = try PatternMatcher(patterns: patterns)
+        } catch {
+            let rule = Int(owners[error.index])
+            let position = Int(positions[error.index])
+            throw RoutingError(
+                .invalidClassificationRule,
+                "rules[\(rule)].patterns[\(position)] '\(patterns[error.index])': \(error.reason)"
+            )
+        }
+        self.rules = rules
+        patternRule = owners
+        patternIndexInRule = positions
+        var reasonNumbers: [ContactReason: Int32] = [:]
+        func number(_ reason: ContactReason) -> Int32 {
+            if let known = reasonNumbers[reason] { return known }
+            let next = Int32(reasonNumbers.count)
+            reasonNumbers[reason] = next
+            return next
+        }
+        ruleReason = rules.map { number($0.reason) }
+        ruleSupersedes = rules.map { $0.supersedes.map(number) }
+        reasonCount = reasonNumbers.count
+    }
+
+    /// Compiles a classifier from a host configuration.
+    ///
+    /// - Parameter configuration: Which built-in rules to keep, replace or add to.
+    /// - Throws: ``RoutingError`` with ``RoutingError/Code/invalidClassificationRule`` naming the
+    ///   path in the configuration: a malformed host rule as ``init(rules:)`` reports it
+    ///   (`rules[0].patterns[2]`), or a `disabledRules` entry that names no rule (`disabledRules[1]`).
+    public init(configuration: ClassifierConfiguration) throws {
+        _ = try ReasonClassifier(rules: configuration.rules)
+        let known = Set(configuration.rules.map(\.id))
+            .union(configuration.includeBuiltIn ? ClassificationRule.builtIn.map(\.id) : [])
+        for (index, id) in configuration.disabledRules.enumerated() where !known.contains(id) {
+            throw RoutingError(
+                .invalidClassificationRule,
+                "disabledRules[\(index)] '\(id)' names no rule: use an id such as 'en.feedback' or one of your rules"
+            )
+        }
+        try self.init(rules: configuration.effectiveRules)
+    }
+
+    /// The classifier with the built-in English, Russian and Spanish rules, ``ClassificationRule/builtIn``.
+    public static let builtIn: ReasonClassifier = {
+        do {
+            return try ReasonClassifier(rules: ClassificationRule.builtIn)
+        } catch {
+            preconditionFailure("the built-in classification rules are invalid: \(error)")
+        }
+    }()
+
+    /// Classifies a message.
+    ///
+    /// - Parameters:
+    ///   - subject: The subject line, if the channel has one; its matches count twice.
+    ///   - body: The message text; only its first 4,096 characters are read.
+    ///   - explicitReason: A reason the message carries itself, such as a web form's field.
+    /// - Returns: The reason with the rule that produced it.
+    public func classify(subject: String?, body: String, explicitReason: ContactReason? = nil) -> Classification {
+        if let explicitReason, explicitReason != .other {
+            return Classification(reason: explicitReason, source: .explicit)
+        }
+        var marks = [UInt8](repeating: 0, count: matcher.patternCount)
+        if let subject { matcher.mark(in: subject, points: 2, into: &marks) }
+        matcher.mark(in: body, points: 1, into: &marks)
+        return decide(marks)
+    }
+
+    private func decide(_ marks: [UInt8]) -> Classification {
+        var scores = [Int](repeating: 0, count: rules.count)
+        var best = [Int](repeating: -1, count: rules.count)
+        var matched = false
+        for (pattern, mark) in marks.enumerated() where mark > 0 {
+            let rule = Int(patternRule[pattern])
+            scores[rule] += rules[rule].weight * Int(mark)
+            if best[rule] < 0 || marks[Int(best[rule])] < mark { best[rule] = pattern }
+            matched = true
+        }
+        guard matched else { return Classification(reason: .other, source: .fallback) }
+        var superseded = [Bool](repeating: false, count: reasonCount)
+        for index in rules.indices where scores[index] > 0 {
+            for reason in ruleSupersedes[index] { superseded[Int(reason)] = true }
+        }
+        var winner = pick(scores, excluding: superseded)
+        if winner == nil { winner = pick(scores, excluding: nil) }
+        guard let winner else { return Classification(reason: .other, source: .fallback) }
+        let rule = rules[winner]
+        let pattern = best[winner]
+        return Classification(
+            reason: rule.reason,
+            source: .rule,
+            ruleID: rule.id,
+            matchedPattern: rule.patterns[Int(patternIndexInRule[pattern])],
+            score: scores[winner]
+        )
+    }
+
+    private func pick(_ scores: [Int], excluding superseded: [Bool]?) -> Int? {
+        var winner: Int?
+        for index in rules.indices where scores[index] > 0 && superseded?[Int(ruleReason[index])] != true {
+            guard let current = winner else {
+                winner = index
+                continue
+            }
+            if scores[index] > scores[current]
+                || (scores[index] == scores[current] && rules[index].weight > rules[current].weight)
+            {
+                winner = index
+            }
+        }
+        return winner
+    }
+}

@@ -18,6 +18,7 @@ public actor SupportDesk {
     let channels: [ChannelKind: any Channel]
     let ids: any IDGenerator
     let members: any MemberDirectory
+    let ledgers: any MemberLedgerStore
     /// How the desk behaves.
     public let configuration: DeskConfiguration
     let agentNames: [AgentID: String]
@@ -40,16 +41,19 @@ public actor SupportDesk {
     ///   - ids: Makes new ids; ``UUIDGenerator`` by default, ``SequentialIDGenerator`` for repeatable runs.
     ///   - members: Where members are looked up (names, languages, preferred channels); unknown senders
     ///     are treated as prospects.
+    ///   - ledgers: Where moderation ledgers and refund decisions live.
     public init(
         store: any TicketStore,
         clock: any SupportClock,
         channels: [any Channel] = [],
         configuration: DeskConfiguration = DeskConfiguration(),
         ids: any IDGenerator = UUIDGenerator(),
-        members: any MemberDirectory = InMemoryMemberDirectory()
+        members: any MemberDirectory = InMemoryMemberDirectory(),
+        ledgers: any MemberLedgerStore = InMemoryLedgerStore()
     ) {
         self.store = store
         self.members = members
+        self.ledgers = ledgers
         self.clock = clock
         var byKind: [ChannelKind: any Channel] = [:]
         for channel in channels { byKind[channel.kind] = channel }

@@ -1,0 +1,100 @@
+/// Where member-level ledgers live: moderation ledgers and refund decisions.
+///
+/// Like ``TicketStore``, writes are guarded: a moderation ledger is saved only over the version it was
+/// read at (two moderators acting at once: the second gets ``StoreError/Code/versionConflict``), and a
+/// refund decision is recorded once per request id (``StoreError/Code/duplicateExternalMessage`` is not
+/// used here; a repeated request id throws ``StoreError/Code/versionConflict``).
+public protocol MemberLedgerStore: Sendable {
+    /// Reads a member's moderation ledger.
+    ///
+    /// - Parameter member: The member.
+    /// - Returns: The ledger, or `nil` when nothing was ever recorded.
+    /// - Throws: ``StoreError`` when the store cannot be read.
+    func moderationLedger(of member: MemberID) async throws -> MemberLedger?
+
+    /// Saves a member's moderation ledger over the version it was read at.
+    ///
+    /// - Parameters:
+    ///   - ledger: The new ledger.
+    ///   - expectedVersion: The version read (`0` when there was none).
+    /// - Throws: ``StoreError`` with ``StoreError/Code/versionConflict`` when the stored version differs;
+    ///   nothing is saved then.
+    func saveModerationLedger(_ ledger: MemberLedger, expectedVersion: Int) async throws
+
+    /// Reads a member's refund decisions, oldest first.
+    ///
+    /// - Parameter member: The member.
+    /// - Returns: The decisions.
+    /// - Throws: ``StoreError`` when the store cannot be read.
+    func refundDecisions(of member: MemberID) async throws -> [RefundDecision]
+
+    /// Records a refund decision, or replaces the decision of the same request when `replacing` is
+    /// `true` (an owner resolving an escalation).
+    ///
+    /// - Parameters:
+    ///   - decision: The decision.
+    ///   - replacing: Whether a decision for the same request id is expected and replaced.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/versionConflict`` when a decision for the request
+    ///   exists and `replacing` is `false`, or none exists and it is `true`.
+    func recordRefundDecision(_ decision: RefundDecision, replacing: Bool) async throws
+}
+
+/// The reference ``MemberLedgerStore``, in memory.
+public actor InMemoryLedgerStore: MemberLedgerStore {
+    private var moderation: [MemberID: MemberLedger] = [:]
+    private var refunds: [MemberID: [RefundDecision]] = [:]
+
+    /// Creates an empty store.
+    public init() {}
+
+    /// Reads a member's moderation ledger.
+    ///
+    /// - Parameter member: The member.
+    /// - Returns: The ledger, or `nil`.
+    public func moderationLedger(of member: MemberID) -> MemberLedger? { moderation[member] }
+
+    /// Saves a moderation ledger over the version it was read at.
+    ///
+    /// - Parameters:
+    ///   - ledger: The new ledger.
+    ///   - expectedVersion: The version read.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/versionConflict`` on a stale version.
+    public func saveModerationLedger(_ ledger: MemberLedger, expectedVersion: Int) throws {
+        let stored = moderation[ledger.member]?.version ?? 0
+        guard stored == expectedVersion else {
+            throw StoreError(
+                .versionConflict,
+                "the moderation ledger of \(ledger.member) is at version \(stored), not \(expectedVersion): reload it"
+            )
+        }
+        moderation[ledger.member] = ledger
+    }
+
+    /// Reads a member's refund decisions, oldest first.
+    ///
+    /// - Parameter member: The member.
+    /// - Returns: The decisions.
+    public func refundDecisions(of member: MemberID) -> [RefundDecision] { refunds[member] ?? [] }
+
+    /// Records or replaces a refund decision.
+    ///
+    /// - Parameters:
+    ///   - decision: The decision.
+    ///   - replacing: Whether the request's decision is replaced.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/versionConflict`` as the protocol describes.
+    public func recordRefundDecision(_ decision: RefundDecision, replacing: Bool) throws {
+        var decisions = refunds[decision.member] ?? []
+        let index = decisions.firstIndex { $0.requestID == decision.requestID }
+        switch (index, replacing) {
+        case (nil, false):
+            decisions.append(decision)
+        case (let index?, true):
+            decisions[index] = decision
+        case (.some, false):
+            throw StoreError(.versionConflict, "refund request \(decision.requestID) was already decided")
+        case (nil, true):
+            throw StoreError(.notFound, "refund request \(decision.requestID) has no decision to replace")
+        }
+        refunds[decision.member] = decisions
+    }
+}

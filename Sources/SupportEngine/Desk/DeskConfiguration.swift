@@ -44,6 +44,10 @@ public struct DeskConfiguration: Sendable, Hashable {
     public var templates: TemplateCatalog
     /// Self-service links per contact reason, offered in the acknowledgement.
     public var selfService: [ContactReason: [SelfServiceLink]]
+    /// The refund-guarantee rules; `nil` means refund requests are refused with a clear error.
+    public var refunds: RefundPolicy?
+    /// The conduct ladder for difficult members.
+    public var moderation: ModerationPolicy
 
     /// Creates a configuration.
     ///
@@ -59,6 +63,8 @@ public struct DeskConfiguration: Sendable, Hashable {
     ///   - boundaries: The published rules of the support line, or `nil` for no automatic replies.
     ///   - templates: The message templates.
     ///   - selfService: Self-service links per contact reason.
+    ///   - refunds: The refund-guarantee rules, or `nil`.
+    ///   - moderation: The conduct ladder.
     public init(
         maximumBodyBytes: Int = 64 * 1024,
         maximumSubjectLength: Int = 998,
@@ -70,7 +76,9 @@ public struct DeskConfiguration: Sendable, Hashable {
         sla: SLAPolicy? = nil,
         boundaries: BoundariesPolicy? = nil,
         templates: TemplateCatalog = .builtIn,
-        selfService: [ContactReason: [SelfServiceLink]] = [:]
+        selfService: [ContactReason: [SelfServiceLink]] = [:],
+        refunds: RefundPolicy? = nil,
+        moderation: ModerationPolicy = .standard
     ) {
         self.maximumBodyBytes = maximumBodyBytes
         self.maximumSubjectLength = maximumSubjectLength
@@ -83,5 +91,7 @@ public struct DeskConfiguration: Sendable, Hashable {
         self.boundaries = boundaries
         self.templates = templates
         self.selfService = selfService
+        self.refunds = refunds
+        self.moderation = moderation
     }
 }

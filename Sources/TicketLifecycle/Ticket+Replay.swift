@@ -53,6 +53,8 @@ extension Ticket {
             messages.append(contentsOf: received)
         case .sla(let change):
             sla.apply(change)
+        case .explained(let explanation):
+            explanations[explanation.aspect] = explanation
         }
         updatedAt = event.at
         version = event.sequence

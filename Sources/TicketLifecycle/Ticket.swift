@@ -44,6 +44,8 @@ public struct Ticket: Sendable, Hashable, Codable, Identifiable {
     public internal(set) var version: Int
     /// The service-level clocks and what they recorded.
     public internal(set) var sla: SLARecord
+    /// The latest routing explanation per aspect: why the ticket has its reason, priority, assignee.
+    public internal(set) var explanations: [RoutingExplanation.Aspect: RoutingExplanation]
 
     /// The messages the member may see, in order: internal notes left out.
     public var memberVisibleMessages: [TicketMessage] { messages.filter(\.isVisibleToMember) }
@@ -84,5 +86,6 @@ public struct Ticket: Sendable, Hashable, Codable, Identifiable {
         self.followUpOf = creation.followUpOf
         self.version = 1
         self.sla = SLARecord()
+        self.explanations = [:]
     }
 }

@@ -31,6 +31,8 @@ public enum TicketCommand: Sendable, Hashable, Codable {
     case receiveMerge(from: TicketID, messages: [TicketMessage])
     /// Record changes to the service-level clocks (the system only).
     case recordSLA([SLAChange])
+    /// Record why routing decided what it did (the system only).
+    case explain([RoutingExplanation])
 
     /// A short name for the command, for error messages: `reply`, `set_status`, ….
     public var name: String {
@@ -48,6 +50,7 @@ public enum TicketCommand: Sendable, Hashable, Codable {
         case .merge: "merge"
         case .receiveMerge: "receive_merge"
         case .recordSLA: "record_sla"
+        case .explain: "explain"
         }
     }
 }

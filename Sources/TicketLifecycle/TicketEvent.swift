@@ -55,6 +55,8 @@ public enum TicketChange: Sendable, Hashable, Codable {
     case mergeReceived(from: TicketID, messages: [TicketMessage])
     /// A service-level clock started, paused, resumed, was met, or fired an alarm step.
     case sla(SLAChange)
+    /// Routing explained a decision: why this reason, priority or assignee.
+    case explained(RoutingExplanation)
 
     /// A short name for the change, for logs and audits: `created`, `message_added`, ….
     public var name: String {
@@ -68,6 +70,7 @@ public enum TicketChange: Sendable, Hashable, Codable {
         case .tagsChanged: "tags_changed"
         case .mergedInto: "merged_into"
         case .mergeReceived: "merge_received"
+        case .explained: "explained"
         case .sla(let change):
             switch change {
             case .started: "sla_started"

@@ -229,6 +229,15 @@ public enum TicketLifecycle {
             }
             return changes.map { .sla($0) }
 
+        case .explain(let explanations):
+            guard actor == .system else {
+                throw LifecycleError(.notPermitted, "only the system records routing explanations, not \(actor)")
+            }
+            guard !explanations.isEmpty else {
+                throw LifecycleError(.noChange, "no routing explanation to record on ticket \(ticket.id)")
+            }
+            return explanations.map { .explained($0) }
+
         case .receiveMerge(let source, let messages):
             try requireAgent(actor, command: command)
             guard source != ticket.id else {

@@ -59,7 +59,10 @@ private struct SLAHarness {
             store: store,
             clock: clock,
             channels: [InMemoryChannel(kind: .email)],
-            configuration: DeskConfiguration(sla: try policy(escalations: escalations)),
+            configuration: DeskConfiguration(
+                sla: try policy(escalations: escalations),
+                routing: RoutingSettings(priorities: try PriorityPolicy(rules: [], defaultPriority: .normal))
+            ),
             ids: SequentialIDGenerator()
         )
     }

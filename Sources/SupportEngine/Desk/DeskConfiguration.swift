@@ -1,25 +1,53 @@
 import Foundation
 
-/// A person on the support side, as the desk shows them.
+/// A person on the support side: how members see them and what the desk may route to them.
 public struct AgentProfile: Sendable, Hashable, Codable {
     /// The agent's id.
     public var id: AgentID
     /// The name members see.
     public var displayName: String
+    /// The languages the agent answers in; empty for any.
+    public var languages: [LocaleTag]
+    /// The contact reasons the agent handles best; empty for none in particular.
+    public var skills: [ContactReason]
+    /// How many open tickets the agent can carry at once.
+    public var capacity: Int
+    /// The agent's working hours; `nil` means always on shift while online.
+    public var shift: BusinessCalendar?
+    /// Who takes the agent's tickets while they are absent.
+    public var substitute: AgentID?
 
     /// Creates a profile.
     ///
     /// - Parameters:
     ///   - id: The agent's id.
     ///   - displayName: The name members see.
-    public init(id: AgentID, displayName: String) {
+    ///   - languages: The languages the agent answers in.
+    ///   - skills: The contact reasons the agent handles best.
+    ///   - capacity: How many open tickets the agent can carry at once.
+    ///   - shift: The agent's working hours, or `nil`.
+    ///   - substitute: Who takes the agent's tickets while they are absent.
+    public init(
+        id: AgentID,
+        displayName: String,
+        languages: [LocaleTag] = [],
+        skills: [ContactReason] = [],
+        capacity: Int = 20,
+        shift: BusinessCalendar? = nil,
+        substitute: AgentID? = nil
+    ) {
         self.id = id
         self.displayName = displayName
+        self.languages = languages
+        self.skills = skills
+        self.capacity = capacity
+        self.shift = shift
+        self.substitute = substitute
     }
 }
 
 /// How a ``SupportDesk`` behaves.
-public struct DeskConfiguration: Sendable, Hashable {
+public struct DeskConfiguration: Sendable {
     /// The largest message body accepted, in UTF-8 bytes. Default 64 KiB.
     public var maximumBodyBytes: Int
     /// The longest subject accepted, in characters. Default 998, as for an email header line.
@@ -48,6 +76,8 @@ public struct DeskConfiguration: Sendable, Hashable {
     public var refunds: RefundPolicy?
     /// The conduct ladder for difficult members.
     public var moderation: ModerationPolicy
+    /// How new tickets are classified, prioritized and assigned.
+    public var routing: RoutingSettings
 
     /// Creates a configuration.
     ///
@@ -65,6 +95,7 @@ public struct DeskConfiguration: Sendable, Hashable {
     ///   - selfService: Self-service links per contact reason.
     ///   - refunds: The refund-guarantee rules, or `nil`.
     ///   - moderation: The conduct ladder.
+    ///   - routing: How new tickets are classified, prioritized and assigned.
     public init(
         maximumBodyBytes: Int = 64 * 1024,
         maximumSubjectLength: Int = 998,
@@ -78,7 +109,8 @@ public struct DeskConfiguration: Sendable, Hashable {
         templates: TemplateCatalog = .builtIn,
         selfService: [ContactReason: [SelfServiceLink]] = [:],
         refunds: RefundPolicy? = nil,
-        moderation: ModerationPolicy = .standard
+        moderation: ModerationPolicy = .standard,
+        routing: RoutingSettings = RoutingSettings()
     ) {
         self.maximumBodyBytes = maximumBodyBytes
         self.maximumSubjectLength = maximumSubjectLength
@@ -93,5 +125,6 @@ public struct DeskConfiguration: Sendable, Hashable {
         self.selfService = selfService
         self.refunds = refunds
         self.moderation = moderation
+        self.routing = routing
     }
 }

@@ -11,6 +11,8 @@ struct DueQueue: Sendable {
         case ticket(TicketID)
         /// Retry outbound deliveries.
         case outbox
+        /// An agent's shift starts or ends.
+        case shiftChange(AgentID)
     }
 
     struct Entry: Sendable, Hashable {

@@ -17,6 +17,7 @@ extension SupportDesk {
     @discardableResult
     public func execute(_ command: TicketCommand, on id: TicketID, by actor: SupportActor) async throws -> Ticket {
         try validateCommand(command)
+        try await loadRoutingIfNeeded()
         let ticket = try await retryingConflicts("'\(command.name)' on ticket \(id)") {
             guard let stored = try await store.ticket(id) else { throw notFound(id) }
             if let member = actor.memberID, member != stored.ticket.requester { throw notFound(id) }
@@ -33,6 +34,7 @@ extension SupportDesk {
             return ticket
         }
         try await deliverPendingMessages()
+        try await drainQueue()
         return ticket
     }
 
@@ -132,7 +134,8 @@ extension SupportDesk {
     ///   ticket refuses (a closed one, or a merge into itself).
     @discardableResult
     public func merge(_ source: TicketID, into target: TicketID, by actor: SupportActor) async throws -> Ticket {
-        try await retryingConflicts("merging ticket \(source) into \(target)") {
+        try await loadRoutingIfNeeded()
+        let merged = try await retryingConflicts("merging ticket \(source) into \(target)") {
             guard let from = try await store.ticket(source) else { throw notFound(source) }
             guard let into = try await store.ticket(target) else { throw notFound(target) }
             let now = clock.now
@@ -160,6 +163,8 @@ extension SupportDesk {
             try await commitAndSchedule(TicketCommit(writes: writes))
             return received.ticket
         }
+        try await drainQueue()
+        return merged
     }
 
     /// A ticket as its member sees it.
@@ -246,7 +251,8 @@ extension SupportDesk {
         switch command {
         case .memberMessage(let draft), .reply(let draft, _), .internalNote(let draft), .automaticMessage(let draft):
             try validateBody(draft.body, what: "'\(command.name)'")
-        case .setStatus, .assign, .setPriority, .setReason, .addTags, .removeTags, .merge, .receiveMerge, .recordSLA:
+        case .setStatus, .assign, .setPriority, .setReason, .addTags, .removeTags, .merge, .receiveMerge, .recordSLA,
+            .explain:
             break
         }
     }

@@ -23,9 +23,12 @@ extension SupportDesk {
                 outboxDue = true
             case .ticket(let id):
                 if try await fireTimers(of: id, scheduledFor: entry.due, now: now) { fired += 1 }
+            case .shiftChange(let agent):
+                try await shiftChanged(agent)
             }
         }
         if outboxDue || fired > 0 { try await deliverPendingMessages() }
+        try await drainQueue()
         return fired
     }
 
@@ -133,6 +136,7 @@ extension SupportDesk {
 
     private func loadDueQueueIfNeeded() async throws {
         guard !dueQueueLoaded else { return }
+        try await loadRoutingIfNeeded()
         var cursor: TicketID?
         repeat {
             let page = try await store.tickets(

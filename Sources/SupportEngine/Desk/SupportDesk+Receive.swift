@@ -21,7 +21,8 @@ extension SupportDesk {
     @discardableResult
     public func receive(_ inbound: InboundMessage) async throws -> ReceiveOutcome {
         try validate(inbound)
-        return try await retryingConflicts("receiving message \(inbound.key)") {
+        try await loadRoutingIfNeeded()
+        let outcome = try await retryingConflicts("receiving message \(inbound.key)") {
             do {
                 return try await receiveOnce(inbound)
             } catch let error as StoreError where error.code == .duplicateExternalMessage {
@@ -31,6 +32,8 @@ extension SupportDesk {
                 return ReceiveOutcome(disposition: .duplicate, ticket: stored.ticket)
             }
         }
+        if outcome.disposition != .duplicate { try await deliverPendingMessages() }
+        return outcome
     }
 
     private func receiveOnce(_ inbound: InboundMessage) async throws -> ReceiveOutcome {
@@ -78,12 +81,34 @@ extension SupportDesk {
             channel: inbound.channel,
             externalID: inbound.externalID
         )
-        let (ticket, events) = try executeWithSLA(
+        var (ticket, events) = try executeWithSLA(
             .memberMessage(draft),
             on: stored.ticket,
             by: .member(inbound.sender),
             at: now
         )
+        let member = try await profile(of: inbound.sender)
+        var commands = try autoReplies(for: ticket, channel: inbound.channel, isNew: false, member: member, at: now)
+        var reserved: AgentID?
+        if let holder = ticket.assignee, ticket.status.needsAttention,
+            currentAgentStates(at: now).first(where: { $0.id == holder })?.isAvailable != true
+        {
+            let next = chooseAgent(for: ticket, excluding: holder)
+            reserved = next?.agentID
+            commands.append(.assign(next?.agentID))
+            let because =
+                "\(holder) is not available" + (next.map { "; \(describe($0.basis))" } ?? "; back to the queue")
+            commands.append(
+                .explain([
+                    RoutingExplanation(aspect: .assignee, value: next?.agentID.rawValue ?? "queue", because: because)
+                ])
+            )
+        }
+        for command in commands {
+            let next = try executeWithSLA(command, on: ticket, by: .system, at: now)
+            ticket = next.ticket
+            events += next.events
+        }
         let write = TicketWrite(
             ticket: ticket,
             expectedVersion: stored.ticket.version,
@@ -92,7 +117,8 @@ extension SupportDesk {
             threadKeys: threadKeys,
             dueAt: dueAt(for: ticket)
         )
-        try await commitAndSchedule(TicketCommit(writes: [write]))
+        let outbound = outbound(for: events, of: ticket, to: member)
+        try await commitReserving(reserved, for: ticket.id, TicketCommit(writes: [write], outbound: outbound))
         return ReceiveOutcome(disposition: .appended, ticket: ticket)
     }
 
@@ -103,6 +129,8 @@ extension SupportDesk {
         at now: Date
     ) async throws -> ReceiveOutcome {
         let id = TicketID(ids.next("T"))
+        let member = try await profile(of: inbound.sender)
+        let routed = classify(inbound, member: member)
         let message = TicketMessage(
             id: newMessageID(),
             kind: .memberMessage,
@@ -116,14 +144,55 @@ extension SupportDesk {
             requester: inbound.sender,
             subject: Self.subject(of: inbound),
             channel: inbound.channel,
-            reason: inbound.reason ?? .other,
-            priority: .normal,
-            locale: inbound.locale,
+            reason: routed.reason,
+            priority: routed.priority,
+            locale: inbound.locale ?? member.locale,
             followUpOf: followUpOf,
             firstMessage: message
         )
         let created = try TicketLifecycle.create(creation, id: id, by: .member(inbound.sender), at: now)
-        let (ticket, events) = try addingSLA(before: nil, (created.ticket, [created.event]), at: now)
+        var (ticket, events) = try addingSLA(before: nil, (created.ticket, [created.event]), at: now)
+        func run(_ command: TicketCommand) throws {
+            let next = try executeWithSLA(command, on: ticket, by: .system, at: now)
+            ticket = next.ticket
+            events += next.events
+        }
+        try run(.explain(routed.explanations))
+        for command in try autoReplies(for: ticket, channel: inbound.channel, isNew: true, member: member, at: now) {
+            try run(command)
+        }
+        var reserved: AgentID?
+        if ticket.assignee == nil {
+            if let assignment = chooseAgent(for: ticket) {
+                reserved = assignment.agentID
+                try run(.assign(assignment.agentID))
+                try run(
+                    .explain([
+                        RoutingExplanation(
+                            aspect: .assignee,
+                            value: assignment.agentID.rawValue,
+                            because: describe(assignment.basis)
+                        )
+                    ])
+                )
+            } else {
+                try run(
+                    .explain([
+                        RoutingExplanation(aspect: .assignee, value: "queue", because: "no agent is available now")
+                    ])
+                )
+            }
+        } else if let substitute = ticket.assignee {
+            try run(
+                .explain([
+                    RoutingExplanation(
+                        aspect: .assignee,
+                        value: substitute.rawValue,
+                        because: "substitute during the published absence"
+                    )
+                ])
+            )
+        }
         let write = TicketWrite(
             ticket: ticket,
             expectedVersion: 0,
@@ -132,8 +201,22 @@ extension SupportDesk {
             threadKeys: threadKeys + [.ticket(id)],
             dueAt: dueAt(for: ticket)
         )
-        try await commitAndSchedule(TicketCommit(writes: [write]))
+        let outbound = outbound(for: events, of: ticket, to: member)
+        try await commitReserving(reserved, for: id, TicketCommit(writes: [write], outbound: outbound))
         return ReceiveOutcome(disposition: followUpOf.map { .followUp(of: $0) } ?? .created, ticket: ticket)
+    }
+
+    /// Commits with an agent's capacity held for the ticket while the commit is under way, so that
+    /// concurrent messages never overfill an agent; the hold is released when the commit fails.
+    private func commitReserving(_ agent: AgentID?, for ticket: TicketID, _ commit: TicketCommit) async throws {
+        let previous = routing.holders[ticket]
+        if let agent { routing.hold(ticket, by: agent) }
+        do {
+            try await commitAndSchedule(commit)
+        } catch {
+            if agent != nil { routing.hold(ticket, by: previous) }
+            throw error
+        }
     }
 
     /// The subject given, or the first line of the body cut to 80 characters.

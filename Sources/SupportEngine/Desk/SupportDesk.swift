@@ -30,6 +30,7 @@ public actor SupportDesk {
     var wakeSignal: AsyncStream<Void>.Continuation?
     var deliveriesInFlight = Set<OutboundID>()
     let timeFormatter = LocalTimeFormatter()
+    var routing: RoutingState
 
     /// Creates a desk.
     ///
@@ -64,6 +65,7 @@ public actor SupportDesk {
         for agent in configuration.agents { names[agent.id] = agent.displayName }
         self.agentNames = names
         self.slaPlanner = configuration.sla.map(SLAPlanner.init(policy:))
+        self.routing = RoutingState(strategy: configuration.routing.strategy)
     }
 
     /// Runs `operation` again from a fresh read while the store reports a version conflict.
@@ -128,6 +130,7 @@ public actor SupportDesk {
         try await store.commit(commit)
         for write in commit.writes {
             if let due = write.dueAt { schedule(.ticket(write.ticket.id), at: due) }
+            track(write.ticket)
         }
         if let first = commit.outbound.map(\.nextAttemptAt).min() { schedule(.outbox, at: first) }
     }

@@ -139,7 +139,7 @@ struct SLAPlanner: Sendable {
                     record(.cancelled(metric: metric, at: event.at))
                 }
 
-            case .assigned, .reasonChanged, .tagsChanged, .mergeReceived, .sla:
+            case .assigned, .reasonChanged, .tagsChanged, .mergeReceived, .sla, .explained:
                 break
             }
         }

@@ -205,6 +205,11 @@ struct LifecycleModel {
             guard actor == .system else { return .refused(.notPermitted) }
             guard !changes.isEmpty else { return .refused(.noChange) }
             return .accepted(events: changes.count)
+
+        case .explain(let explanations):
+            guard actor == .system else { return .refused(.notPermitted) }
+            guard !explanations.isEmpty else { return .refused(.noChange) }
+            return .accepted(events: explanations.count)
         }
     }
 

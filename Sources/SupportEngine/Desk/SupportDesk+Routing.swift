@@ -1,0 +1,301 @@
+import Foundation
+
+extension SupportDesk {
+    // MARK: - Agents
+
+    /// Sets an agent's presence. Coming online drains the queue into their free capacity.
+    ///
+    /// - Parameters:
+    ///   - presence: Online, away or offline.
+    ///   - agent: The agent; must be in ``DeskConfiguration/agents``.
+    /// - Throws: ``DeskError`` with ``DeskError/Code/notFound`` for an unknown agent; ``StoreError``.
+    public func setPresence(_ presence: AgentPresence, of agent: AgentID) async throws {
+        try requireAgent(agent)
+        try await loadRoutingIfNeeded()
+        routing.presence[agent] = presence
+        if presence == .online { scheduleShiftCheck(of: agent) }
+        try await drainQueue()
+    }
+
+    /// Marks an agent absent (on leave) or back. Going absent hands their new and open tickets over.
+    ///
+    /// - Parameters:
+    ///   - absent: Whether the agent is absent.
+    ///   - agent: The agent.
+    /// - Returns: The handover plan when the agent went absent, else `nil`.
+    /// - Throws: ``DeskError`` with ``DeskError/Code/notFound`` for an unknown agent; ``StoreError``.
+    @discardableResult
+    public func setAbsent(_ absent: Bool, agent: AgentID) async throws -> HandoverPlan? {
+        try requireAgent(agent)
+        try await loadRoutingIfNeeded()
+        if absent {
+            routing.absent.insert(agent)
+            return try await handOver(from: agent, cause: .absence)
+        }
+        routing.absent.remove(agent)
+        try await drainQueue()
+        return nil
+    }
+
+    /// The agents as routing sees them now: presence, shift, absence and load.
+    ///
+    /// - Returns: One state per configured agent.
+    /// - Throws: ``StoreError`` when the routing state cannot be rebuilt from the store.
+    public func agentStates() async throws -> [AgentState] {
+        try await loadRoutingIfNeeded()
+        return currentAgentStates(at: clock.now)
+    }
+
+    /// The unassigned tickets waiting for an agent, in serving order: priority, SLA due, age.
+    ///
+    /// - Returns: The queue's ticket ids.
+    /// - Throws: ``StoreError`` when the routing state cannot be rebuilt from the store.
+    public func queuedTickets() async throws -> [TicketID] {
+        try await loadRoutingIfNeeded()
+        return routing.queue.ordered.map(\.ticket.id)
+    }
+
+    /// Moves every new and open ticket of an agent to an available agent or back to the queue, each
+    /// with an internal handover note; pending and on-hold tickets stay with them.
+    ///
+    /// Called by the desk at the end of an agent's shift and when they go absent; hosts call it on
+    /// demand (an agent leaving early).
+    ///
+    /// - Parameters:
+    ///   - agent: The leaving agent.
+    ///   - cause: Why they leave.
+    /// - Returns: The plan that was carried out.
+    /// - Throws: ``DeskError`` with ``DeskError/Code/notFound`` for an unknown agent; ``StoreError``.
+    @discardableResult
+    public func handOver(from agent: AgentID, cause: HandoverCause = .unavailable) async throws -> HandoverPlan {
+        try requireAgent(agent)
+        try await loadRoutingIfNeeded()
+        var held: [HandoverTicket] = []
+        for (id, holder) in routing.holders where holder == agent {
+            guard let stored = try await store.ticket(id) else { continue }
+            held.append(
+                HandoverTicket(ticket: routable(stored.ticket), state: RoutableTicketState(stored.ticket.status))
+            )
+        }
+        held.sort { $0.ticket.id < $1.ticket.id }
+        let now = clock.now
+        let plan = routing.assigner.planHandover(
+            from: agent,
+            tickets: held,
+            agents: currentAgentStates(at: now),
+            cause: cause
+        )
+        for move in plan.moves {
+            let target: AgentID?
+            switch move.destination {
+            case .agent(let next): target = next
+            case .queue: target = nil
+            }
+            try await reassign(
+                move.ticketID,
+                to: target,
+                from: agent,
+                note: move.note,
+                because: move.assignment.map { describe($0.basis) } ?? "handover (\(cause)): no agent available"
+            )
+        }
+        try await drainQueue()
+        return plan
+    }
+
+    // MARK: - Decisions during receive
+
+    /// Classifies a new message and sets its priority; returns the explanations to record.
+    func classify(
+        _ inbound: InboundMessage,
+        member: MemberProfile
+    ) -> (reason: ContactReason, priority: Priority, explanations: [RoutingExplanation]) {
+        let settings = configuration.routing
+        let classification = settings.classifier.classify(
+            subject: inbound.subject,
+            body: inbound.body,
+            explicitReason: inbound.reason
+        )
+        let decision = settings.priorities.decide(
+            PriorityInput(
+                reason: classification.reason,
+                segment: member.segment,
+                channel: inbound.channel,
+                tier: member.tier,
+                subject: inbound.subject,
+                body: inbound.body
+            )
+        )
+        let reasonWhy: String
+        switch classification.source {
+        case .explicit: reasonWhy = "stated with the message (\(inbound.channel))"
+        case .rule:
+            reasonWhy =
+                "rule \(classification.ruleID ?? "?") matched '\(classification.matchedPattern ?? "")'"
+                + " (score \(classification.score))"
+        case .fallback: reasonWhy = "no rule matched"
+        }
+        let priorityWhy = decision.ruleName.map { "rule '\($0)'" } ?? "the default priority"
+        return (
+            classification.reason, decision.priority,
+            [
+                RoutingExplanation(aspect: .reason, value: classification.reason.rawValue, because: reasonWhy),
+                RoutingExplanation(aspect: .priority, value: decision.priority.rawValue, because: priorityWhy),
+            ]
+        )
+    }
+
+    /// Chooses an agent for a ticket that has none, and reserves the capacity; `nil` leaves it queued.
+    func chooseAgent(for ticket: Ticket, excluding: AgentID? = nil) -> Assignment? {
+        guard configuration.routing.autoAssign, !configuration.agents.isEmpty else { return nil }
+        var agents = currentAgentStates(at: clock.now)
+        if let excluding { agents.removeAll { $0.id == excluding } }
+        return routing.assigner.choose(for: routable(ticket), among: agents)
+    }
+
+    func describe(_ basis: AssignmentBasis) -> String {
+        switch basis {
+        case .preferred: "the member's preferred agent"
+        case .substitute(let absent): "substitute for \(absent), who is absent"
+        case .strategy(let strategy): "\(strategy) among available agents"
+        }
+    }
+
+    // MARK: - Bookkeeping
+
+    /// Updates the queue and loads after a ticket was committed; returns whether capacity was freed.
+    @discardableResult
+    func track(_ ticket: Ticket) -> Bool {
+        let freed = routing.hold(ticket.id, by: ticket.status.isActive ? ticket.assignee : nil)
+        if ticket.assignee == nil && ticket.status.needsAttention {
+            let entry = routable(ticket)
+            if !routing.queue.update(entry) { routing.queue.insert(entry) }
+        } else {
+            routing.queue.remove(ticket.id)
+        }
+        return freed
+    }
+
+    /// Assigns queued tickets to agents with free capacity, highest priority and oldest first.
+    func drainQueue() async throws {
+        guard configuration.routing.autoAssign, !routing.queue.isEmpty else { return }
+        let agents = currentAgentStates(at: clock.now)
+        guard agents.contains(where: \.canTakeTicket) else { return }
+        let assignments = routing.assigner.drain(queue: routing.queue, agents: agents)
+        for assignment in assignments {
+            try await reassign(
+                assignment.ticketID,
+                to: assignment.agentID,
+                from: nil,
+                note: nil,
+                because: describe(assignment.basis)
+            )
+        }
+    }
+
+    /// Assigns a ticket (or unassigns it) with an explanation and an optional internal note, if it is
+    /// still held by `from` and still needs an agent.
+    private func reassign(
+        _ id: TicketID,
+        to agent: AgentID?,
+        from previous: AgentID?,
+        note: String?,
+        because: String
+    ) async throws {
+        try await retryingConflicts("assigning ticket \(id)") {
+            guard let stored = try await store.ticket(id), stored.ticket.assignee == previous,
+                stored.ticket.status.needsAttention, agent != previous
+            else { return }
+            let now = clock.now
+            var result = try executeWithSLA(.assign(agent), on: stored.ticket, by: .system, at: now)
+            var commands: [TicketCommand] = [
+                .explain([RoutingExplanation(aspect: .assignee, value: agent?.rawValue ?? "queue", because: because)])
+            ]
+            if let note { commands.append(.internalNote(MessageDraft(id: newMessageID(), body: note))) }
+            for command in commands {
+                let next = try executeWithSLA(command, on: result.ticket, by: .system, at: now)
+                result = (next.ticket, result.events + next.events)
+            }
+            let write = TicketWrite(
+                ticket: result.ticket,
+                expectedVersion: stored.ticket.version,
+                events: result.events,
+                dueAt: dueAt(for: result.ticket)
+            )
+            try await commitAndSchedule(TicketCommit(writes: [write]))
+        }
+    }
+
+    func routable(_ ticket: Ticket) -> RoutableTicket {
+        RoutableTicket(
+            id: ticket.id,
+            priority: ticket.priority,
+            createdAt: ticket.createdAt,
+            slaDue: ticket.sla.running.values.map(\.dueAt).min(),
+            reason: ticket.reason,
+            language: ticket.locale
+        )
+    }
+
+    func currentAgentStates(at now: Date) -> [AgentState] {
+        configuration.agents.map { profile in
+            AgentState(
+                id: profile.id,
+                displayName: profile.displayName,
+                languages: profile.languages,
+                skills: profile.skills,
+                capacity: profile.capacity,
+                presence: routing.presence[profile.id] ?? .offline,
+                isOnShift: profile.shift?.isOpen(at: now) ?? true,
+                isAbsent: routing.absent.contains(profile.id),
+                substitute: profile.substitute,
+                openTickets: routing.load[profile.id] ?? 0
+            )
+        }
+    }
+
+    /// Rebuilds the queue and the loads from the store once.
+    func loadRoutingIfNeeded() async throws {
+        guard !routing.loaded else { return }
+        var cursor: TicketID?
+        repeat {
+            let page = try await store.tickets(
+                matching: TicketQuery(
+                    statuses: [.new, .open, .pending, .onHold],
+                    after: cursor,
+                    limit: TicketQuery.maximumLimit
+                )
+            )
+            for stored in page.tickets { track(stored.ticket) }
+            cursor = page.nextCursor
+        } while cursor != nil
+        routing.loaded = true
+    }
+
+    /// Schedules the next shift change of an agent with a shift calendar.
+    func scheduleShiftCheck(of agent: AgentID) {
+        guard let shift = configuration.agents.first(where: { $0.id == agent })?.shift else { return }
+        let now = clock.now
+        let next = shift.isOpen(at: now) ? shift.nextClosing(after: now) : try? shift.nextOpening(after: now)
+        if let next { schedule(.shiftChange(agent), at: next) }
+    }
+
+    /// At a shift change: hand over when the shift ended, drain when it started; then schedule the next.
+    func shiftChanged(_ agent: AgentID) async throws {
+        guard let profile = configuration.agents.first(where: { $0.id == agent }), let shift = profile.shift else {
+            return
+        }
+        if !shift.isOpen(at: clock.now) {
+            try await handOver(from: agent, cause: .shiftEnded)
+        } else {
+            try await drainQueue()
+        }
+        if routing.presence[agent] == .online { scheduleShiftCheck(of: agent) }
+    }
+
+    private func requireAgent(_ agent: AgentID) throws {
+        guard configuration.agents.contains(where: { $0.id == agent }) else {
+            throw DeskError(.notFound, "agent \(agent) is not configured on this desk (DeskConfiguration.agents)")
+        }
+    }
+}

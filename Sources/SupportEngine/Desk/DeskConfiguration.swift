@@ -78,6 +78,8 @@ public struct DeskConfiguration: Sendable {
     public var moderation: ModerationPolicy
     /// How new tickets are classified, prioritized and assigned.
     public var routing: RoutingSettings
+    /// Where the published rules of the support line are, shown in member views and moderation messages.
+    public var rulesLink: String?
 
     /// Creates a configuration.
     ///
@@ -96,6 +98,7 @@ public struct DeskConfiguration: Sendable {
     ///   - refunds: The refund-guarantee rules, or `nil`.
     ///   - moderation: The conduct ladder.
     ///   - routing: How new tickets are classified, prioritized and assigned.
+    ///   - rulesLink: Where the published rules are.
     public init(
         maximumBodyBytes: Int = 64 * 1024,
         maximumSubjectLength: Int = 998,
@@ -110,7 +113,8 @@ public struct DeskConfiguration: Sendable {
         selfService: [ContactReason: [SelfServiceLink]] = [:],
         refunds: RefundPolicy? = nil,
         moderation: ModerationPolicy = .standard,
-        routing: RoutingSettings = RoutingSettings()
+        routing: RoutingSettings = RoutingSettings(),
+        rulesLink: String? = nil
     ) {
         self.maximumBodyBytes = maximumBodyBytes
         self.maximumSubjectLength = maximumSubjectLength
@@ -126,5 +130,6 @@ public struct DeskConfiguration: Sendable {
         self.refunds = refunds
         self.moderation = moderation
         self.routing = routing
+        self.rulesLink = rulesLink
     }
 }

@@ -167,6 +167,67 @@ extension SupportDesk {
         return merged
     }
 
+    /// Applies a macro: its templated public reply (in the ticket's language, with `values` and the
+    /// member's name, ticket id and subject), its status and its tags, in one commit.
+    ///
+    /// - Parameters:
+    ///   - macro: The macro.
+    ///   - id: The ticket.
+    ///   - actor: The agent applying it.
+    ///   - values: Extra template values.
+    /// - Returns: The ticket as it is now.
+    /// - Throws: ``TemplateError`` when the reply's template is missing or lacks a value;
+    ///   ``LifecycleError`` or ``DeskError`` as ``execute(_:on:by:)``. Nothing is stored on error.
+    @discardableResult
+    public func apply(
+        _ macro: Macro,
+        to id: TicketID,
+        by actor: SupportActor,
+        values: [String: String] = [:]
+    ) async throws -> Ticket {
+        try await loadRoutingIfNeeded()
+        let ticket = try await retryingConflicts("macro '\(macro.name)' on ticket \(id)") {
+            guard let stored = try await store.ticket(id) else { throw notFound(id) }
+            let member = try await profile(of: stored.ticket.requester)
+            let now = clock.now
+            var result = (ticket: stored.ticket, events: [TicketEvent]())
+            func run(_ command: TicketCommand) throws {
+                let next = try executeWithSLA(command, on: result.ticket, by: actor, at: now)
+                result = (next.ticket, result.events + next.events)
+            }
+            if let key = macro.reply {
+                var all = [
+                    "member_name": member.displayName, "ticket_id": id.rawValue, "ticket_subject": stored.ticket.subject,
+                ]
+                all.merge(values) { $1 }
+                let body = try configuration.templates.render(
+                    key,
+                    for: stored.ticket.locale ?? member.locale,
+                    values: all
+                )
+                try validateBody(body, what: "macro '\(macro.name)'")
+                let draft = MessageDraft(id: newMessageID(), body: body, templateKey: key.rawValue)
+                try run(.reply(draft, status: macro.status))
+            } else if let status = macro.status, status != result.ticket.status {
+                try run(.setStatus(status))
+            }
+            let newTags = macro.addTags.filter { !result.ticket.tags.contains($0.lowercased()) }
+            if !newTags.isEmpty { try run(.addTags(newTags)) }
+            let write = TicketWrite(
+                ticket: result.ticket,
+                expectedVersion: stored.ticket.version,
+                events: result.events,
+                dueAt: dueAt(for: result.ticket)
+            )
+            let outbound = outbound(for: result.events, of: result.ticket, to: member)
+            try await commitAndSchedule(TicketCommit(writes: [write], outbound: outbound))
+            return result.ticket
+        }
+        try await deliverPendingMessages()
+        try await drainQueue()
+        return ticket
+    }
+
     /// A ticket as its member sees it.
     ///
     /// - Parameters:
@@ -201,7 +262,10 @@ extension SupportDesk {
             messages: messages,
             createdAt: ticket.createdAt,
             updatedAt: ticket.updatedAt,
-            followUpOf: ticket.followUpOf
+            followUpOf: ticket.followUpOf,
+            expectedReply: [ticket.sla.running[.firstReply], ticket.sla.running[.nextReply]]
+                .compactMap { $0?.dueAt }.min(),
+            rulesLink: configuration.rulesLink
         )
     }
 

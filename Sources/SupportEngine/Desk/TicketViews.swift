@@ -40,6 +40,11 @@ public struct MemberTicketView: Sendable, Hashable, Codable {
     public var updatedAt: Date
     /// The closed ticket this follows up, if any.
     public var followUpOf: TicketID?
+    /// When the member can expect the next answer (the running first-reply or next-reply target), if
+    /// a promise applies.
+    public var expectedReply: Date?
+    /// Where the support line's published rules are (hours, promises, what each channel is for).
+    public var rulesLink: String?
 }
 
 /// A ticket as the support side sees it: the snapshot, the whole history and its timers.

@@ -197,7 +197,8 @@ extension SupportDesk {
             }
             if let key = macro.reply {
                 var all = [
-                    "member_name": member.displayName, "ticket_id": id.rawValue, "ticket_subject": stored.ticket.subject,
+                    "member_name": member.displayName, "ticket_id": id.rawValue,
+                    "ticket_subject": stored.ticket.subject,
                 ]
                 all.merge(values) { $1 }
                 let body = try configuration.templates.render(

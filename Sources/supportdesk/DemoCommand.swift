@@ -10,15 +10,25 @@ struct DemoCommand {
         let clock = ManualClock(now: start)
         let email = InMemoryChannel(kind: .email)
         let store = InMemoryTicketStore()
+        let hours = try BusinessCalendar(
+            .init(
+                timeZone: "UTC",
+                windows: [.init(days: BusinessCalendar.Weekday.workdays, start: "09:00", end: "18:00")]
+            )
+        )
         let desk = SupportDesk(
             store: store,
             clock: clock,
             channels: [email],
             configuration: DeskConfiguration(
                 autoCloseAfter: 4 * 86_400,
-                agents: [AgentProfile(id: "ivan", displayName: "Ivan from Support")]
+                agents: [AgentProfile(id: "ivan", displayName: "Ivan from Support", languages: [.en, .ru])],
+                sla: SLAPolicy.seedDefaults(calendar: hours),
+                boundaries: try BoundariesPolicy.seedDefaults(hours: hours),
+                rulesLink: "https://club.example/support"
             ),
-            ids: SequentialIDGenerator()
+            ids: SequentialIDGenerator(),
+            members: InMemoryMemberDirectory([MemberProfile(id: "anna", displayName: "Anna", locale: .en)])
         )
         let member = MemberID("anna")
         let agent = SupportActor.agent("ivan")
@@ -40,7 +50,17 @@ struct DemoCommand {
             )
         )
         let id = first.ticket.id
-        printer.line("ticket \(id) created: status \(first.ticket.status), reason \(first.ticket.reason)")
+        printer.line("ticket \(id) created: status \(first.ticket.status)")
+        for aspect in RoutingExplanation.Aspect.allCases {
+            if let why = first.ticket.explanations[aspect] {
+                printer.line("\(aspect): \(why.value) — \(why.because)")
+            }
+        }
+        if let due = first.ticket.sla.running[.firstReply]?.dueAt {
+            printer.line("SLA: first reply due \(printer.format(due))")
+        }
+        printer.line("acknowledgement sent by email:")
+        for line in (email.sentMessages.last?.body ?? "").split(separator: "\n") { printer.line("  | \(line)") }
 
         printer.step("A repeated delivery of the same email is recognized")
         let again = try await desk.receive(
@@ -56,14 +76,18 @@ struct DemoCommand {
         printer.line("disposition \(again.disposition), still ticket \(again.ticket.id)")
 
         clock.advance(by: 12 * 60)
-        printer.step("Ivan takes the ticket and leaves an internal note")
-        try await desk.assign(id, to: "ivan", by: agent)
+        printer.step("Ivan comes online: the queue drains to him; he leaves an internal note")
+        try await desk.setPresence(.online, of: "ivan")
+        let assigned = try await desk.agentView(of: id).ticket
+        printer.line(
+            "assigned to \(assigned.assignee?.rawValue ?? "nobody"): \(assigned.explanations[.assignee]?.because ?? "")"
+        )
         try await desk.addInternalNote(
             to: id,
             body: "Reset tokens expired early after the deploy; see incident 42.",
             by: agent
         )
-        printer.line("assigned to ivan; the internal note is for the support side only")
+        printer.line("the internal note is for the support side only")
 
         clock.advance(by: 6 * 60)
         printer.step("Ivan replies publicly and waits for Anna (pending)")
@@ -76,6 +100,11 @@ struct DemoCommand {
         printer.line(
             "email channel sent \(email.sentMessages.count) message(s): \"\(email.sentMessages.last?.subject ?? "")\""
         )
+        if let met = try await desk.agentView(of: id).ticket.sla.firstMeasurement(of: .firstReply) {
+            printer.line(
+                "SLA: first reply after \(Int(met.calendarSeconds / 60)) min, \(met.late ? "late" : "on time")"
+            )
+        }
         try await printer.views(desk: desk, ticket: id, member: member)
 
         clock.advance(by: 95 * 60)

@@ -31,17 +31,21 @@ struct DemoPrinter {
         print("    \(text)")
     }
 
+    func indented(_ text: String) -> String {
+        text.split(separator: "\n").joined(separator: "\n        ")
+    }
+
     func views(desk: SupportDesk, ticket: TicketID, member: MemberID) async throws {
         let memberView = try await desk.memberView(of: ticket, for: member)
         line("member sees: status \(memberView.status), handled by \(memberView.assigneeName ?? "nobody yet")")
         for message in memberView.messages {
             let who = message.authorName ?? message.author.rawValue
-            line("  \(who): \(message.body)")
+            line("  \(who): \(indented(message.body))")
         }
         let agentView = try await desk.agentView(of: ticket)
         line("agent sees: status \(agentView.ticket.status), \(agentView.events.count) events")
         for message in agentView.ticket.messages {
-            line("  [\(message.kind.rawValue)] \(message.author): \(message.body)")
+            line("  [\(message.kind.rawValue)] \(message.author): \(indented(message.body))")
         }
     }
 }

@@ -36,8 +36,11 @@ extension SupportDesk {
             let key: TemplateKey
             switch reply.kind {
             case .acknowledgement:
-                key = decision.expectedReply == nil ? .acknowledgementWithoutPromise : .acknowledgement
-                if let expected = decision.expectedReply {
+                // The stricter of the published promise and the SLA clock the desk actually runs.
+                let expectedReply = [decision.expectedReply, ticket.sla.running[.firstReply]?.dueAt].compactMap(\.self)
+                    .min()
+                key = expectedReply == nil ? .acknowledgementWithoutPromise : .acknowledgement
+                if let expected = expectedReply {
                     values["expected_reply"] = timeFormatter.format(expected, locale: locale, timeZone: zone)
                 }
                 values["self_service"] = try selfServiceBlock(for: ticket.reason, locale: locale)

@@ -1,0 +1,211 @@
+import Foundation
+import PostgresNIO
+import SupportEngine
+
+extension PostgresTicketStore {
+    /// Reads a ticket.
+    ///
+    /// - Parameter id: The ticket's id.
+    /// - Returns: The ticket, or `nil`.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/unavailable`` when the database fails.
+    public func ticket(_ id: TicketID) async throws -> StoredTicket? {
+        let rows = try await read(
+            "SELECT snapshot::text, due_at FROM \(unescaped: table("tickets")) WHERE id = \(id.rawValue)",
+            "reading ticket \(id)"
+        )
+        return try await storedTickets(rows).first
+    }
+
+    /// Reads a ticket's events in order.
+    ///
+    /// - Parameter id: The ticket's id.
+    /// - Returns: The events; empty for an unknown ticket.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/unavailable`` when the database fails.
+    public func events(of id: TicketID) async throws -> [TicketEvent] {
+        let rows = try await read(
+            """
+            SELECT event::text FROM \(unescaped: table("events")) WHERE ticket_id = \(id.rawValue)
+            ORDER BY sequence
+            """,
+            "reading the events of ticket \(id)"
+        )
+        var events: [TicketEvent] = []
+        for try await (text) in rows.decode(String.self) { events.append(try decode(TicketEvent.self, from: text)) }
+        return events
+    }
+
+    /// Finds the ticket an inbound message was stored in.
+    ///
+    /// - Parameter key: The message's key.
+    /// - Returns: The ticket's id, or `nil`.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/unavailable`` when the database fails.
+    public func ticketID(forExternalMessage key: ExternalMessageKey) async throws -> TicketID? {
+        let rows = try await read(
+            """
+            SELECT ticket_id FROM \(unescaped: table("external_keys"))
+            WHERE channel = \(key.channel.rawValue) AND external_id = \(key.externalID)
+            """,
+            "looking up message \(key)"
+        )
+        return try await firstID(rows)
+    }
+
+    /// Finds the ticket a thread key points at.
+    ///
+    /// - Parameter key: The thread key.
+    /// - Returns: The ticket's id, or `nil`.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/unavailable`` when the database fails.
+    public func ticketID(forThread key: ThreadKey) async throws -> TicketID? {
+        let rows = try await read(
+            "SELECT ticket_id FROM \(unescaped: table("thread_keys")) WHERE key = \(key.rawValue)",
+            "looking up thread \(key)"
+        )
+        return try await firstID(rows)
+    }
+
+    /// Lists tickets ordered by id, one page at a time.
+    ///
+    /// - Parameter query: The conditions and the page.
+    /// - Returns: One page.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/invalidQuery`` for a limit out of range,
+    ///   ``StoreError/Code/unavailable`` when the database fails.
+    public func tickets(matching query: TicketQuery) async throws -> TicketPage {
+        try query.validate()
+        var conditions: [String] = []
+        var bindings = PostgresBindings()
+        func bind(_ value: some PostgresDynamicTypeEncodable) -> String {
+            bindings.append(value)
+            return "$\(bindings.count)"
+        }
+        if let statuses = query.statuses {
+            conditions.append("status = ANY(\(bind(statuses.map(\.rawValue).sorted())))")
+        }
+        if let assignee = query.assignee { conditions.append("assignee = \(bind(assignee.rawValue))") }
+        if let requester = query.requester { conditions.append("requester = \(bind(requester.rawValue))") }
+        if let dueBefore = query.dueBefore {
+            conditions.append("due_at IS NOT NULL AND due_at < \(bind(dueBefore.storedValue))")
+        }
+        if let after = query.after { conditions.append("id > \(bind(after.rawValue))") }
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let sql =
+            "SELECT snapshot::text, due_at FROM \(table("tickets")) \(filter) ORDER BY id LIMIT \(bind(query.limit + 1))"
+        let rows = try await read(PostgresQuery(unsafeSQL: sql, binds: bindings), "listing tickets")
+        var tickets = try await storedTickets(rows)
+        let hasMore = tickets.count > query.limit
+        if hasMore { tickets.removeLast() }
+        return TicketPage(tickets: tickets, nextCursor: hasMore ? tickets.last?.ticket.id : nil)
+    }
+
+    /// Lists pending outbound messages due by `instant`, oldest first.
+    ///
+    /// - Parameters:
+    ///   - instant: The cut-off for the next attempt.
+    ///   - limit: The most to return.
+    /// - Returns: The due messages.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/unavailable`` when the database fails.
+    public func pendingOutbound(dueBy instant: Date, limit: Int) async throws -> [OutboundMessage] {
+        let rows = try await read(
+            """
+            SELECT message::text FROM \(unescaped: table("outbox"))
+            WHERE state = 'pending' AND next_attempt_at <= \(instant.storedValue)
+            ORDER BY next_attempt_at, id LIMIT \(max(0, limit))
+            """,
+            "listing the due outbox"
+        )
+        return try await outboundMessages(rows)
+    }
+
+    /// Stores an outbound message's new delivery state.
+    ///
+    /// - Parameter message: The message with its updated state.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/notFound`` for an unknown message,
+    ///   ``StoreError/Code/unavailable`` when the database fails.
+    public func updateOutbound(_ message: OutboundMessage) async throws {
+        let snapshot = try json(message)
+        let rows = try await read(
+            """
+            UPDATE \(unescaped: table("outbox"))
+            SET state = \(message.state.rawValue), next_attempt_at = \(message.nextAttemptAt.storedValue),
+                message = \(snapshot)::jsonb
+            WHERE id = \(message.id.rawValue)
+            RETURNING 1
+            """,
+            "updating outbound message \(message.id)"
+        )
+        guard try await count(rows) == 1 else {
+            throw StoreError(.notFound, "outbound message \(message.id) is not in the outbox")
+        }
+    }
+
+    /// Reads one outbound message.
+    ///
+    /// - Parameter id: The message's id.
+    /// - Returns: The message, or `nil`.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/unavailable`` when the database fails.
+    public func outbound(_ id: OutboundID) async throws -> OutboundMessage? {
+        let rows = try await read(
+            "SELECT message::text FROM \(unescaped: table("outbox")) WHERE id = \(id.rawValue)",
+            "reading outbound message \(id)"
+        )
+        return try await outboundMessages(rows).first
+    }
+
+    /// Reads every outbound message of a ticket in commit order.
+    ///
+    /// - Parameter ticket: The ticket's id.
+    /// - Returns: The messages.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/unavailable`` when the database fails.
+    public func outbound(ofTicket ticket: TicketID) async throws -> [OutboundMessage] {
+        let rows = try await read(
+            """
+            SELECT message::text FROM \(unescaped: table("outbox")) WHERE ticket_id = \(ticket.rawValue)
+            ORDER BY position
+            """,
+            "reading the outbox of ticket \(ticket)"
+        )
+        return try await outboundMessages(rows)
+    }
+
+    /// Lists dead-lettered messages ordered by id.
+    ///
+    /// - Parameters:
+    ///   - after: The last id of the previous page, or `nil`.
+    ///   - limit: The most to return.
+    /// - Returns: The dead letters.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/unavailable`` when the database fails.
+    public func deadLetteredOutbound(after: OutboundID?, limit: Int) async throws -> [OutboundMessage] {
+        let rows = try await read(
+            """
+            SELECT message::text FROM \(unescaped: table("outbox"))
+            WHERE state = 'dead_lettered' AND (\(after?.rawValue)::text IS NULL OR id > \(after?.rawValue))
+            ORDER BY id LIMIT \(max(0, limit))
+            """,
+            "listing dead letters"
+        )
+        return try await outboundMessages(rows)
+    }
+
+    private func storedTickets(_ rows: PostgresRowSequence) async throws -> [StoredTicket] {
+        var tickets: [StoredTicket] = []
+        for try await (text, due) in rows.decode((String, Double?).self) {
+            tickets.append(
+                StoredTicket(ticket: try decode(Ticket.self, from: text), dueAt: due.map(Date.init(storedValue:)))
+            )
+        }
+        return tickets
+    }
+
+    private func outboundMessages(_ rows: PostgresRowSequence) async throws -> [OutboundMessage] {
+        var messages: [OutboundMessage] = []
+        for try await (text) in rows.decode(String.self) {
+            messages.append(try decode(OutboundMessage.self, from: text))
+        }
+        return messages
+    }
+
+    private func firstID(_ rows: PostgresRowSequence) async throws -> TicketID? {
+        var found: TicketID?
+        for try await (id) in rows.decode(String.self) { found = TicketID(rawValue: id) }
+        return found
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import Logging
+import PostgresNIO
+import SupportEngine
+
+/// A ``TicketStore`` in PostgreSQL, for several app servers sharing one database.
+///
+/// Each ``commit(_:)`` is one transaction: every ticket write is guarded by its version
+/// (`UPDATE … WHERE version = expected`, or an insert that the primary key refuses when another writer
+/// created the ticket first), inbound message keys have a primary key so a message delivered to two
+/// servers at once makes one ticket, and any error rolls everything back.
+///
+/// Tables live in their own schema (``schema``): `tickets` (the snapshot as JSONB plus indexed columns
+/// for status, assignee, requester and due instant), `events`, `outbox`, `external_keys` and
+/// `thread_keys`. Call ``migrate()`` once at start-up; it is idempotent and safe to run from several
+/// servers at once.
+///
+/// ```swift
+/// let settings = try PostgresSettings.fromEnvironment()
+/// try await settings.checkReachable()
+/// let client = PostgresClient(configuration: settings.clientConfiguration, backgroundLogger: logger)
+/// // run `client.run()` in a task or service group, then:
+/// let store = try PostgresTicketStore(client: client, logger: logger)
+/// try await store.migrate()
+/// let desk = SupportDesk(store: store, clock: SystemClock())
+/// ```
+public final class PostgresTicketStore: TicketStore {
+    /// The client the store runs its queries on; its `run()` must be running.
+    public let client: PostgresClient
+    /// The schema holding the store's tables.
+    public let schema: String
+    let logger: Logger
+    let encoder: JSONEncoder
+    let decoder: JSONDecoder
+
+    /// Creates a store on a running client.
+    ///
+    /// - Parameters:
+    ///   - client: A client whose `run()` is running.
+    ///   - schema: The schema for the tables: lower-case letters, digits and `_`, starting with a letter.
+    ///   - logger: Where queries are logged.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/invalidQuery`` for a schema name that is not a plain
+    ///   identifier.
+    public init(client: PostgresClient, schema: String = "support", logger: Logger) throws {
+        guard Self.isPlainIdentifier(schema) else {
+            throw StoreError(
+                .invalidQuery,
+                "schema '\(schema)' must be lower-case letters, digits and '_', starting with a letter, at most 63"
+            )
+        }
+        self.client = client
+        self.schema = schema
+        self.logger = logger
+        self.encoder = JSONEncoder()
+        self.decoder = JSONDecoder()
+    }
+
+    static func isPlainIdentifier(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, ("a"..."z").contains(first), name.utf8.count <= 63 else {
+            return false
+        }
+        return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+    }
+
+    /// A table's schema-qualified name.
+    func table(_ name: String) -> String { "\(schema).\(name)" }
+
+    /// Runs `body` in one transaction on one connection: `COMMIT` when it returns, `ROLLBACK` when it
+    /// throws. Errors come out as ``StoreError``.
+    func transaction(_ what: String, _ body: (PostgresConnection) async throws -> Void) async throws {
+        do {
+            try await client.withConnection { connection in
+                try await connection.query("BEGIN", logger: logger)
+                do {
+                    try await body(connection)
+                    try await connection.query("COMMIT", logger: logger)
+                } catch {
+                    do {
+                        try await connection.query("ROLLBACK", logger: logger)
+                    } catch {
+                        logger.warning("rollback failed", metadata: ["error": "\(PostgresErrors.describe(error))"])
+                    }
+                    throw error
+                }
+            }
+        } catch {
+            throw PostgresErrors.map(error, while: what)
+        }
+    }
+
+    /// Runs one read query; errors come out as ``StoreError``.
+    func read(_ query: PostgresQuery, _ what: String) async throws -> PostgresRowSequence {
+        do {
+            return try await client.query(query, logger: logger)
+        } catch {
+            throw PostgresErrors.map(error, while: what)
+        }
+    }
+
+    func json<Value: Encodable>(_ value: Value) throws -> String {
+        String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    func decode<Value: Decodable>(_ type: Value.Type, from text: String) throws -> Value {
+        do {
+            return try decoder.decode(type, from: Data(text.utf8))
+        } catch {
+            throw StoreError(.unavailable, "a stored \(type) cannot be read back: \(error)")
+        }
+    }
+}
+
+/// Dates are stored as `DOUBLE PRECISION` seconds since Foundation's reference date, which keeps every
+/// bit: the desk compares stored due instants for equality.
+extension Date {
+    var storedValue: Double { timeIntervalSinceReferenceDate }
+
+    init(storedValue: Double) {
+        self.init(timeIntervalSinceReferenceDate: storedValue)
+    }
+}

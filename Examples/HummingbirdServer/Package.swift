@@ -1,0 +1,55 @@
+// swift-tools-version: 6.0
+//
+// An HTTP API around one SupportDesk, on Hummingbird. A standalone example package: the library itself
+// stays dependency-free.
+
+import PackageDescription
+
+let package = Package(
+    name: "HummingbirdServer",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "support-server", targets: ["support-server"]),
+        .library(name: "SupportServer", targets: ["SupportServer"]),
+    ],
+    dependencies: [
+        .package(name: "support-engine", path: "../.."),
+        .package(name: "PostgresTicketStore", path: "../PostgresTicketStore"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    ],
+    targets: [
+        .target(
+            name: "SupportServer",
+            dependencies: [
+                .product(name: "SupportEngine", package: "support-engine"),
+                .product(name: "PostgresTicketStore", package: "PostgresTicketStore"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
+        .executableTarget(
+            name: "support-server",
+            dependencies: ["SupportServer"],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
+        .testTarget(
+            name: "SupportServerTests",
+            dependencies: [
+                "SupportServer",
+                .product(name: "SupportEngine", package: "support-engine"),
+                .product(name: "SupportEngineTesting", package: "support-engine"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "PostgresTicketStore", package: "PostgresTicketStore"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,175 @@
+import Foundation
+import Hummingbird
+import Logging
+import PostgresNIO
+import PostgresTicketStore
+import ServiceLifecycle
+import SupportEngine
+
+/// The server's settings, from environment variables.
+public struct ServerSettings: Sendable {
+    /// The address to listen on.
+    public var host: String
+    /// The port to listen on.
+    public var port: Int
+    /// Who may call what.
+    public var tokens: AccessTokens
+    /// PostgreSQL when set; memory otherwise.
+    public var postgres: PostgresSettings?
+    /// The schema for the tables in PostgreSQL.
+    public var postgresSchema: String
+
+    /// Creates settings.
+    ///
+    /// - Parameters:
+    ///   - host: The address to listen on.
+    ///   - port: The port to listen on.
+    ///   - tokens: Who may call what.
+    ///   - postgres: PostgreSQL when set; memory otherwise.
+    ///   - postgresSchema: The schema for the tables in PostgreSQL.
+    public init(
+        host: String = "127.0.0.1",
+        port: Int = 8080,
+        tokens: AccessTokens = .demo,
+        postgres: PostgresSettings? = nil,
+        postgresSchema: String = "support"
+    ) {
+        self.host = host
+        self.port = port
+        self.tokens = tokens
+        self.postgres = postgres
+        self.postgresSchema = postgresSchema
+    }
+
+    /// Reads `HOST`, `PORT`, `MEMBER_TOKENS`, `AGENT_TOKENS`, `WEBHOOK_TOKEN`, `SUPPORT_SCHEMA`, and
+    /// `DATABASE_URL` or the `PG*` variables (any of them set means PostgreSQL).
+    ///
+    /// - Parameter environment: The variables; the process's by default.
+    /// - Returns: The settings.
+    /// - Throws: ``PostgresSettingsError`` for unreadable database settings; ``APIError`` for a bad port.
+    public static func fromEnvironment(
+        _ environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> ServerSettings {
+        var settings = ServerSettings()
+        if let host = environment["HOST"], !host.isEmpty { settings.host = host }
+        if let port = environment["PORT"], !port.isEmpty {
+            guard let number = Int(port), (0...65_535).contains(number) else {
+                throw APIError(.internalServerError, "invalid_setting", "PORT must be a port number, not '\(port)'")
+            }
+            settings.port = number
+        }
+        if let members = environment["MEMBER_TOKENS"] {
+            settings.tokens.members = AccessTokens.parse(members).mapValues(MemberID.init(rawValue:))
+        }
+        if let agents = environment["AGENT_TOKENS"] {
+            settings.tokens.agents = AccessTokens.parse(agents).mapValues(AgentID.init(rawValue:))
+        }
+        if let webhook = environment["WEBHOOK_TOKEN"], !webhook.isEmpty { settings.tokens.webhook = webhook }
+        if let schema = environment["SUPPORT_SCHEMA"], !schema.isEmpty { settings.postgresSchema = schema }
+        let databaseKeys = ["DATABASE_URL", "PGHOST", "PGPORT", "PGUSER", "PGDATABASE"]
+        if databaseKeys.contains(where: { !(environment[$0] ?? "").isEmpty }) {
+            settings.postgres = try PostgresSettings.fromEnvironment(environment)
+        }
+        return settings
+    }
+}
+
+extension AccessTokens {
+    /// The example's tokens: members `alice` and `bob`, agent `olga`, webhook `mail-webhook-token`.
+    public static let demo = AccessTokens(
+        members: ["alice-token": "alice", "bob-token": "bob"],
+        agents: ["olga-token": "olga"],
+        webhook: "mail-webhook-token"
+    )
+}
+
+/// The example club's desk configuration: one agent, support hours Monday to Friday 09:00–18:00 in
+/// London, a first reply within 4 business hours, and the SLA clock that follows from it.
+///
+/// - Returns: The configuration.
+/// - Throws: When the built-in policy is invalid (it is not).
+public func demoDeskConfiguration() throws -> DeskConfiguration {
+    let hours = try BusinessCalendar(
+        .init(
+            timeZone: "Europe/London",
+            windows: [.init(days: BusinessCalendar.Weekday.workdays, start: "09:00", end: "18:00")]
+        )
+    )
+    let boundaries = try BoundariesPolicy(
+        hours: hours,
+        channels: [ChannelPolicy(kind: .email), ChannelPolicy(kind: .webForm)],
+        promises: [
+            .low: ResponseTargets(firstReply: .business(8 * 3600)),
+            .normal: ResponseTargets(firstReply: .business(4 * 3600)),
+            .high: ResponseTargets(firstReply: .business(2 * 3600)),
+            .urgent: ResponseTargets(firstReply: .business(3600)),
+        ]
+    )
+    return DeskConfiguration(
+        agents: [AgentProfile(id: "olga", displayName: "Olga")],
+        sla: SLAPolicy(boundaries: boundaries),
+        boundaries: boundaries,
+        rulesLink: "https://club.example/support-rules"
+    )
+}
+
+/// The example's members, so that acknowledgements greet them by name.
+public let demoMembers = [
+    MemberProfile(id: "alice", displayName: "Alice", contactChannels: [.email]),
+    MemberProfile(id: "bob", displayName: "Bob", contactChannels: [.email]),
+]
+
+/// Builds the whole server: the store (memory, or PostgreSQL with its client as a service), the desk
+/// with logging channels, the desk's timer service, and the HTTP application.
+///
+/// - Parameters:
+///   - settings: Where to listen and what to store in.
+///   - configuration: The desk's configuration.
+///   - clock: The desk's clock.
+///   - logger: Where everything logs.
+/// - Returns: The application, ready for `runService()`, and the API it serves.
+/// - Throws: ``StoreError`` with ``StoreError/Code/unavailable`` when PostgreSQL is configured but not
+///   reachable.
+public func buildApplication(
+    settings: ServerSettings,
+    configuration: DeskConfiguration,
+    clock: any SupportClock = SystemClock(),
+    logger: Logger
+) async throws -> (some ApplicationProtocol, SupportAPI) {
+    var services: [any Service] = []
+    let store: any TicketStore
+    var prepare: @Sendable () async throws -> Void = {}
+    if let postgres = settings.postgres {
+        try await postgres.checkReachable(logger: logger)
+        let client = PostgresClient(configuration: postgres.clientConfiguration, backgroundLogger: logger)
+        let postgresStore = try PostgresTicketStore(client: client, schema: settings.postgresSchema, logger: logger)
+        services.append(client)
+        prepare = { try await postgresStore.migrate() }
+        store = postgresStore
+        logger.info("storing tickets in PostgreSQL", metadata: ["database": "\(postgres)"])
+    } else {
+        store = InMemoryTicketStore()
+        logger.info("storing tickets in memory; set DATABASE_URL or PGHOST to use PostgreSQL")
+    }
+    let channels: [any SupportEngine.Channel] = [
+        LoggingChannel(kind: .email, logger: logger), LoggingChannel(kind: .webForm, logger: logger),
+    ]
+    let desk = SupportDesk(
+        store: DeskActivityLog(store, logger: logger),
+        clock: clock,
+        channels: channels,
+        configuration: configuration,
+        members: InMemoryMemberDirectory(demoMembers)
+    )
+    let api = SupportAPI(desk: desk, tokens: settings.tokens, storage: settings.postgres == nil ? "memory" : "postgres")
+    services.append(DeskService(desk: desk, prepare: prepare, logger: logger))
+    var app = Application(
+        router: api.router(),
+        configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "support-server"),
+        services: services,
+        logger: logger
+    )
+    let migrate = prepare
+    app.beforeServerStarts { try await migrate() }
+    return (app, api)
+}

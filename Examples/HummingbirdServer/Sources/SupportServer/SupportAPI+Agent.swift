@@ -1,0 +1,146 @@
+import Foundation
+import Hummingbird
+import SupportEngine
+
+extension SupportAPI {
+    /// `GET /agent/queue?status=new,open&after=…&limit=…`: tickets by id, one page.
+    func queue(_ request: Request) async throws -> Response {
+        _ = try tokens.agent(of: request)
+        let parameters = request.uri.queryParameters
+        var statuses: Set<TicketStatus> = [.new, .open]
+        if let list = parameters["status"] {
+            statuses = []
+            for name in list.split(separator: ",") {
+                guard let status = TicketStatus(rawValue: String(name)) else {
+                    throw APIError(.badRequest, "invalid_input", "unknown status '\(name)' in 'status'")
+                }
+                statuses.insert(status)
+            }
+        }
+        var limit = 50
+        if let text = parameters["limit"] {
+            guard let number = Int(String(text)), (1...TicketQuery.maximumLimit).contains(number) else {
+                throw APIError(.badRequest, "invalid_input", "'limit' must be 1 to \(TicketQuery.maximumLimit)")
+            }
+            limit = number
+        }
+        let after = parameters["after"].map { TicketID(rawValue: String($0)) }
+        let page = try await desk.tickets(matching: TicketQuery(statuses: statuses, after: after, limit: limit))
+        let entries = page.tickets.map { stored in
+            QueueEntry(
+                id: stored.ticket.id,
+                subject: stored.ticket.subject,
+                status: stored.ticket.status,
+                priority: stored.ticket.priority,
+                requester: stored.ticket.requester,
+                assignee: stored.ticket.assignee,
+                updatedAt: stored.ticket.updatedAt,
+                dueAt: stored.dueAt
+            )
+        }
+        return try JSONResponse.make(QueuePage(tickets: entries, nextCursor: page.nextCursor))
+    }
+
+    func agentTicket(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        _ = try tokens.agent(of: request)
+        return try await agentResponse(try ticketID(context))
+    }
+
+    func reply(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let agent = try tokens.agent(of: request)
+        let id = try ticketID(context)
+        let reply = try await JSONResponse.decode(ReplyRequest.self, from: request, limit: maximumRequestBytes)
+        let status = try reply.status.map(Self.status(named:))
+        try await desk.reply(to: id, body: reply.body, by: .agent(agent), status: status)
+        return try await agentResponse(id)
+    }
+
+    func note(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let agent = try tokens.agent(of: request)
+        let id = try ticketID(context)
+        let note = try await JSONResponse.decode(NoteRequest.self, from: request, limit: maximumRequestBytes)
+        try await desk.addInternalNote(to: id, body: note.body, by: .agent(agent))
+        return try await agentResponse(id)
+    }
+
+    func status(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let agent = try tokens.agent(of: request)
+        let id = try ticketID(context)
+        let change = try await JSONResponse.decode(StatusRequest.self, from: request, limit: maximumRequestBytes)
+        try await desk.setStatus(try Self.status(named: change.status), of: id, by: .agent(agent))
+        return try await agentResponse(id)
+    }
+
+    func agentResponse(_ id: TicketID) async throws -> Response {
+        let view = try await desk.agentView(of: id)
+        return try JSONResponse.make(
+            AgentTicket(
+                ticket: view.ticket,
+                eventCount: view.events.count,
+                dueAt: view.dueAt,
+                deliveries: view.deliveries
+            )
+        )
+    }
+
+    static func status(named name: String) throws -> TicketStatus {
+        guard let status = TicketStatus(rawValue: name) else {
+            let names = TicketStatus.allCases.map(\.rawValue).joined(separator: ", ")
+            throw APIError(.badRequest, "invalid_input", "'status' must be one of \(names), not '\(name)'")
+        }
+        return status
+    }
+}
+
+/// One page of the agents' queue.
+public struct QueuePage: Codable, Sendable, Hashable {
+    /// The tickets, by id.
+    public var tickets: [QueueEntry]
+    /// Pass as `after` for the next page; absent on the last.
+    public var nextCursor: TicketID?
+}
+
+/// JSON in and out, with ISO 8601 dates.
+enum JSONResponse {
+    static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }
+
+    static func make(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        let data = try encoder().encode(value)
+        return Response(
+            status: status,
+            headers: [.contentType: "application/json; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data))
+        )
+    }
+
+    /// Reads a JSON body: 413 over `limit` bytes, 400 for an empty body or invalid JSON (naming the field).
+    static func decode<Value: Decodable>(_ type: Value.Type, from request: Request, limit: Int) async throws -> Value {
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: limit)
+        } catch {
+            throw APIError(.contentTooLarge, "body_too_large", "the request body is larger than \(limit) bytes")
+        }
+        guard buffer.readableBytes > 0 else {
+            throw APIError(.badRequest, "empty_body", "the request has no body; send a JSON object")
+        }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        do {
+            return try decoder.decode(type, from: Data(buffer.readableBytesView))
+        } catch let DecodingError.keyNotFound(key, context) {
+            let path = (context.codingPath + [key]).map(\.stringValue).joined(separator: ".")
+            throw APIError(.badRequest, "invalid_json", "the field '\(path)' is missing")
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            throw APIError(.badRequest, "invalid_json", "the field '\(path)' has the wrong type")
+        } catch {
+            throw APIError(.badRequest, "invalid_json", "the body is not valid JSON")
+        }
+    }
+}

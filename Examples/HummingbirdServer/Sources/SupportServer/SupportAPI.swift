@@ -1,0 +1,156 @@
+import Foundation
+import Hummingbird
+import SupportEngine
+
+/// The HTTP API around one ``SupportDesk``.
+///
+/// Members sign in with a bearer token and see only their own tickets (another member's ticket is
+/// "not found", exactly like a ticket that does not exist); agents use their own tokens; the mail
+/// provider's webhook has one token. Every error is JSON: `{"error": {"code": "…", "message": "…"}}`.
+public struct SupportAPI: Sendable {
+    /// The desk.
+    public let desk: SupportDesk
+    /// Who may call what.
+    public let tokens: AccessTokens
+    /// `memory` or `postgres`, for the health check.
+    public let storage: String
+    /// The largest request body accepted, in bytes; larger ones get a 413.
+    public let maximumRequestBytes: Int
+
+    /// Creates the API.
+    ///
+    /// - Parameters:
+    ///   - desk: The desk.
+    ///   - tokens: Who may call what.
+    ///   - storage: `memory` or `postgres`.
+    ///   - maximumRequestBytes: The largest request body accepted.
+    public init(desk: SupportDesk, tokens: AccessTokens, storage: String, maximumRequestBytes: Int = 256 * 1024) {
+        self.desk = desk
+        self.tokens = tokens
+        self.storage = storage
+        self.maximumRequestBytes = maximumRequestBytes
+    }
+
+    /// The routes.
+    ///
+    /// - Returns: A router with every endpoint and the JSON error middleware.
+    public func router() -> Router<BasicRequestContext> {
+        let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: JSONErrorMiddleware())
+        router.get("/health") { _, _ in try self.health() }
+        router.get("/rules") { request, _ in try await self.rules(request) }
+        router.post("/inbound/web-form") { request, _ in try await self.webForm(request) }
+        router.post("/inbound/email") { request, _ in try await self.email(request) }
+        router.get("/me/tickets") { request, _ in try await self.myTickets(request) }
+        router.get("/me/tickets/:id") { request, context in try await self.myTicket(request, context) }
+        router.post("/me/tickets/:id/messages") { request, context in try await self.myMessage(request, context) }
+        router.get("/agent/queue") { request, _ in try await self.queue(request) }
+        router.get("/agent/tickets/:id") { request, context in try await self.agentTicket(request, context) }
+        router.post("/agent/tickets/:id/reply") { request, context in try await self.reply(request, context) }
+        router.post("/agent/tickets/:id/notes") { request, context in try await self.note(request, context) }
+        router.post("/agent/tickets/:id/status") { request, context in try await self.status(request, context) }
+        return router
+    }
+
+    // MARK: Public endpoints
+
+    func health() throws -> Response {
+        try JSONResponse.make(HealthStatus(status: "ok", storage: storage))
+    }
+
+    func rules(_ request: Request) async throws -> Response {
+        guard let boundaries = await desk.configuration.boundaries else {
+            throw APIError(.notFound, "not_found", "this desk publishes no rules")
+        }
+        let locale = LocaleTag(rawValue: request.uri.queryParameters["locale"].map(String.init) ?? "en") ?? .en
+        let rules = boundaries.publishedRules(in: locale)
+        return try JSONResponse.make(
+            RulesDocument(
+                locale: rules.locale.rawValue,
+                title: rules.title,
+                sections: rules.sections.map { .init(heading: $0.heading, lines: $0.lines) },
+                text: rules.text
+            )
+        )
+    }
+
+    // MARK: Inbound
+
+    func webForm(_ request: Request) async throws -> Response {
+        let member = try tokens.member(of: request)
+        let form = try await JSONResponse.decode(WebFormSubmission.self, from: request, limit: maximumRequestBytes)
+        let inbound = InboundMessage(
+            channel: .webForm,
+            externalID: form.submissionID ?? "form-\(UUID().uuidString)",
+            sender: member,
+            subject: form.subject,
+            body: form.body,
+            receivedAt: Date(),
+            reason: form.reason.map(ContactReason.init(rawValue:))
+        )
+        return try await receive(inbound, for: member)
+    }
+
+    func email(_ request: Request) async throws -> Response {
+        try tokens.checkWebhook(request)
+        let mail = try await JSONResponse.decode(EmailWebhook.self, from: request, limit: maximumRequestBytes)
+        let member = MemberID(rawValue: mail.memberID)
+        let inbound = InboundMessage(
+            channel: .email,
+            externalID: mail.messageID,
+            sender: member,
+            threadReference: mail.inReplyTo,
+            subject: mail.subject,
+            body: mail.text,
+            receivedAt: Date()
+        )
+        return try await receive(inbound, for: member)
+    }
+
+    func receive(_ inbound: InboundMessage, for member: MemberID) async throws -> Response {
+        let outcome = try await desk.receive(inbound)
+        let view = try await desk.memberView(of: outcome.ticket.id, for: member)
+        let disposition: String
+        switch outcome.disposition {
+        case .created: disposition = "created"
+        case .appended: disposition = "appended"
+        case .duplicate: disposition = "duplicate"
+        case .followUp: disposition = "follow_up"
+        }
+        let status: HTTPResponse.Status = outcome.disposition == .duplicate ? .ok : .created
+        return try JSONResponse.make(InboundResult(disposition: disposition, ticket: view), status: status)
+    }
+
+    // MARK: Members
+
+    func myTickets(_ request: Request) async throws -> Response {
+        let member = try tokens.member(of: request)
+        return try JSONResponse.make(try await desk.memberTickets(of: member))
+    }
+
+    func myTicket(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let member = try tokens.member(of: request)
+        return try JSONResponse.make(try await desk.memberView(of: try ticketID(context), for: member))
+    }
+
+    func myMessage(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let member = try tokens.member(of: request)
+        let id = try ticketID(context)
+        _ = try await desk.memberView(of: id, for: member)
+        let form = try await JSONResponse.decode(WebFormSubmission.self, from: request, limit: maximumRequestBytes)
+        let inbound = InboundMessage(
+            channel: .webForm,
+            externalID: form.submissionID ?? "form-\(UUID().uuidString)",
+            sender: member,
+            threadReference: ThreadKey.ticket(id).rawValue,
+            subject: form.subject,
+            body: form.body,
+            receivedAt: Date()
+        )
+        return try await receive(inbound, for: member)
+    }
+
+    func ticketID(_ context: BasicRequestContext) throws -> TicketID {
+        TicketID(rawValue: try context.parameters.require("id"))
+    }
+}

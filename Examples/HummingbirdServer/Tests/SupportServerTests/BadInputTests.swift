@@ -1,0 +1,64 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import SupportServer
+import Testing
+
+@Suite("Bad input over HTTP")
+struct BadInputTests {
+    struct Case: Sendable, CustomStringConvertible {
+        var description: String
+        var raw: String
+        var status: HTTPResponse.Status
+        var code: String
+    }
+
+    static let cases: [Case] = [
+        Case(description: "empty body", raw: "", status: .badRequest, code: "empty_body"),
+        Case(description: "invalid JSON", raw: "{\"body\": ", status: .badRequest, code: "invalid_json"),
+        Case(description: "missing field", raw: "{\"subject\": \"x\"}", status: .badRequest, code: "invalid_json"),
+        Case(description: "wrong type", raw: "{\"body\": 42}", status: .badRequest, code: "invalid_json"),
+        Case(
+            description: "message over the desk's limit",
+            raw: "{\"body\": \"\(String(repeating: "a", count: 70_000))\"}",
+            status: .badRequest,
+            code: "invalid_input"
+        ),
+        Case(description: "blank message", raw: "{\"body\": \"   \"}", status: .badRequest, code: "invalid_input"),
+        Case(
+            description: "request over the server's limit",
+            raw: "{\"body\": \"\(String(repeating: "a", count: 300_000))\"}",
+            status: .contentTooLarge,
+            code: "body_too_large"
+        ),
+    ]
+
+    @Test("bad bodies get a JSON error and store nothing", arguments: cases)
+    func badBody(_ bad: Case) async throws {
+        try await TestServer.run { client in
+            let response = try await client.call(.post, "/inbound/web-form", token: "alice-token", raw: bad.raw)
+            #expect(response.status == bad.status, "\(response.text)")
+            let error = try response.decode(APIError.Body.self)
+            #expect(error.error.code == bad.code)
+            #expect(!error.error.message.isEmpty)
+            #expect(try await client.call(.get, "/me/tickets", token: "alice-token").text == "[]")
+        }
+    }
+
+    @Test("an unknown status is refused with the list of statuses")
+    func unknownStatus() async throws {
+        try await TestServer.run { client in
+            let form = WebFormSubmission(body: "Hello", submissionID: "s-1")
+            let submitted = try await client.call(.post, "/inbound/web-form", token: "alice-token", json: form)
+            let id = try submitted.decode(InboundResult.self).ticket.id.rawValue
+            let response = try await client.call(
+                .post,
+                "/agent/tickets/\(id)/status",
+                token: "olga-token",
+                json: StatusRequest(status: "finished")
+            )
+            #expect(response.status == .badRequest)
+            #expect(try response.decode(APIError.Body.self).error.message.contains("pending"))
+        }
+    }
+}

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Builds and tests the example packages against a real PostgreSQL server.
+#
+#   Examples/ci.sh            # from the repository root (or anywhere)
+#
+# Installs PostgreSQL with apt-get when it is missing, starts a throw-away server on a free local port
+# in a temporary directory, creates a database, builds both examples with warnings as errors, runs their
+# tests with the PG* variables set, and stops the server and removes its directory on any exit.
+# Idempotent: every run starts from a new data directory. Nothing waits without a time limit.
+set -euo pipefail
+
+EXAMPLES_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+PACKAGES=(PostgresTicketStore HummingbirdServer)
+BUILD_TIMEOUT="${EXAMPLES_BUILD_TIMEOUT:-1500}"
+TEST_TIMEOUT="${EXAMPLES_TEST_TIMEOUT:-600}"
+DATABASE="support_engine_examples"
+
+log() { printf '[examples-ci %s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
+
+find_pg_bin() {
+    ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1
+}
+
+PG_BIN="$(find_pg_bin)"
+if [[ -z "$PG_BIN" || ! -x "$PG_BIN/initdb" ]]; then
+    log "PostgreSQL is missing: installing it with apt-get"
+    export DEBIAN_FRONTEND=noninteractive
+    timeout 600 apt-get update -q
+    timeout 900 apt-get install -y -q --no-install-recommends postgresql
+    PG_BIN="$(find_pg_bin)"
+fi
+[[ -x "$PG_BIN/initdb" ]] || { log "no initdb found under /usr/lib/postgresql after installing"; exit 1; }
+log "using $PG_BIN"
+
+# Run the server as the postgres user when we are root (initdb refuses root), as ourselves otherwise.
+if [[ "$(id -u)" == 0 ]]; then
+    id postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
+    as_pg() { runuser -u postgres -- "$@"; }
+else
+    as_pg() { "$@"; }
+fi
+
+port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+PORT=""
+for candidate in $(seq 55432 55499); do
+    if port_is_free "$candidate"; then PORT="$candidate"; break; fi
+done
+[[ -n "$PORT" ]] || { log "no free port between 55432 and 55499"; exit 1; }
+
+DATA_DIR="$(mktemp -d /tmp/support-engine-pg.XXXXXX)"
+chmod 700 "$DATA_DIR"
+[[ "$(id -u)" == 0 ]] && chown postgres: "$DATA_DIR"
+
+cleanup() {
+    local status=$?
+    if [[ -f "$DATA_DIR/postmaster.pid" ]]; then
+        log "stopping PostgreSQL"
+        as_pg "$PG_BIN/pg_ctl" -D "$DATA_DIR" -m immediate -t 30 -w stop >/dev/null 2>&1 || true
+    fi
+    rm -rf "$DATA_DIR"
+    exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+log "initializing a server in $DATA_DIR"
+as_pg "$PG_BIN/initdb" -D "$DATA_DIR" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$DATA_DIR.initdb.log" 2>&1 \
+    || { cat "$DATA_DIR.initdb.log"; exit 1; }
+rm -f "$DATA_DIR.initdb.log"
+log "starting PostgreSQL on 127.0.0.1:$PORT"
+as_pg "$PG_BIN/pg_ctl" -D "$DATA_DIR" -l "$DATA_DIR/server.log" -w -t 60 \
+    -o "-p $PORT -k $DATA_DIR -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off" start >/dev/null \
+    || { cat "$DATA_DIR/server.log"; exit 1; }
+timeout 30 "$PG_BIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
+    -c "CREATE DATABASE $DATABASE"
+
+export PGHOST=127.0.0.1 PGPORT="$PORT" PGUSER=postgres PGDATABASE="$DATABASE"
+unset PGPASSWORD DATABASE_URL
+
+for package in "${PACKAGES[@]}"; do
+    cd "$EXAMPLES_DIR/$package"
+    log "$package: swift build --build-tests -Xswiftc -warnings-as-errors"
+    timeout "$BUILD_TIMEOUT" swift build --build-tests -Xswiftc -warnings-as-errors
+    log "$package: swift test"
+    timeout "$TEST_TIMEOUT" swift test --skip-build
+done
+log "examples passed"

@@ -14,6 +14,9 @@ PACKAGES=(PostgresTicketStore HummingbirdServer)
 BUILD_TIMEOUT="${EXAMPLES_BUILD_TIMEOUT:-1500}"
 TEST_TIMEOUT="${EXAMPLES_TEST_TIMEOUT:-600}"
 DATABASE="support_engine_examples"
+# One build folder for both packages: HummingbirdServer depends on PostgresTicketStore, and both build
+# SwiftNIO, NIOSSL (BoringSSL) and PostgresNIO; sharing the folder builds them once. (.gitignore: .build-*/)
+SCRATCH="$EXAMPLES_DIR/.build-examples"
 
 log() { printf '[examples-ci %s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
 
@@ -80,8 +83,8 @@ unset PGPASSWORD DATABASE_URL
 for package in "${PACKAGES[@]}"; do
     cd "$EXAMPLES_DIR/$package"
     log "$package: swift build --build-tests -Xswiftc -warnings-as-errors"
-    timeout "$BUILD_TIMEOUT" swift build --build-tests -Xswiftc -warnings-as-errors
+    timeout "$BUILD_TIMEOUT" swift build --scratch-path "$SCRATCH" --build-tests -Xswiftc -warnings-as-errors
     log "$package: swift test"
-    timeout "$TEST_TIMEOUT" swift test --skip-build
+    timeout "$TEST_TIMEOUT" swift test --scratch-path "$SCRATCH" --skip-build
 done
 log "examples passed"

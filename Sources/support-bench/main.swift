@@ -6,6 +6,7 @@
 let benchmark = Benchmark(filter: CommandLine.arguments.dropFirst().first ?? "")
 do {
     try CalendarBenchmarks.run(benchmark)
+    try RoutingBenchmarks.run(benchmark)
 } catch {
     print("support-bench failed: \(error)")
 }

@@ -3,6 +3,9 @@ import SupportEngineTesting
 import Testing
 
 /// A desk on an in-memory store, a manual clock and sequential ids, with helpers to feed it and read it back.
+///
+/// With `yielding: true` the desk reaches the store through a ``YieldingStore``, so that concurrent
+/// operations interleave as they would on a store doing I/O; the harness still reads the store directly.
 struct DeskHarness: Sendable {
     static let agent = SupportActor.agent("agent-anna")
 
@@ -16,12 +19,19 @@ struct DeskHarness: Sendable {
         channels: [any Channel] = [],
         store: InMemoryTicketStore = InMemoryTicketStore(),
         clock: ManualClock = ManualClock(),
-        ids: SequentialIDGenerator = SequentialIDGenerator()
+        ids: SequentialIDGenerator = SequentialIDGenerator(),
+        yielding: Bool = false
     ) {
         self.store = store
         self.clock = clock
         self.ids = ids
-        self.desk = SupportDesk(store: store, clock: clock, channels: channels, configuration: configuration, ids: ids)
+        self.desk = SupportDesk(
+            store: yielding ? YieldingStore(base: store) : store,
+            clock: clock,
+            channels: channels,
+            configuration: configuration,
+            ids: ids
+        )
     }
 
     /// A well-formed inbound message received now.

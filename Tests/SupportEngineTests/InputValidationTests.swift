@@ -11,6 +11,7 @@ struct InputValidationTests {
         var sender: MemberID = "alice"
         var body = "A perfectly fine body"
         var subject: String?
+        var thread = "conv-1"
         var maximumBodyBytes = 64 * 1024
         var maximumSubjectLength = 998
         var description: String { name }
@@ -39,6 +40,12 @@ struct InputValidationTests {
         InboundCase(name: "sender with a newline", sender: "alice\nbob"),
         InboundCase(name: "sender of 201 characters", sender: MemberID(String(repeating: "m", count: 201))),
         InboundCase(name: "empty external id", externalID: ""),
+        InboundCase(name: "external id of 513 bytes", externalID: String(repeating: "x", count: 513)),
+        InboundCase(name: "external id with a control character", externalID: "mail\u{0}2"),
+        InboundCase(name: "sender with a leading space", sender: " alice"),
+        InboundCase(name: "empty thread reference", thread: ""),
+        InboundCase(name: "thread reference with a line break", thread: "conv-1\r\nX-Injected: 1"),
+        InboundCase(name: "thread reference of 513 bytes", thread: String(repeating: "t", count: 513)),
         InboundCase(name: "subject over the default limit", subject: String(repeating: "s", count: 999)),
         InboundCase(name: "subject over a small limit", subject: "eleven char", maximumSubjectLength: 10),
     ]
@@ -56,6 +63,7 @@ struct InputValidationTests {
         ),
         InboundCase(name: "body exactly at the 64 KiB default", body: String(repeating: "b", count: 64 * 1024)),
         InboundCase(name: "sender of 200 characters", sender: MemberID(String(repeating: "m", count: 200))),
+        InboundCase(name: "external id of 512 bytes", externalID: String(repeating: "x", count: 512)),
         InboundCase(name: "subject exactly at the default limit", subject: String(repeating: "s", count: 998)),
     ]
 
@@ -71,7 +79,7 @@ struct InputValidationTests {
             channel: .email,
             externalID: example.externalID,
             sender: example.sender,
-            threadReference: "conv-1",
+            threadReference: example.thread,
             subject: example.subject,
             body: example.body,
             receivedAt: harness.clock.now
@@ -227,5 +235,27 @@ struct InputValidationTests {
             )
         }
         #expect(try await harness.everything() == before)
+    }
+
+    @Test("a subject with a line break or control character never reaches an outbound subject")
+    func subjectControlCharacters() async throws {
+        let email = InMemoryChannel(kind: .email)
+        let harness = DeskHarness(channels: [email])
+        let inbound = harness.message("mail-1", subject: "Help\r\nBcc: everyone@club.example")
+
+        // Known bug: validate(_:) checks only the subject's length, so line breaks and control characters are
+        // stored in the subject and copied into the subject of every outbound reply ("Re: Help\r\nBcc: ...").
+        await withKnownIssue("SupportDesk.validate accepts control characters in the subject") {
+            let outcome: ReceiveOutcome
+            do {
+                outcome = try await harness.desk.receive(inbound)
+            } catch let error as DeskError where error.code == .invalidInput {
+                return
+            }
+            try await harness.desk.reply(to: outcome.ticket.id, body: "Answer", by: DeskHarness.agent)
+            for message in email.sentMessages {
+                #expect(!message.subject.unicodeScalars.contains { $0.properties.generalCategory == .control })
+            }
+        }
     }
 }

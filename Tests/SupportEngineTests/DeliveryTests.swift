@@ -1,4 +1,5 @@
 import Foundation
+import SupportEngine
 import SupportEngineTesting
 import Testing
 
@@ -149,14 +150,13 @@ struct DeliveryTests {
         #expect(try await passA.value == 1)
 
         #expect(await harness.store.outbound(held)?.state == .delivered)
-        // Known bug: pass A re-reads the message, sees it still pending and sends it again at once,
+        // Regression (fixed): pass A re-reads the message, sees it still pending and sends it again at once,
         // ignoring the nextAttemptAt that pass B just set.
         let rescheduled = try #require(await harness.store.outbound(failing))
-        withKnownIssue("SupportDesk.deliverPendingMessages re-sends a message another pass just rescheduled") {
-            #expect(channel.attempts(of: failing) == 2)
-            #expect(rescheduled.attempts == 2)
-            #expect(rescheduled.nextAttemptAt == retryAt.addingTimeInterval(120))
-        }
+        #expect(channel.attempts(of: failing) == 2)
+        #expect(rescheduled.attempts == 2)
+        #expect(rescheduled.nextAttemptAt == retryAt.addingTimeInterval(120))
+
     }
 
     @Test("when more than 500 messages come due at once, every one of them is delivered")
@@ -180,13 +180,12 @@ struct DeliveryTests {
             try await harness.desk.processDueWork()
         }
 
-        // Known bug: processDueWork pops every due outbox entry but calls deliverPendingMessages once, which
+        // Regression (fixed): processDueWork pops every due outbox entry but calls deliverPendingMessages once, which
         // takes at most 500 messages; the rest stay pending with no timer left to send them.
         let stillPending = await harness.store.pendingOutbound(dueBy: .distantFuture, limit: 1000).count
-        withKnownIssue("SupportDesk.processDueWork leaves all but 500 due messages unscheduled") {
-            #expect(channel.deliveredMessages.count == count)
-            #expect(stillPending == 0)
-        }
+        #expect(channel.deliveredMessages.count == count)
+        #expect(stillPending == 0)
+
         #expect(channel.deliveredMessages.count + stillPending == count)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SupportEngine
 import SupportEngineTesting
 import Testing
 
@@ -243,20 +244,19 @@ struct InputValidationTests {
         let harness = DeskHarness(channels: [email])
         let inbound = harness.message("mail-1", subject: "Help\r\nBcc: everyone@club.example")
 
-        // Known bug: validate(_:) checks only the subject's length, so line breaks and control characters are
+        // Regression (fixed): validate(_:) checks only the subject's length, so line breaks and control characters are
         // stored in the subject and copied into the subject of every outbound reply ("Re: Help\r\nBcc: ...").
-        await withKnownIssue("SupportDesk.validate accepts control characters in the subject") {
-            let outcome: ReceiveOutcome
-            do {
-                outcome = try await harness.desk.receive(inbound)
-            } catch let error as DeskError where error.code == .invalidInput {
-                return
-            }
-            try await harness.desk.reply(to: outcome.ticket.id, body: "Answer", by: DeskHarness.agent)
-            for message in email.sentMessages {
-                #expect(!message.subject.unicodeScalars.contains { $0.properties.generalCategory == .control })
-            }
+        let outcome: ReceiveOutcome
+        do {
+            outcome = try await harness.desk.receive(inbound)
+        } catch let error as DeskError where error.code == .invalidInput {
+            return
         }
+        try await harness.desk.reply(to: outcome.ticket.id, body: "Answer", by: DeskHarness.agent)
+        for message in email.sentMessages {
+            #expect(!message.subject.unicodeScalars.contains { $0.properties.generalCategory == .control })
+        }
+
     }
 
     @Test("the generic execute refuses a one-sided merge into a ticket that does not exist")
@@ -265,15 +265,13 @@ struct InputValidationTests {
         let id = try await harness.receive("mail-1", thread: "conv-1").ticket.id
         let before = try await harness.everything()
 
-        // Known bug: execute(_:on:by:) runs .merge(into:) on one ticket alone, so the ticket closes as merged
+        // Regression (fixed): execute(_:on:by:) runs .merge(into:) on one ticket alone, so the ticket closes as merged
         // into a ticket that does not exist (and, for an existing target, one that never gets its messages);
         // merge(_:into:by:) is the only atomic path and checks the target.
-        await withKnownIssue("SupportDesk.execute accepts .merge and .receiveMerge outside merge(_:into:by:)") {
-            () async throws in
-            await #expect(throws: (any Error).self) {
-                try await harness.desk.execute(.merge(into: "T-999999"), on: id, by: DeskHarness.agent)
-            }
-            #expect(try await harness.everything() == before)
+        await #expect(throws: (any Error).self) {
+            try await harness.desk.execute(.merge(into: "T-999999"), on: id, by: DeskHarness.agent)
         }
+        #expect(try await harness.everything() == before)
+
     }
 }

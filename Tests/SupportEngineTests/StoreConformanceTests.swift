@@ -1,3 +1,4 @@
+import SupportEngine
 import SupportEngineTesting
 import Testing
 

@@ -26,10 +26,8 @@ extension SupportDesk {
             do {
                 return try await receiveOnce(inbound)
             } catch let error as StoreError where error.code == .duplicateExternalMessage {
-                guard let id = try await store.ticketID(forExternalMessage: inbound.key),
-                    let stored = try await store.ticket(id)
-                else { throw error }
-                return ReceiveOutcome(disposition: .duplicate, ticket: stored.ticket)
+                guard let duplicate = try await duplicate(of: inbound) else { throw error }
+                return duplicate
             }
         }
         if outcome.disposition != .duplicate { try await deliverPendingMessages() }
@@ -37,21 +35,60 @@ extension SupportDesk {
     }
 
     private func receiveOnce(_ inbound: InboundMessage) async throws -> ReceiveOutcome {
-        if let id = try await store.ticketID(forExternalMessage: inbound.key), let stored = try await store.ticket(id) {
-            return ReceiveOutcome(disposition: .duplicate, ticket: stored.ticket)
-        }
-        let now = clock.now
-        var threadKeys = [ThreadKey(rawValue: inbound.externalID)]
-        if let reference = inbound.threadReference {
-            threadKeys.append(ThreadKey(rawValue: reference))
-            if let existing = try await conversation(for: reference, sender: inbound.sender) {
-                if existing.ticket.status != .closed {
-                    return try await append(inbound, to: existing, threadKeys: threadKeys, at: now)
-                }
-                return try await create(from: inbound, followUpOf: existing.ticket.id, threadKeys: threadKeys, at: now)
+        if let duplicate = try await duplicate(of: inbound) { return duplicate }
+        var candidates = [ThreadKey(rawValue: inbound.externalID)]
+        if let reference = inbound.threadReference { candidates.append(ThreadKey(rawValue: reference)) }
+        // A thread key is claimed only when it is free or already the sender's: another member's message
+        // can never take a conversation over.
+        var threadKeys: [ThreadKey] = []
+        for key in candidates where !threadKeys.contains(key) {
+            if let owner = try await store.ticketID(forThread: key), let stored = try await store.ticket(owner),
+                stored.ticket.requester != inbound.sender
+            {
+                continue
             }
+            threadKeys.append(key)
         }
-        return try await create(from: inbound, followUpOf: nil, threadKeys: threadKeys, at: now)
+        if let reference = inbound.threadReference,
+            let existing = try await conversation(for: reference, sender: inbound.sender)
+        {
+            if existing.ticket.status != .closed {
+                return try await withTicketLock(existing.ticket.id) {
+                    // Re-read under the lock: the desk's own writes to one ticket never race.
+                    if let duplicate = try await duplicate(of: inbound) { return duplicate }
+                    guard let current = try await store.ticket(existing.ticket.id), current.ticket.status != .closed
+                    else { throw StoreError(.versionConflict, "ticket \(existing.ticket.id) changed; retrying") }
+                    return try await append(inbound, to: current, threadKeys: threadKeys, at: clock.now)
+                }
+            }
+            return try await create(
+                from: inbound,
+                followUpOf: existing.ticket.id,
+                threadKeys: threadKeys,
+                at: clock.now
+            )
+        }
+        return try await create(from: inbound, followUpOf: nil, threadKeys: threadKeys, at: clock.now)
+    }
+
+    /// The outcome for a repeated delivery, or `nil` for a new message. A message id reused by another
+    /// sender is refused rather than answered with someone else's ticket.
+    private func duplicate(of inbound: InboundMessage) async throws -> ReceiveOutcome? {
+        guard let id = try await store.ticketID(forExternalMessage: inbound.key),
+            let stored = try await store.ticket(id)
+        else { return nil }
+        guard
+            stored.ticket.messages.contains(where: {
+                $0.externalID == inbound.externalID && $0.author == .member(inbound.sender)
+            })
+                || stored.ticket.requester == inbound.sender
+        else {
+            throw DeskError(
+                .invalidInput,
+                "message \(inbound.key) was already received from another sender; a channel's message ids must be unique"
+            )
+        }
+        return ReceiveOutcome(disposition: .duplicate, ticket: stored.ticket)
     }
 
     /// The sender's ticket a thread reference points at, following merges; never another member's.
@@ -245,10 +282,18 @@ extension SupportDesk {
         guard inbound.sender.isWellFormed else {
             throw DeskError(
                 .invalidInput,
-                "message \(key) has an invalid sender '\(inbound.sender)': use 1 to 200 printable characters"
+                "message \(key) has an invalid sender '\(inbound.sender)': use 1 to 200 bytes of printable text"
             )
         }
         try validateBody(inbound.body, what: "message \(key)")
+        if let subject = inbound.subject,
+            subject.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        {
+            throw DeskError(
+                .invalidInput,
+                "the subject of message \(key) contains line breaks or control characters; send it as one line"
+            )
+        }
         if let subject = inbound.subject, subject.count > configuration.maximumSubjectLength {
             throw DeskError(
                 .invalidInput,

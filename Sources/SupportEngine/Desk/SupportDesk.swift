@@ -31,6 +31,7 @@ public actor SupportDesk {
     var deliveriesInFlight = Set<OutboundID>()
     let timeFormatter = LocalTimeFormatter()
     var routing: RoutingState
+    var ticketLocks: [TicketID: [CheckedContinuation<Void, Never>]] = [:]
 
     /// Creates a desk.
     ///
@@ -66,6 +67,34 @@ public actor SupportDesk {
         self.agentNames = names
         self.slaPlanner = configuration.sla.map(SLAPlanner.init(policy:))
         self.routing = RoutingState(strategy: configuration.routing.strategy)
+    }
+
+    /// Runs `body` while holding the desk's lock on one ticket, so that the desk's own concurrent writes
+    /// to a ticket (two messages on one conversation, a timer and a reply) take turns instead of
+    /// conflicting; conflicts then come only from other processes sharing the store.
+    func withTicketLock<Result: Sendable>(
+        _ id: TicketID,
+        _ body: () async throws -> Result
+    ) async throws -> Result {
+        if ticketLocks[id] != nil {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                ticketLocks[id, default: []].append(continuation)
+            }
+        } else {
+            ticketLocks[id] = []
+        }
+        defer { releaseTicketLock(id) }
+        return try await body()
+    }
+
+    private func releaseTicketLock(_ id: TicketID) {
+        guard var waiters = ticketLocks[id], !waiters.isEmpty else {
+            ticketLocks[id] = nil
+            return
+        }
+        let next = waiters.removeFirst()
+        ticketLocks[id] = waiters
+        next.resume()
     }
 
     /// Runs `operation` again from a fresh read while the store reports a version conflict.

@@ -1,4 +1,5 @@
 import Foundation
+import SupportEngine
 import SupportEngineTesting
 
 /// A store that refuses its next commits with a version conflict, then delegates to an in-memory store.
@@ -48,4 +49,10 @@ actor ConflictingStore: TicketStore {
     func updateOutbound(_ message: OutboundMessage) async throws { try await base.updateOutbound(message) }
 
     func outbound(_ id: OutboundID) async throws -> OutboundMessage? { await base.outbound(id) }
+
+    func outbound(ofTicket ticket: TicketID) async throws -> [OutboundMessage] { await base.outbound(ofTicket: ticket) }
+
+    func deadLetteredOutbound(after: OutboundID?, limit: Int) async throws -> [OutboundMessage] {
+        await base.deadLetteredOutbound(after: after, limit: limit)
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SupportEngine
 import SupportEngineTesting
 
 /// An email channel that fails every send, except that once ``hold(_:)`` names a message, that message's

@@ -1,4 +1,5 @@
 import Foundation
+import SupportEngine
 import SupportEngineTesting
 
 /// An in-memory store that gives up its thread before every call, as a store doing I/O would, so that
@@ -49,5 +50,15 @@ struct YieldingStore: TicketStore {
     func outbound(_ id: OutboundID) async throws -> OutboundMessage? {
         await Task.yield()
         return await base.outbound(id)
+    }
+
+    func outbound(ofTicket ticket: TicketID) async throws -> [OutboundMessage] {
+        await Task.yield()
+        return await base.outbound(ofTicket: ticket)
+    }
+
+    func deadLetteredOutbound(after: OutboundID?, limit: Int) async throws -> [OutboundMessage] {
+        await Task.yield()
+        return await base.deadLetteredOutbound(after: after, limit: limit)
     }
 }

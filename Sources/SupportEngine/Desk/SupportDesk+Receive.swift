@@ -125,7 +125,13 @@ extension SupportDesk {
             at: now
         )
         let member = try await profile(of: inbound.sender)
-        var commands = try autoReplies(for: ticket, channel: inbound.channel, isNew: false, member: member, at: now)
+        var commands = try await autoReplies(
+            for: ticket,
+            channel: inbound.channel,
+            isNew: false,
+            member: member,
+            at: now
+        )
         var reserved: AgentID?
         if let holder = ticket.assignee, ticket.status.needsAttention,
             currentAgentStates(at: now).first(where: { $0.id == holder })?.isAvailable != true
@@ -195,7 +201,13 @@ extension SupportDesk {
             events += next.events
         }
         try run(.explain(routed.explanations))
-        for command in try autoReplies(for: ticket, channel: inbound.channel, isNew: true, member: member, at: now) {
+        for command in try await autoReplies(
+            for: ticket,
+            channel: inbound.channel,
+            isNew: true,
+            member: member,
+            at: now
+        ) {
             try run(command)
         }
         var reserved: AgentID?

@@ -1,0 +1,155 @@
+import Foundation
+
+/// What the desk adds to a member's ticket for a refund or moderation decision.
+struct PolicyPost: Sendable {
+    /// The member's own words, added first as their message; `nil` when the member wrote nothing new.
+    var memberWords: MessageDraft?
+    /// The summary for the support side, added as an internal note by the system.
+    var note: String
+    /// The message for the member, rendered from a template, added as an automatic message.
+    var memberMessage: RenderedMessage?
+    /// Extra thread keys to write with the ticket, such as the refund request's key.
+    var threadKeys: [ThreadKey] = []
+
+    /// A message rendered from a template.
+    struct RenderedMessage: Sendable {
+        /// The text.
+        var body: String
+        /// The template it was rendered from.
+        var key: TemplateKey
+    }
+}
+
+extension SupportDesk {
+    /// Adds a policy post to a member's ticket in one commit, with the member's message in the outbox.
+    ///
+    /// A closed ticket takes no more messages: the post then opens a follow-up ticket linked to it,
+    /// starting with the member's words, or with the member's message as a public reply of the staff
+    /// person acting. A post with neither on a closed ticket changes nothing (the ledger keeps the record).
+    ///
+    /// - Returns: The ticket the post went to.
+    func post(_ post: PolicyPost, on id: TicketID, member: MemberID, by actor: SupportActor) async throws -> Ticket {
+        let ticket = try await retryingConflicts("adding a policy decision to ticket \(id)") {
+            guard let stored = try await store.ticket(id), stored.ticket.requester == member else { throw notFound(id) }
+            let now = clock.now
+            let write: TicketWrite
+            if stored.ticket.status == .closed {
+                let creation = TicketCreation(
+                    requester: member,
+                    subject: stored.ticket.subject,
+                    channel: stored.ticket.channel,
+                    reason: stored.ticket.reason,
+                    priority: stored.ticket.priority,
+                    locale: stored.ticket.locale,
+                    followUpOf: stored.ticket.id,
+                    firstMessage: placeholderMessage(member: member, at: now)
+                )
+                guard let created = try openTicket(creation, with: post, by: actor, at: now) else {
+                    return stored.ticket
+                }
+                write = created
+            } else {
+                var ticket = stored.ticket
+                var events: [TicketEvent] = []
+                for (command, author) in commands(for: post, member: member) {
+                    let result = try executeWithSLA(command, on: ticket, by: author, at: now)
+                    ticket = result.ticket
+                    events += result.events
+                }
+                write = TicketWrite(
+                    ticket: ticket,
+                    expectedVersion: stored.ticket.version,
+                    events: events,
+                    threadKeys: post.threadKeys,
+                    dueAt: dueAt(for: ticket)
+                )
+            }
+            try await commitPolicyWrite(write)
+            return write.ticket
+        }
+        try await deliverPendingMessages()
+        return ticket
+    }
+
+    /// A new ticket's write for a post: the member's words first, else the member's message as the
+    /// acting person's public reply; then the note and the automatic message.
+    func openTicket(
+        _ creation: TicketCreation,
+        with post: PolicyPost,
+        by actor: SupportActor,
+        at now: Date
+    ) throws -> TicketWrite? {
+        var creation = creation
+        var rest = post
+        let creator: SupportActor
+        if let words = post.memberWords {
+            creation.firstMessage = TicketMessage(
+                id: words.id,
+                kind: .memberMessage,
+                author: .member(creation.requester),
+                body: words.body,
+                at: now,
+                channel: words.channel
+            )
+            rest.memberWords = nil
+            creator = actor.role == .member ? .member(creation.requester) : actor
+        } else if let message = post.memberMessage, actor.role == .agent || actor.role == .owner {
+            creation.firstMessage = TicketMessage(
+                id: newMessageID(),
+                kind: .publicReply,
+                author: actor,
+                body: message.body,
+                at: now,
+                templateKey: message.key.rawValue
+            )
+            rest.memberMessage = nil
+            creator = actor
+        } else {
+            return nil
+        }
+        let id = TicketID(ids.next("T"))
+        let created = try TicketLifecycle.create(creation, id: id, by: creator, at: now)
+        var (ticket, events) = try addingSLA(before: nil, (created.ticket, [created.event]), at: now)
+        for (command, author) in commands(for: rest, member: creation.requester) {
+            let result = try executeWithSLA(command, on: ticket, by: author, at: now)
+            ticket = result.ticket
+            events += result.events
+        }
+        return TicketWrite(
+            ticket: ticket,
+            expectedVersion: 0,
+            events: events,
+            threadKeys: [.ticket(id)] + post.threadKeys,
+            dueAt: dueAt(for: ticket)
+        )
+    }
+
+    /// The commands of a post, each with who runs it.
+    private func commands(for post: PolicyPost, member: MemberID) -> [(TicketCommand, SupportActor)] {
+        var commands: [(TicketCommand, SupportActor)] = []
+        if let words = post.memberWords { commands.append((.memberMessage(words), .member(member))) }
+        commands.append((.internalNote(MessageDraft(id: newMessageID(), body: post.note)), .system))
+        if let message = post.memberMessage {
+            let draft = MessageDraft(id: newMessageID(), body: message.body, templateKey: message.key.rawValue)
+            commands.append((.automaticMessage(draft), .system))
+        }
+        return commands
+    }
+
+    /// Commits one write with the outbound messages its events call for.
+    func commitPolicyWrite(_ write: TicketWrite) async throws {
+        let recipient = try await profile(of: write.ticket.requester)
+        let outbound = outbound(for: write.events, of: write.ticket, to: recipient)
+        try await commitAndSchedule(TicketCommit(writes: [write], outbound: outbound))
+    }
+
+    /// A stand-in first message, replaced by ``openTicket(_:with:by:at:)``.
+    func placeholderMessage(member: MemberID, at now: Date) -> TicketMessage {
+        TicketMessage(id: MessageID("pending"), kind: .memberMessage, author: .member(member), body: "-", at: now)
+    }
+
+    /// The member's language for a ticket: the ticket's own, else the member's.
+    func language(of ticket: Ticket?, for member: MemberProfile) -> LocaleTag {
+        ticket?.locale ?? member.locale
+    }
+}

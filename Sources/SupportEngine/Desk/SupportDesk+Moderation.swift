@@ -28,7 +28,7 @@ extension SupportDesk {
     /// - Throws: ``DeskError`` with ``DeskError/Code/notPermitted`` for a member,
     ///   ``DeskError/Code/notFound`` for an unknown ticket, ``DeskError/Code/invalidInput`` when the
     ///   message is not the requester's own message on the ticket, ``DeskError/Code/conflict`` when the
-    ///   message already carries a penalty; ``ModerationError`` when the ladder cannot decide.
+    ///   message already carries a penalty; `ModerationError` when the ladder cannot decide.
     @discardableResult
     public func reportConduct(
         on ticket: TicketID,
@@ -85,7 +85,7 @@ extension SupportDesk {
     ///   - actor: The owner; agents and members may not.
     /// - Returns: The decision, the ledger after it and the ticket of the reported message.
     /// - Throws: ``DeskError`` with ``DeskError/Code/notPermitted`` for any role but the owner;
-    ///   ``ModerationError`` with ``ModerationError/Code/noPendingRemoval`` when nothing waits.
+    ///   `ModerationError` with `ModerationError/Code/noPendingRemoval` when nothing waits.
     @discardableResult
     public func approveRemoval(
         of member: MemberID,
@@ -137,7 +137,7 @@ extension SupportDesk {
     ///   - actor: An agent or the owner; reversing the removal of a paying member needs the owner.
     /// - Returns: The decision, the ledger after it and the ticket of the reported message.
     /// - Throws: ``DeskError`` with ``DeskError/Code/notPermitted`` for a member, the system, or an agent
-    ///   reversing a paying member's removal; ``ModerationError`` for an unknown entry, one that is not a
+    ///   reversing a paying member's removal; `ModerationError` for an unknown entry, one that is not a
     ///   penalty, or one already reversed.
     @discardableResult
     public func reverseModeration(

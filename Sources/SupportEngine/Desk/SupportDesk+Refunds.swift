@@ -7,7 +7,7 @@ extension SupportDesk {
     /// recorded in the ``MemberLedgerStore`` and on the ticket as an internal note (verdict, reason,
     /// rule, amount) that only the support side sees; the member gets the decision's message in their
     /// language as an automatic message, committed with the ticket and sent through the outbox. The
-    /// request goes on the member's ticket `ticket`, or on a new ticket with the ``ContactReason/refund``
+    /// request goes on the member's ticket `ticket`, or on a new ticket with the `ContactReason/refund`
     /// reason; a closed ticket gets a follow-up.
     ///
     /// A request id is decided once. Asking again with the same id (a double click, a retried call)
@@ -29,7 +29,7 @@ extension SupportDesk {
     /// - Throws: ``DeskError`` with ``DeskError/Code/invalidInput`` when no refund policy is configured or
     ///   the message is empty or oversized, ``DeskError/Code/notFound`` for an unknown ticket or one that
     ///   is not the member's, ``DeskError/Code/notPermitted`` for a member asking for someone else;
-    ///   ``RefundError`` when the facts cannot be decided on (an unknown plan or charge, facts of another
+    ///   `RefundError` when the facts cannot be decided on (an unknown plan or charge, facts of another
     ///   member, an amount in another currency).
     @discardableResult
     public func requestRefund(
@@ -102,7 +102,7 @@ extension SupportDesk {
     /// - Throws: ``DeskError`` with ``DeskError/Code/notPermitted`` for any role but the owner,
     ///   ``DeskError/Code/invalidInput`` when no refund policy is configured, ``DeskError/Code/notFound``
     ///   for a request never decided, ``DeskError/Code/conflict`` when another resolution got there
-    ///   first; ``RefundError`` with ``RefundError/Code/notEscalated`` when the request was not escalated,
+    ///   first; `RefundError` with `RefundError/Code/notEscalated` when the request was not escalated,
     ///   or for facts or an amount that do not fit.
     @discardableResult
     public func approveRefund(

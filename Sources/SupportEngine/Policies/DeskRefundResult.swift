@@ -2,7 +2,7 @@
 ///
 /// Returned by ``SupportDesk/requestRefund(_:for:facts:charge:amount:message:on:via:by:)``,
 /// ``SupportDesk/approveRefund(_:of:facts:amount:note:by:)`` and
-/// ``SupportDesk/declineRefund(_:of:note:by:)``. Carry out ``RefundDecision/actionableOutcomes``
+/// ``SupportDesk/declineRefund(_:of:note:by:)``. Carry out `RefundDecision/actionableOutcomes`
 /// with the payment provider, then record an `IssuedRefund` in the facts you pass next time.
 public struct DeskRefundResult: Sendable, Hashable {
     /// The decision on record for the request.

@@ -34,7 +34,7 @@ public protocol MemberLedgerStore: Sendable {
     /// `true` (an owner resolving an escalation).
     ///
     /// The check and the write are one atomic step: the stored decision is replaced only while it is
-    /// still an escalation (``RefundDecision/Verdict/escalateToOwner``), so of two owners resolving the
+    /// still an escalation (`RefundDecision/Verdict/escalateToOwner`), so of two owners resolving the
     /// same escalation at once only the first succeeds.
     ///
     /// - Parameters:

@@ -12,7 +12,7 @@
 /// time zone).
 ///
 /// Two helper keys carry no placeholders: `moderation.rules_link` (where the published rules are; set
-/// your own URL per language) and `moderation.rule.<kind>` for each built-in ``ViolationKind`` (a host
+/// your own URL per language) and `moderation.rule.<kind>` for each built-in `ViolationKind` (a host
 /// adds names for its own kinds the same way).
 enum BuiltInPolicyTemplates {
     static let texts: [TemplateKey: [LocaleTag: String]] = refunds.merging(moderation) { $1 }.merging(ruleNames) { $1 }

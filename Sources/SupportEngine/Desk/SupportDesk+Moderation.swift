@@ -252,7 +252,7 @@ extension SupportDesk {
         let kind = violation?.kind ?? ViolationKind(rawValue: "rules")
         let named = try? configuration.templates.render(PolicyTemplateKeys.ruleName(kind), for: locale, values: [:])
         let link = try? configuration.templates.render(PolicyTemplateKeys.rulesLink, for: locale, values: [:])
-        let zone = member.timeZone ?? "UTC"
+        let zone = member.timeZone ?? configuration.boundaries?.hours.configuration.timeZone ?? "UTC"
         return [
             "member_name": member.displayName,
             "rule": named ?? kind.rawValue.replacingOccurrences(of: "_", with: " "),

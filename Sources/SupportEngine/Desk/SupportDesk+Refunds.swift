@@ -20,8 +20,8 @@ extension SupportDesk {
     ///   - facts: The member's payments as the host knows them now.
     ///   - charge: The charge to refund, or `nil` for the member's latest charge.
     ///   - amount: The amount asked for, or `nil` for whatever the member is entitled to.
-    ///   - message: The member's own words; added as their message when the member asks or a new ticket
-    ///     is opened, otherwise kept in the internal note.
+    ///   - message: The member's own words. They are added as the member's message, except when an agent
+    ///     or the owner records the request on an existing ticket: then they are kept in the internal note.
     ///   - ticket: The member's ticket to attach the request to, or `nil` for a new ticket.
     ///   - channel: The channel the request came through.
     ///   - actor: The member themselves, an agent or the owner on their behalf, or the system.
@@ -222,7 +222,10 @@ extension SupportDesk {
         let locale = language(of: target.ticket, for: member)
         let key = TemplateKey(rawValue: decision.templateKey)
         let body = try configuration.templates.render(key, for: locale, values: refundValues(decision, member: member))
-        let memberWrites = target.actor.role == .member || target.ticket == nil
+        // Staff recording a request on an existing ticket keep the member's words in the note; otherwise
+        // the words are the member's own message (on a new ticket they open it).
+        let staffPerson = target.actor.role == .agent || target.actor.role == .owner
+        let memberWrites = !staffPerson || target.ticket == nil
         var extra = staffNote
         if !memberWrites, let words = target.words {
             extra = "Member's words as recorded by \(target.actor): \(words.body)" + (extra.isEmpty ? "" : "\n\(extra)")
@@ -236,27 +239,26 @@ extension SupportDesk {
         if let ticket = target.ticket {
             return try await self.post(post, on: ticket.id, member: decision.member, by: target.actor)
         }
-        let creation = TicketCreation(
+        let new = NewPolicyTicket(
             requester: decision.member,
             subject: PolicyNotes.subject(from: target.words?.body, fallback: "Refund request \(decision.requestID)"),
             channel: target.channel,
             reason: .refund,
             priority: .normal,
             locale: member.locale,
-            firstMessage: placeholderMessage(member: decision.member, at: clock.now)
+            followUpOf: nil
         )
-        let write = try retryFreeOpen(creation, post: post, actor: target.actor)
+        let write = try openNewTicket(new, post: post, actor: target.actor)
         try await commitPolicyWrite(write)
         try await deliverPendingMessages()
         return write.ticket
     }
 
-    private func retryFreeOpen(_ creation: TicketCreation, post: PolicyPost, actor: SupportActor) throws -> TicketWrite
-    {
-        guard let write = try openTicket(creation, with: post, by: actor, at: clock.now) else {
+    private func openNewTicket(_ new: NewPolicyTicket, post: PolicyPost, actor: SupportActor) throws -> TicketWrite {
+        guard let write = try openTicket(new, with: post, by: actor, at: clock.now) else {
             throw DeskError(
                 .invalidInput,
-                "refund decision for \(creation.requester) has no ticket to go to; pass the member's ticket"
+                "refund decision for \(new.requester) has no ticket to go to; pass the member's ticket"
             )
         }
         return write

@@ -1,5 +1,16 @@
 import Foundation
 
+/// What a ticket opened for a policy decision starts with, besides its first message.
+struct NewPolicyTicket: Sendable {
+    var requester: MemberID
+    var subject: String
+    var channel: ChannelKind
+    var reason: ContactReason
+    var priority: Priority
+    var locale: LocaleTag?
+    var followUpOf: TicketID?
+}
+
 /// What the desk adds to a member's ticket for a refund or moderation decision.
 struct PolicyPost: Sendable {
     /// The member's own words, added first as their message; `nil` when the member wrote nothing new.
@@ -34,17 +45,16 @@ extension SupportDesk {
             let now = clock.now
             let write: TicketWrite
             if stored.ticket.status == .closed {
-                let creation = TicketCreation(
+                let followUp = NewPolicyTicket(
                     requester: member,
                     subject: stored.ticket.subject,
                     channel: stored.ticket.channel,
                     reason: stored.ticket.reason,
                     priority: stored.ticket.priority,
                     locale: stored.ticket.locale,
-                    followUpOf: stored.ticket.id,
-                    firstMessage: placeholderMessage(member: member, at: now)
+                    followUpOf: stored.ticket.id
                 )
-                guard let created = try openTicket(creation, with: post, by: actor, at: now) else {
+                guard let created = try openTicket(followUp, with: post, by: actor, at: now) else {
                     return stored.ticket
                 }
                 write = created
@@ -74,27 +84,27 @@ extension SupportDesk {
     /// A new ticket's write for a post: the member's words first, else the member's message as the
     /// acting person's public reply; then the note and the automatic message.
     func openTicket(
-        _ creation: TicketCreation,
+        _ new: NewPolicyTicket,
         with post: PolicyPost,
         by actor: SupportActor,
         at now: Date
     ) throws -> TicketWrite? {
-        var creation = creation
         var rest = post
         let creator: SupportActor
+        let first: TicketMessage
         if let words = post.memberWords {
-            creation.firstMessage = TicketMessage(
+            first = TicketMessage(
                 id: words.id,
                 kind: .memberMessage,
-                author: .member(creation.requester),
+                author: .member(new.requester),
                 body: words.body,
                 at: now,
                 channel: words.channel
             )
             rest.memberWords = nil
-            creator = actor.role == .member ? .member(creation.requester) : actor
+            creator = actor.role == .member ? .member(new.requester) : actor
         } else if let message = post.memberMessage, actor.role == .agent || actor.role == .owner {
-            creation.firstMessage = TicketMessage(
+            first = TicketMessage(
                 id: newMessageID(),
                 kind: .publicReply,
                 author: actor,
@@ -107,10 +117,20 @@ extension SupportDesk {
         } else {
             return nil
         }
+        let creation = TicketCreation(
+            requester: new.requester,
+            subject: new.subject,
+            channel: new.channel,
+            reason: new.reason,
+            priority: new.priority,
+            locale: new.locale,
+            followUpOf: new.followUpOf,
+            firstMessage: first
+        )
         let id = TicketID(ids.next("T"))
         let created = try TicketLifecycle.create(creation, id: id, by: creator, at: now)
         var (ticket, events) = try addingSLA(before: nil, (created.ticket, [created.event]), at: now)
-        for (command, author) in commands(for: rest, member: creation.requester) {
+        for (command, author) in commands(for: rest, member: new.requester) {
             let result = try executeWithSLA(command, on: ticket, by: author, at: now)
             ticket = result.ticket
             events += result.events
@@ -139,13 +159,21 @@ extension SupportDesk {
     /// Commits one write with the outbound messages its events call for.
     func commitPolicyWrite(_ write: TicketWrite) async throws {
         let recipient = try await profile(of: write.ticket.requester)
-        let outbound = outbound(for: write.events, of: write.ticket, to: recipient)
+        var events = write.events
+        // A ticket opened with a public reply (a follow-up of a closed ticket) sends that reply too; the
+        // creation event carries it, so it is offered to the outbox as the message it is.
+        if write.expectedVersion == 0, let first = write.ticket.messages.first, first.kind == .publicReply {
+            let added = TicketEvent(
+                ticketID: write.ticket.id,
+                sequence: 1,
+                at: first.at,
+                actor: first.author,
+                change: .messageAdded(first)
+            )
+            events.insert(added, at: 0)
+        }
+        let outbound = outbound(for: events, of: write.ticket, to: recipient)
         try await commitAndSchedule(TicketCommit(writes: [write], outbound: outbound))
-    }
-
-    /// A stand-in first message, replaced by ``openTicket(_:with:by:at:)``.
-    func placeholderMessage(member: MemberID, at now: Date) -> TicketMessage {
-        TicketMessage(id: MessageID("pending"), kind: .memberMessage, author: .member(member), body: "-", at: now)
     }
 
     /// The member's language for a ticket: the ticket's own, else the member's.

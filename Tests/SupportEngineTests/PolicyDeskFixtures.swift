@@ -29,14 +29,15 @@ struct PolicyDeskHarness {
     init(
         refunds: RefundPolicy? = PolicyDeskHarness.policy,
         moderation: ModerationPolicy = .standard,
-        ledgers: any MemberLedgerStore = InMemoryLedgerStore()
+        ledgers: any MemberLedgerStore = InMemoryLedgerStore(),
+        templates: TemplateCatalog = .builtIn
     ) {
         self.ledgers = ledgers
         desk = SupportDesk(
             store: store,
             clock: clock,
             channels: [email],
-            configuration: DeskConfiguration(refunds: refunds, moderation: moderation),
+            configuration: DeskConfiguration(templates: templates, refunds: refunds, moderation: moderation),
             ids: SequentialIDGenerator(),
             members: InMemoryMemberDirectory([Self.anna, Self.ivan, Self.lucia, Self.boris]),
             ledgers: ledgers

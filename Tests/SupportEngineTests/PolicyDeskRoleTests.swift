@@ -168,4 +168,31 @@ struct PolicyDeskRoleTests {
         }
         #expect(error?.message.contains(agentMessage.rawValue) == true)
     }
+
+    @Test func aMissingTemplateLeavesNothingHalfWritten() async throws {
+        let harness = PolicyDeskHarness(templates: TemplateCatalog())
+        let (ticket, message) = try await harness.open("boris")
+        let refused = await #expect(throws: TemplateError.self) {
+            try await harness.desk.requestRefund(
+                "rq-1",
+                for: "boris",
+                facts: harness.facts("boris", paidDaysAgo: 3),
+                message: "Refund please",
+                by: .member("boris")
+            )
+        }
+        #expect(refused?.code == .unknownTemplate)
+        #expect(try await harness.desk.refundDecisions(of: "boris").isEmpty)
+        #expect(try await harness.desk.memberTickets(of: "boris").count == 1)
+        await #expect(throws: TemplateError.self) {
+            try await harness.desk.reportConduct(
+                on: ticket,
+                message: message,
+                violation: Violation(.rudeness),
+                by: .agent("pavel")
+            )
+        }
+        #expect(try await harness.desk.moderationLedger(of: "boris") == nil)
+        #expect(try await harness.notes(of: ticket).isEmpty)
+    }
 }

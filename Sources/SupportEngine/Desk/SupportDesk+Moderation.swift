@@ -43,7 +43,7 @@ extension SupportDesk {
         violation.ticket = ticket
         violation.message = message
         let reported = violation
-        let (decision, ledger) = try await retryingConflicts("reporting message \(message) on ticket \(ticket)") {
+        let (decision, ledger, post) = try await retryingConflicts("reporting message \(message) on ticket \(ticket)") {
             guard let stored = try await store.ticket(ticket) else { throw notFound(ticket) }
             let member = stored.ticket.requester
             guard
@@ -71,9 +71,11 @@ extension SupportDesk {
             let decision = try moderating {
                 try configuration.moderation.decide(violation: reported, ledger: current, actor: actor, at: clock.now)
             }
-            return (decision, try await save(decision, on: current, storedVersion: version))
+            // Rendered before the ledger is saved, so a missing template leaves nothing half-written.
+            let post = try await moderationPost(decision, violation: reported, on: stored.ticket)
+            return (decision, try await save(decision, on: current, storedVersion: version), post)
         }
-        let posted = try await postModeration(decision, ledger: ledger, violation: reported, by: actor)
+        let posted = try await self.post(post, on: ticket, member: decision.member, by: actor)
         return DeskModerationResult(decision: decision, ledger: ledger, ticket: posted)
     }
 
@@ -184,13 +186,18 @@ extension SupportDesk {
         what: String,
         _ resolve: (MemberLedger, Date) throws -> ModerationDecision
     ) async throws -> DeskModerationResult {
-        let (decision, ledger) = try await retryingConflicts(what) {
+        let (decision, ledger, post) = try await retryingConflicts(what) {
             let (current, version) = try await currentLedger(of: member)
             let decision = try moderating { try resolve(current, clock.now) }
-            return (decision, try await save(decision, on: current, storedVersion: version))
+            let violation = decision.entry.target.flatMap { current.entry($0) }?.violation
+            var post: (PolicyPost, TicketID)?
+            if let id = violation?.ticket, let stored = try await store.ticket(id) {
+                post = (try await moderationPost(decision, violation: violation, on: stored.ticket), id)
+            }
+            return (decision, try await save(decision, on: current, storedVersion: version), post)
         }
-        let target = decision.entry.target.flatMap { ledger.entry($0) }
-        let posted = try await postModeration(decision, ledger: ledger, violation: target?.violation, by: actor)
+        var posted: Ticket?
+        if let (post, id) = post { posted = try await self.post(post, on: id, member: member, by: actor) }
         return DeskModerationResult(decision: decision, ledger: ledger, ticket: posted)
     }
 
@@ -215,18 +222,16 @@ extension SupportDesk {
         return updated
     }
 
-    /// Puts the note and the member's message of a decision on the ticket its violation happened in.
-    private func postModeration(
+    /// The note and the member's message of a decision, for the ticket its violation happened in.
+    private func moderationPost(
         _ decision: ModerationDecision,
-        ledger: MemberLedger,
         violation: Violation?,
-        by actor: SupportActor
-    ) async throws -> Ticket? {
-        guard let ticketID = violation?.ticket, let stored = try await store.ticket(ticketID) else { return nil }
+        on ticket: Ticket
+    ) async throws -> PolicyPost {
         var message: PolicyPost.RenderedMessage?
         if let raw = decision.templateKey {
             let member = try await profile(of: decision.member)
-            let locale = language(of: stored.ticket, for: member)
+            let locale = language(of: ticket, for: member)
             let key = TemplateKey(rawValue: raw)
             let values = moderationValues(decision, violation: violation, member: member, locale: locale)
             message = PolicyPost.RenderedMessage(
@@ -234,12 +239,11 @@ extension SupportDesk {
                 key: key
             )
         }
-        let post = PolicyPost(
+        return PolicyPost(
             memberWords: nil,
             note: PolicyNotes.moderation(decision, violation: violation),
             memberMessage: message
         )
-        return try await self.post(post, on: ticketID, member: decision.member, by: actor)
     }
 
     /// The values moderation templates may use.

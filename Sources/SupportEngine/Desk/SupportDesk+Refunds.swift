@@ -72,6 +72,8 @@ extension SupportDesk {
             reasonText: message
         )
         let decision = try policy.decide(request, facts: facts)
+        // Rendered before anything is recorded, so a missing template leaves nothing half-written.
+        let post = try await refundPost(decision, to: target)
         do {
             try await ledgers.recordRefundDecision(decision, replacing: false)
         } catch let error as StoreError where error.code == .versionConflict {
@@ -79,7 +81,7 @@ extension SupportDesk {
             guard let recorded = try await refundDecision(id, of: member) else { throw error }
             return try await repeated(recorded, target: target)
         }
-        let posted = try await postRefund(decision, to: target)
+        let posted = try await deliver(post, of: decision, to: target)
         return DeskRefundResult(decision: decision, ticket: posted, isRepeat: false)
     }
 
@@ -175,6 +177,12 @@ extension SupportDesk {
             throw DeskError(.notFound, "refund request \(request) of member \(member) was not found")
         }
         let resolution = try resolve(recorded, clock.now)
+        var ticket: Ticket?
+        if let id = try await store.ticketID(forThread: Self.refundThread(request, of: member)) {
+            ticket = try await store.ticket(id)?.ticket
+        }
+        let target = RefundTarget(ticket: ticket, channel: ticket?.channel ?? .email, words: nil, actor: actor)
+        let post = try await refundPost(resolution, to: target, staffNote: note)
         do {
             try await ledgers.recordRefundDecision(resolution, replacing: true)
         } catch let error as StoreError where error.code == .versionConflict {
@@ -183,12 +191,7 @@ extension SupportDesk {
                 "refund request \(request) was resolved by someone else meanwhile; reload it before acting again"
             )
         }
-        var ticket: Ticket?
-        if let id = try await store.ticketID(forThread: Self.refundThread(request, of: member)) {
-            ticket = try await store.ticket(id)?.ticket
-        }
-        let target = RefundTarget(ticket: ticket, channel: ticket?.channel ?? .email, words: nil, actor: actor)
-        let posted = try await postRefund(resolution, to: target, staffNote: note)
+        let posted = try await deliver(post, of: resolution, to: target)
         return DeskRefundResult(decision: resolution, ticket: posted, isRepeat: false)
     }
 
@@ -207,17 +210,17 @@ extension SupportDesk {
         if let id = try await store.ticketID(forThread: key), let stored = try await store.ticket(id) {
             return DeskRefundResult(decision: recorded, ticket: stored.ticket, isRepeat: true)
         }
-        let posted = try await postRefund(recorded, to: target)
+        let posted = try await deliver(try await refundPost(recorded, to: target), of: recorded, to: target)
         return DeskRefundResult(decision: recorded, ticket: posted, isRepeat: true)
     }
 
-    /// Puts a decision on its ticket: the member's words (when they wrote them), the internal note and
-    /// the member's message, in one commit.
-    private func postRefund(
+    /// What a decision adds to its ticket: the member's words (when they wrote them), the internal note
+    /// and the member's message, rendered in the member's language.
+    private func refundPost(
         _ decision: RefundDecision,
         to target: RefundTarget,
         staffNote: String = ""
-    ) async throws -> Ticket {
+    ) async throws -> PolicyPost {
         let member = try await profile(of: decision.member)
         let locale = language(of: target.ticket, for: member)
         let key = TemplateKey(rawValue: decision.templateKey)
@@ -230,12 +233,22 @@ extension SupportDesk {
         if !memberWrites, let words = target.words {
             extra = "Member's words as recorded by \(target.actor): \(words.body)" + (extra.isEmpty ? "" : "\n\(extra)")
         }
-        let post = PolicyPost(
+        return PolicyPost(
             memberWords: memberWrites ? target.words : nil,
             note: PolicyNotes.refund(decision, staffNote: extra),
             memberMessage: PolicyPost.RenderedMessage(body: body, key: key),
             threadKeys: [Self.refundThread(decision.requestID, of: decision.member)]
         )
+    }
+
+    /// Commits a decision's post on its ticket, or on a new refund ticket, and delivers the message.
+    private func deliver(
+        _ post: PolicyPost,
+        of decision: RefundDecision,
+        to target: RefundTarget
+    ) async throws
+        -> Ticket
+    {
         if let ticket = target.ticket {
             return try await self.post(post, on: ticket.id, member: decision.member, by: target.actor)
         }
@@ -245,7 +258,7 @@ extension SupportDesk {
             channel: target.channel,
             reason: .refund,
             priority: .normal,
-            locale: member.locale,
+            locale: try await profile(of: decision.member).locale,
             followUpOf: nil
         )
         let write = try openNewTicket(new, post: post, actor: target.actor)

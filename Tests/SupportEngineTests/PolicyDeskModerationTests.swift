@@ -69,6 +69,7 @@ struct PolicyDeskModerationTests {
         let (ticket, results) = try await report("anna", times: 3, on: harness)
         #expect(results.map(\.decision.action) == [.warning, .finalWarning, .pendingRemoval])
         #expect(results.last?.decision.rule == "removal.payingMemberNeedsOwner")
+        #expect(results.last?.ticket?.tags == ["removal-pending"])
         // The member is not told about a pending removal, but gets no win-back messages meanwhile.
         #expect(try await harness.automaticMessages(of: ticket).count == 2)
         #expect(try await harness.desk.mayReceiveReengagement("anna") == false)
@@ -81,6 +82,7 @@ struct PolicyDeskModerationTests {
         let approved = try await harness.desk.approveRemoval(of: "anna", note: "agreed", by: .owner("olga"))
         #expect(approved.decision.action == .removalApproved)
         #expect(approved.ticket?.id == ticket)
+        #expect(approved.ticket?.tags.isEmpty == true)
         #expect(approved.ledger.standing(at: harness.clock.now) == .removed)
         let automatic = try await harness.automaticMessages(of: ticket)
         #expect(automatic.map(\.templateKey).last == "moderation.removal")

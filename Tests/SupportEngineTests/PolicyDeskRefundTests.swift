@@ -79,6 +79,7 @@ struct PolicyDeskRefundTests {
         #expect(asked.decision.verdict == .escalateToOwner)
         #expect(asked.decision.reason == .goodwillAfterWindow)
         #expect(try await harness.automaticMessages(of: asked.ticket.id).map(\.templateKey) == ["refund.escalated"])
+        #expect(asked.ticket.tags == ["refund-escalated"], "agents see what waits for the owner")
 
         harness.clock.advance(by: 3600)
         let approved = try await harness.desk.approveRefund("rq-1", of: "anna", facts: facts, by: .owner("olga"))
@@ -87,6 +88,7 @@ struct PolicyDeskRefundTests {
         #expect(approved.decision.decidedBy == .owner("olga"))
         #expect(approved.decision.at == harness.clock.now)
         #expect(approved.ticket.id == asked.ticket.id)
+        #expect(approved.ticket.tags.isEmpty)
         let automatic = try await harness.automaticMessages(of: asked.ticket.id)
         #expect(automatic.map(\.templateKey) == ["refund.escalated", "refund.approved.goodwill"])
         #expect(automatic.last?.body.contains("refund 19.00 EUR as a gesture of good will") == true)

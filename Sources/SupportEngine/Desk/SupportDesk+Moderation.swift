@@ -239,10 +239,13 @@ extension SupportDesk {
                 key: key
             )
         }
+        let settles = decision.action == .removalApproved || decision.action == .removalDeclined
         return PolicyPost(
             memberWords: nil,
             note: PolicyNotes.moderation(decision, violation: violation),
-            memberMessage: message
+            memberMessage: message,
+            addTag: decision.action == .pendingRemoval ? Self.pendingRemovalTag : nil,
+            removeTag: settles ? Self.pendingRemovalTag : nil
         )
     }
 
@@ -265,6 +268,9 @@ extension SupportDesk {
                 ?? "-",
         ]
     }
+
+    /// The tag on the ticket of a removal that waits for the owner.
+    static let pendingRemovalTag = "removal-pending"
 
     private func requireOwner(_ actor: SupportActor, _ step: String) throws {
         switch actor.role {

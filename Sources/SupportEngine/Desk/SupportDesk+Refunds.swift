@@ -237,7 +237,9 @@ extension SupportDesk {
             memberWords: memberWrites ? target.words : nil,
             note: PolicyNotes.refund(decision, staffNote: extra),
             memberMessage: PolicyPost.RenderedMessage(body: body, key: key),
-            threadKeys: [Self.refundThread(decision.requestID, of: decision.member)]
+            threadKeys: [Self.refundThread(decision.requestID, of: decision.member)],
+            addTag: decision.verdict == .escalateToOwner ? Self.escalatedTag : nil,
+            removeTag: decision.verdict == .escalateToOwner ? nil : Self.escalatedTag
         )
     }
 
@@ -303,6 +305,9 @@ extension SupportDesk {
         }
         return policy
     }
+
+    /// The tag on a ticket whose refund request waits for the owner.
+    static let escalatedTag = "refund-escalated"
 
     /// The thread key that finds a refund request's ticket.
     static func refundThread(_ request: RefundRequestID, of member: MemberID) -> ThreadKey {

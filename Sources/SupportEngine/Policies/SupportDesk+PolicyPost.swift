@@ -21,6 +21,10 @@ struct PolicyPost: Sendable {
     var memberMessage: RenderedMessage?
     /// Extra thread keys to write with the ticket, such as the refund request's key.
     var threadKeys: [ThreadKey] = []
+    /// A tag that marks the ticket while the owner must decide, such as `refund-escalated`.
+    var addTag: String?
+    /// A tag to take off the ticket because the owner decided.
+    var removeTag: String?
 
     /// A message rendered from a template.
     struct RenderedMessage: Sendable {
@@ -61,7 +65,7 @@ extension SupportDesk {
             } else {
                 var ticket = stored.ticket
                 var events: [TicketEvent] = []
-                for (command, author) in commands(for: post, member: member) {
+                for (command, author) in commands(for: post, member: member, tags: stored.ticket.tags) {
                     let result = try executeWithSLA(command, on: ticket, by: author, at: now)
                     ticket = result.ticket
                     events += result.events
@@ -130,7 +134,7 @@ extension SupportDesk {
         let id = TicketID(ids.next("T"))
         let created = try TicketLifecycle.create(creation, id: id, by: creator, at: now)
         var (ticket, events) = try addingSLA(before: nil, (created.ticket, [created.event]), at: now)
-        for (command, author) in commands(for: rest, member: new.requester) {
+        for (command, author) in commands(for: rest, member: new.requester, tags: ticket.tags) {
             let result = try executeWithSLA(command, on: ticket, by: author, at: now)
             ticket = result.ticket
             events += result.events
@@ -145,9 +149,15 @@ extension SupportDesk {
     }
 
     /// The commands of a post, each with who runs it.
-    private func commands(for post: PolicyPost, member: MemberID) -> [(TicketCommand, SupportActor)] {
+    private func commands(
+        for post: PolicyPost,
+        member: MemberID,
+        tags: [String]
+    ) -> [(TicketCommand, SupportActor)] {
         var commands: [(TicketCommand, SupportActor)] = []
         if let words = post.memberWords { commands.append((.memberMessage(words), .member(member))) }
+        if let tag = post.addTag, !tags.contains(tag) { commands.append((.addTags([tag]), .system)) }
+        if let tag = post.removeTag, tags.contains(tag) { commands.append((.removeTags([tag]), .system)) }
         commands.append((.internalNote(MessageDraft(id: newMessageID(), body: post.note)), .system))
         if let message = post.memberMessage {
             let draft = MessageDraft(id: newMessageID(), body: message.body, templateKey: message.key.rawValue)

@@ -102,6 +102,7 @@ struct PolicyDeskHarness {
 actor RacingLedgerStore: MemberLedgerStore {
     private let inner = InMemoryLedgerStore()
     private var interloper: (@Sendable () async throws -> Void)?
+    private var afterRecord: (@Sendable () async throws -> Void)?
     private(set) var saveAttempts = 0
 
     /// Sets what the other moderator does, once, just before the desk's next save.
@@ -126,7 +127,14 @@ actor RacingLedgerStore: MemberLedgerStore {
 
     func recordRefundDecision(_ decision: RefundDecision, replacing: Bool) async throws {
         try await inner.recordRefundDecision(decision, replacing: replacing)
+        if let action = afterRecord {
+            afterRecord = nil
+            try await action()
+        }
     }
+
+    /// Sets what another call does, once, right after the desk's next refund decision is recorded.
+    func afterNextRecord(_ action: @escaping @Sendable () async throws -> Void) { afterRecord = action }
 }
 
 /// Expects a ``DeskError`` with a code from an async call.

@@ -80,4 +80,47 @@ struct PolicyDeskFollowUpTests {
         #expect(result.ticket?.id == ticket, "nothing can be added to a closed ticket by the system")
         #expect(try await harness.desk.memberTickets(of: "boris").count == 1)
     }
+
+    @Test(arguments: [false, true])
+    func aRepeatThatOvertakesTheFirstCallStillSendsOnce(onExistingTicket: Bool) async throws {
+        let racing = RacingLedgerStore()
+        let harness = PolicyDeskHarness(ledgers: racing)
+        let desk = harness.desk
+        let facts = harness.facts("anna", paidDaysAgo: 3)
+        let existing = onExistingTicket ? try await harness.open("anna").0 : nil
+        // The repeat runs entirely between the first call's recording and its ticket commit.
+        let repeatCall = LockedResult()
+        await racing.afterNextRecord {
+            let result = try await desk.requestRefund(
+                "rq-1",
+                for: "anna",
+                facts: facts,
+                message: "Refund",
+                on: existing,
+                by: .member("anna")
+            )
+            await repeatCall.set(result)
+        }
+        let first = try await desk.requestRefund(
+            "rq-1",
+            for: "anna",
+            facts: facts,
+            message: "Refund",
+            on: existing,
+            by: .member("anna")
+        )
+        let second = try #require(await repeatCall.value)
+        #expect(second.isRepeat)
+        #expect(!first.isRepeat)
+        #expect(first.ticket.id == second.ticket.id)
+        #expect(try await harness.automaticMessages(of: first.ticket.id).count == 1)
+        #expect(harness.email.sentMessages.count == 1)
+        #expect(try await desk.memberTickets(of: "anna").count == 1)
+    }
+}
+
+/// A result set from inside a store hook.
+private actor LockedResult {
+    private(set) var value: DeskRefundResult?
+    func set(_ result: DeskRefundResult) { value = result }
 }

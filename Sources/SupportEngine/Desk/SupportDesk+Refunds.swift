@@ -178,7 +178,7 @@ extension SupportDesk {
         }
         let resolution = try resolve(recorded, clock.now)
         var ticket: Ticket?
-        if let id = try await store.ticketID(forThread: Self.refundThread(request, of: member)) {
+        if let id = try await store.ticketID(forExternalMessage: Self.refundKey(request, of: member)) {
             ticket = try await store.ticket(id)?.ticket
         }
         let target = RefundTarget(ticket: ticket, channel: ticket?.channel ?? .email, words: nil, actor: actor)
@@ -206,8 +206,8 @@ extension SupportDesk {
     /// The recorded decision for a repeated request id, finishing the ticket part if it is missing
     /// (a desk that stopped between recording the decision and committing the ticket).
     private func repeated(_ recorded: RefundDecision, target: RefundTarget) async throws -> DeskRefundResult {
-        let key = Self.refundThread(recorded.requestID, of: recorded.member)
-        if let id = try await store.ticketID(forThread: key), let stored = try await store.ticket(id) {
+        let key = Self.refundKey(recorded.requestID, of: recorded.member)
+        if let id = try await store.ticketID(forExternalMessage: key), let stored = try await store.ticket(id) {
             return DeskRefundResult(decision: recorded, ticket: stored.ticket, isRepeat: true)
         }
         let posted = try await deliver(try await refundPost(recorded, to: target), of: recorded, to: target)
@@ -221,6 +221,8 @@ extension SupportDesk {
         to target: RefundTarget,
         staffNote: String = ""
     ) async throws -> PolicyPost {
+        // The owner's resolution follows the request onto its ticket; only the request claims the key.
+        let resolving = decision.decidedBy.role == .owner
         let member = try await profile(of: decision.member)
         let locale = language(of: target.ticket, for: member)
         let key = TemplateKey(rawValue: decision.templateKey)
@@ -237,7 +239,7 @@ extension SupportDesk {
             memberWords: memberWrites ? target.words : nil,
             note: PolicyNotes.refund(decision, staffNote: extra),
             memberMessage: PolicyPost.RenderedMessage(body: body, key: key),
-            threadKeys: [Self.refundThread(decision.requestID, of: decision.member)],
+            claim: resolving ? nil : Self.refundKey(decision.requestID, of: decision.member),
             addTag: decision.verdict == .escalateToOwner ? Self.escalatedTag : nil,
             removeTag: decision.verdict == .escalateToOwner ? nil : Self.escalatedTag
         )
@@ -251,6 +253,23 @@ extension SupportDesk {
     ) async throws
         -> Ticket
     {
+        do {
+            return try await deliverOnce(post, of: decision, to: target)
+        } catch let error as StoreError where error.code == .duplicateExternalMessage {
+            // Another call put this request on a ticket first: that ticket has the decision.
+            guard let claimed = try await claimedTicket(post) else { throw error }
+            return claimed
+        }
+    }
+
+    private func deliverOnce(
+        _ post: PolicyPost,
+        of decision: RefundDecision,
+        to target: RefundTarget
+    ) async throws
+        -> Ticket
+    {
+        if let claimed = try await claimedTicket(post) { return claimed }
         if let ticket = target.ticket {
             return try await self.post(post, on: ticket.id, member: decision.member, by: target.actor)
         }
@@ -309,8 +328,9 @@ extension SupportDesk {
     /// The tag on a ticket whose refund request waits for the owner.
     static let escalatedTag = "refund-escalated"
 
-    /// The thread key that finds a refund request's ticket.
-    static func refundThread(_ request: RefundRequestID, of member: MemberID) -> ThreadKey {
-        ThreadKey(rawValue: "refund-request:\(member)/\(request)")
+    /// The key that finds a refund request's ticket. The store keeps it unique, so a request's first
+    /// decision goes on one ticket only, however many calls race to put it there.
+    static func refundKey(_ request: RefundRequestID, of member: MemberID) -> ExternalMessageKey {
+        ExternalMessageKey(channel: ChannelKind(rawValue: "refund_request"), externalID: "\(member)/\(request)")
     }
 }

@@ -19,8 +19,9 @@ struct PolicyPost: Sendable {
     var note: String
     /// The message for the member, rendered from a template, added as an automatic message.
     var memberMessage: RenderedMessage?
-    /// Extra thread keys to write with the ticket, such as the refund request's key.
-    var threadKeys: [ThreadKey] = []
+    /// A key only one post may write, such as the refund request's: a second post with it adds nothing
+    /// and returns the ticket the first went to, even when both run at once.
+    var claim: ExternalMessageKey?
     /// A tag that marks the ticket while the owner must decide, such as `refund-escalated`.
     var addTag: String?
     /// A tag to take off the ticket because the owner decided.
@@ -36,6 +37,12 @@ struct PolicyPost: Sendable {
 }
 
 extension SupportDesk {
+    /// The ticket an earlier post with the same claim went to, if any.
+    func claimedTicket(_ post: PolicyPost) async throws -> Ticket? {
+        guard let key = post.claim, let id = try await store.ticketID(forExternalMessage: key) else { return nil }
+        return try await store.ticket(id)?.ticket
+    }
+
     /// Adds a policy post to a member's ticket in one commit, with the member's message in the outbox.
     ///
     /// A closed ticket takes no more messages: the post then opens a follow-up ticket linked to it,
@@ -46,6 +53,7 @@ extension SupportDesk {
     func post(_ post: PolicyPost, on id: TicketID, member: MemberID, by actor: SupportActor) async throws -> Ticket {
         let ticket = try await retryingConflicts("adding a policy decision to ticket \(id)") {
             guard let stored = try await store.ticket(id), stored.ticket.requester == member else { throw notFound(id) }
+            if let claimed = try await claimedTicket(post) { return claimed }
             let now = clock.now
             let write: TicketWrite
             if stored.ticket.status == .closed {
@@ -74,7 +82,7 @@ extension SupportDesk {
                     ticket: ticket,
                     expectedVersion: stored.ticket.version,
                     events: events,
-                    threadKeys: post.threadKeys,
+                    externalKeys: post.claim.map { [$0] } ?? [],
                     dueAt: dueAt(for: ticket)
                 )
             }
@@ -143,7 +151,8 @@ extension SupportDesk {
             ticket: ticket,
             expectedVersion: 0,
             events: events,
-            threadKeys: [.ticket(id)] + post.threadKeys,
+            externalKeys: post.claim.map { [$0] } ?? [],
+            threadKeys: [.ticket(id)],
             dueAt: dueAt(for: ticket)
         )
     }

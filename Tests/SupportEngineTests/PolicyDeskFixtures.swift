@@ -136,26 +136,3 @@ actor RacingLedgerStore: MemberLedgerStore {
     /// Sets what another call does, once, right after the desk's next refund decision is recorded.
     func afterNextRecord(_ action: @escaping @Sendable () async throws -> Void) { afterRecord = action }
 }
-
-/// Expects a ``DeskError`` with a code from an async call.
-@discardableResult
-func expectDeskError(
-    _ code: DeskError.Code,
-    _ comment: Comment? = nil,
-    sourceLocation: SourceLocation = #_sourceLocation,
-    _ operation: () async throws -> Void
-) async -> DeskError? {
-    do {
-        try await operation()
-        Issue.record(
-            "expected DeskError \(code), but it succeeded. \(comment?.description ?? "")",
-            sourceLocation: sourceLocation
-        )
-    } catch let error as DeskError {
-        #expect(error.code == code, comment, sourceLocation: sourceLocation)
-        return error
-    } catch {
-        Issue.record("expected DeskError \(code), got \(error)", sourceLocation: sourceLocation)
-    }
-    return nil
-}

@@ -3,8 +3,8 @@ import SupportEngine
 import SupportEngineTesting
 import Testing
 
-/// A small seeded generator (SplitMix64) for repeatable random runs.
-private struct SplitMix64 {
+/// A small seeded generator (PolicyRandom) for repeatable random runs.
+private struct PolicyRandom {
     var state: UInt64
     mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
@@ -27,7 +27,7 @@ struct PolicyDeskModerationPropertyTests {
 
     @Test(arguments: 0..<12)
     func concurrentStaffNeverPenalizeAMessageTwiceAndEveryStepIsToldOnce(seed: Int) async throws {
-        var random = SplitMix64(state: UInt64(seed) &* 7919)
+        var random = PolicyRandom(state: UInt64(seed) &* 7919)
         let harness = PolicyDeskHarness()
         let member: MemberID = seed % 2 == 0 ? "anna" : "boris"
         let (ticket, first) = try await harness.open(member, body: "message 0")

@@ -6,11 +6,15 @@ import SupportEngineTesting
 ///
 /// Open tickets are created through ``SupportDesk/receive(_:)`` on a ``ManualClock``, a hundred per second
 /// from Monday 09:00 (Mon–Fri 09:00–18:00 in Moscow), so their first-reply warnings (3 business hours
-/// later) come due a hundred per second from 12:00. Moving the clock to 12:01:39 makes exactly
-/// ``firedPerSweep`` warnings due; `processDueWork()` is timed and divided by the number it fired.
+/// later) come due a hundred per second from 12:00. After a warm-up sweep of ``warmUpFired`` warnings,
+/// the clock moves three times so that exactly ``firedPerSweep`` warnings come due each time;
+/// `processDueWork()` is timed and divided by the number it fired, and the best sweep is reported.
+/// The 10,000 tickets of the smaller case are all fired by the end.
 enum SLABenchmarks {
-    /// How many warnings each sweep fires, whatever the number of open tickets.
-    static let firedPerSweep = 10_000
+    /// How many warnings fire before timing starts.
+    static let warmUpFired = 1_000
+    /// How many warnings each timed sweep fires, whatever the number of open tickets.
+    static let firedPerSweep = 3_000
     /// Tickets created per simulated second.
     static let ticketsPerSecond = 100
     /// Monday 2026-01-05 09:00 in Moscow (06:00 UTC).
@@ -87,16 +91,28 @@ enum SLABenchmarks {
         benchmark.report("\(name).setup_receive", seconds(setup), "s")
         benchmark.report("\(name).setup_resident", Double(residentBytes()) / 1_048_576, "MiB")
 
-        let lastSecond = firedPerSweep / ticketsPerSecond - 1
-        clock.advance(to: monday9.addingTimeInterval(TimeInterval(3 * 3600 + lastSecond)))
-        let start = ContinuousClock.now
-        let fired = try await desk.processDueWork()
-        let elapsed = ContinuousClock.now - start
-        guard fired == firedPerSweep else {
-            print("\(name) failed: fired \(fired) due items, expected \(firedPerSweep)")
-            return
+        // Warm up on the first warnings, then time three sweeps and keep the best, as `Benchmark.measure` does.
+        var firedSoFar = 0
+        func sweepTo(_ count: Int) async throws -> Double? {
+            firedSoFar += count
+            let lastSecond = firedSoFar / ticketsPerSecond - 1
+            clock.advance(to: monday9.addingTimeInterval(TimeInterval(3 * 3600 + lastSecond)))
+            let start = ContinuousClock.now
+            let fired = try await desk.processDueWork()
+            let elapsed = ContinuousClock.now - start
+            guard fired == count else {
+                print("\(name) failed: fired \(fired) due items, expected \(count)")
+                return nil
+            }
+            return seconds(elapsed) * 1e9 / Double(fired)
         }
-        benchmark.report(name, seconds(elapsed) * 1e9 / Double(fired), "ns/op")
+        guard try await sweepTo(warmUpFired) != nil else { return }
+        var best = Double.infinity
+        for _ in 0..<3 {
+            guard let perItem = try await sweepTo(firedPerSweep) else { return }
+            best = min(best, perItem)
+        }
+        benchmark.report(name, best, "ns/op")
     }
 
     static func seconds(_ duration: Duration) -> Double {

@@ -99,7 +99,7 @@ enum SLABenchmarks {
                 try await desk.receive(inbound(index, at: clock.now))
             }
             benchmark.report("\(name).setup_receive", seconds(ContinuousClock.now - start), "s")
-            benchmark.report("\(name).setup_resident", Double(residentBytes()) / 1_048_576, "MiB")
+            benchmark.report("\(name).setup_process_resident", Double(residentBytes()) / 1_048_576, "MiB")
         }
 
         /// Moves the clock so that the next `count` warnings come due, fires them and returns the time per item.

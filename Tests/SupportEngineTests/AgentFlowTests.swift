@@ -167,7 +167,7 @@ struct AgentFlowTests {
         #expect(view.dueAt == solvedAt.addingTimeInterval(3600))
         #expect(
             view.events.map(\.change.name) == [
-                "created", "explained", "explained", "explained", "message_added", "assigned", "priority_changed",
+                "created", "explained", "message_added", "assigned", "priority_changed",
                 "message_added", "status_changed", "message_added", "status_changed",
                 // Anna is not online when the member answers, so the ticket goes back to the queue.
                 "assigned", "explained", "status_changed",

@@ -200,7 +200,6 @@ extension SupportDesk {
             ticket = next.ticket
             events += next.events
         }
-        try run(.explain(routed.explanations))
         for command in try await autoReplies(
             for: ticket,
             channel: inbound.channel,
@@ -210,38 +209,32 @@ extension SupportDesk {
         ) {
             try run(command)
         }
+        var explanations = routed.explanations
         var reserved: AgentID?
-        if ticket.assignee == nil {
-            if let assignment = chooseAgent(for: ticket) {
-                reserved = assignment.agentID
-                try run(.assign(assignment.agentID))
-                try run(
-                    .explain([
-                        RoutingExplanation(
-                            aspect: .assignee,
-                            value: assignment.agentID.rawValue,
-                            because: describe(assignment.basis)
-                        )
-                    ])
+        if let substitute = ticket.assignee {
+            explanations.append(
+                RoutingExplanation(
+                    aspect: .assignee,
+                    value: substitute.rawValue,
+                    because: "substitute during the published absence"
                 )
-            } else {
-                try run(
-                    .explain([
-                        RoutingExplanation(aspect: .assignee, value: "queue", because: "no agent is available now")
-                    ])
+            )
+        } else if let assignment = chooseAgent(for: ticket) {
+            reserved = assignment.agentID
+            try run(.assign(assignment.agentID))
+            explanations.append(
+                RoutingExplanation(
+                    aspect: .assignee,
+                    value: assignment.agentID.rawValue,
+                    because: describe(assignment.basis)
                 )
-            }
-        } else if let substitute = ticket.assignee {
-            try run(
-                .explain([
-                    RoutingExplanation(
-                        aspect: .assignee,
-                        value: substitute.rawValue,
-                        because: "substitute during the published absence"
-                    )
-                ])
+            )
+        } else {
+            explanations.append(
+                RoutingExplanation(aspect: .assignee, value: "queue", because: "no agent is available now")
             )
         }
+        try run(.explain(explanations))
         let write = TicketWrite(
             ticket: ticket,
             expectedVersion: 0,
@@ -270,14 +263,36 @@ extension SupportDesk {
 
     /// The subject given, or the first line of the body cut to 80 characters.
     static func subject(of inbound: InboundMessage) -> String {
-        if let subject = inbound.subject?.trimmingCharacters(in: .whitespacesAndNewlines), !subject.isEmpty {
-            return subject
+        if let subject = inbound.subject {
+            let trimmed = trimmed(Substring(subject))
+            if !trimmed.isEmpty { return String(trimmed) }
         }
-        let firstLine = inbound.body.split(whereSeparator: \.isNewline).first { line in
-            line.contains { !$0.isWhitespace }
+        // Walk the body line by line and stop at the first line with text: no full split of the body.
+        var rest = Substring(inbound.body)
+        while !rest.isEmpty {
+            let end = rest.firstIndex(where: \.isNewline) ?? rest.endIndex
+            let line = trimmed(rest[..<end])
+            if !line.isEmpty {
+                var count = 0
+                var index = line.startIndex
+                while index < line.endIndex, count < 80 {
+                    index = line.index(after: index)
+                    count += 1
+                }
+                if index == line.endIndex { return String(line) }
+                return String(line[..<line.index(before: index)]) + "…"
+            }
+            rest = end < rest.endIndex ? rest[rest.index(after: end)...] : rest[rest.endIndex...]
         }
-        let text = firstLine.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-        return text.count > 80 ? String(text.prefix(79)) + "…" : text
+        return ""
+    }
+
+    /// The text without white space at either end, without going through Foundation.
+    private static func trimmed(_ text: Substring) -> Substring {
+        guard let first = text.firstIndex(where: { !$0.isWhitespace }),
+            let last = text.lastIndex(where: { !$0.isWhitespace })
+        else { return text[text.endIndex...] }
+        return text[first...last]
     }
 
     func validate(_ inbound: InboundMessage) throws {

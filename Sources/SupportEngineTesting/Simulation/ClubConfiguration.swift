@@ -127,7 +127,7 @@ public struct ClubConfiguration: Sendable, Codable {
             hours: hours,
             boundaries: try field(.boundaries, BoundariesPolicy.self),
             acknowledgement: try field(.acknowledgement, Bool.self) ?? true,
-            agents: try field(.agents, [AgentProfile].self) ?? [],
+            agents: try field(.agents, [AgentJSON].self)?.map(\.profile) ?? [],
             sla: try field(.sla, SLASettings.self) ?? SLASettings(),
             priorities: try field(.priorities, PriorityPolicy.self),
             classifier: try field(.classifier, ClassifierConfiguration.self),
@@ -170,6 +170,28 @@ public struct ClubConfiguration: Sendable, Codable {
         try container.encode(feedback, forKey: .feedback)
         try container.encodeIfPresent(rulesLink, forKey: .rulesLink)
         try container.encode(traffic, forKey: .traffic)
+    }
+
+    /// An agent as JSON: only `id` and `displayName` are required.
+    struct AgentJSON: Decodable {
+        var profile: AgentProfile
+
+        private enum CodingKeys: String, CodingKey {
+            case id, displayName, languages, skills, capacity, shift, substitute
+        }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            profile = AgentProfile(
+                id: try container.decode(AgentID.self, forKey: .id),
+                displayName: try container.decode(String.self, forKey: .displayName),
+                languages: try container.decodeIfPresent([LocaleTag].self, forKey: .languages) ?? [],
+                skills: try container.decodeIfPresent([ContactReason].self, forKey: .skills) ?? [],
+                capacity: try container.decodeIfPresent(Int.self, forKey: .capacity) ?? 20,
+                shift: try container.decodeIfPresent(BusinessCalendar.self, forKey: .shift),
+                substitute: try container.decodeIfPresent(AgentID.self, forKey: .substitute)
+            )
+        }
     }
 
     /// A self-service link as JSON: titles keyed by language tag.

@@ -113,11 +113,11 @@ extension HTMLReport {
             svg += "<line x1=\"\(Self.number(tx))\" x2=\"\(Self.number(tx))\" y1=\"\(top)\" y2=\"\(top + plotHeight)\" "
             svg += "stroke=\"#dc2626\" stroke-dasharray=\"4 3\"/>"
             svg += "<text x=\"\(Self.number(tx - 4))\" y=\"\(top + 10)\" text-anchor=\"end\" style=\"fill:#dc2626\">"
-            svg += "target \(DurationFormat.short(target))</text>"
+            svg += "target \(DurationFormat.hours(target))</text>"
         }
         let share = result.metrics.firstReplyCalendar.share(atMost: target)
         svg += "<text x=\"\(left)\" y=\"\(height - 6)\">\(DurationFormat.percent(share)) within the "
-        svg += "\(DurationFormat.short(target)) promise</text></svg>"
+        svg += "\(DurationFormat.hours(target)) promise</text></svg>"
         return svg
     }
 
@@ -211,7 +211,10 @@ extension HTMLReport {
     }
 
     func niceCeiling(_ value: Int) -> Int {
-        for step in [5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000] where value <= step { return step }
-        return ((value + 999) / 1000) * 1000
+        for step in [4, 8, 12, 20, 40, 60, 80, 100, 120, 160, 200, 400, 600, 800, 1000, 2000, 4000] where value <= step
+        {
+            return step
+        }
+        return ((value + 3999) / 4000) * 4000
     }
 }

@@ -7,7 +7,11 @@ struct CalendarCommand {
 
     func run() throws {
         let club = try arguments.config.map(ClubConfiguration.load(path:)) ?? ClubConfiguration.defaultClub()
-        print("hours: \(club.hours)")
+        let configuration = club.hours.configuration
+        let windows = configuration.windows.map { window in
+            "\(window.days.map { String($0.rawValue.prefix(3)) }.joined(separator: ",")) \(window.start)-\(window.end)"
+        }
+        print("hours: \(configuration.timeZone); \(windows.isEmpty ? "always open" : windows.joined(separator: "; "))")
         for line in try arguments.answer(on: club.hours) { print(line) }
     }
 }

@@ -60,7 +60,9 @@ struct SupportDeskCommand {
             )
             exit(2)
         } catch let error as ClubConfigurationError {
-            let place = error.code == .unreadableFile ? "\(error.path)" : "configuration \(error.path)"
+            let place =
+                error.code == .unreadableFile
+                ? error.path : error.path.isEmpty ? "configuration" : "configuration \(error.path)"
             FileHandle.standardError.write(Data("supportdesk: \(place): \(error.message)\n".utf8))
             exit(1)
         } catch {

@@ -143,7 +143,7 @@ public struct CalendarArguments: Sendable, Hashable {
     ///
     /// - Parameter calendar: The club's hours.
     /// - Returns: The answer, as lines of text in the calendar's time zone.
-    /// - Throws: ``BoundariesError`` when the calendar cannot answer (no open time, beyond its horizon).
+    /// - Throws: `BoundariesError` when the calendar cannot answer (no open time, beyond its horizon).
     public func answer(on calendar: BusinessCalendar) throws -> [String] {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
@@ -155,7 +155,7 @@ public struct CalendarArguments: Sendable, Hashable {
             let end = try calendar.adding(seconds, to: from)
             return [
                 "from     \(show(from))",
-                "add      \(DurationFormat.short(seconds)) of business time",
+                "add      \(DurationFormat.hoursAndMinutes(seconds)) of business time",
                 "due      \(show(end))",
                 "calendar \(DurationFormat.short(end.timeIntervalSince(from))) later",
             ]
@@ -164,7 +164,7 @@ public struct CalendarArguments: Sendable, Hashable {
             return [
                 "from     \(show(min(start, end)))",
                 "to       \(show(max(start, end)))",
-                "business \(DurationFormat.short(business)) (\(Int(business)) s)",
+                "business \(DurationFormat.hoursAndMinutes(business)) (\(Int(business)) s)",
                 "calendar \(DurationFormat.short(abs(end.timeIntervalSince(start))))",
             ]
         case .openAt(let instant):

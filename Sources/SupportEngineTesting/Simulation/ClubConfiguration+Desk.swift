@@ -96,7 +96,7 @@ extension ClubConfiguration {
     /// The published rules the desk uses: ``boundaries`` or the seeds' defaults on ``hours``.
     ///
     /// - Returns: The policy.
-    /// - Throws: ``BoundariesError`` for an invalid calendar.
+    /// - Throws: `BoundariesError` for an invalid calendar.
     public func effectiveBoundaries() throws -> BoundariesPolicy {
         if let boundaries { return boundaries }
         return try BoundariesPolicy.seedDefaults(hours: hours)
@@ -105,7 +105,7 @@ extension ClubConfiguration {
     /// The service levels the desk keeps: the published promises, replaced per priority by ``sla``'s targets.
     ///
     /// - Returns: The policy.
-    /// - Throws: ``BoundariesError`` for an invalid calendar.
+    /// - Throws: `BoundariesError` for an invalid calendar.
     public func slaPolicy() throws -> SLAPolicy {
         let boundaries = try effectiveBoundaries()
         var targets = boundaries.promises

@@ -3,7 +3,7 @@ import Foundation
 /// A club's support set-up as one JSON document: hours, published rules, agents, policies and the
 /// traffic a simulation plays against them.
 ///
-/// Read one with ``decode(json:)``, which names the JSON path of any problem; ``defaultClub`` is the
+/// Read one with ``decode(json:)``, which names the JSON path of any problem; ``defaultClub(agents:members:)`` is the
 /// built-in club of `supportdesk simulate`. See `Documentation/ClubConfiguration.md` for the format.
 public struct ClubConfiguration: Sendable, Codable {
     /// The club's name, for reports.

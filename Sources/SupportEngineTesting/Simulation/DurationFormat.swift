@@ -41,6 +41,16 @@ extension DurationFormat {
         }
     }
 
+    /// Hours and minutes however long: `45h 00m`.
+    ///
+    /// - Parameter seconds: The duration.
+    /// - Returns: The text.
+    public static func hoursAndMinutes(_ seconds: TimeInterval) -> String {
+        let total = Int(seconds.rounded())
+        let minutes = (total % 3600) / 60
+        return "\(total / 3600)h " + (minutes < 10 ? "0" : "") + "\(minutes)m"
+    }
+
     /// Whole hours as `24h`, anything else as ``short(_:)``.
     static func hours(_ seconds: TimeInterval) -> String {
         let whole = Int(seconds)

@@ -22,7 +22,12 @@ extension SimulationRun {
     func takeNext(_ agent: AgentID) async throws {
         guard online.contains(agent), !busy.contains(agent) else { return }
         let page = try await desk.tickets(
-            matching: TicketQuery(statuses: [.new, .open], assignee: agent, limit: TicketQuery.maximumLimit)
+            matching: TicketQuery(
+                statuses: [.new, .open],
+                assignee: agent,
+                after: searchCursor,
+                limit: TicketQuery.maximumLimit
+            )
         )
         let waiting = page.tickets.map(\.ticket).compactMap { ticket -> (Ticket, Date)? in
             guard let oldest = ticket.unansweredMemberMessages.first?.at else { return nil }
@@ -94,6 +99,7 @@ extension SimulationRun {
             queue.push(.pendingCheck(id, since: clock.now), at: clock.now.addingTimeInterval(3 * 86_400))
         } else {
             try await desk.reply(to: id, body: body, by: actor, status: .solved)
+            resolved(id)
             scheduleRating(id)
         }
     }

@@ -84,6 +84,7 @@ extension SimulationRun {
                 locale: LocaleTag(rawValue: arrival.language)
             )
         )
+        opened(outcome.ticket.id)
         if arrival.reason == ContactReason.refund.rawValue { refundRequests += 1 }
         if arrival.difficult { difficultTickets += 1 }
         conversations[outcome.ticket.id] = Conversation(
@@ -101,7 +102,7 @@ extension SimulationRun {
         guard let conversation = conversations[id] else { return }
         let ticket = try await desk.agentView(of: id).ticket
         guard ticket.status == .pending else { return }
-        _ = try await desk.receive(
+        let outcome = try await desk.receive(
             InboundMessage(
                 channel: conversation.channel,
                 externalID: nextExternalID(),
@@ -111,6 +112,7 @@ extension SimulationRun {
                 receivedAt: clock.now
             )
         )
+        opened(outcome.ticket.id)
         wakeIdleAgents()
     }
 
@@ -121,6 +123,7 @@ extension SimulationRun {
         guard ticket.status == .pending, lastMemberMessage <= since else { return }
         let agent = ticket.assignee ?? club.agents[0].id
         try await desk.solve(id, by: .agent(agent))
+        resolved(id)
         scheduleRating(id)
     }
 

@@ -51,6 +51,13 @@ final class SimulationRun {
     var refundsApproved = 0
     var difficultTickets = 0
     var moderationActions = 0
+    /// Every ticket the simulation created, in id order, and where each is in that list.
+    var createdIDs: [TicketID] = []
+    var createdIndex: [TicketID: Int] = [:]
+    /// Tickets not solved or closed, as far as the simulated people know.
+    var unresolved: Set<TicketID> = []
+    /// Every ticket before this index in ``createdIDs`` is resolved: agents' searches start here.
+    var floorIndex = 0
 
     init(club: ClubConfiguration, options: SimulationOptions) async throws {
         self.club = club
@@ -141,6 +148,23 @@ final class SimulationRun {
         messageCounter += 1
         return "<sim-\(messageCounter)@club.example>"
     }
+
+    func opened(_ id: TicketID) {
+        if createdIndex[id] == nil {
+            createdIndex[id] = createdIDs.count
+            createdIDs.append(id)
+        }
+        unresolved.insert(id)
+        if let index = createdIndex[id], index < floorIndex { floorIndex = index }
+    }
+
+    func resolved(_ id: TicketID) {
+        unresolved.remove(id)
+        while floorIndex < createdIDs.count, !unresolved.contains(createdIDs[floorIndex]) { floorIndex += 1 }
+    }
+
+    /// The cursor that skips the tickets known to be resolved.
+    var searchCursor: TicketID? { floorIndex > 0 ? createdIDs[floorIndex - 1] : nil }
 
     func wakeIdleAgents() {
         for agent in club.agents where online.contains(agent.id) && !busy.contains(agent.id) {

@@ -36,13 +36,17 @@ public struct SimulationResult: Sendable {
     public var arrivalsByHourOfWeek: [Int]
     /// Refund requests the members sent.
     public var refundRequests: Int
-    /// Refund requests the agents decided (approved or refused) and solved.
+    /// Refund requests decided by the club's ``ClubConfiguration/refunds`` rules.
     public var refundsDecided: Int
     /// Refunds approved among those decided.
     public var refundsApproved: Int
+    /// Refund requests the rules sent to the owner.
+    public var refundsEscalated: Int
+    /// Conduct steps applied, by action (`warning`, `finalWarning`, …).
+    public var moderationSteps: [String: Int]
     /// Tickets from difficult members.
     public var difficultTickets: Int
-    /// Conduct steps the agents applied (warnings noted on difficult members' tickets).
+    /// Conduct steps applied by the club's ``ClubConfiguration/moderation`` ladder to difficult members.
     public var moderationActions: Int
     /// Messages the desk sent on its channels.
     public var messagesSent: Int

@@ -66,25 +66,12 @@ extension SimulationRun {
         let actor = SupportActor.agent(agent)
         if conversation.difficult, !conversation.moderated {
             conversation.moderated = true
-            moderationActions += 1
-            try await desk.addInternalNote(
-                to: id,
-                body: "Conduct: insulting tone; warning under the conduct ladder, rules link sent.",
-                by: actor
-            )
+            try await moderate(id, member: conversation.member, by: actor)
         }
         var asking = random.chance(conversation.agentReplies == 0 ? 0.45 : 0.15)
         if conversation.reason == ContactReason.refund.rawValue, conversation.agentReplies == 0 {
             asking = false
-            refundsDecided += 1
-            let approved = random.chance(0.6)
-            if approved { refundsApproved += 1 }
-            try await desk.addInternalNote(
-                to: id,
-                body: approved
-                    ? "Refund approved: inside the guarantee window." : "Refund refused: outside the guarantee window.",
-                by: actor
-            )
+            try await decideRefund(id, member: conversation.member, by: actor)
         }
         if conversation.externalID.isEmpty { asking = false }
         conversation.agentReplies += 1
@@ -102,5 +89,59 @@ extension SimulationRun {
             resolved(id)
             scheduleRating(id)
         }
+    }
+
+    /// Applies the club's conduct ladder to a rude message and notes the step on the ticket.
+    func moderate(_ id: TicketID, member: MemberID, by actor: SupportActor) async throws {
+        let ledger = ledgers[member] ?? MemberLedger(member: member, isPaying: true)
+        let decision = try (club.moderation ?? .standard).decide(
+            violation: Violation(.rudeness, severity: .minor, ticket: id, note: "insulting tone in a support message"),
+            ledger: ledger,
+            actor: actor,
+            at: clock.now
+        )
+        ledgers[member] = try ledger.applying(decision)
+        moderationActions += 1
+        moderationSteps["\(decision.action)", default: 0] += 1
+        try await desk.addInternalNote(
+            to: id,
+            body: "Conduct: \(decision.action) under the conduct ladder (\(decision.rule)).",
+            by: actor
+        )
+    }
+
+    /// Decides a refund request by the club's refund rules, on a charge from the last 45 days.
+    func decideRefund(_ id: TicketID, member: MemberID, by actor: SupportActor) async throws {
+        refundsDecided += 1
+        guard let policy = club.refunds, !policy.plans.isEmpty else {
+            try await desk.addInternalNote(to: id, body: "Refund refused: the club has no refund policy.", by: actor)
+            return
+        }
+        let plans = policy.plans.keys.sorted()
+        let plan = plans[Int(random.next() % UInt64(plans.count))]
+        let annual = plan.rawValue.contains("annual")
+        let paidAt = clock.now.addingTimeInterval(-random.uniform(1...45).rounded() * 86_400)
+        let charge = Charge(
+            id: ChargeID("C-\(id)"),
+            amount: Money(minorUnits: annual ? 19_900 : 1_999, currency: .eur),
+            at: paidAt,
+            periodEnd: paidAt.addingTimeInterval((annual ? 365 : 30) * 86_400)
+        )
+        let note: String
+        do {
+            let decision = try policy.decide(
+                RefundRequest(id: RefundRequestID("R-\(id)"), member: member, at: clock.now),
+                facts: RefundFacts(member: member, plan: plan, charges: [charge])
+            )
+            switch decision.verdict {
+            case .approve: refundsApproved += 1
+            case .escalateToOwner: refundsEscalated += 1
+            case .deny: break
+            }
+            note = "Refund \(decision.verdict) (\(decision.rule)); plan \(plan), paid \(charge.at)."
+        } catch {
+            note = "Refund could not be decided by the rules: \(error)"
+        }
+        try await desk.addInternalNote(to: id, body: note, by: actor)
     }
 }

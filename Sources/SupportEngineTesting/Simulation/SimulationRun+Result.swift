@@ -48,6 +48,8 @@ extension SimulationRun {
             refundRequests: refundRequests,
             refundsDecided: refundsDecided,
             refundsApproved: refundsApproved,
+            refundsEscalated: refundsEscalated,
+            moderationSteps: moderationSteps,
             difficultTickets: difficultTickets,
             moderationActions: moderationActions,
             messagesSent: channels.reduce(0) { $0 + $1.sentMessages.count }

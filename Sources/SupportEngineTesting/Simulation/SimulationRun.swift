@@ -51,6 +51,9 @@ final class SimulationRun {
     var refundsApproved = 0
     var difficultTickets = 0
     var moderationActions = 0
+    var refundsEscalated = 0
+    var moderationSteps: [String: Int] = [:]
+    var ledgers: [MemberID: MemberLedger] = [:]
     /// Every ticket the simulation created, in id order, and where each is in that list.
     var createdIDs: [TicketID] = []
     var createdIndex: [TicketID: Int] = [:]

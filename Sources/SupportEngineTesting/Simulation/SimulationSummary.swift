@@ -73,12 +73,14 @@ public struct SimulationSummary: Sendable {
             )
         }
         out.append(
-            "refunds        \(result.refundRequests) requested, \(result.refundsDecided) decided "
-                + "(\(result.refundsApproved) approved)"
+            "refunds        \(result.refundRequests) requested, \(result.refundsDecided) decided by the rules: "
+                + "\(result.refundsApproved) approved, \(result.refundsEscalated) to the owner, "
+                + "\(result.refundsDecided - result.refundsApproved - result.refundsEscalated) refused"
         )
+        let steps = result.moderationSteps.keys.sorted().map { "\(result.moderationSteps[$0]!) \($0)" }
         out.append(
             "moderation     \(result.moderationActions) action(s) on \(result.difficultTickets) ticket(s) "
-                + "from difficult members"
+                + "from difficult members" + (steps.isEmpty ? "" : ": \(steps.joined(separator: ", "))")
         )
         let satisfaction = metrics.satisfaction
         out.append(

@@ -62,6 +62,20 @@ struct SimulationTests {
         #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("<script"), "self-contained")
     }
 
+    @Test func refundsFollowTheClubsRules() async throws {
+        let options = SimulationOptions(days: 7, seed: 11)
+        let ruled = try await Simulation.run(club: try .defaultClub(), options: options)
+        #expect(ruled.refundsDecided > 0 && ruled.refundsDecided <= ruled.refundRequests, "late ones may wait")
+        #expect(ruled.refundsApproved > 0, "a 14- or 30-day guarantee approves recent charges")
+        var without = try ClubConfiguration.defaultClub()
+        without.refunds = nil
+        let none = try await Simulation.run(club: without, options: options)
+        #expect(none.refundsDecided == ruled.refundsDecided)
+        #expect(none.refundsApproved == 0, "without a policy every request is refused")
+        #expect(ruled.moderationSteps.values.reduce(0, +) == ruled.moderationActions)
+        #expect(ruled.moderationSteps["warning"] == 1, "the ladder starts with a warning")
+    }
+
     @Test func badOptionsAreRefused() async throws {
         await #expect(throws: ClubConfigurationError.self) {
             try await Simulation.run(club: try .defaultClub(), options: SimulationOptions(days: 0))

@@ -202,11 +202,13 @@ extension HTMLReport {
             rows += "<td class=\"num\">\(load.replies)</td><td class=\"num\">\(load.solved)</td>"
             rows += "<td class=\"num\">\(load.openNow)</td></tr>"
         }
+        let steps = result.moderationSteps.keys.sorted().map { "\(result.moderationSteps[$0]!) \($0)" }
         rows +=
             "</table><p class=\"sub\">Refunds: \(result.refundRequests) requested, \(result.refundsDecided) decided "
-        rows += "(\(result.refundsApproved) approved). Moderation: \(result.moderationActions) action(s) on "
-        rows +=
-            "\(result.difficultTickets) ticket(s) from difficult members. Dead letters: \(result.metrics.deadLetters).</p>"
+        rows += "by the rules (\(result.refundsApproved) approved, \(result.refundsEscalated) to the owner). "
+        rows += "Moderation: \(result.moderationActions) action(s) on \(result.difficultTickets) ticket(s) from "
+        rows += "difficult members\(steps.isEmpty ? "" : " (\(steps.joined(separator: ", ")))"). "
+        rows += "Dead letters: \(result.metrics.deadLetters).</p>"
         return rows
     }
 

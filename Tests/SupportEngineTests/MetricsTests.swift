@@ -187,6 +187,29 @@ struct MetricsTests {
         #expect(DeskMetrics.compute(tickets: [], events: []).satisfaction.average == nil)
     }
 
+    @Test func attainmentCountsAgainstThePriorityPromisedWhenTheClockStarted() throws {
+        var d = LogBuilder("T-D", at: start, priority: .normal, channel: .email, reason: .access)
+        let clock = SLAClock(
+            metric: .firstReply,
+            startedAt: start,
+            dueAt: start.addingTimeInterval(86_400),
+            warningAt: nil
+        )
+        d.add(.sla(.started(clock)), at: 0)
+        d.fired(.breach, at: 86_400)
+        d.add(.priorityChanged(from: .normal, to: .high), at: 86_400)
+        var recomputed = clock
+        recomputed.dueAt = start.addingTimeInterval(3600)
+        d.add(.sla(.started(recomputed)), at: 86_400)
+        d.message(.publicReply, at: 90_000, by: .agent("anna"))
+        d.met(.firstReply, at: 90_000, business: 9000, late: true)
+        let ticket = try d.ticket()
+        #expect(ticket.priority == .high)
+        let metrics = DeskMetrics.compute(tickets: [ticket], events: d.events)
+        #expect(metrics.attainmentByPriority[.firstReply]?[.normal] == Attainment(onTime: 0, total: 1))
+        #expect(metrics.attainmentByPriority[.firstReply]?[.high] == nil, "the escalation does not move the breach")
+    }
+
     @Test(arguments: [(50.0, 5.0), (90.0, 9.0), (95.0, 10.0), (10.0, 1.0), (100.0, 10.0)])
     func nearestRankPercentiles(percent: Double, expected: Double) {
         let summary = DurationSummary((1...10).reversed().map(Double.init))

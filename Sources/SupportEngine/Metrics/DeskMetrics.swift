@@ -25,7 +25,8 @@ public struct DeskMetrics: Sendable, Hashable {
     public var resolutionBusiness: DurationSummary
     /// Attainment per metric over every clock run.
     public var attainment: [SLAMetric: Attainment]
-    /// Attainment per metric and the ticket's priority.
+    /// Attainment per metric and priority: the priority when the clock run started (the promise made),
+    /// so a ticket raised by an escalation after a breach counts against its original promise.
     public var attainmentByPriority: [SLAMetric: [Priority: Attainment]]
     /// Attainment per metric and the ticket's channel.
     public var attainmentByChannel: [SLAMetric: [ChannelKind: Attainment]]
@@ -87,6 +88,8 @@ extension DeskMetrics {
         var agents: [AgentID: AgentLoad] = [:]
         var backlog: [BacklogPoint] = []
         var open = 0
+        var priority: [TicketID: Priority] = [:]
+        var runPriority: [RunKey: Priority] = [:]
 
         func record(_ at: Date) {
             if let last = backlog.last, last.at == at {
@@ -99,8 +102,9 @@ extension DeskMetrics {
         for event in ordered {
             let id = event.ticketID
             switch event.change {
-            case .created:
+            case .created(let creation):
                 created[id] = event.at
+                priority[id] = creation.priority
                 open += 1
                 record(event.at)
             case .messageAdded(let message):
@@ -126,6 +130,11 @@ extension DeskMetrics {
                     }
                     if let agent = event.actor.agentID { agents[agent, default: AgentLoad()].solved += 1 }
                 }
+            case .priorityChanged(_, let to):
+                priority[id] = to
+            case .sla(.started(let clock)):
+                let key = RunKey(ticket: id, metric: clock.metric, startedAt: clock.startedAt)
+                if runPriority[key] == nil, let current = priority[id] { runPriority[key] = current }
             case .assigned(_, let to):
                 if let to { agents[to, default: AgentLoad()].assigned += 1 }
             case .sla(.met(let measurement)):
@@ -159,7 +168,8 @@ extension DeskMetrics {
         for (key, late) in runs {
             attainment[key.metric, default: Attainment()].add(late: late)
             guard let ticket = byID[key.ticket] else { continue }
-            byPriority[key.metric, default: [:]][ticket.priority, default: Attainment()].add(late: late)
+            let promised = runPriority[key] ?? ticket.priority
+            byPriority[key.metric, default: [:]][promised, default: Attainment()].add(late: late)
             byChannel[key.metric, default: [:]][ticket.channel, default: Attainment()].add(late: late)
             byReason[key.metric, default: [:]][ticket.reason, default: Attainment()].add(late: late)
         }

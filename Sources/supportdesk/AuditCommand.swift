@@ -1,4 +1,5 @@
 import Foundation
+import SupportEngine
 import SupportEngineTesting
 
 /// `supportdesk audit`: scores a club configuration against the customer-care checklist.

@@ -1,4 +1,5 @@
 import Foundation
+import SupportEngine
 import SupportEngineTesting
 
 /// `supportdesk calendar`: a business-time calculator on a club's hours.

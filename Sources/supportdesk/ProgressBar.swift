@@ -1,4 +1,5 @@
 import Foundation
+import SupportEngine
 
 /// A progress bar on standard error, shown only once a run has taken more than a second.
 final class ProgressBar: @unchecked Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import SupportEngine
 import SupportEngineTesting
 
 /// The `supportdesk` command line: `supportdesk <command> [options]`.

@@ -1,4 +1,5 @@
 import Foundation
+import SupportEngine
 
 /// The options of `supportdesk calendar`: one question about business time on a club's hours.
 public struct CalendarArguments: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import Foundation
+import SupportEngine
 
 /// A club configuration scored against the seeds' checklist of customer care.
 ///

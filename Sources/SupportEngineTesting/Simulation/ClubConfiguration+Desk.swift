@@ -1,4 +1,5 @@
 import Foundation
+import SupportEngine
 
 extension ClubConfiguration {
     /// The built-in club of `supportdesk simulate`: Mon–Fri 09:00–18:00 in one time zone, the seeds'

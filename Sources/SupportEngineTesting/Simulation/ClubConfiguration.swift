@@ -1,4 +1,5 @@
 import Foundation
+import SupportEngine
 
 /// A club's support set-up as one JSON document: hours, published rules, agents, policies and the
 /// traffic a simulation plays against them.

@@ -1,4 +1,5 @@
 import Foundation
+import SupportEngine
 
 /// A club configuration or a command line that cannot be used, with the place of the problem.
 ///

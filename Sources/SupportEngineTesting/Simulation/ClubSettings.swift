@@ -1,4 +1,5 @@
 import Foundation
+import SupportEngine
 
 /// The service-level clocks of a club: targets come from the published promises unless set here.
 public struct SLASettings: Sendable, Codable, Hashable {

@@ -1,4 +1,5 @@
 import Foundation
+import SupportEngine
 
 /// The options of `supportdesk simulate`.
 public struct SimulateArguments: Sendable, Hashable {

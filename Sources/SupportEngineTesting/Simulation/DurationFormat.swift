@@ -1,4 +1,5 @@
 import Foundation
+import SupportEngine
 
 /// Short human durations: `45s`, `12m`, `3h 05m`, `2d 4h`.
 public enum DurationFormat {

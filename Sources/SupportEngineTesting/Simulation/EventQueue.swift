@@ -1,4 +1,5 @@
 import Foundation
+import SupportEngine
 
 /// A min-heap of timed steps; equal instants come out in insertion order, so runs are repeatable.
 struct EventQueue<Element> {

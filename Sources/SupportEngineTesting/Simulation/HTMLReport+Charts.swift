@@ -1,4 +1,5 @@
 import Foundation
+import SupportEngine
 
 extension HTMLReport {
     /// A step chart of open tickets, business hours shaded, one tick per day.

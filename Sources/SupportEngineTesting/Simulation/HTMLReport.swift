@@ -1,4 +1,5 @@
 import Foundation
+import SupportEngine
 
 /// A self-contained HTML page with inline SVG charts of a simulation: queue depth over time, the
 /// first-reply distribution against the target, SLA attainment by priority, arrivals by hour of week.

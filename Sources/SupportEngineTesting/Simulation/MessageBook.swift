@@ -1,4 +1,5 @@
 import Foundation
+import SupportEngine
 
 /// What simulated members and agents write, per contact reason and language, so the classifier has real
 /// text to read.

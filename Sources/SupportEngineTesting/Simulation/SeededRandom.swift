@@ -1,4 +1,5 @@
 import Foundation
+import SupportEngine
 
 /// SplitMix64: a small, fast, seeded generator, so a simulation is the same for the same seed.
 struct SeededRandom: RandomNumberGenerator {

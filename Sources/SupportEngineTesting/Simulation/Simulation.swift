@@ -1,4 +1,5 @@
 import Foundation
+import SupportEngine
 
 /// Plays a club's traffic against the real ``SupportDesk`` on a ``ManualClock``: members write, agents
 /// answer during their shifts, members reply, tickets are solved and rated.

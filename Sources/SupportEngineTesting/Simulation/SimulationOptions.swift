@@ -1,4 +1,5 @@
 import Foundation
+import SupportEngine
 
 /// How long and from which seed a simulation runs.
 public struct SimulationOptions: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import Foundation
+import SupportEngine
 
 extension SimulationRun {
     /// Median handling time per contact reason, in minutes.

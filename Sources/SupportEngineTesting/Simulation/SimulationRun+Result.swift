@@ -1,4 +1,5 @@
 import Foundation
+import SupportEngine
 
 extension SimulationRun {
     /// Reads every ticket and event back from the desk and computes the figures.

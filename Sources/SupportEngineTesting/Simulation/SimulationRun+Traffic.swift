@@ -1,4 +1,5 @@
 import Foundation
+import SupportEngine
 
 extension SimulationRun {
     /// Puts every agent's shift starts and ends in the queue.

@@ -1,4 +1,5 @@
 import Foundation
+import SupportEngine
 
 /// One simulation's state: the desk, the clock, the pending steps and what the simulated people know.
 final class SimulationRun {

@@ -1,4 +1,5 @@
 import Foundation
+import SupportEngine
 
 /// The plain-text summary of a simulation, as `supportdesk simulate` prints it.
 public struct SimulationSummary: Sendable {

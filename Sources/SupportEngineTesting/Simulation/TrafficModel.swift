@@ -1,4 +1,5 @@
 import Foundation
+import SupportEngine
 
 /// The traffic a simulation plays: how often members write, why, in which language, on which channel,
 /// and when in the week.

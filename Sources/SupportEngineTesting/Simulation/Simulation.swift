@@ -1,10 +1,10 @@
 import Foundation
 import SupportEngine
 
-/// Plays a club's traffic against the real ``SupportDesk`` on a ``ManualClock``: members write, agents
+/// Plays a club's traffic against the real `SupportDesk` on a ``ManualClock``: members write, agents
 /// answer during their shifts, members reply, tickets are solved and rated.
 ///
-/// Everything random comes from one seeded generator and ids from a ``SequentialIDGenerator``, so the
+/// Everything random comes from one seeded generator and ids from a `SequentialIDGenerator`, so the
 /// same club, options and seed always give the same result.
 ///
 /// ```swift

@@ -43,6 +43,7 @@ enum RoutingBenchmarks {
                     openTickets: index * 3
                 )
             }
+            .sorted { $0.id < $1.id }  // as the desk passes them
             var assigner = Assigner(strategy: .skillsAndLanguage)
             var random = SplitMix64(seed: 11)
             let start = Date(timeIntervalSince1970: 1_767_225_600)

@@ -242,7 +242,7 @@ extension SupportDesk {
     }
 
     func currentAgentStates(at now: Date) -> [AgentState] {
-        configuration.agents.map { profile in
+        sortedAgents.map { profile in
             AgentState(
                 id: profile.id,
                 displayName: profile.displayName,

@@ -22,6 +22,8 @@ public actor SupportDesk {
     /// How the desk behaves.
     public let configuration: DeskConfiguration
     let agentNames: [AgentID: String]
+    /// The configured agents sorted by id, the order routing decides in.
+    let sortedAgents: [AgentProfile]
     let slaPlanner: SLAPlanner?
 
     var dueQueue = DueQueue()
@@ -65,6 +67,7 @@ public actor SupportDesk {
         var names: [AgentID: String] = [:]
         for agent in configuration.agents { names[agent.id] = agent.displayName }
         self.agentNames = names
+        self.sortedAgents = configuration.agents.sorted { $0.id < $1.id }
         self.slaPlanner = configuration.sla.map(SLAPlanner.init(policy:))
         self.routing = RoutingState(strategy: configuration.routing.strategy)
     }

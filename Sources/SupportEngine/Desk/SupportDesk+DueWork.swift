@@ -12,8 +12,20 @@ extension SupportDesk {
     /// - Throws: ``StoreError`` when the store fails.
     @discardableResult
     public func processDueWork() async throws -> Int {
+        try await processDueWork(until: clock.now)
+    }
+
+    /// Fires every timer due at or before `instant` — never later than the clock's current instant,
+    /// so nothing fires early — for hosts that run their own scheduler. What fires is recorded as
+    /// fired at the cut-off.
+    ///
+    /// - Parameter instant: The cut-off; clamped to the clock's current instant.
+    /// - Returns: How many ticket timers fired.
+    /// - Throws: ``StoreError`` when the store fails.
+    @discardableResult
+    public func processDueWork(until instant: Date) async throws -> Int {
         try await loadDueQueueIfNeeded()
-        let now = clock.now
+        let now = min(instant, clock.now)
         var fired = 0
         var outboxDue = false
         while let entry = dueQueue.first, entry.due <= now {

@@ -35,7 +35,7 @@ extension SupportDesk {
                 return ticket
             }
         }
-        try await deliverPendingMessages()
+        try await deliverNewMessages()
         try await drainQueue()
         return ticket
     }
@@ -234,7 +234,7 @@ extension SupportDesk {
                 return result.ticket
             }
         }
-        try await deliverPendingMessages()
+        try await deliverNewMessages()
         try await drainQueue()
         return ticket
     }

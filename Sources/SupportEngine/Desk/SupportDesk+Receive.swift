@@ -30,7 +30,7 @@ extension SupportDesk {
                 return duplicate
             }
         }
-        if outcome.disposition != .duplicate { try await deliverPendingMessages() }
+        if outcome.disposition != .duplicate { try await deliverNewMessages() }
         return outcome
     }
 

@@ -31,6 +31,8 @@ public actor SupportDesk {
     var sleepingUntil: Date?
     var wakeSignal: AsyncStream<Void>.Continuation?
     var deliveriesInFlight = Set<OutboundID>()
+    /// Whether a commit put messages in the outbox since the last delivery pass.
+    var outboxHasNewMessages = false
     let timeFormatter = LocalTimeFormatter()
     var routing: RoutingState
     var ticketLocks: [TicketID: [CheckedContinuation<Void, Never>]] = [:]
@@ -164,10 +166,20 @@ public actor SupportDesk {
             if let due = write.dueAt { schedule(.ticket(write.ticket.id), at: due) }
             track(write.ticket)
         }
-        if let first = commit.outbound.map(\.nextAttemptAt).min() { schedule(.outbox, at: first) }
+        if let first = commit.outbound.map(\.nextAttemptAt).min() {
+            outboxHasNewMessages = true
+            schedule(.outbox, at: first)
+        }
     }
 
     func newMessageID() -> MessageID { MessageID(ids.next("M")) }
+
+    /// Delivers right away what the last commits put in the outbox; retries wait for their timers.
+    func deliverNewMessages() async throws {
+        guard outboxHasNewMessages else { return }
+        outboxHasNewMessages = false
+        try await deliverPendingMessages()
+    }
 
     /// The member's profile, or the unknown-contact profile.
     func profile(of member: MemberID) async throws -> MemberProfile {

@@ -267,11 +267,14 @@ extension SupportDesk {
             let trimmed = trimmed(Substring(subject))
             if !trimmed.isEmpty { return String(trimmed) }
         }
-        // Walk the body line by line and stop at the first line with text: no full split of the body.
-        var rest = Substring(inbound.body)
-        while !rest.isEmpty {
-            let end = rest.firstIndex(where: \.isNewline) ?? rest.endIndex
-            let line = trimmed(rest[..<end])
+        // Walk the body line by line (finding line ends in UTF-8, not by grapheme) and stop at the first
+        // line with text: no full split of the body.
+        let body = inbound.body
+        let utf8 = body.utf8
+        var lineStart = utf8.startIndex
+        while lineStart < utf8.endIndex {
+            let lineEnd = utf8[lineStart...].firstIndex { $0 == 0x0A || $0 == 0x0D } ?? utf8.endIndex
+            let line = trimmed(body[lineStart..<lineEnd])
             if !line.isEmpty {
                 var count = 0
                 var index = line.startIndex
@@ -282,7 +285,7 @@ extension SupportDesk {
                 if index == line.endIndex { return String(line) }
                 return String(line[..<line.index(before: index)]) + "…"
             }
-            rest = end < rest.endIndex ? rest[rest.index(after: end)...] : rest[rest.endIndex...]
+            lineStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : utf8.endIndex
         }
         return ""
     }
@@ -349,6 +352,8 @@ extension SupportDesk {
     private static func isWellFormedReference(_ text: String) -> Bool {
         let size = text.utf8.count
         guard size > 0, size <= 512 else { return false }
+        // Fast path for ASCII, the usual case: no control bytes.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x7F } }
         return !text.unicodeScalars.contains { $0.properties.generalCategory == .control }
     }
 }

@@ -64,6 +64,11 @@ public struct Identifier<Tag>: RawRepresentable, Hashable, Comparable, Sendable,
     /// this before they are stored.
     public var isWellFormed: Bool {
         guard !rawValue.isEmpty, rawValue.utf8.count <= 200 else { return false }
+        if rawValue.utf8.allSatisfy({ $0 < 0x80 }) {
+            // Fast path for ASCII: printable bytes, no space at either end.
+            return rawValue.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x7F } && rawValue.utf8.first != 0x20
+                && rawValue.utf8.last != 0x20
+        }
         guard rawValue.first?.isWhitespace == false, rawValue.last?.isWhitespace == false else { return false }
         return !rawValue.unicodeScalars.contains { $0.properties.generalCategory == .control }
     }

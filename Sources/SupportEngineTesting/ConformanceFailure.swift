@@ -1,3 +1,5 @@
+import SupportEngine
+
 /// A conformance check that failed: which check, and what the store did wrong.
 public struct ConformanceFailure: Error, Hashable, Sendable, CustomStringConvertible {
     /// The check's name.

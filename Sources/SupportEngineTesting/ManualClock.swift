@@ -4,7 +4,7 @@ import SupportEngine
 /// A clock that moves only when a test moves it.
 ///
 /// Sleepers wake when ``advance(by:)`` or ``advance(to:)`` reaches their deadline; ``nextSleep()``
-/// waits until something (usually the desk's ``SupportDesk/run()`` loop) starts sleeping, so a test
+/// waits until something (usually the desk's `SupportDesk.run()` loop) starts sleeping, so a test
 /// never sleeps for real.
 ///
 /// ```swift

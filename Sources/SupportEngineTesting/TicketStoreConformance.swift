@@ -1,7 +1,7 @@
 import Foundation
 import SupportEngine
 
-/// The contract every ``TicketStore`` must keep, as checks an adapter runs from its own tests.
+/// The contract every `TicketStore` must keep, as checks an adapter runs from its own tests.
 ///
 /// Each ``Check`` gets a fresh, empty store and throws a ``ConformanceFailure`` naming what the store
 /// did wrong. With Swift Testing, run them one test case each:

@@ -53,8 +53,8 @@ extension Ticket {
             messages.append(contentsOf: received)
         case .sla(let change):
             sla.apply(change)
-        case .explained(let explanation):
-            explanations[explanation.aspect] = explanation
+        case .explained(let decided):
+            for explanation in decided { explanations[explanation.aspect] = explanation }
         }
         updatedAt = event.at
         version = event.sequence

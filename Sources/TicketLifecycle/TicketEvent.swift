@@ -36,9 +36,9 @@ public struct TicketEvent: Sendable, Hashable, Codable {
 /// What an event changed.
 public enum TicketChange: Sendable, Hashable, Codable {
     /// The ticket was created.
-    case created(TicketCreation)
+    indirect case created(TicketCreation)
     /// A message was added: a member message, a public reply, an internal note or an automatic message.
-    case messageAdded(TicketMessage)
+    indirect case messageAdded(TicketMessage)
     /// The status changed.
     case statusChanged(from: TicketStatus, to: TicketStatus)
     /// The assignee changed; `nil` means unassigned.
@@ -54,9 +54,9 @@ public enum TicketChange: Sendable, Hashable, Codable {
     /// Another ticket was merged into this one; its messages were copied here.
     case mergeReceived(from: TicketID, messages: [TicketMessage])
     /// A service-level clock started, paused, resumed, was met, or fired an alarm step.
-    case sla(SLAChange)
-    /// Routing explained a decision: why this reason, priority or assignee.
-    case explained(RoutingExplanation)
+    indirect case sla(SLAChange)
+    /// Routing explained its decisions: why this reason, priority or assignee.
+    indirect case explained([RoutingExplanation])
 
     /// A short name for the change, for logs and audits: `created`, `message_added`, ….
     public var name: String {

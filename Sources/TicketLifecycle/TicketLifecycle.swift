@@ -236,7 +236,7 @@ public enum TicketLifecycle {
             guard !explanations.isEmpty else {
                 throw LifecycleError(.noChange, "no routing explanation to record on ticket \(ticket.id)")
             }
-            return explanations.map { .explained($0) }
+            return [.explained(explanations)]
 
         case .receiveMerge(let source, let messages):
             try requireAgent(actor, command: command)

@@ -6,6 +6,9 @@
 let benchmark = Benchmark(filter: CommandLine.arguments.dropFirst().first ?? "")
 do {
     try CalendarBenchmarks.run(benchmark)
+    try RoutingBenchmarks.run(benchmark)
+    try await DeskBenchmarks.run(benchmark)
+    try await SLABenchmarks.run(benchmark)
 } catch {
     print("support-bench failed: \(error)")
 }

@@ -183,3 +183,52 @@ struct LeadAcknowledgementTests {
         #expect(try await desk.agentView(of: ticket.id).ticket.version == after.version, "nothing stored on error")
     }
 }
+
+/// Live chat that says whether anyone is on.
+private struct LiveChat: Channel {
+    let kind = ChannelKind.liveChat
+    let staffed: Bool
+    let sent = InMemoryChannel(kind: .liveChat)
+    var isAvailable: Bool { staffed }
+    func send(_ message: OutboundMessage) async throws -> DeliveryReceipt { try await sent.send(message) }
+}
+
+@Suite("Promises on live chat")
+struct LeadLiveChatPromiseTests {
+    @Test(arguments: [(true, "10:20"), (false, "14:00")])
+    func anUnstaffedChatPromisesNoInstantAnswer(staffed: Bool, expected: String) async throws {
+        let hours = try BusinessCalendar(
+            .init(
+                timeZone: "Europe/Moscow",
+                windows: [.init(days: BusinessCalendar.Weekday.workdays, start: "09:00", end: "18:00")]
+            )
+        )
+        let boundaries = try BoundariesPolicy(
+            hours: hours,
+            channels: [ChannelPolicy(kind: .liveChat, firstReply: .business(20 * 60))],
+            promises: [.normal: ResponseTargets(firstReply: .business(4 * 3600))]
+        )
+        let chat = LiveChat(staffed: staffed)
+        let email = InMemoryChannel(kind: .email)
+        let clock = ManualClock(now: moscow("2026-01-12 10:00"))
+        let desk = SupportDesk(
+            store: InMemoryTicketStore(),
+            clock: clock,
+            channels: [chat, email],
+            configuration: DeskConfiguration(
+                boundaries: boundaries,
+                routing: RoutingSettings(priorities: try PriorityPolicy(rules: [], defaultPriority: .normal))
+            ),
+            ids: SequentialIDGenerator(),
+            members: InMemoryMemberDirectory([
+                MemberProfile(id: "anna", displayName: "Anna", contactChannels: [.liveChat, .email])
+            ])
+        )
+        try await desk.receive(
+            InboundMessage(channel: .liveChat, externalID: "c1", sender: "anna", body: "Hello?", receivedAt: clock.now)
+        )
+        let acknowledgement = try #require((chat.sent.sentMessages + email.sentMessages).first)
+        #expect(acknowledgement.body.contains("January 12, \(expected)"), "\(acknowledgement.body)")
+        #expect(acknowledgement.channel == (staffed ? .liveChat : .email), "an unstaffed chat falls back to email")
+    }
+}

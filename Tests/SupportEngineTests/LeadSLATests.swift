@@ -270,3 +270,31 @@ struct LeadSLATests {
         #expect(harness.clock.sleeperCount == 0)
     }
 }
+
+@Suite("Driving the timers by hand")
+struct LeadProcessUntilTests {
+    @Test func processDueWorkUntilFiresOnlyWhatIsDueByTheCutOff() async throws {
+        let clock = ManualClock(now: moscow("2026-01-05 09:00"))
+        let desk = SupportDesk(
+            store: InMemoryTicketStore(),
+            clock: clock,
+            configuration: DeskConfiguration(
+                sla: try policy(),
+                routing: RoutingSettings(priorities: try PriorityPolicy(rules: [], defaultPriority: .normal))
+            ),
+            ids: SequentialIDGenerator()
+        )
+        let ticket = try await desk.receive(
+            InboundMessage(channel: .email, externalID: "m1", sender: "anna", body: "Help", receivedAt: clock.now)
+        ).ticket
+        clock.advance(to: moscow("2026-01-05 14:00"))
+        #expect(try await desk.processDueWork(until: moscow("2026-01-05 12:30")) == 1)
+        var firings = try await desk.agentView(of: ticket.id).ticket.sla.firings
+        #expect(firings.map(\.step) == [.warning])
+        #expect(firings.first?.firedAt == moscow("2026-01-05 12:30"))
+        #expect(try await desk.processDueWork(until: .distantFuture) == 1, "clamped to the clock: the breach")
+        firings = try await desk.agentView(of: ticket.id).ticket.sla.firings
+        #expect(firings.map(\.step) == [.warning, .breach])
+        #expect(firings.last?.firedAt == moscow("2026-01-05 14:00"))
+    }
+}

@@ -4,18 +4,34 @@
 /// tickets copies no agent state.
 struct AgentPool {
     private(set) var agents: [AgentState]
-    private var indexByID: [AgentID: Int]
     /// Whether each agent may be chosen at all: available and not the one handing over.
     private let present: [Bool]
 
     init(_ agents: [AgentState], excluding excluded: Set<AgentID> = []) {
-        var unique: [AgentState] = []
-        var seen: Set<AgentID> = []
-        for agent in agents where seen.insert(agent.id).inserted { unique.append(agent) }
-        unique.sort { $0.id < $1.id }
-        self.agents = unique
-        present = unique.map { $0.isAvailable && !excluded.contains($0.id) }
-        indexByID = Dictionary(uniqueKeysWithValues: unique.enumerated().map { ($1.id, $0) })
+        // Hosts usually pass agents already sorted by id (the desk does): then the ids are unique and
+        // nothing needs sorting or hashing, which keeps a single decision cheap.
+        let strictlySorted = zip(agents, agents.dropFirst()).allSatisfy { $0.id < $1.id }
+        if strictlySorted {
+            self.agents = agents
+        } else {
+            var unique: [AgentState] = []
+            var seen: Set<AgentID> = []
+            for agent in agents where seen.insert(agent.id).inserted { unique.append(agent) }
+            unique.sort { $0.id < $1.id }
+            self.agents = unique
+        }
+        present = self.agents.map { $0.isAvailable && (excluded.isEmpty || !excluded.contains($0.id)) }
+    }
+
+    /// The index of an agent, by binary search over the sorted ids.
+    private func index(of id: AgentID) -> Int? {
+        var low = 0
+        var high = agents.count
+        while low < high {
+            let middle = (low + high) / 2
+            if agents[middle].id < id { low = middle + 1 } else { high = middle }
+        }
+        return low < agents.count && agents[low].id == id ? low : nil
     }
 
     /// The number of tickets the eligible agents can still take.
@@ -23,16 +39,16 @@ struct AgentPool {
         agents.indices.reduce(0) { $0 + (present[$1] ? agents[$1].freeCapacity : 0) }
     }
 
-    func agent(_ id: AgentID) -> AgentState? { indexByID[id].map { agents[$0] } }
+    func agent(_ id: AgentID) -> AgentState? { index(of: id).map { agents[$0] } }
 
-    func isEligible(_ id: AgentID) -> Bool { indexByID[id].map(isEligible(at:)) ?? false }
+    func isEligible(_ id: AgentID) -> Bool { index(of: id).map(isEligible(at:)) ?? false }
 
     private func isEligible(at index: Int) -> Bool {
         present[index] && agents[index].openTickets < agents[index].capacity
     }
 
     mutating func recordAssignment(to id: AgentID) {
-        if let index = indexByID[id] { agents[index].openTickets += 1 }
+        if let index = index(of: id) { agents[index].openTickets += 1 }
     }
 
     /// The first eligible agent along `start`'s substitute chain, skipping absent agents; `nil` if
@@ -41,7 +57,7 @@ struct AgentPool {
         var visited: Set<AgentID> = [start.id]
         var current = start
         while current.isAbsent, let next = current.substitute {
-            guard visited.insert(next).inserted, let index = indexByID[next] else { return nil }
+            guard visited.insert(next).inserted, let index = index(of: next) else { return nil }
             if isEligible(at: index) { return agents[index] }
             current = agents[index]
         }

@@ -1,6 +1,6 @@
 /// A rule that recognises a contact reason from keywords in a message.
 ///
-/// A rule carries a list of patterns (see <doc:Routing> for the syntax: words, `*` stems, phrases)
+/// A rule carries a list of patterns (see the Routing article for the syntax: words, `*` stems, phrases)
 /// and a weight. Every pattern found in the message adds `weight` points to the rule (twice that when
 /// found in the subject); the rule with the most points decides the `ContactReason`. A rule may
 /// also name reasons it ``supersedes``: when it matches, rules for those reasons are ignored, so

@@ -18,22 +18,24 @@ extension SupportDesk {
     public func execute(_ command: TicketCommand, on id: TicketID, by actor: SupportActor) async throws -> Ticket {
         try validateCommand(command)
         try await loadRoutingIfNeeded()
-        let ticket = try await retryingConflicts("'\(command.name)' on ticket \(id)") {
-            guard let stored = try await store.ticket(id) else { throw notFound(id) }
-            if let member = actor.memberID, member != stored.ticket.requester { throw notFound(id) }
-            let (ticket, events) = try executeWithSLA(command, on: stored.ticket, by: actor, at: clock.now)
-            let write = TicketWrite(
-                ticket: ticket,
-                expectedVersion: stored.ticket.version,
-                events: events,
-                dueAt: dueAt(for: ticket)
-            )
-            let recipient = try await profile(of: ticket.requester)
-            let outbound = outbound(for: events, of: ticket, to: recipient)
-            try await commitAndSchedule(TicketCommit(writes: [write], outbound: outbound))
-            return ticket
+        let ticket = try await withTicketLock(id) {
+            try await retryingConflicts("'\(command.name)' on ticket \(id)") {
+                guard let stored = try await store.ticket(id) else { throw notFound(id) }
+                if let member = actor.memberID, member != stored.ticket.requester { throw notFound(id) }
+                let (ticket, events) = try executeWithSLA(command, on: stored.ticket, by: actor, at: clock.now)
+                let write = TicketWrite(
+                    ticket: ticket,
+                    expectedVersion: stored.ticket.version,
+                    events: events,
+                    dueAt: dueAt(for: ticket)
+                )
+                let recipient = try await profile(of: ticket.requester)
+                let outbound = outbound(for: events, of: ticket, to: recipient)
+                try await commitAndSchedule(TicketCommit(writes: [write], outbound: outbound))
+                return ticket
+            }
         }
-        try await deliverPendingMessages()
+        try await deliverNewMessages()
         try await drainQueue()
         return ticket
     }
@@ -138,6 +140,12 @@ extension SupportDesk {
         let merged = try await retryingConflicts("merging ticket \(source) into \(target)") {
             guard let from = try await store.ticket(source) else { throw notFound(source) }
             guard let into = try await store.ticket(target) else { throw notFound(target) }
+            guard from.ticket.requester == into.ticket.requester else {
+                throw DeskError(
+                    .notPermitted,
+                    "tickets \(source) and \(target) belong to different members; only one member's tickets merge"
+                )
+            }
             let now = clock.now
             let closed = try executeWithSLA(.merge(into: target), on: from.ticket, by: actor, at: now)
             let received = try executeWithSLA(
@@ -186,45 +194,47 @@ extension SupportDesk {
         values: [String: String] = [:]
     ) async throws -> Ticket {
         try await loadRoutingIfNeeded()
-        let ticket = try await retryingConflicts("macro '\(macro.name)' on ticket \(id)") {
-            guard let stored = try await store.ticket(id) else { throw notFound(id) }
-            let member = try await profile(of: stored.ticket.requester)
-            let now = clock.now
-            var result = (ticket: stored.ticket, events: [TicketEvent]())
-            func run(_ command: TicketCommand) throws {
-                let next = try executeWithSLA(command, on: result.ticket, by: actor, at: now)
-                result = (next.ticket, result.events + next.events)
-            }
-            if let key = macro.reply {
-                var all = [
-                    "member_name": member.displayName, "ticket_id": id.rawValue,
-                    "ticket_subject": stored.ticket.subject,
-                ]
-                all.merge(values) { $1 }
-                let body = try configuration.templates.render(
-                    key,
-                    for: stored.ticket.locale ?? member.locale,
-                    values: all
+        let ticket = try await withTicketLock(id) {
+            try await retryingConflicts("macro '\(macro.name)' on ticket \(id)") {
+                guard let stored = try await store.ticket(id) else { throw notFound(id) }
+                let member = try await profile(of: stored.ticket.requester)
+                let now = clock.now
+                var result = (ticket: stored.ticket, events: [TicketEvent]())
+                func run(_ command: TicketCommand) throws {
+                    let next = try executeWithSLA(command, on: result.ticket, by: actor, at: now)
+                    result = (next.ticket, result.events + next.events)
+                }
+                if let key = macro.reply {
+                    var all = [
+                        "member_name": member.displayName, "ticket_id": id.rawValue,
+                        "ticket_subject": stored.ticket.subject,
+                    ]
+                    all.merge(values) { $1 }
+                    let body = try configuration.templates.render(
+                        key,
+                        for: stored.ticket.locale ?? member.locale,
+                        values: all
+                    )
+                    try validateBody(body, what: "macro '\(macro.name)'")
+                    let draft = MessageDraft(id: newMessageID(), body: body, templateKey: key.rawValue)
+                    try run(.reply(draft, status: macro.status))
+                } else if let status = macro.status, status != result.ticket.status {
+                    try run(.setStatus(status))
+                }
+                let newTags = macro.addTags.filter { !result.ticket.tags.contains($0.lowercased()) }
+                if !newTags.isEmpty { try run(.addTags(newTags)) }
+                let write = TicketWrite(
+                    ticket: result.ticket,
+                    expectedVersion: stored.ticket.version,
+                    events: result.events,
+                    dueAt: dueAt(for: result.ticket)
                 )
-                try validateBody(body, what: "macro '\(macro.name)'")
-                let draft = MessageDraft(id: newMessageID(), body: body, templateKey: key.rawValue)
-                try run(.reply(draft, status: macro.status))
-            } else if let status = macro.status, status != result.ticket.status {
-                try run(.setStatus(status))
+                let outbound = outbound(for: result.events, of: result.ticket, to: member)
+                try await commitAndSchedule(TicketCommit(writes: [write], outbound: outbound))
+                return result.ticket
             }
-            let newTags = macro.addTags.filter { !result.ticket.tags.contains($0.lowercased()) }
-            if !newTags.isEmpty { try run(.addTags(newTags)) }
-            let write = TicketWrite(
-                ticket: result.ticket,
-                expectedVersion: stored.ticket.version,
-                events: result.events,
-                dueAt: dueAt(for: result.ticket)
-            )
-            let outbound = outbound(for: result.events, of: result.ticket, to: member)
-            try await commitAndSchedule(TicketCommit(writes: [write], outbound: outbound))
-            return result.ticket
         }
-        try await deliverPendingMessages()
+        try await deliverNewMessages()
         try await drainQueue()
         return ticket
     }
@@ -262,7 +272,11 @@ extension SupportDesk {
             assigneeName: ticket.assignee.flatMap { agentNames[$0] },
             messages: messages,
             createdAt: ticket.createdAt,
-            updatedAt: ticket.updatedAt,
+            updatedAt: max(
+                ticket.memberVisibleMessages.last?.at ?? ticket.createdAt,
+                ticket.solvedAt ?? .distantPast,
+                ticket.closedAt ?? .distantPast
+            ),
             followUpOf: ticket.followUpOf,
             expectedReply: [ticket.sla.running[.firstReply], ticket.sla.running[.nextReply]]
                 .compactMap { $0?.dueAt }.min(),
@@ -270,17 +284,25 @@ extension SupportDesk {
         )
     }
 
-    /// A member's own tickets as they see them, newest id last.
+    /// A member's own tickets as they see them, ordered by id, across every page of the store.
     ///
     /// - Parameters:
     ///   - member: The member.
-    ///   - limit: The most to return, 1 to ``TicketQuery/maximumLimit``.
+    ///   - limit: The most to return.
     /// - Returns: The member views.
     /// - Throws: ``StoreError`` when the store fails or the limit is out of range.
     public func memberTickets(of member: MemberID, limit: Int = 100) async throws -> [MemberTicketView] {
-        let page = try await store.tickets(matching: TicketQuery(requester: member, limit: limit))
         var views: [MemberTicketView] = []
-        for stored in page.tickets { views.append(try await memberView(of: stored.ticket.id, for: member)) }
+        var cursor: TicketID?
+        repeat {
+            let page = try await store.tickets(
+                matching: TicketQuery(requester: member, after: cursor, limit: min(limit, TicketQuery.maximumLimit))
+            )
+            for stored in page.tickets where views.count < limit {
+                views.append(try await memberView(of: stored.ticket.id, for: member))
+            }
+            cursor = page.nextCursor
+        } while cursor != nil && views.count < limit
         return views
     }
 
@@ -316,8 +338,14 @@ extension SupportDesk {
         switch command {
         case .memberMessage(let draft), .reply(let draft, _), .internalNote(let draft), .automaticMessage(let draft):
             try validateBody(draft.body, what: "'\(command.name)'")
-        case .setStatus, .assign, .setPriority, .setReason, .addTags, .removeTags, .merge, .receiveMerge, .recordSLA,
-            .explain:
+        case .merge, .receiveMerge:
+            throw DeskError(
+                .invalidInput,
+                "'\(command.name)' merges only together with its other ticket: use merge(_:into:by:)"
+            )
+        case .recordSLA, .explain:
+            throw DeskError(.invalidInput, "'\(command.name)' is recorded by the desk itself, not through execute")
+        case .setStatus, .assign, .setPriority, .setReason, .addTags, .removeTags:
             break
         }
     }

@@ -14,8 +14,11 @@ extension SupportDesk {
         isNew: Bool,
         member: MemberProfile,
         at now: Date
-    ) throws -> [TicketCommand] {
+    ) async throws -> [TicketCommand] {
         guard let boundaries = configuration.boundaries else { return [] }
+        // A channel that says nobody is on (live chat) gets no instant promise: the line's own promise
+        // for the priority applies instead of the channel's.
+        let channelIsAvailable = await channels[channel]?.isAvailable ?? true
         let lastNotice = ticket.messages.last { $0.templateKey == TemplateKey.afterHours.rawValue }?.at
         let decision = boundaries.decide(
             BoundariesInput(
@@ -37,8 +40,14 @@ extension SupportDesk {
             switch reply.kind {
             case .acknowledgement:
                 // The stricter of the published promise and the SLA clock the desk actually runs.
-                let expectedReply = [decision.expectedReply, ticket.sla.running[.firstReply]?.dueAt].compactMap(\.self)
-                    .min()
+                var promised = decision.expectedReply
+                if !channelIsAvailable, boundaries.channel(channel)?.firstReply != nil {
+                    promised = try? boundaries.targets(for: ticket.priority).firstReply?.deadline(
+                        from: now,
+                        on: boundaries.hours
+                    )
+                }
+                let expectedReply = [promised, ticket.sla.running[.firstReply]?.dueAt].compactMap(\.self).min()
                 key = expectedReply == nil ? .acknowledgementWithoutPromise : .acknowledgement
                 if let expected = expectedReply {
                     values["expected_reply"] = timeFormatter.format(expected, locale: locale, timeZone: zone)

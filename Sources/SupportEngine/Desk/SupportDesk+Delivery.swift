@@ -15,13 +15,27 @@ extension SupportDesk {
     @discardableResult
     public func deliverPendingMessages() async throws -> Int {
         let now = clock.now
-        let due = try await store.pendingOutbound(dueBy: now, limit: 500)
         var delivered = 0
+        // Page through everything due: a pass takes up to 500, and goes on while it makes progress.
+        while true {
+            let due = try await store.pendingOutbound(dueBy: now, limit: 500)
+            let progress = try await deliver(due, at: now, delivered: &delivered)
+            guard due.count == 500, progress else { break }
+        }
+        return delivered
+    }
+
+    /// Attempts each message not already in flight; returns whether any was attempted.
+    private func deliver(_ due: [OutboundMessage], at now: Date, delivered: inout Int) async throws -> Bool {
+        var progress = false
         for message in due where !deliveriesInFlight.contains(message.id) {
             deliveriesInFlight.insert(message.id)
             defer { deliveriesInFlight.remove(message.id) }
             // Re-read: another call may have delivered it while this one awaited.
-            guard var current = try await store.outbound(message.id), current.state == .pending else { continue }
+            guard var current = try await store.outbound(message.id), current.state == .pending,
+                current.nextAttemptAt <= now
+            else { continue }
+            progress = true
             var tries = 0
             let maximumTries = current.fallbackChannels.count + 1
             while current.state == .pending, current.nextAttemptAt <= now, tries < maximumTries {
@@ -30,7 +44,7 @@ extension SupportDesk {
             }
             try await store.updateOutbound(current)
         }
-        return delivered
+        return progress
     }
 
     /// Makes one attempt and updates the message's state; returns whether it was delivered.

@@ -12,8 +12,20 @@ extension SupportDesk {
     /// - Throws: ``StoreError`` when the store fails.
     @discardableResult
     public func processDueWork() async throws -> Int {
+        try await processDueWork(until: clock.now)
+    }
+
+    /// Fires every timer due at or before `instant` — never later than the clock's current instant,
+    /// so nothing fires early — for hosts that run their own scheduler. What fires is recorded as
+    /// fired at the cut-off.
+    ///
+    /// - Parameter instant: The cut-off; clamped to the clock's current instant.
+    /// - Returns: How many ticket timers fired.
+    /// - Throws: ``StoreError`` when the store fails.
+    @discardableResult
+    public func processDueWork(until instant: Date) async throws -> Int {
         try await loadDueQueueIfNeeded()
-        let now = clock.now
+        let now = min(instant, clock.now)
         var fired = 0
         var outboxDue = false
         while let entry = dueQueue.first, entry.due <= now {
@@ -57,54 +69,56 @@ extension SupportDesk {
     }
 
     private func fireTimers(of id: TicketID, scheduledFor due: Date, now: Date) async throws -> Bool {
-        try await retryingConflicts("timers of ticket \(id)") {
-            guard let stored = try await store.ticket(id), stored.dueAt == due else { return false }
-            var ticket = stored.ticket
-            var events: [TicketEvent] = []
-            func run(_ command: TicketCommand) throws {
-                let result = try executeWithSLA(command, on: ticket, by: .system, at: now)
-                ticket = result.ticket
-                events += result.events
-            }
-            if let slaPlanner {
-                let dueSteps = slaPlanner.dueSteps(of: ticket, at: now)
-                if !dueSteps.isEmpty {
-                    let firings = dueSteps.map { due in
-                        SLAChange.fired(
-                            SLAFiring(
-                                metric: due.clock.metric,
-                                step: due.step,
-                                clockStartedAt: due.clock.startedAt,
-                                dueAt: due.at,
-                                firedAt: now
+        try await withTicketLock(id) {
+            try await retryingConflicts("timers of ticket \(id)") {
+                guard let stored = try await store.ticket(id), stored.dueAt == due else { return false }
+                var ticket = stored.ticket
+                var events: [TicketEvent] = []
+                func run(_ command: TicketCommand) throws {
+                    let result = try executeWithSLA(command, on: ticket, by: .system, at: now)
+                    ticket = result.ticket
+                    events += result.events
+                }
+                if let slaPlanner {
+                    let dueSteps = slaPlanner.dueSteps(of: ticket, at: now)
+                    if !dueSteps.isEmpty {
+                        let firings = dueSteps.map { due in
+                            SLAChange.fired(
+                                SLAFiring(
+                                    metric: due.clock.metric,
+                                    step: due.step,
+                                    clockStartedAt: due.clock.startedAt,
+                                    dueAt: due.at,
+                                    firedAt: now
+                                )
                             )
-                        )
-                    }
-                    try run(.recordSLA(firings))
-                    for due in dueSteps {
-                        guard case .escalation(let level) = due.step,
-                            let escalation = configuration.sla?.escalations[level - 1]
-                        else { continue }
-                        try escalate(level: level, escalation.action, clock: due.clock, ticket: ticket, run: run)
+                        }
+                        try run(.recordSLA(firings))
+                        for due in dueSteps {
+                            guard case .escalation(let level) = due.step,
+                                let escalation = configuration.sla?.escalations[level - 1]
+                            else { continue }
+                            try escalate(level: level, escalation.action, clock: due.clock, ticket: ticket, run: run)
+                        }
                     }
                 }
+                if ticket.status != .closed,
+                    let closeAt = TicketLifecycle.autoCloseDue(for: ticket, after: configuration.autoCloseAfter),
+                    closeAt <= now
+                {
+                    try run(.setStatus(.closed))
+                }
+                let nextDue = dueAt(for: ticket)
+                guard !events.isEmpty || nextDue != stored.dueAt else { return false }
+                let write = TicketWrite(
+                    ticket: ticket,
+                    expectedVersion: stored.ticket.version,
+                    events: events,
+                    dueAt: nextDue
+                )
+                try await commitAndSchedule(TicketCommit(writes: [write]))
+                return !events.isEmpty
             }
-            if ticket.status != .closed,
-                let closeAt = TicketLifecycle.autoCloseDue(for: ticket, after: configuration.autoCloseAfter),
-                closeAt <= now
-            {
-                try run(.setStatus(.closed))
-            }
-            let nextDue = dueAt(for: ticket)
-            guard !events.isEmpty || nextDue != stored.dueAt else { return false }
-            let write = TicketWrite(
-                ticket: ticket,
-                expectedVersion: stored.ticket.version,
-                events: events,
-                dueAt: nextDue
-            )
-            try await commitAndSchedule(TicketCommit(writes: [write]))
-            return !events.isEmpty
         }
     }
 

@@ -26,32 +26,69 @@ extension SupportDesk {
             do {
                 return try await receiveOnce(inbound)
             } catch let error as StoreError where error.code == .duplicateExternalMessage {
-                guard let id = try await store.ticketID(forExternalMessage: inbound.key),
-                    let stored = try await store.ticket(id)
-                else { throw error }
-                return ReceiveOutcome(disposition: .duplicate, ticket: stored.ticket)
+                guard let duplicate = try await duplicate(of: inbound) else { throw error }
+                return duplicate
             }
         }
-        if outcome.disposition != .duplicate { try await deliverPendingMessages() }
+        if outcome.disposition != .duplicate { try await deliverNewMessages() }
         return outcome
     }
 
     private func receiveOnce(_ inbound: InboundMessage) async throws -> ReceiveOutcome {
-        if let id = try await store.ticketID(forExternalMessage: inbound.key), let stored = try await store.ticket(id) {
-            return ReceiveOutcome(disposition: .duplicate, ticket: stored.ticket)
-        }
-        let now = clock.now
-        var threadKeys = [ThreadKey(rawValue: inbound.externalID)]
-        if let reference = inbound.threadReference {
-            threadKeys.append(ThreadKey(rawValue: reference))
-            if let existing = try await conversation(for: reference, sender: inbound.sender) {
-                if existing.ticket.status != .closed {
-                    return try await append(inbound, to: existing, threadKeys: threadKeys, at: now)
-                }
-                return try await create(from: inbound, followUpOf: existing.ticket.id, threadKeys: threadKeys, at: now)
+        if let duplicate = try await duplicate(of: inbound) { return duplicate }
+        var candidates = [ThreadKey(rawValue: inbound.externalID)]
+        if let reference = inbound.threadReference { candidates.append(ThreadKey(rawValue: reference)) }
+        // A thread key is claimed only when it is free or already the sender's: another member's message
+        // can never take a conversation over.
+        var threadKeys: [ThreadKey] = []
+        for key in candidates where !threadKeys.contains(key) {
+            if let owner = try await store.ticketID(forThread: key), let stored = try await store.ticket(owner),
+                stored.ticket.requester != inbound.sender
+            {
+                continue
             }
+            threadKeys.append(key)
         }
-        return try await create(from: inbound, followUpOf: nil, threadKeys: threadKeys, at: now)
+        if let reference = inbound.threadReference,
+            let existing = try await conversation(for: reference, sender: inbound.sender)
+        {
+            if existing.ticket.status != .closed {
+                return try await withTicketLock(existing.ticket.id) {
+                    // Re-read under the lock: the desk's own writes to one ticket never race.
+                    if let duplicate = try await duplicate(of: inbound) { return duplicate }
+                    guard let current = try await store.ticket(existing.ticket.id), current.ticket.status != .closed
+                    else { throw StoreError(.versionConflict, "ticket \(existing.ticket.id) changed; retrying") }
+                    return try await append(inbound, to: current, threadKeys: threadKeys, at: clock.now)
+                }
+            }
+            return try await create(
+                from: inbound,
+                followUpOf: existing.ticket.id,
+                threadKeys: threadKeys,
+                at: clock.now
+            )
+        }
+        return try await create(from: inbound, followUpOf: nil, threadKeys: threadKeys, at: clock.now)
+    }
+
+    /// The outcome for a repeated delivery, or `nil` for a new message. A message id reused by another
+    /// sender is refused rather than answered with someone else's ticket.
+    private func duplicate(of inbound: InboundMessage) async throws -> ReceiveOutcome? {
+        guard let id = try await store.ticketID(forExternalMessage: inbound.key),
+            let stored = try await store.ticket(id)
+        else { return nil }
+        guard
+            stored.ticket.messages.contains(where: {
+                $0.externalID == inbound.externalID && $0.author == .member(inbound.sender)
+            })
+                || stored.ticket.requester == inbound.sender
+        else {
+            throw DeskError(
+                .invalidInput,
+                "message \(inbound.key) was already received from another sender; a channel's message ids must be unique"
+            )
+        }
+        return ReceiveOutcome(disposition: .duplicate, ticket: stored.ticket)
     }
 
     /// The sender's ticket a thread reference points at, following merges; never another member's.
@@ -88,7 +125,13 @@ extension SupportDesk {
             at: now
         )
         let member = try await profile(of: inbound.sender)
-        var commands = try autoReplies(for: ticket, channel: inbound.channel, isNew: false, member: member, at: now)
+        var commands = try await autoReplies(
+            for: ticket,
+            channel: inbound.channel,
+            isNew: false,
+            member: member,
+            at: now
+        )
         var reserved: AgentID?
         if let holder = ticket.assignee, ticket.status.needsAttention,
             currentAgentStates(at: now).first(where: { $0.id == holder })?.isAvailable != true
@@ -157,42 +200,41 @@ extension SupportDesk {
             ticket = next.ticket
             events += next.events
         }
-        try run(.explain(routed.explanations))
-        for command in try autoReplies(for: ticket, channel: inbound.channel, isNew: true, member: member, at: now) {
+        for command in try await autoReplies(
+            for: ticket,
+            channel: inbound.channel,
+            isNew: true,
+            member: member,
+            at: now
+        ) {
             try run(command)
         }
+        var explanations = routed.explanations
         var reserved: AgentID?
-        if ticket.assignee == nil {
-            if let assignment = chooseAgent(for: ticket) {
-                reserved = assignment.agentID
-                try run(.assign(assignment.agentID))
-                try run(
-                    .explain([
-                        RoutingExplanation(
-                            aspect: .assignee,
-                            value: assignment.agentID.rawValue,
-                            because: describe(assignment.basis)
-                        )
-                    ])
+        if let substitute = ticket.assignee {
+            explanations.append(
+                RoutingExplanation(
+                    aspect: .assignee,
+                    value: substitute.rawValue,
+                    because: "substitute during the published absence"
                 )
-            } else {
-                try run(
-                    .explain([
-                        RoutingExplanation(aspect: .assignee, value: "queue", because: "no agent is available now")
-                    ])
+            )
+        } else if let assignment = chooseAgent(for: ticket) {
+            reserved = assignment.agentID
+            try run(.assign(assignment.agentID))
+            explanations.append(
+                RoutingExplanation(
+                    aspect: .assignee,
+                    value: assignment.agentID.rawValue,
+                    because: describe(assignment.basis)
                 )
-            }
-        } else if let substitute = ticket.assignee {
-            try run(
-                .explain([
-                    RoutingExplanation(
-                        aspect: .assignee,
-                        value: substitute.rawValue,
-                        because: "substitute during the published absence"
-                    )
-                ])
+            )
+        } else {
+            explanations.append(
+                RoutingExplanation(aspect: .assignee, value: "queue", because: "no agent is available now")
             )
         }
+        try run(.explain(explanations))
         let write = TicketWrite(
             ticket: ticket,
             expectedVersion: 0,
@@ -221,14 +263,39 @@ extension SupportDesk {
 
     /// The subject given, or the first line of the body cut to 80 characters.
     static func subject(of inbound: InboundMessage) -> String {
-        if let subject = inbound.subject?.trimmingCharacters(in: .whitespacesAndNewlines), !subject.isEmpty {
-            return subject
+        if let subject = inbound.subject {
+            let trimmed = trimmed(Substring(subject))
+            if !trimmed.isEmpty { return String(trimmed) }
         }
-        let firstLine = inbound.body.split(whereSeparator: \.isNewline).first { line in
-            line.contains { !$0.isWhitespace }
+        // Walk the body line by line (finding line ends in UTF-8, not by grapheme) and stop at the first
+        // line with text: no full split of the body.
+        let body = inbound.body
+        let utf8 = body.utf8
+        var lineStart = utf8.startIndex
+        while lineStart < utf8.endIndex {
+            let lineEnd = utf8[lineStart...].firstIndex { $0 == 0x0A || $0 == 0x0D } ?? utf8.endIndex
+            let line = trimmed(body[lineStart..<lineEnd])
+            if !line.isEmpty {
+                var count = 0
+                var index = line.startIndex
+                while index < line.endIndex, count < 80 {
+                    index = line.index(after: index)
+                    count += 1
+                }
+                if index == line.endIndex { return String(line) }
+                return String(line[..<line.index(before: index)]) + "…"
+            }
+            lineStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : utf8.endIndex
         }
-        let text = firstLine.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-        return text.count > 80 ? String(text.prefix(79)) + "…" : text
+        return ""
+    }
+
+    /// The text without white space at either end, without going through Foundation.
+    private static func trimmed(_ text: Substring) -> Substring {
+        guard let first = text.firstIndex(where: { !$0.isWhitespace }),
+            let last = text.lastIndex(where: { !$0.isWhitespace })
+        else { return text[text.endIndex...] }
+        return text[first...last]
     }
 
     func validate(_ inbound: InboundMessage) throws {
@@ -245,10 +312,18 @@ extension SupportDesk {
         guard inbound.sender.isWellFormed else {
             throw DeskError(
                 .invalidInput,
-                "message \(key) has an invalid sender '\(inbound.sender)': use 1 to 200 printable characters"
+                "message \(key) has an invalid sender '\(inbound.sender)': use 1 to 200 bytes of printable text"
             )
         }
         try validateBody(inbound.body, what: "message \(key)")
+        if let subject = inbound.subject,
+            subject.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        {
+            throw DeskError(
+                .invalidInput,
+                "the subject of message \(key) contains line breaks or control characters; send it as one line"
+            )
+        }
         if let subject = inbound.subject, subject.count > configuration.maximumSubjectLength {
             throw DeskError(
                 .invalidInput,
@@ -277,6 +352,8 @@ extension SupportDesk {
     private static func isWellFormedReference(_ text: String) -> Bool {
         let size = text.utf8.count
         guard size > 0, size <= 512 else { return false }
+        // Fast path for ASCII, the usual case: no control bytes.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x7F } }
         return !text.unicodeScalars.contains { $0.properties.generalCategory == .control }
     }
 }

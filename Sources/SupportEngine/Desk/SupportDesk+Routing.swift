@@ -202,27 +202,31 @@ extension SupportDesk {
         note: String?,
         because: String
     ) async throws {
-        try await retryingConflicts("assigning ticket \(id)") {
-            guard let stored = try await store.ticket(id), stored.ticket.assignee == previous,
-                stored.ticket.status.needsAttention, agent != previous
-            else { return }
-            let now = clock.now
-            var result = try executeWithSLA(.assign(agent), on: stored.ticket, by: .system, at: now)
-            var commands: [TicketCommand] = [
-                .explain([RoutingExplanation(aspect: .assignee, value: agent?.rawValue ?? "queue", because: because)])
-            ]
-            if let note { commands.append(.internalNote(MessageDraft(id: newMessageID(), body: note))) }
-            for command in commands {
-                let next = try executeWithSLA(command, on: result.ticket, by: .system, at: now)
-                result = (next.ticket, result.events + next.events)
+        try await withTicketLock(id) {
+            try await retryingConflicts("assigning ticket \(id)") {
+                guard let stored = try await store.ticket(id), stored.ticket.assignee == previous,
+                    stored.ticket.status.needsAttention, agent != previous
+                else { return }
+                let now = clock.now
+                var result = try executeWithSLA(.assign(agent), on: stored.ticket, by: .system, at: now)
+                var commands: [TicketCommand] = [
+                    .explain([
+                        RoutingExplanation(aspect: .assignee, value: agent?.rawValue ?? "queue", because: because)
+                    ])
+                ]
+                if let note { commands.append(.internalNote(MessageDraft(id: newMessageID(), body: note))) }
+                for command in commands {
+                    let next = try executeWithSLA(command, on: result.ticket, by: .system, at: now)
+                    result = (next.ticket, result.events + next.events)
+                }
+                let write = TicketWrite(
+                    ticket: result.ticket,
+                    expectedVersion: stored.ticket.version,
+                    events: result.events,
+                    dueAt: dueAt(for: result.ticket)
+                )
+                try await commitAndSchedule(TicketCommit(writes: [write]))
             }
-            let write = TicketWrite(
-                ticket: result.ticket,
-                expectedVersion: stored.ticket.version,
-                events: result.events,
-                dueAt: dueAt(for: result.ticket)
-            )
-            try await commitAndSchedule(TicketCommit(writes: [write]))
         }
     }
 
@@ -238,7 +242,7 @@ extension SupportDesk {
     }
 
     func currentAgentStates(at now: Date) -> [AgentState] {
-        configuration.agents.map { profile in
+        sortedAgents.map { profile in
             AgentState(
                 id: profile.id,
                 displayName: profile.displayName,

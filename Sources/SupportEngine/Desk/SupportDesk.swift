@@ -22,6 +22,8 @@ public actor SupportDesk {
     /// How the desk behaves.
     public let configuration: DeskConfiguration
     let agentNames: [AgentID: String]
+    /// The configured agents sorted by id, the order routing decides in.
+    let sortedAgents: [AgentProfile]
     let slaPlanner: SLAPlanner?
 
     var dueQueue = DueQueue()
@@ -29,8 +31,11 @@ public actor SupportDesk {
     var sleepingUntil: Date?
     var wakeSignal: AsyncStream<Void>.Continuation?
     var deliveriesInFlight = Set<OutboundID>()
+    /// Whether a commit put messages in the outbox since the last delivery pass.
+    var outboxHasNewMessages = false
     let timeFormatter = LocalTimeFormatter()
     var routing: RoutingState
+    var ticketLocks: [TicketID: [CheckedContinuation<Void, Never>]] = [:]
 
     /// Creates a desk.
     ///
@@ -64,8 +69,37 @@ public actor SupportDesk {
         var names: [AgentID: String] = [:]
         for agent in configuration.agents { names[agent.id] = agent.displayName }
         self.agentNames = names
+        self.sortedAgents = configuration.agents.sorted { $0.id < $1.id }
         self.slaPlanner = configuration.sla.map(SLAPlanner.init(policy:))
         self.routing = RoutingState(strategy: configuration.routing.strategy)
+    }
+
+    /// Runs `body` while holding the desk's lock on one ticket, so that the desk's own concurrent writes
+    /// to a ticket (two messages on one conversation, a timer and a reply) take turns instead of
+    /// conflicting; conflicts then come only from other processes sharing the store.
+    func withTicketLock<Result: Sendable>(
+        _ id: TicketID,
+        _ body: () async throws -> Result
+    ) async throws -> Result {
+        if ticketLocks[id] != nil {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                ticketLocks[id, default: []].append(continuation)
+            }
+        } else {
+            ticketLocks[id] = []
+        }
+        defer { releaseTicketLock(id) }
+        return try await body()
+    }
+
+    private func releaseTicketLock(_ id: TicketID) {
+        guard var waiters = ticketLocks[id], !waiters.isEmpty else {
+            ticketLocks[id] = nil
+            return
+        }
+        let next = waiters.removeFirst()
+        ticketLocks[id] = waiters
+        next.resume()
     }
 
     /// Runs `operation` again from a fresh read while the store reports a version conflict.
@@ -132,10 +166,20 @@ public actor SupportDesk {
             if let due = write.dueAt { schedule(.ticket(write.ticket.id), at: due) }
             track(write.ticket)
         }
-        if let first = commit.outbound.map(\.nextAttemptAt).min() { schedule(.outbox, at: first) }
+        if let first = commit.outbound.map(\.nextAttemptAt).min() {
+            outboxHasNewMessages = true
+            schedule(.outbox, at: first)
+        }
     }
 
     func newMessageID() -> MessageID { MessageID(ids.next("M")) }
+
+    /// Delivers right away what the last commits put in the outbox; retries wait for their timers.
+    func deliverNewMessages() async throws {
+        guard outboxHasNewMessages else { return }
+        outboxHasNewMessages = false
+        try await deliverPendingMessages()
+    }
 
     /// The member's profile, or the unknown-contact profile.
     func profile(of member: MemberID) async throws -> MemberProfile {

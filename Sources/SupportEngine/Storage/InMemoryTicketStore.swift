@@ -5,7 +5,14 @@ import Foundation
 /// Use it in tests, demos and simulations, and as the model of what an adapter must do: it passes the
 /// conformance suite in `SupportEngineTesting`. Nothing survives the process.
 public actor InMemoryTicketStore: TicketStore {
-    private var records: [TicketID: StoredTicket] = [:]
+    /// Snapshots are boxed so the table's slots stay pointer-sized: a large ticket struct stored inline
+    /// would make every empty slot of the hash table cost as much as a ticket.
+    private final class Record {
+        let stored: StoredTicket
+        init(_ stored: StoredTicket) { self.stored = stored }
+    }
+
+    private var records: [TicketID: Record] = [:]
     private var eventLog: [TicketID: [TicketEvent]] = [:]
     private var externalKeys: [ExternalMessageKey: TicketID] = [:]
     private var threadKeys: [ThreadKey: TicketID] = [:]
@@ -34,7 +41,7 @@ public actor InMemoryTicketStore: TicketStore {
                 if let last = orderedIDs.last, last > id { orderedIDsAreSorted = false }
                 orderedIDs.append(id)
             }
-            records[id] = StoredTicket(ticket: write.ticket, dueAt: write.dueAt)
+            records[id] = Record(StoredTicket(ticket: write.ticket, dueAt: write.dueAt))
             eventLog[id, default: []].append(contentsOf: write.events)
             for key in write.externalKeys { externalKeys[key] = id }
             for key in write.threadKeys { threadKeys[key] = id }
@@ -57,7 +64,7 @@ public actor InMemoryTicketStore: TicketStore {
             guard seenTickets.insert(id).inserted else {
                 throw StoreError(.invalidCommit, "ticket \(id) appears twice in one commit")
             }
-            let stored = records[id]?.ticket.version ?? 0
+            let stored = records[id]?.stored.ticket.version ?? 0
             guard stored == write.expectedVersion else {
                 throw StoreError(
                     .versionConflict,
@@ -116,7 +123,7 @@ public actor InMemoryTicketStore: TicketStore {
     ///
     /// - Parameter id: The ticket's id.
     /// - Returns: The ticket, or `nil`.
-    public func ticket(_ id: TicketID) -> StoredTicket? { records[id] }
+    public func ticket(_ id: TicketID) -> StoredTicket? { records[id]?.stored }
 
     /// Reads a ticket's events in order.
     ///
@@ -154,12 +161,12 @@ public actor InMemoryTicketStore: TicketStore {
         var page: [StoredTicket] = []
         var index = start
         while index < orderedIDs.endIndex, page.count < query.limit {
-            if let stored = records[orderedIDs[index]], query.matches(stored) { page.append(stored) }
+            if let stored = records[orderedIDs[index]]?.stored, query.matches(stored) { page.append(stored) }
             index += 1
         }
         var hasMore = false
         while index < orderedIDs.endIndex {
-            if let stored = records[orderedIDs[index]], query.matches(stored) {
+            if let stored = records[orderedIDs[index]]?.stored, query.matches(stored) {
                 hasMore = true
                 break
             }

@@ -3,7 +3,9 @@
 /// Like ``TicketStore``, writes are guarded: a moderation ledger is saved only over the version it was
 /// read at (two moderators acting at once: the second gets ``StoreError/Code/versionConflict``), and a
 /// refund decision is recorded once per request id (``StoreError/Code/duplicateExternalMessage`` is not
-/// used here; a repeated request id throws ``StoreError/Code/versionConflict``).
+/// used here; a repeated request id throws ``StoreError/Code/versionConflict``). Only an escalation
+/// to the owner is ever replaced, so two owners resolving the same escalation at once cannot both
+/// succeed. `SupportEngineTesting`'s `LedgerStoreConformance` checks an adapter against this contract.
 public protocol MemberLedgerStore: Sendable {
     /// Reads a member's moderation ledger.
     ///
@@ -31,11 +33,16 @@ public protocol MemberLedgerStore: Sendable {
     /// Records a refund decision, or replaces the decision of the same request when `replacing` is
     /// `true` (an owner resolving an escalation).
     ///
+    /// The check and the write are one atomic step: the stored decision is replaced only while it is
+    /// still an escalation (`RefundDecision/Verdict/escalateToOwner`), so of two owners resolving the
+    /// same escalation at once only the first succeeds.
+    ///
     /// - Parameters:
     ///   - decision: The decision.
     ///   - replacing: Whether a decision for the same request id is expected and replaced.
     /// - Throws: ``StoreError`` with ``StoreError/Code/versionConflict`` when a decision for the request
-    ///   exists and `replacing` is `false`, or none exists and it is `true`.
+    ///   exists and `replacing` is `false`, or when the stored decision is no longer an escalation;
+    ///   ``StoreError/Code/notFound`` when none exists and `replacing` is `true`. Nothing changes then.
     func recordRefundDecision(_ decision: RefundDecision, replacing: Bool) async throws
 }
 
@@ -89,6 +96,13 @@ public actor InMemoryLedgerStore: MemberLedgerStore {
         case (nil, false):
             decisions.append(decision)
         case (let index?, true):
+            guard decisions[index].verdict == .escalateToOwner else {
+                throw StoreError(
+                    .versionConflict,
+                    "refund request \(decision.requestID) was already resolved (\(decisions[index].verdict.rawValue)); "
+                        + "only an escalation is replaced"
+                )
+            }
             decisions[index] = decision
         case (.some, false):
             throw StoreError(.versionConflict, "refund request \(decision.requestID) was already decided")

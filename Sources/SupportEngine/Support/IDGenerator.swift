@@ -44,6 +44,7 @@ public final class SequentialIDGenerator: IDGenerator {
             return next
         }
         let digits = String(number)
-        return "\(prefix)-\(String(repeating: "0", count: max(0, 6 - digits.count)))\(digits)"
+        let zeros = ["", "0", "00", "000", "0000", "00000", "000000"]
+        return prefix + "-" + zeros[max(0, 6 - digits.utf8.count)] + digits
     }
 }

@@ -209,7 +209,7 @@ struct LifecycleModel {
         case .explain(let explanations):
             guard actor == .system else { return .refused(.notPermitted) }
             guard !explanations.isEmpty else { return .refused(.noChange) }
-            return .accepted(events: explanations.count)
+            return .accepted(events: 1)
         }
     }
 

@@ -1,0 +1,292 @@
+import Foundation
+
+extension SupportDesk {
+    /// An agent reports a member's message for breaking the club's rules; the conduct ladder decides
+    /// the next step against the member's ledger.
+    ///
+    /// The ledger is read from the ``MemberLedgerStore`` (whether the member pays comes from the
+    /// ``MemberDirectory``), the decision is applied to it and saved over the version read. The ticket
+    /// gets an internal note with the action, rule and violation, and the member gets the step's message
+    /// (calm, naming the rule, linking the published rules) as an automatic message in their language.
+    /// Removal of a paying member by anyone but the owner becomes a pending removal: the member is not
+    /// told, and the owner decides with ``approveRemoval(of:note:by:)`` or ``declineRemoval(of:note:by:)``.
+    ///
+    /// One message carries at most one penalty. When two moderators report at once, both decide against
+    /// the same ledger version and the store refuses the second save. The desk then reads the ledger
+    /// again and decides again only if the report is a different violation (another message): reporting
+    /// the same message again is refused with ``DeskError/Code/conflict``, whether the other moderator
+    /// acted a moment or a week before, so a message is never penalized twice. A reversed penalty no
+    /// longer blocks a new report of its message.
+    ///
+    /// - Parameters:
+    ///   - ticket: The ticket the message is on.
+    ///   - message: The member's message.
+    ///   - violation: What kind of conduct and how serious, with a note for staff; its ticket and message
+    ///     are set from `ticket` and `message`.
+    ///   - actor: The agent or owner reporting, or the system for an automatic filter.
+    /// - Returns: The decision, the ledger after it and the ticket.
+    /// - Throws: ``DeskError`` with ``DeskError/Code/notPermitted`` for a member,
+    ///   ``DeskError/Code/notFound`` for an unknown ticket, ``DeskError/Code/invalidInput`` when the
+    ///   message is not the requester's own message on the ticket, ``DeskError/Code/conflict`` when the
+    ///   message already carries a penalty; `ModerationError` when the ladder cannot decide.
+    @discardableResult
+    public func reportConduct(
+        on ticket: TicketID,
+        message: MessageID,
+        violation: Violation,
+        by actor: SupportActor
+    ) async throws -> DeskModerationResult {
+        guard actor.isStaff else {
+            throw DeskError(.notPermitted, "\(actor) is a member and cannot report conduct; only staff moderate")
+        }
+        var violation = violation
+        violation.ticket = ticket
+        violation.message = message
+        let reported = violation
+        let (decision, ledger, post) = try await retryingConflicts("reporting message \(message) on ticket \(ticket)") {
+            guard let stored = try await store.ticket(ticket) else { throw notFound(ticket) }
+            let member = stored.ticket.requester
+            guard
+                stored.ticket.messages.contains(where: {
+                    $0.id == message && $0.kind == .memberMessage && $0.author == .member(member)
+                })
+            else {
+                throw DeskError(
+                    .invalidInput,
+                    "message \(message) is not a message of member \(member) on ticket \(ticket); report the "
+                        + "member's own message"
+                )
+            }
+            let (current, version) = try await currentLedger(of: member)
+            if let earlier = current.entries.first(where: {
+                $0.action.isPenalty && $0.ticket == ticket && $0.message == message
+                    && current.reversal(of: $0.id) == nil
+            }) {
+                throw DeskError(
+                    .conflict,
+                    "message \(message) on ticket \(ticket) already carries a \(earlier.action.rawValue) "
+                        + "(ledger entry \(earlier.id) by \(earlier.actor)); reverse it first to report it again"
+                )
+            }
+            let decision = try moderating {
+                try configuration.moderation.decide(violation: reported, ledger: current, actor: actor, at: clock.now)
+            }
+            // Rendered before the ledger is saved, so a missing template leaves nothing half-written.
+            let post = try await moderationPost(decision, violation: reported, on: stored.ticket)
+            return (decision, try await save(decision, on: current, storedVersion: version), post)
+        }
+        let posted = try await self.post(post, on: ticket, member: decision.member, by: actor)
+        return DeskModerationResult(decision: decision, ledger: ledger, ticket: posted)
+    }
+
+    /// The owner approves the pending removal of a paying member: the member is removed and told.
+    ///
+    /// - Parameters:
+    ///   - member: The member.
+    ///   - note: A note for the ledger and the internal note.
+    ///   - actor: The owner; agents and members may not.
+    /// - Returns: The decision, the ledger after it and the ticket of the reported message.
+    /// - Throws: ``DeskError`` with ``DeskError/Code/notPermitted`` for any role but the owner;
+    ///   `ModerationError` with `ModerationError/Code/noPendingRemoval` when nothing waits.
+    @discardableResult
+    public func approveRemoval(
+        of member: MemberID,
+        note: String = "",
+        by actor: SupportActor
+    ) async throws
+        -> DeskModerationResult
+    {
+        try requireOwner(actor, "approve the removal of a paying member")
+        return try await resolveLedger(of: member, by: actor, what: "approving the removal of \(member)") {
+            ledger,
+            now in
+            try ledger.approvePendingRemoval(by: actor, at: now, note: note)
+        }
+    }
+
+    /// The owner declines the pending removal of a paying member: it no longer counts, the member stays
+    /// and is not told.
+    ///
+    /// - Parameters:
+    ///   - member: The member.
+    ///   - note: A note for the ledger and the internal note.
+    ///   - actor: The owner.
+    /// - Returns: The decision, the ledger after it and the ticket of the reported message.
+    /// - Throws: As ``approveRemoval(of:note:by:)``.
+    @discardableResult
+    public func declineRemoval(
+        of member: MemberID,
+        note: String = "",
+        by actor: SupportActor
+    ) async throws
+        -> DeskModerationResult
+    {
+        try requireOwner(actor, "decline the removal of a paying member")
+        return try await resolveLedger(of: member, by: actor, what: "declining the removal of \(member)") {
+            ledger,
+            now in
+            try ledger.declinePendingRemoval(by: actor, at: now, note: note)
+        }
+    }
+
+    /// A person reverses an earlier penalty: it no longer counts towards the ladder, and the member is
+    /// told.
+    ///
+    /// - Parameters:
+    ///   - member: The member.
+    ///   - entry: The number of the penalty's ledger entry.
+    ///   - note: Why, for the ledger and the internal note.
+    ///   - actor: An agent or the owner; reversing the removal of a paying member needs the owner.
+    /// - Returns: The decision, the ledger after it and the ticket of the reported message.
+    /// - Throws: ``DeskError`` with ``DeskError/Code/notPermitted`` for a member, the system, or an agent
+    ///   reversing a paying member's removal; `ModerationError` for an unknown entry, one that is not a
+    ///   penalty, or one already reversed.
+    @discardableResult
+    public func reverseModeration(
+        of member: MemberID,
+        entry: Int,
+        note: String = "",
+        by actor: SupportActor
+    ) async throws -> DeskModerationResult {
+        guard actor.role == .agent || actor.role == .owner else {
+            throw DeskError(.notPermitted, "only a person on staff reverses a penalty; \(actor) cannot")
+        }
+        return try await resolveLedger(of: member, by: actor, what: "reversing entry \(entry) of \(member)") {
+            ledger,
+            now in
+            try ledger.reverse(entry: entry, by: actor, at: now, note: note)
+        }
+    }
+
+    /// Whether the member may get re-engagement and win-back messages now.
+    ///
+    /// A removed or suspended member gets none, and neither does one whose removal waits for the owner.
+    ///
+    /// - Parameter member: The member.
+    /// - Returns: `true` when the member is in good standing (or has no ledger).
+    /// - Throws: ``StoreError`` when the store fails.
+    public func mayReceiveReengagement(_ member: MemberID) async throws -> Bool {
+        try await ledgers.moderationLedger(of: member)?.mayReceiveReengagement(at: clock.now) ?? true
+    }
+
+    /// A member's moderation ledger, for the support side.
+    ///
+    /// - Parameter member: The member.
+    /// - Returns: The ledger, or `nil` when moderation never acted.
+    /// - Throws: ``StoreError`` when the store fails.
+    public func moderationLedger(of member: MemberID) async throws -> MemberLedger? {
+        try await ledgers.moderationLedger(of: member)
+    }
+
+    /// Decides a resolution on the fresh ledger, saves it (deciding again on a version conflict), and
+    /// puts the note and the member's message on the ticket of the entry it acts on.
+    private func resolveLedger(
+        of member: MemberID,
+        by actor: SupportActor,
+        what: String,
+        _ resolve: (MemberLedger, Date) throws -> ModerationDecision
+    ) async throws -> DeskModerationResult {
+        let (decision, ledger, post) = try await retryingConflicts(what) {
+            let (current, version) = try await currentLedger(of: member)
+            let decision = try moderating { try resolve(current, clock.now) }
+            let violation = decision.entry.target.flatMap { current.entry($0) }?.violation
+            var post: (PolicyPost, TicketID)?
+            if let id = violation?.ticket, let stored = try await store.ticket(id) {
+                post = (try await moderationPost(decision, violation: violation, on: stored.ticket), id)
+            }
+            return (decision, try await save(decision, on: current, storedVersion: version), post)
+        }
+        var posted: Ticket?
+        if let (post, id) = post { posted = try await self.post(post, on: id, member: member, by: actor) }
+        return DeskModerationResult(decision: decision, ledger: ledger, ticket: posted)
+    }
+
+    /// The member's ledger with their paying state from the directory, and the version stored.
+    private func currentLedger(of member: MemberID) async throws -> (MemberLedger, Int) {
+        let paying = try await profile(of: member).isPaying
+        let stored = try await ledgers.moderationLedger(of: member)
+        let ledger = (stored ?? MemberLedger(member: member, isPaying: paying)).settingPaying(paying)
+        return (ledger, stored?.version ?? 0)
+    }
+
+    /// Applies a decision and saves the ledger over the version read; a conflict is a `StoreError`.
+    private func save(
+        _ decision: ModerationDecision,
+        on ledger: MemberLedger,
+        storedVersion: Int
+    ) async throws
+        -> MemberLedger
+    {
+        let updated = try moderating { try ledger.applying(decision) }
+        try await ledgers.saveModerationLedger(updated, expectedVersion: storedVersion)
+        return updated
+    }
+
+    /// The note and the member's message of a decision, for the ticket its violation happened in.
+    private func moderationPost(
+        _ decision: ModerationDecision,
+        violation: Violation?,
+        on ticket: Ticket
+    ) async throws -> PolicyPost {
+        var message: PolicyPost.RenderedMessage?
+        if let raw = decision.templateKey {
+            let member = try await profile(of: decision.member)
+            let locale = language(of: ticket, for: member)
+            let key = TemplateKey(rawValue: raw)
+            let values = moderationValues(decision, violation: violation, member: member, locale: locale)
+            message = PolicyPost.RenderedMessage(
+                body: try configuration.templates.render(key, for: locale, values: values),
+                key: key
+            )
+        }
+        let settles = decision.action == .removalApproved || decision.action == .removalDeclined
+        return PolicyPost(
+            memberWords: nil,
+            note: PolicyNotes.moderation(decision, violation: violation),
+            memberMessage: message,
+            addTag: decision.action == .pendingRemoval ? Self.pendingRemovalTag : nil,
+            removeTag: settles ? Self.pendingRemovalTag : nil
+        )
+    }
+
+    /// The values moderation templates may use.
+    private func moderationValues(
+        _ decision: ModerationDecision,
+        violation: Violation?,
+        member: MemberProfile,
+        locale: LocaleTag
+    ) -> [String: String] {
+        let kind = violation?.kind ?? ViolationKind(rawValue: "rules")
+        let named = try? configuration.templates.render(PolicyTemplateKeys.ruleName(kind), for: locale, values: [:])
+        let link = try? configuration.templates.render(PolicyTemplateKeys.rulesLink, for: locale, values: [:])
+        let zone = member.timeZone ?? configuration.boundaries?.hours.configuration.timeZone ?? "UTC"
+        return [
+            "member_name": member.displayName,
+            "rule": named ?? kind.rawValue.replacingOccurrences(of: "_", with: " "),
+            "rules_link": link ?? "",
+            "suspended_until": decision.entry.until.map { timeFormatter.format($0, locale: locale, timeZone: zone) }
+                ?? "-",
+        ]
+    }
+
+    /// The tag on the ticket of a removal that waits for the owner.
+    static let pendingRemovalTag = "removal-pending"
+
+    private func requireOwner(_ actor: SupportActor, _ step: String) throws {
+        switch actor.role {
+        case .owner: return
+        case .member: throw DeskError(.notPermitted, "a member cannot \(step); only the owner can")
+        case .agent, .system:
+            throw DeskError(.notPermitted, "only the owner may \(step); \(actor) has the \(actor.role.rawValue) role")
+        }
+    }
+
+    /// Runs a moderation step, turning the ladder's role refusals into ``DeskError/Code/notPermitted``.
+    private func moderating<Value>(_ step: () throws -> Value) throws -> Value {
+        do {
+            return try step()
+        } catch let error as ModerationError where error.code == .notAuthorized {
+            throw DeskError(.notPermitted, error.message)
+        }
+    }
+}

@@ -1,0 +1,336 @@
+import Foundation
+
+extension SupportDesk {
+    /// Takes a refund request, decides it by the club's policy, and tells the member.
+    ///
+    /// The request is decided at the desk's clock with the facts the host passes. The decision is
+    /// recorded in the ``MemberLedgerStore`` and on the ticket as an internal note (verdict, reason,
+    /// rule, amount) that only the support side sees; the member gets the decision's message in their
+    /// language as an automatic message, committed with the ticket and sent through the outbox. The
+    /// request goes on the member's ticket `ticket`, or on a new ticket with the `ContactReason/refund`
+    /// reason; a closed ticket gets a follow-up.
+    ///
+    /// A request id is decided once. Asking again with the same id (a double click, a retried call)
+    /// decides nothing, records nothing and sends nothing: it returns the recorded decision with
+    /// ``DeskRefundResult/isRepeat`` set.
+    ///
+    /// - Parameters:
+    ///   - id: The request's id, unique per member; the same id never refunds twice.
+    ///   - member: The member the refund is for.
+    ///   - facts: The member's payments as the host knows them now.
+    ///   - charge: The charge to refund, or `nil` for the member's latest charge.
+    ///   - amount: The amount asked for, or `nil` for whatever the member is entitled to.
+    ///   - message: The member's own words. They are added as the member's message, except when an agent
+    ///     or the owner records the request on an existing ticket: then they are kept in the internal note.
+    ///   - ticket: The member's ticket to attach the request to, or `nil` for a new ticket.
+    ///   - channel: The channel the request came through.
+    ///   - actor: The member themselves, an agent or the owner on their behalf, or the system.
+    /// - Returns: The decision and the ticket.
+    /// - Throws: ``DeskError`` with ``DeskError/Code/invalidInput`` when no refund policy is configured or
+    ///   the message is empty or oversized, ``DeskError/Code/notFound`` for an unknown ticket or one that
+    ///   is not the member's, ``DeskError/Code/notPermitted`` for a member asking for someone else;
+    ///   `RefundError` when the facts cannot be decided on (an unknown plan or charge, facts of another
+    ///   member, an amount in another currency).
+    @discardableResult
+    public func requestRefund(
+        _ id: RefundRequestID,
+        for member: MemberID,
+        facts: RefundFacts,
+        charge: ChargeID? = nil,
+        amount: Money? = nil,
+        message: String,
+        on ticket: TicketID? = nil,
+        via channel: ChannelKind = .webForm,
+        by actor: SupportActor
+    ) async throws -> DeskRefundResult {
+        let policy = try refundPolicy()
+        if let asking = actor.memberID, asking != member {
+            throw DeskError(.notPermitted, "member \(asking) cannot request a refund for member \(member)")
+        }
+        guard id.isWellFormed else {
+            throw DeskError(.invalidInput, "refund request id '\(id)' must be 1 to 200 printable characters")
+        }
+        try validateBody(message, what: "refund request \(id)")
+        var existingTicket: Ticket?
+        if let ticket {
+            guard let stored = try await store.ticket(ticket), stored.ticket.requester == member else {
+                throw notFound(ticket)
+            }
+            existingTicket = stored.ticket
+        }
+        let words = MessageDraft(id: newMessageID(), body: message, channel: channel)
+        let target = RefundTarget(ticket: existingTicket, channel: channel, words: words, actor: actor)
+        if let recorded = try await refundDecision(id, of: member) {
+            return try await repeated(recorded, target: target)
+        }
+        let request = RefundRequest(
+            id: id,
+            member: member,
+            chargeID: charge,
+            requestedAmount: amount,
+            at: clock.now,
+            reasonText: message
+        )
+        let decision = try policy.decide(request, facts: facts)
+        // Rendered before anything is recorded, so a missing template leaves nothing half-written.
+        let post = try await refundPost(decision, to: target)
+        do {
+            try await ledgers.recordRefundDecision(decision, replacing: false)
+        } catch let error as StoreError where error.code == .versionConflict {
+            // The same request id was decided meanwhile by a concurrent call: that decision stands.
+            guard let recorded = try await refundDecision(id, of: member) else { throw error }
+            return try await repeated(recorded, target: target)
+        }
+        let posted = try await deliver(post, of: decision, to: target)
+        return DeskRefundResult(decision: decision, ticket: posted, isRepeat: false)
+    }
+
+    /// The owner approves an escalated refund request; the member gets the approval message.
+    ///
+    /// The rules are checked again against `facts` as they are now: a charge disputed or refunded
+    /// meanwhile turns the approval into a denial (see `RefundDecision.approved(by:facts:at:amount:)`).
+    /// The resolution replaces the escalation in the ``MemberLedgerStore``, and goes on the request's
+    /// ticket as an internal note and the member's message.
+    ///
+    /// - Parameters:
+    ///   - request: The escalated request's id.
+    ///   - member: The member.
+    ///   - facts: The member's payments as the host knows them now.
+    ///   - amount: An amount the owner chooses instead of the proposal, or `nil` for the proposal.
+    ///   - note: Why, for the support side; added to the internal note.
+    ///   - actor: The owner. A member cannot approve (not even their own goodwill refund) and an agent
+    ///     cannot take this owner-only step.
+    /// - Returns: The resolution and the ticket.
+    /// - Throws: ``DeskError`` with ``DeskError/Code/notPermitted`` for any role but the owner,
+    ///   ``DeskError/Code/invalidInput`` when no refund policy is configured, ``DeskError/Code/notFound``
+    ///   for a request never decided, ``DeskError/Code/conflict`` when another resolution got there
+    ///   first; `RefundError` with `RefundError/Code/notEscalated` when the request was not escalated,
+    ///   or for facts or an amount that do not fit.
+    @discardableResult
+    public func approveRefund(
+        _ request: RefundRequestID,
+        of member: MemberID,
+        facts: RefundFacts,
+        amount: Money? = nil,
+        note: String = "",
+        by actor: SupportActor
+    ) async throws -> DeskRefundResult {
+        try await resolveRefund(request, of: member, note: note, by: actor, verb: "approve") { escalated, now in
+            try escalated.approved(by: actor, facts: facts, at: now, amount: amount)
+        }
+    }
+
+    /// The owner declines an escalated refund request; the member gets the refusal message.
+    ///
+    /// - Parameters:
+    ///   - request: The escalated request's id.
+    ///   - member: The member.
+    ///   - note: Why, for the support side; added to the internal note.
+    ///   - actor: The owner.
+    /// - Returns: The resolution and the ticket.
+    /// - Throws: As ``approveRefund(_:of:facts:amount:note:by:)``.
+    @discardableResult
+    public func declineRefund(
+        _ request: RefundRequestID,
+        of member: MemberID,
+        note: String = "",
+        by actor: SupportActor
+    ) async throws -> DeskRefundResult {
+        try await resolveRefund(request, of: member, note: note, by: actor, verb: "decline") { escalated, now in
+            try escalated.declined(by: actor, at: now)
+        }
+    }
+
+    /// A member's refund decisions on record, oldest first, for the support side.
+    ///
+    /// - Parameter member: The member.
+    /// - Returns: The decisions; an escalation stays one until the owner resolves it.
+    /// - Throws: ``StoreError`` when the store fails.
+    public func refundDecisions(of member: MemberID) async throws -> [RefundDecision] {
+        try await ledgers.refundDecisions(of: member)
+    }
+
+    private func resolveRefund(
+        _ request: RefundRequestID,
+        of member: MemberID,
+        note: String,
+        by actor: SupportActor,
+        verb: String,
+        _ resolve: (RefundDecision, Date) throws -> RefundDecision
+    ) async throws -> DeskRefundResult {
+        _ = try refundPolicy()
+        switch actor.role {
+        case .owner:
+            break
+        case .member:
+            throw DeskError(
+                .notPermitted,
+                "a member cannot \(verb) a refund, not even their own; only the owner resolves an escalation"
+            )
+        case .agent, .system:
+            throw DeskError(
+                .notPermitted,
+                "only the owner may \(verb) an escalated refund; \(actor) has the \(actor.role.rawValue) role"
+            )
+        }
+        guard let recorded = try await refundDecision(request, of: member) else {
+            throw DeskError(.notFound, "refund request \(request) of member \(member) was not found")
+        }
+        let resolution = try resolve(recorded, clock.now)
+        var ticket: Ticket?
+        if let id = try await store.ticketID(forExternalMessage: Self.refundKey(request, of: member)) {
+            ticket = try await store.ticket(id)?.ticket
+        }
+        let target = RefundTarget(ticket: ticket, channel: ticket?.channel ?? .email, words: nil, actor: actor)
+        let post = try await refundPost(resolution, to: target, staffNote: note)
+        do {
+            try await ledgers.recordRefundDecision(resolution, replacing: true)
+        } catch let error as StoreError where error.code == .versionConflict {
+            throw DeskError(
+                .conflict,
+                "refund request \(request) was resolved by someone else meanwhile; reload it before acting again"
+            )
+        }
+        let posted = try await deliver(post, of: resolution, to: target)
+        return DeskRefundResult(decision: resolution, ticket: posted, isRepeat: false)
+    }
+
+    /// Where a refund decision goes and who put it there.
+    private struct RefundTarget: Sendable {
+        var ticket: Ticket?
+        var channel: ChannelKind
+        var words: MessageDraft?
+        var actor: SupportActor
+    }
+
+    /// The recorded decision for a repeated request id, finishing the ticket part if it is missing
+    /// (a desk that stopped between recording the decision and committing the ticket).
+    private func repeated(_ recorded: RefundDecision, target: RefundTarget) async throws -> DeskRefundResult {
+        let key = Self.refundKey(recorded.requestID, of: recorded.member)
+        if let id = try await store.ticketID(forExternalMessage: key), let stored = try await store.ticket(id) {
+            return DeskRefundResult(decision: recorded, ticket: stored.ticket, isRepeat: true)
+        }
+        let posted = try await deliver(try await refundPost(recorded, to: target), of: recorded, to: target)
+        return DeskRefundResult(decision: recorded, ticket: posted, isRepeat: true)
+    }
+
+    /// What a decision adds to its ticket: the member's words (when they wrote them), the internal note
+    /// and the member's message, rendered in the member's language.
+    private func refundPost(
+        _ decision: RefundDecision,
+        to target: RefundTarget,
+        staffNote: String = ""
+    ) async throws -> PolicyPost {
+        // The owner's resolution follows the request onto its ticket; only the request claims the key.
+        let resolving = decision.decidedBy.role == .owner
+        let member = try await profile(of: decision.member)
+        let locale = language(of: target.ticket, for: member)
+        let key = TemplateKey(rawValue: decision.templateKey)
+        let body = try configuration.templates.render(key, for: locale, values: refundValues(decision, member: member))
+        // Staff recording a request on an existing ticket keep the member's words in the note; otherwise
+        // the words are the member's own message (on a new ticket they open it).
+        let staffPerson = target.actor.role == .agent || target.actor.role == .owner
+        let memberWrites = !staffPerson || target.ticket == nil
+        var extra = staffNote
+        if !memberWrites, let words = target.words {
+            extra = "Member's words as recorded by \(target.actor): \(words.body)" + (extra.isEmpty ? "" : "\n\(extra)")
+        }
+        return PolicyPost(
+            memberWords: memberWrites ? target.words : nil,
+            note: PolicyNotes.refund(decision, staffNote: extra),
+            memberMessage: PolicyPost.RenderedMessage(body: body, key: key),
+            claim: resolving ? nil : Self.refundKey(decision.requestID, of: decision.member),
+            addTag: decision.verdict == .escalateToOwner ? Self.escalatedTag : nil,
+            removeTag: decision.verdict == .escalateToOwner ? nil : Self.escalatedTag
+        )
+    }
+
+    /// Commits a decision's post on its ticket, or on a new refund ticket, and delivers the message.
+    private func deliver(
+        _ post: PolicyPost,
+        of decision: RefundDecision,
+        to target: RefundTarget
+    ) async throws
+        -> Ticket
+    {
+        do {
+            return try await deliverOnce(post, of: decision, to: target)
+        } catch let error as StoreError where error.code == .duplicateExternalMessage {
+            // Another call put this request on a ticket first: that ticket has the decision.
+            guard let claimed = try await claimedTicket(post) else { throw error }
+            return claimed
+        }
+    }
+
+    private func deliverOnce(
+        _ post: PolicyPost,
+        of decision: RefundDecision,
+        to target: RefundTarget
+    ) async throws
+        -> Ticket
+    {
+        if let claimed = try await claimedTicket(post) { return claimed }
+        if let ticket = target.ticket {
+            return try await self.post(post, on: ticket.id, member: decision.member, by: target.actor)
+        }
+        let new = NewPolicyTicket(
+            requester: decision.member,
+            subject: PolicyNotes.subject(from: target.words?.body, fallback: "Refund request \(decision.requestID)"),
+            channel: target.channel,
+            reason: .refund,
+            priority: .normal,
+            locale: try await profile(of: decision.member).locale,
+            followUpOf: nil
+        )
+        let write = try openNewTicket(new, post: post, actor: target.actor)
+        try await commitPolicyWrite(write)
+        try await deliverNewMessages()
+        return write.ticket
+    }
+
+    private func openNewTicket(_ new: NewPolicyTicket, post: PolicyPost, actor: SupportActor) throws -> TicketWrite {
+        guard let write = try openTicket(new, with: post, by: actor, at: clock.now) else {
+            throw DeskError(
+                .invalidInput,
+                "refund decision for \(new.requester) has no ticket to go to; pass the member's ticket"
+            )
+        }
+        return write
+    }
+
+    /// The values refund templates may use.
+    private func refundValues(_ decision: RefundDecision, member: MemberProfile) -> [String: String] {
+        let days = try? configuration.refunds?.terms(for: decision.plan).guaranteeDays
+        return [
+            "member_name": member.displayName,
+            "amount": decision.amount.description,
+            "request_id": decision.requestID.rawValue,
+            "guarantee_days": days.map(String.init) ?? "-",
+        ]
+    }
+
+    /// The recorded decision for a request, if any.
+    private func refundDecision(_ id: RefundRequestID, of member: MemberID) async throws -> RefundDecision? {
+        try await ledgers.refundDecisions(of: member).first { $0.requestID == id }
+    }
+
+    /// The configured refund policy, or the error every refund call gives without one.
+    private func refundPolicy() throws -> RefundPolicy {
+        guard let policy = configuration.refunds else {
+            throw DeskError(
+                .invalidInput,
+                "no refund policy is configured; set DeskConfiguration.refunds to take refund requests"
+            )
+        }
+        return policy
+    }
+
+    /// The tag on a ticket whose refund request waits for the owner.
+    static let escalatedTag = "refund-escalated"
+
+    /// The key that finds a refund request's ticket. The store keeps it unique, so a request's first
+    /// decision goes on one ticket only, however many calls race to put it there.
+    static func refundKey(_ request: RefundRequestID, of member: MemberID) -> ExternalMessageKey {
+        ExternalMessageKey(channel: ChannelKind(rawValue: "refund_request"), externalID: "\(member)/\(request)")
+    }
+}

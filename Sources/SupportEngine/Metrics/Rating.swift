@@ -1,0 +1,83 @@
+import Foundation
+
+/// A member's satisfaction rating of a solved ticket: a score from 1 to 5 and an optional comment.
+public struct Rating: Sendable, Hashable, Codable {
+    /// The rated ticket.
+    public var ticket: TicketID
+    /// The member who rated it: always the ticket's requester.
+    public var member: MemberID
+    /// The score, 1 (bad) to 5 (great).
+    public var score: Int
+    /// What the member wrote, if anything.
+    public var comment: String?
+    /// When the rating was given.
+    public var at: Date
+
+    /// Creates a rating.
+    ///
+    /// - Parameters:
+    ///   - ticket: The rated ticket.
+    ///   - member: The member who rated it.
+    ///   - score: The score, 1 to 5.
+    ///   - comment: What the member wrote.
+    ///   - at: When the rating was given.
+    public init(ticket: TicketID, member: MemberID, score: Int, comment: String? = nil, at: Date) {
+        self.ticket = ticket
+        self.member = member
+        self.score = score
+        self.comment = comment
+        self.at = at
+    }
+}
+
+/// Where satisfaction ratings live: one rating per ticket.
+public protocol RatingStore: Sendable {
+    /// Saves a rating.
+    ///
+    /// - Parameter rating: The rating.
+    /// - Throws: ``RatingError`` with ``RatingError/Code/alreadyRated`` when the ticket has one.
+    func save(_ rating: Rating) async throws
+
+    /// The rating of a ticket, if any.
+    ///
+    /// - Parameter ticket: The ticket.
+    /// - Returns: The rating.
+    func rating(of ticket: TicketID) async throws -> Rating?
+
+    /// Every rating, in the order they were given.
+    ///
+    /// - Returns: The ratings.
+    func allRatings() async throws -> [Rating]
+}
+
+/// A ``RatingStore`` in memory, for tests, demos and simulations.
+public actor InMemoryRatingStore: RatingStore {
+    private var byTicket: [TicketID: Rating] = [:]
+    private var order: [TicketID] = []
+
+    /// Creates an empty store.
+    public init() {}
+
+    /// Saves a rating.
+    ///
+    /// - Parameter rating: The rating.
+    /// - Throws: ``RatingError`` with ``RatingError/Code/alreadyRated`` when the ticket has one.
+    public func save(_ rating: Rating) throws {
+        guard byTicket[rating.ticket] == nil else {
+            throw RatingError(.alreadyRated, "ticket \(rating.ticket) is already rated: a ticket takes one rating")
+        }
+        byTicket[rating.ticket] = rating
+        order.append(rating.ticket)
+    }
+
+    /// The rating of a ticket, if any.
+    ///
+    /// - Parameter ticket: The ticket.
+    /// - Returns: The rating.
+    public func rating(of ticket: TicketID) -> Rating? { byTicket[ticket] }
+
+    /// Every rating, in the order they were given.
+    ///
+    /// - Returns: The ratings.
+    public func allRatings() -> [Rating] { order.compactMap { byTicket[$0] } }
+}

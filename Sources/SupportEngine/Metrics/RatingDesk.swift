@@ -1,0 +1,72 @@
+import Foundation
+
+/// Takes members' satisfaction ratings of solved tickets, next to a ``SupportDesk``.
+///
+/// The desk keeps no ratings itself; this wrapper checks each rating against the ticket as the desk
+/// has it (the requester only, solved or closed tickets only, one rating per ticket) and keeps it in a
+/// ``RatingStore``. Pass the same store's ratings to ``DeskMetrics/compute(tickets:events:ratings:deadLetters:)``.
+///
+/// ```swift
+/// let ratings = RatingDesk(desk: desk, store: InMemoryRatingStore())
+/// try await ratings.rate(ticket.id, score: 5, comment: "Quick and kind", by: "anna")
+/// ```
+public struct RatingDesk: Sendable {
+    /// The desk whose tickets are rated.
+    public let desk: SupportDesk
+    /// Where the ratings are kept.
+    public let store: any RatingStore
+
+    /// Creates a rating desk.
+    ///
+    /// - Parameters:
+    ///   - desk: The desk whose tickets are rated.
+    ///   - store: Where the ratings are kept.
+    public init(desk: SupportDesk, store: any RatingStore) {
+        self.desk = desk
+        self.store = store
+    }
+
+    /// Records a member's rating of their solved ticket.
+    ///
+    /// - Parameters:
+    ///   - ticket: The ticket.
+    ///   - score: 1 (bad) to 5 (great).
+    ///   - comment: What the member wrote, if anything; trimmed, empty becomes `nil`.
+    ///   - member: The member rating; must be the ticket's requester.
+    /// - Returns: The saved rating.
+    /// - Throws: ``RatingError`` for a score out of range, another member, a ticket not solved or
+    ///   closed, or a second rating; ``DeskError`` with ``DeskError/Code/notFound`` for an unknown ticket.
+    @discardableResult
+    public func rate(
+        _ ticket: TicketID,
+        score: Int,
+        comment: String? = nil,
+        by member: MemberID
+    ) async throws
+        -> Rating
+    {
+        guard (1...5).contains(score) else {
+            throw RatingError(.scoreOutOfRange, "a rating is a score from 1 to 5, not \(score)")
+        }
+        let current = try await desk.agentView(of: ticket).ticket
+        guard current.requester == member else {
+            throw RatingError(.notRequester, "only the member who asked may rate ticket \(ticket)")
+        }
+        guard current.status == .solved || current.status == .closed else {
+            throw RatingError(
+                .notSolved,
+                "ticket \(ticket) is \(current.status): a ticket can be rated once it is solved"
+            )
+        }
+        let trimmed = comment?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let rating = Rating(
+            ticket: ticket,
+            member: member,
+            score: score,
+            comment: trimmed?.isEmpty == false ? trimmed : nil,
+            at: desk.clock.now
+        )
+        try await store.save(rating)
+        return rating
+    }
+}

@@ -1,0 +1,26 @@
+/// What a moderation call at the desk did: the decision applied, the member's ledger after it, and the
+/// ticket that got the internal note and the member's message.
+///
+/// Returned by ``SupportDesk/reportConduct(on:message:violation:by:)``,
+/// ``SupportDesk/approveRemoval(of:note:by:)``, ``SupportDesk/declineRemoval(of:note:by:)`` and
+/// ``SupportDesk/reverseModeration(of:entry:note:by:)``.
+public struct DeskModerationResult: Sendable, Hashable {
+    /// The decision, as applied to the ledger.
+    public var decision: ModerationDecision
+    /// The member's ledger after the decision, as saved.
+    public var ledger: MemberLedger
+    /// The ticket that got the note and the message, or `nil` when the decision names none.
+    public var ticket: Ticket?
+
+    /// Creates a result.
+    ///
+    /// - Parameters:
+    ///   - decision: The decision applied.
+    ///   - ledger: The ledger after it.
+    ///   - ticket: The ticket it went to, if any.
+    public init(decision: ModerationDecision, ledger: MemberLedger, ticket: Ticket?) {
+        self.decision = decision
+        self.ledger = ledger
+        self.ticket = ticket
+    }
+}

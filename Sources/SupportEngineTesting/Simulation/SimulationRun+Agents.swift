@@ -1,0 +1,148 @@
+import Foundation
+import SupportEngine
+
+extension SimulationRun {
+    /// Median handling time per contact reason, in minutes.
+    static let handlingMinutes: [String: Double] = [
+        "access": 8, "broken_feature": 18, "content_question": 10, "cancel_subscription": 5, "feedback": 4,
+        "pre_sales": 7, "billing": 12, "refund": 15,
+    ]
+
+    func changeShift(_ agent: AgentID, online isOnline: Bool) async throws {
+        if isOnline {
+            online.insert(agent)
+            try await desk.setPresence(.online, of: agent)
+            if !busy.contains(agent) { queue.push(.agentFree(agent), at: clock.now) }
+        } else {
+            online.remove(agent)
+            try await desk.setPresence(.offline, of: agent)
+        }
+    }
+
+    /// The agent picks their most urgent unanswered ticket and starts on it.
+    func takeNext(_ agent: AgentID) async throws {
+        guard online.contains(agent), !busy.contains(agent) else { return }
+        let page = try await desk.tickets(
+            matching: TicketQuery(
+                statuses: [.new, .open],
+                assignee: agent,
+                after: searchCursor,
+                limit: TicketQuery.maximumLimit
+            )
+        )
+        let waiting = page.tickets.map(\.ticket).compactMap { ticket -> (Ticket, Date)? in
+            guard let oldest = ticket.unansweredMemberMessages.first?.at else { return nil }
+            return (ticket, oldest)
+        }
+        guard
+            let (ticket, _) = waiting.min(by: { lhs, rhs in
+                (lhs.0.priority, rhs.1) > (rhs.0.priority, lhs.1)
+            })
+        else { return }
+        busy.insert(agent)
+        let reason = conversations[ticket.id]?.reason ?? ticket.reason.rawValue
+        let median = (Self.handlingMinutes[reason] ?? 10) * 60
+        let handling = min(max(random.logNormal(median: median, sigma: 0.5), 60), 3 * 3600).rounded()
+        queue.push(.agentDone(agent, ticket.id), at: clock.now.addingTimeInterval(handling))
+    }
+
+    /// The agent sends their answer: a question (pending) or the solution.
+    func finish(_ agent: AgentID, _ id: TicketID) async throws {
+        busy.remove(agent)
+        defer { queue.push(.agentFree(agent), at: clock.now) }
+        let ticket = try await desk.agentView(of: id).ticket
+        guard ticket.assignee == agent, ticket.status.needsAttention, !ticket.unansweredMemberMessages.isEmpty else {
+            return
+        }
+        var conversation =
+            conversations[id]
+            ?? Conversation(
+                member: ticket.requester,
+                language: ticket.locale?.language ?? "en",
+                reason: ticket.reason.rawValue,
+                channel: ticket.channel,
+                externalID: "",
+                difficult: false
+            )
+        let actor = SupportActor.agent(agent)
+        if conversation.difficult, !conversation.moderated {
+            conversation.moderated = true
+            try await moderate(id, member: conversation.member, by: actor)
+        }
+        var asking = random.chance(conversation.agentReplies == 0 ? 0.45 : 0.15)
+        if conversation.reason == ContactReason.refund.rawValue, conversation.agentReplies == 0 {
+            asking = false
+            try await decideRefund(id, member: conversation.member, by: actor)
+        }
+        if conversation.externalID.isEmpty { asking = false }
+        conversation.agentReplies += 1
+        conversations[id] = conversation
+        let body = MessageBook.agentReply(asking: asking, conversation.language)
+        if asking {
+            try await desk.reply(to: id, body: body, by: actor, status: .pending)
+            if random.chance(0.75) {
+                let delay = min(max(random.logNormal(median: 3 * 3600, sigma: 1.0), 300), 5 * 86_400).rounded()
+                queue.push(.memberReply(id), at: clock.now.addingTimeInterval(delay))
+            }
+            queue.push(.pendingCheck(id, since: clock.now), at: clock.now.addingTimeInterval(3 * 86_400))
+        } else {
+            try await desk.reply(to: id, body: body, by: actor, status: .solved)
+            resolved(id)
+            scheduleRating(id)
+        }
+    }
+
+    /// Applies the club's conduct ladder to a rude message and notes the step on the ticket.
+    func moderate(_ id: TicketID, member: MemberID, by actor: SupportActor) async throws {
+        let ledger = ledgers[member] ?? MemberLedger(member: member, isPaying: true)
+        let decision = try (club.moderation ?? .standard).decide(
+            violation: Violation(.rudeness, severity: .minor, ticket: id, note: "insulting tone in a support message"),
+            ledger: ledger,
+            actor: actor,
+            at: clock.now
+        )
+        ledgers[member] = try ledger.applying(decision)
+        moderationActions += 1
+        moderationSteps["\(decision.action)", default: 0] += 1
+        try await desk.addInternalNote(
+            to: id,
+            body: "Conduct: \(decision.action) under the conduct ladder (\(decision.rule)).",
+            by: actor
+        )
+    }
+
+    /// Decides a refund request by the club's refund rules, on a charge from the last 45 days.
+    func decideRefund(_ id: TicketID, member: MemberID, by actor: SupportActor) async throws {
+        refundsDecided += 1
+        guard let policy = club.refunds, !policy.plans.isEmpty else {
+            try await desk.addInternalNote(to: id, body: "Refund refused: the club has no refund policy.", by: actor)
+            return
+        }
+        let plans = policy.plans.keys.sorted()
+        let plan = plans[Int(random.next() % UInt64(plans.count))]
+        let annual = plan.rawValue.contains("annual")
+        let paidAt = clock.now.addingTimeInterval(-random.uniform(1...45).rounded() * 86_400)
+        let charge = Charge(
+            id: ChargeID("C-\(id)"),
+            amount: Money(minorUnits: annual ? 19_900 : 1_999, currency: .eur),
+            at: paidAt,
+            periodEnd: paidAt.addingTimeInterval((annual ? 365 : 30) * 86_400)
+        )
+        let note: String
+        do {
+            let decision = try policy.decide(
+                RefundRequest(id: RefundRequestID("R-\(id)"), member: member, at: clock.now),
+                facts: RefundFacts(member: member, plan: plan, charges: [charge])
+            )
+            switch decision.verdict {
+            case .approve: refundsApproved += 1
+            case .escalateToOwner: refundsEscalated += 1
+            case .deny: break
+            }
+            note = "Refund \(decision.verdict) (\(decision.rule)); plan \(plan), paid \(charge.at)."
+        } catch {
+            note = "Refund could not be decided by the rules: \(error)"
+        }
+        try await desk.addInternalNote(to: id, body: note, by: actor)
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import SupportEngine
+
+/// Routing figures: classification, the queue at a million tickets, and one assignment decision.
+enum RoutingBenchmarks {
+    static func run(_ benchmark: Benchmark) throws {
+        let classifier = ReasonClassifier.builtIn
+        let messages: [(String?, String)] = [
+            ("Не могу войти", "Здравствуйте! Не могу войти в личный кабинет, пароль не подходит, письмо не приходит."),
+            ("No puedo acceder", "Hola, no puedo acceder al curso, la contraseña no funciona desde ayer."),
+            ("Cancel", "Hi, I would like to cancel my subscription and get a refund for this month, please."),
+            (nil, "The button on the lesson page is broken and the video link does not open at all."),
+            ("Вопрос", "Подскажите, пожалуйста, где найти запись вебинара из третьего модуля курса?"),
+            (nil, "¿Cuándo empieza el próximo grupo? Quiero comprar la membresía anual para mi equipo."),
+        ]
+        benchmark.measure("routing.classify", iterations: 200_000) { index in
+            let message = messages[index % messages.count]
+            return classifier.classify(subject: message.0, body: message.1)
+        }
+
+        if benchmark.selects("queue.push_pop.1m") {
+            let start = Date(timeIntervalSince1970: 1_767_225_600)
+            var random = SplitMix64(seed: 7)
+            var queue = TicketQueue()
+            let size = 1_000_000
+            for index in 0..<size { queue.insert(ticket(index, &random, start)) }
+            var next = size
+            benchmark.measure("queue.push_pop.1m", iterations: 200_000) { _ in
+                queue.insert(ticket(next, &random, start))
+                next += 1
+                return queue.popFirst()
+            }
+        }
+
+        if benchmark.selects("routing.assign") {
+            let agents = (0..<50).map { index in
+                AgentState(
+                    id: AgentID("agent-\(index)"),
+                    displayName: "Agent \(index)",
+                    languages: [[LocaleTag.en], [.ru], [.es], [.en, .ru]][index % 4],
+                    skills: [ContactReason.builtIn[index % ContactReason.builtIn.count]],
+                    capacity: 1_000_000,
+                    openTickets: index * 3
+                )
+            }
+            .sorted { $0.id < $1.id }  // as the desk passes them
+            var assigner = Assigner(strategy: .skillsAndLanguage)
+            var random = SplitMix64(seed: 11)
+            let start = Date(timeIntervalSince1970: 1_767_225_600)
+            benchmark.measure("routing.assign", iterations: 200_000) { index in
+                assigner.choose(for: ticket(index, &random, start), among: agents)
+            }
+        }
+    }
+
+    private static func ticket(_ index: Int, _ random: inout SplitMix64, _ start: Date) -> RoutableTicket {
+        let roll = random.next()
+        return RoutableTicket(
+            id: TicketID("T-\(index)"),
+            priority: Priority.allCases[Int(roll % 4)],
+            createdAt: start.addingTimeInterval(Double(index)),
+            slaDue: roll % 3 == 0 ? nil : start.addingTimeInterval(Double(roll % 100_000)),
+            reason: ContactReason.builtIn[Int(roll % UInt64(ContactReason.builtIn.count))],
+            language: [LocaleTag.en, .ru, .es][Int(roll % 3)]
+        )
+    }
+}

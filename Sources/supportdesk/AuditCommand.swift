@@ -1,0 +1,14 @@
+import Foundation
+import SupportEngine
+import SupportEngineTesting
+
+/// `supportdesk audit`: scores a club configuration against the customer-care checklist.
+struct AuditCommand {
+    let arguments: AuditArguments
+
+    func run() throws {
+        let club = try arguments.club()
+        print("club: \(club.name)")
+        print(ClubAudit(club).text, terminator: "")
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import SupportEngine
+import SupportEngineTesting
+import Testing
+
+@Suite("Ratings through the desk")
+struct MetricsRatingTests {
+    @Test func onlyTheRequesterRatesASolvedTicketOnce() async throws {
+        let clock = ManualClock()
+        let desk = SupportDesk(
+            store: InMemoryTicketStore(),
+            clock: clock,
+            channels: [InMemoryChannel(kind: .email)],
+            configuration: DeskConfiguration(agents: [AgentProfile(id: "olga", displayName: "Olga")]),
+            ids: SequentialIDGenerator()
+        )
+        let ratings = RatingDesk(desk: desk, store: InMemoryRatingStore())
+        let ticket = try await desk.receive(
+            InboundMessage(
+                channel: .email,
+                externalID: "m1",
+                sender: "anna",
+                body: "The button does not work",
+                receivedAt: clock.now
+            )
+        ).ticket
+        await #expect(throws: RatingError.self) { try await ratings.rate(ticket.id, score: 5, by: "anna") }
+        do {
+            try await ratings.rate(ticket.id, score: 5, by: "anna")
+        } catch let error as RatingError {
+            #expect(error.code == .notSolved)
+        }
+        try await desk.solve(ticket.id, by: .agent("olga"))
+        do {
+            try await ratings.rate(ticket.id, score: 5, by: "boris")
+            Issue.record("another member rated")
+        } catch let error as RatingError {
+            #expect(error.code == .notRequester)
+        }
+        do {
+            try await ratings.rate(ticket.id, score: 6, by: "anna")
+            Issue.record("a score of 6 was taken")
+        } catch let error as RatingError {
+            #expect(error.code == .scoreOutOfRange)
+        }
+        clock.advance(by: 60)
+        let rating = try await ratings.rate(ticket.id, score: 4, comment: "  quick  ", by: "anna")
+        #expect(rating.comment == "quick")
+        #expect(rating.at == clock.now)
+        do {
+            try await ratings.rate(ticket.id, score: 1, by: "anna")
+            Issue.record("a second rating was taken")
+        } catch let error as RatingError {
+            #expect(error.code == .alreadyRated)
+        }
+        #expect(try await ratings.store.allRatings() == [rating])
+        await #expect(throws: DeskError.self) { try await ratings.rate("T-404", score: 3, by: "anna") }
+    }
+}

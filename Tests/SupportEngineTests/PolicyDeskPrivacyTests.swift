@@ -1,0 +1,83 @@
+import Foundation
+import SupportEngine
+import SupportEngineTesting
+import Testing
+
+@Suite("Policy desk: privacy and templates")
+struct PolicyDeskPrivacyTests {
+    /// Every template key the refund rules and the conduct ladder produce.
+    static let policyKeys: [String] = [
+        RefundDecision.TemplateKey.approved, RefundDecision.TemplateKey.approvedGoodwill,
+        RefundDecision.TemplateKey.withdrawal, RefundDecision.TemplateKey.deniedOutsideWindow,
+        RefundDecision.TemplateKey.deniedDisputed, RefundDecision.TemplateKey.deniedAlreadyRefunded,
+        RefundDecision.TemplateKey.deniedNothingLeft, RefundDecision.TemplateKey.deniedByOwner,
+        RefundDecision.TemplateKey.escalated, ModerationDecision.TemplateKey.warning,
+        ModerationDecision.TemplateKey.finalWarning, ModerationDecision.TemplateKey.suspension,
+        ModerationDecision.TemplateKey.removal, ModerationDecision.TemplateKey.reversal,
+    ]
+
+    @Test(arguments: policyKeys)
+    func everyPolicyKeyHasABuiltInTextInEveryLanguage(raw: String) throws {
+        let key = TemplateKey(rawValue: raw)
+        #expect(TemplateCatalog.builtIn.locales(of: key) == [.en, .es, .ru])
+        let values = [
+            "member_name": "Anna", "amount": "19.00 EUR", "request_id": "rq-1", "guarantee_days": "14",
+            "rule": "rudeness", "rules_link": "/rules", "suspended_until": "Monday",
+        ]
+        for locale in [LocaleTag.en, .ru, .es] {
+            let text = try TemplateCatalog.builtIn.render(key, for: locale, values: values)
+            #expect(text.contains("Anna"), "\(raw) in \(locale) greets the member")
+            #expect(!text.contains("{{"), "\(raw) in \(locale)")
+        }
+    }
+
+    @Test func internalNotesNeverReachTheMember() async throws {
+        let harness = PolicyDeskHarness()
+        let secret = "STAFF-ONLY-7f3a"
+        let asked = try await harness.desk.requestRefund(
+            "rq-1",
+            for: "anna",
+            facts: harness.facts("anna", paidDaysAgo: 20),
+            message: "I forgot to cancel",
+            by: .member("anna")
+        )
+        _ = try await harness.desk.approveRefund(
+            "rq-1",
+            of: "anna",
+            facts: harness.facts("anna", paidDaysAgo: 20),
+            note: secret,
+            by: .owner("olga")
+        )
+        let (ticket, message) = try await harness.open("anna", body: "Rude words", id: "in-2")
+        for index in 0..<3 {
+            let reported =
+                index == 0
+                ? message : try await harness.write("anna", on: ticket, body: "more \(index)", id: "M-more-\(index)")
+            harness.clock.advance(by: 60)
+            _ = try await harness.desk.reportConduct(
+                on: ticket,
+                message: reported,
+                violation: Violation(.rudeness, note: secret),
+                by: .agent("pavel")
+            )
+        }
+        harness.clock.advance(by: 60)
+        _ = try await harness.desk.approveRemoval(of: "anna", note: secret, by: .owner("olga"))
+
+        var notes: [String] = []
+        for id in [asked.ticket.id, ticket] { notes += try await harness.notes(of: id).map(\.body) }
+        #expect(notes.count == 6)
+        #expect(notes.filter { $0.contains(secret) }.count == 5)
+
+        let staffWords = ["verdict", "goodwillAfterWindow", "plans.monthly", "Moderation of member", "ledger entry"]
+        let views = try await harness.desk.memberTickets(of: "anna")
+        #expect(views.count == 2)
+        let memberTexts = views.flatMap(\.messages).map(\.body) + harness.email.sentMessages.map(\.body)
+        #expect(harness.email.sentMessages.count == 5)
+        for text in memberTexts {
+            #expect(!text.contains(secret))
+            #expect(!notes.contains(text))
+            for word in staffWords { #expect(!text.contains(word), "member text contains '\(word)'") }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import SupportEngine
+import SupportEngineTesting
+import Testing
+
+@Suite("Club configuration, audit and arguments")
+struct SimulationConfigurationTests {
+    static let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Examples/club.json")
+
+    func error(_ json: String) -> ClubConfigurationError? {
+        do {
+            _ = try ClubConfiguration.decode(json: Data(json.utf8))
+            return nil
+        } catch let error as ClubConfigurationError {
+            return error
+        } catch {
+            Issue.record("unexpected \(error)")
+            return nil
+        }
+    }
+
+    static let hours = #"{"timeZone": "UTC", "windows": [{"days": ["monday"], "start": "09:00", "end": "18:00"}]}"#
+
+    @Test func theExampleClubLoadsAndRoundTrips() throws {
+        let club = try ClubConfiguration.load(path: Self.example.path)
+        #expect(club.name == "Morning Yoga Club")
+        #expect(club.agents.map(\.id) == ["anna", "ivan"])
+        #expect(club.selfService["billing"]?.first?.title(in: .ru) == "Изменить способ оплаты")
+        let encoded = try JSONEncoder().encode(club)
+        let again = try ClubConfiguration.decode(json: encoded)
+        #expect(again.agents == club.agents)
+        #expect(again.selfService == club.selfService)
+        #expect(again.traffic == club.traffic)
+        _ = try club.deskConfiguration()
+    }
+
+    @Test func errorsNameTheJSONPath() {
+        #expect(error("{ not json")?.path == "")
+        #expect(error("{}")?.path == "hours")
+        #expect(error(#"{"hours": \#(Self.hours), "agents": []}"#)?.path == "agents")
+        let agents = #"[{"id": "a", "displayName": "A"}, {"id": "a", "displayName": "B"}]"#
+        #expect(error(#"{"hours": \#(Self.hours), "agents": \#(agents)}"#)?.path == "agents[1].id")
+        let badCapacity = #"[{"id": "a", "displayName": "A", "capacity": "many"}]"#
+        #expect(error(#"{"hours": \#(Self.hours), "agents": \#(badCapacity)}"#)?.path == "agents[0].capacity")
+        let one = #"[{"id": "a", "displayName": "A"}]"#
+        let badWindow = #"{"timeZone": "UTC", "windows": [{"days": ["monday"], "start": "25:00", "end": "18:00"}]}"#
+        #expect(error(#"{"hours": \#(badWindow), "agents": \#(one)}"#)?.path.hasPrefix("hours.windows[0]") == true)
+        #expect(
+            error(#"{"hours": \#(Self.hours), "agents": \#(one), "traffic": {"hourWeights": [1]}}"#)?.path
+                == "traffic.hourWeights"
+        )
+        #expect(
+            error(
+                #"{"hours": \#(Self.hours), "agents": \#(one), "boundaries": {"hours": \#(Self.hours), "promises": {"soon": {}}}}"#
+            )?
+            .path == "boundaries.promises.soon"
+        )
+        #expect(
+            error(
+                #"{"hours": \#(Self.hours), "agents": \#(one), "selfService": {"billing": [{"titles": {"??": "x"}, "url": "u"}]}}"#
+            )?
+            .path == "selfService.billing[0].titles.??"
+        )
+        #expect(throws: ClubConfigurationError.self) { try ClubConfiguration.load(path: "/nonexistent/club.json") }
+    }
+
+    @Test func aGoodClubPassesTheAudit() throws {
+        let audit = ClubAudit(try ClubConfiguration.load(path: Self.example.path))
+        #expect(audit.score == audit.findings.count)
+        #expect(audit.findings.count >= 10)
+        #expect(audit.text.contains("100/100"))
+    }
+
+    @Test func aPoorClubGetsEveryFindingWithAFix() throws {
+        let slow =
+            #"{"hours": \#(Self.hours), "channels": [{"kind": "email"}], "promises": {"normal": {"firstReply": {"calendar": 259200}}}}"#
+        let json = #"""
+            {"hours": \#(Self.hours), "agents": [{"id": "a", "displayName": "A"}], "acknowledgement": false,
+             "boundaries": \#(slow), "feedback": {"askAfterSolve": false}}
+            """#
+        let audit = ClubAudit(try ClubConfiguration.decode(json: Data(json.utf8)))
+        let failed = Set(audit.findings.filter { !$0.passed }.map(\.check))
+        #expect(
+            failed == [
+                "channels", "published_hours", "promises", "acknowledgement", "promise_24h", "self_service_cancel",
+                "self_service_payment", "absence_plan", "moderation", "refunds", "feedback",
+            ]
+        )
+        #expect(audit.score == 0)
+        #expect(audit.findings.allSatisfy { $0.passed || !$0.fix.isEmpty })
+        #expect(audit.text.contains("fix: "))
+    }
+
+    @Test func simulateArguments() throws {
+        let parsed = try SimulateArguments.parse(["--days", "3", "--agents", "4", "--seed", "9", "--html", "r.html"])
+        #expect(parsed.days == 3 && parsed.agents == 4 && parsed.seed == 9 && parsed.html == "r.html")
+        #expect(try parsed.club().agents.count == 4)
+        #expect(try SimulateArguments.parse([]) == SimulateArguments())
+        for (arguments, path) in [
+            (["--days", "0"], "--days"), (["--days"], "--days"), (["--agents", "x"], "--agents"),
+            (["--seed", "-1"], "--seed"), (["--what"], "--what"), (["--config", "--days"], "--config"),
+        ] {
+            do {
+                _ = try SimulateArguments.parse(arguments)
+                Issue.record("\(arguments) was accepted")
+            } catch let error as ClubConfigurationError {
+                #expect(error.code == .invalidArgument)
+                #expect(error.path == path, "\(arguments)")
+            }
+        }
+        #expect(throws: ClubConfigurationError.self) { try AuditArguments.parse(["--days", "3"]) }
+    }
+
+    @Test func calendarArgumentsAndAnswers() throws {
+        let add = try CalendarArguments.parse(["--from", "2026-01-09T17:00:00+01:00", "--add", "2h"])
+        let hours = try ClubConfiguration.defaultClub().hours
+        let lines = try add.answer(on: hours)
+        #expect(lines.contains { $0.contains("Mon 2026-01-12 10:00:00") }, "\(lines)")
+        let between = try CalendarArguments.parse(["--between", "2026-01-05T09:00", "2026-01-06T18:00"])
+        #expect(try between.answer(on: hours).contains { $0.contains("(64800 s)") })
+        let open = try CalendarArguments.parse(["--open-at", "2026-01-10T12:00"])
+        #expect(try open.answer(on: hours).contains { $0.contains("open     no") })
+        #expect(try CalendarArguments.parseDuration("1h30m", flag: "--add") == 5400)
+        #expect(try CalendarArguments.parseDuration("2d", flag: "--add") == 172_800)
+        for arguments in [
+            ["--from", "yesterday", "--add", "1h"], ["--from", "2026-01-05T09:00", "--add", "soon"], [],
+            ["--open-at", "2026-01-05T09:00", "--between", "a", "b"],
+        ] {
+            #expect(throws: ClubConfigurationError.self, "\(arguments)") { try CalendarArguments.parse(arguments) }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import SupportEngine
+import SupportEngineTesting
+
+/// A store that refuses its next commits with a version conflict, then delegates to an in-memory store.
+///
+/// Shows how the desk retries conflicts and gives up after ``DeskConfiguration/conflictRetries``.
+actor ConflictingStore: TicketStore {
+    let base: InMemoryTicketStore
+    private var conflictsLeft: Int
+    private(set) var commitAttempts = 0
+
+    init(base: InMemoryTicketStore = InMemoryTicketStore(), conflicts: Int) {
+        self.base = base
+        self.conflictsLeft = conflicts
+    }
+
+    /// Makes the next `count` commits conflict.
+    func conflictNext(_ count: Int) {
+        conflictsLeft = count
+        commitAttempts = 0
+    }
+
+    func commit(_ commit: TicketCommit) async throws {
+        commitAttempts += 1
+        if conflictsLeft > 0 {
+            conflictsLeft -= 1
+            throw StoreError(.versionConflict, "simulated conflict on commit \(commitAttempts)")
+        }
+        try await base.commit(commit)
+    }
+
+    func ticket(_ id: TicketID) async throws -> StoredTicket? { await base.ticket(id) }
+
+    func events(of id: TicketID) async throws -> [TicketEvent] { await base.events(of: id) }
+
+    func ticketID(forExternalMessage key: ExternalMessageKey) async throws -> TicketID? {
+        await base.ticketID(forExternalMessage: key)
+    }
+
+    func ticketID(forThread key: ThreadKey) async throws -> TicketID? { await base.ticketID(forThread: key) }
+
+    func tickets(matching query: TicketQuery) async throws -> TicketPage { try await base.tickets(matching: query) }
+
+    func pendingOutbound(dueBy instant: Date, limit: Int) async throws -> [OutboundMessage] {
+        await base.pendingOutbound(dueBy: instant, limit: limit)
+    }
+
+    func updateOutbound(_ message: OutboundMessage) async throws { try await base.updateOutbound(message) }
+
+    func outbound(_ id: OutboundID) async throws -> OutboundMessage? { await base.outbound(id) }
+
+    func outbound(ofTicket ticket: TicketID) async throws -> [OutboundMessage] { await base.outbound(ofTicket: ticket) }
+
+    func deadLetteredOutbound(after: OutboundID?, limit: Int) async throws -> [OutboundMessage] {
+        await base.deadLetteredOutbound(after: after, limit: limit)
+    }
+}

@@ -181,3 +181,37 @@ public struct HealthStatus: Codable, Sendable, Hashable {
         self.storage = storage
     }
 }
+
+/// A conduct report by an agent: `POST /agent/tickets/{id}/conduct`.
+public struct ConductReportRequest: Codable, Sendable, Hashable {
+    /// The id of the member's message on the ticket.
+    public var messageID: String
+    /// `rudeness`, `aggression`, `harassment`, `spam` or `support_line_misuse`.
+    public var kind: String
+    /// `minor`, `major` or `severe`.
+    public var severity: String
+    /// A note for staff.
+    public var note: String
+
+    /// Creates a report.
+    ///
+    /// - Parameters:
+    ///   - messageID: The id of the member's message.
+    ///   - kind: The kind of violation.
+    ///   - severity: How serious it is.
+    ///   - note: A note for staff.
+    public init(messageID: String, kind: String, severity: String, note: String) {
+        self.messageID = messageID
+        self.kind = kind
+        self.severity = severity
+        self.note = note
+    }
+}
+
+/// The answer to a conduct report: the decision on the conduct ladder and the member's ledger after it.
+public struct ConductReportResult: Codable, Sendable, Hashable {
+    /// The decision.
+    public var decision: ModerationDecision
+    /// The member's ledger after it.
+    public var ledger: MemberLedger
+}

@@ -71,6 +71,26 @@ extension SupportAPI {
         return try await agentResponse(id)
     }
 
+    func conduct(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let agent = try tokens.agent(of: request)
+        let id = try ticketID(context)
+        let report = try await JSONResponse.decode(ConductReportRequest.self, from: request, limit: maximumRequestBytes)
+        guard let severity = Severity(rawValue: report.severity) else {
+            let names = Severity.allCases.map(\.rawValue).joined(separator: ", ")
+            throw APIError(.badRequest, "invalid_input", "'severity' must be one of \(names), not '\(report.severity)'")
+        }
+        let message = MessageID(rawValue: report.messageID)
+        let violation = Violation(
+            ViolationKind(rawValue: report.kind),
+            severity: severity,
+            ticket: id,
+            message: message,
+            note: report.note
+        )
+        let result = try await desk.reportConduct(on: id, message: message, violation: violation, by: .agent(agent))
+        return try JSONResponse.make(ConductReportResult(decision: result.decision, ledger: result.ledger))
+    }
+
     func agentResponse(_ id: TicketID) async throws -> Response {
         let view = try await desk.agentView(of: id)
         return try JSONResponse.make(

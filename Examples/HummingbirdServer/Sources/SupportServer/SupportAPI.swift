@@ -49,6 +49,7 @@ public struct SupportAPI: Sendable {
         router.post("/agent/tickets/:id/reply") { request, context in try await self.reply(request, context) }
         router.post("/agent/tickets/:id/notes") { request, context in try await self.note(request, context) }
         router.post("/agent/tickets/:id/status") { request, context in try await self.status(request, context) }
+        router.post("/agent/tickets/:id/conduct") { request, context in try await self.conduct(request, context) }
         return router
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import SupportEngine
 import SupportServer
 import Testing
 
@@ -59,6 +60,53 @@ struct BadInputTests {
             )
             #expect(response.status == .badRequest)
             #expect(try response.decode(APIError.Body.self).error.message.contains("pending"))
+        }
+    }
+}
+
+@Suite("Conduct reports over HTTP")
+struct ConductReportTests {
+    @Test("an agent reports a rude message; a member cannot")
+    func conductReport() async throws {
+        try await TestServer.run { client in
+            let form = WebFormSubmission(body: "You are all useless.", submissionID: "rude-1")
+            let submitted = try await client.call(.post, "/inbound/web-form", token: "alice-token", json: form)
+            let id = try submitted.decode(InboundResult.self).ticket.id.rawValue
+            let agentView = try await client.call(.get, "/agent/tickets/\(id)", token: "olga-token")
+            let ticket = try agentView.decode(AgentTicket.self).ticket
+            let message = try #require(ticket.messages.first { $0.kind == .memberMessage })
+            let report = ConductReportRequest(
+                messageID: message.id.rawValue,
+                kind: "rudeness",
+                severity: "minor",
+                note: "Insulted the team."
+            )
+            let reported = try await client.call(
+                .post,
+                "/agent/tickets/\(id)/conduct",
+                token: "olga-token",
+                json: report
+            )
+            #expect(reported.status == .ok, "\(reported.text)")
+            let result = try reported.decode(ConductReportResult.self)
+            #expect(result.decision.member.rawValue == "alice")
+            #expect(!result.ledger.entries.isEmpty)
+            let byMember = try await client.call(
+                .post,
+                "/agent/tickets/\(id)/conduct",
+                token: "alice-token",
+                json: report
+            )
+            #expect(byMember.status == .unauthorized)
+            var bad = report
+            bad.severity = "awful"
+            let badSeverity = try await client.call(
+                .post,
+                "/agent/tickets/\(id)/conduct",
+                token: "olga-token",
+                json: bad
+            )
+            #expect(badSeverity.status == .badRequest)
         }
     }
 }

@@ -215,3 +215,35 @@ public struct ConductReportResult: Codable, Sendable, Hashable {
     /// The member's ledger after it.
     public var ledger: MemberLedger
 }
+
+/// A member's refund request: `POST /me/refunds`.
+public struct RefundRequestBody: Codable, Sendable, Hashable {
+    /// An id the client makes once per request, so that a retry never refunds twice.
+    public var requestID: String
+    /// The member's own words.
+    public var message: String
+    /// The member's ticket to attach the request to; a new ticket when absent.
+    public var ticketID: String?
+
+    /// Creates a request.
+    ///
+    /// - Parameters:
+    ///   - requestID: The client's id for the request.
+    ///   - message: The member's own words.
+    ///   - ticketID: The ticket to attach it to.
+    public init(requestID: String, message: String, ticketID: String? = nil) {
+        self.requestID = requestID
+        self.message = message
+        self.ticketID = ticketID
+    }
+}
+
+/// The answer to a refund request.
+public struct RefundRequestResult: Codable, Sendable, Hashable {
+    /// The decision: approve, deny or escalate to the owner, with the amount and the rule.
+    public var decision: RefundDecision
+    /// Whether this request id had been decided before (nothing new was done).
+    public var isRepeat: Bool
+    /// The ticket as the member sees it.
+    public var ticket: MemberTicketView
+}

@@ -84,7 +84,8 @@ extension AccessTokens {
 }
 
 /// The example club's desk configuration: one agent, support hours Monday to Friday 09:00–18:00 in
-/// London, a first reply within 4 business hours, and the SLA clock that follows from it.
+/// London, a first reply within 4 business hours (1 for urgent ones), the SLA clock that follows from it,
+/// and a 14-day money-back guarantee on the monthly plan.
 ///
 /// - Returns: The configuration.
 /// - Throws: When the built-in policy is invalid (it is not).
@@ -105,12 +106,38 @@ public func demoDeskConfiguration() throws -> DeskConfiguration {
             .urgent: ResponseTargets(firstReply: .business(3600)),
         ]
     )
+    let refunds = RefundPolicy(plans: [
+        "monthly": PlanRefundTerms(
+            guaranteeDays: 14,
+            windowStart: .eachRenewal,
+            afterWindow: .goodwill(maxDaysAfterWindow: 30)
+        )
+    ])
     return DeskConfiguration(
         agents: [AgentProfile(id: "olga", displayName: "Olga")],
         sla: SLAPolicy(boundaries: boundaries),
         boundaries: boundaries,
+        refunds: refunds,
         rulesLink: "https://club.example/support-rules"
     )
+}
+
+/// The example's billing: every demo member paid 19.00 EUR for the monthly plan three days ago.
+///
+/// - Parameters:
+///   - member: The member.
+///   - now: The current instant.
+/// - Returns: The member's payments, or `nil` for someone who is not a demo member.
+public func demoPayments(of member: MemberID, at now: Date) -> RefundFacts? {
+    guard demoMembers.contains(where: { $0.id == member }) else { return nil }
+    let paid = now.addingTimeInterval(-3 * 86_400)
+    let charge = Charge(
+        id: ChargeID(rawValue: "ch-\(member)-1"),
+        amount: Money(minorUnits: 1900, currency: .eur),
+        at: paid,
+        periodEnd: paid.addingTimeInterval(31 * 86_400)
+    )
+    return RefundFacts(member: member, plan: "monthly", charges: [charge])
 }
 
 /// The example's members, so that acknowledgements greet them by name.
@@ -161,7 +188,12 @@ public func buildApplication(
         configuration: configuration,
         members: InMemoryMemberDirectory(demoMembers)
     )
-    let api = SupportAPI(desk: desk, tokens: settings.tokens, storage: settings.postgres == nil ? "memory" : "postgres")
+    let api = SupportAPI(
+        desk: desk,
+        tokens: settings.tokens,
+        storage: settings.postgres == nil ? "memory" : "postgres",
+        payments: { member in demoPayments(of: member, at: clock.now) }
+    )
     services.append(DeskService(desk: desk, prepare: prepare, logger: logger))
     var app = Application(
         router: api.router(),

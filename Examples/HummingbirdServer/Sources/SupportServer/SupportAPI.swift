@@ -16,6 +16,9 @@ public struct SupportAPI: Sendable {
     public let storage: String
     /// The largest request body accepted, in bytes; larger ones get a 413.
     public let maximumRequestBytes: Int
+    /// The member's payments as the club's billing knows them, for refund requests; `nil` when the
+    /// member has none.
+    public let payments: @Sendable (MemberID) async throws -> RefundFacts?
 
     /// Creates the API.
     ///
@@ -24,11 +27,19 @@ public struct SupportAPI: Sendable {
     ///   - tokens: Who may call what.
     ///   - storage: `memory` or `postgres`.
     ///   - maximumRequestBytes: The largest request body accepted.
-    public init(desk: SupportDesk, tokens: AccessTokens, storage: String, maximumRequestBytes: Int = 256 * 1024) {
+    ///   - payments: The member's payments, for refund requests.
+    public init(
+        desk: SupportDesk,
+        tokens: AccessTokens,
+        storage: String,
+        maximumRequestBytes: Int = 256 * 1024,
+        payments: @escaping @Sendable (MemberID) async throws -> RefundFacts? = { _ in nil }
+    ) {
         self.desk = desk
         self.tokens = tokens
         self.storage = storage
         self.maximumRequestBytes = maximumRequestBytes
+        self.payments = payments
     }
 
     /// The routes.
@@ -44,6 +55,7 @@ public struct SupportAPI: Sendable {
         router.get("/me/tickets") { request, _ in try await self.myTickets(request) }
         router.get("/me/tickets/:id") { request, context in try await self.myTicket(request, context) }
         router.post("/me/tickets/:id/messages") { request, context in try await self.myMessage(request, context) }
+        router.post("/me/refunds") { request, _ in try await self.refund(request) }
         router.get("/agent/queue") { request, _ in try await self.queue(request) }
         router.get("/agent/tickets/:id") { request, context in try await self.agentTicket(request, context) }
         router.post("/agent/tickets/:id/reply") { request, context in try await self.reply(request, context) }
@@ -149,6 +161,27 @@ public struct SupportAPI: Sendable {
             receivedAt: Date()
         )
         return try await receive(inbound, for: member)
+    }
+
+    func refund(_ request: Request) async throws -> Response {
+        let member = try tokens.member(of: request)
+        let body = try await JSONResponse.decode(RefundRequestBody.self, from: request, limit: maximumRequestBytes)
+        guard let facts = try await payments(member) else {
+            throw APIError(.notFound, "not_found", "no payments were found for your account")
+        }
+        let result = try await desk.requestRefund(
+            RefundRequestID(rawValue: body.requestID),
+            for: member,
+            facts: facts,
+            message: body.message,
+            on: body.ticketID.map(TicketID.init(rawValue:)),
+            via: .webForm,
+            by: .member(member)
+        )
+        let view = try await desk.memberView(of: result.ticket.id, for: member)
+        return try JSONResponse.make(
+            RefundRequestResult(decision: result.decision, isRepeat: result.isRepeat, ticket: view)
+        )
     }
 
     func ticketID(_ context: BasicRequestContext) throws -> TicketID {

@@ -110,3 +110,24 @@ struct ConductReportTests {
         }
     }
 }
+
+@Suite("Refund requests over HTTP")
+struct RefundRequestTests {
+    @Test("a member inside the guarantee gets a decision once, however often the request is retried")
+    func refundRequest() async throws {
+        try await TestServer.run { client in
+            let body = RefundRequestBody(requestID: "rq-1", message: "The course is not for me, please refund.")
+            let first = try await client.call(.post, "/me/refunds", token: "alice-token", json: body)
+            #expect(first.status == .ok, "\(first.text)")
+            let result = try first.decode(RefundRequestResult.self)
+            #expect(result.decision.member.rawValue == "alice")
+            #expect(result.decision.verdict == .approve, "\(result.decision)")
+            #expect(result.decision.amount.minorUnits == 1900)
+            #expect(!result.isRepeat)
+            let again = try await client.call(.post, "/me/refunds", token: "alice-token", json: body)
+            #expect(try again.decode(RefundRequestResult.self).isRepeat)
+            let bobs = try await client.call(.get, "/me/tickets/\(result.ticket.id.rawValue)", token: "bob-token")
+            #expect(bobs.status == .notFound)
+        }
+    }
+}

@@ -149,6 +149,8 @@ public struct SLAEscalation: Sendable, Hashable, Codable {
 }
 
 /// What an escalation level does.
+///
+/// In JSON: `"raisePriority"`, `{"notify": "lead"}` or `{"reassign": "owner"}`.
 public enum SLAEscalationAction: Sendable, Hashable, Codable {
     /// Leave an internal note for a lead (hosts watch for it in the event log).
     case notify(AgentID)
@@ -156,4 +158,59 @@ public enum SLAEscalationAction: Sendable, Hashable, Codable {
     case raisePriority
     /// Reassign the ticket to a named agent or the owner.
     case reassign(AgentID)
+
+    private enum CodingKeys: String, CodingKey {
+        case notify
+        case reassign
+    }
+
+    /// Decodes `"raisePriority"`, `{"notify": "agent-id"}` or `{"reassign": "agent-id"}`.
+    ///
+    /// - Parameter decoder: The decoder to read from.
+    /// - Throws: A `DecodingError` naming the accepted forms.
+    public init(from decoder: any Decoder) throws {
+        if let single = try? decoder.singleValueContainer(), let text = try? single.decode(String.self) {
+            guard text == "raisePriority" else {
+                throw DecodingError.dataCorruptedError(
+                    in: single,
+                    debugDescription: "unknown escalation action '\(text)': use \"raisePriority\", "
+                        + "{\"notify\": \"agent\"} or {\"reassign\": \"agent\"}"
+                )
+            }
+            self = .raisePriority
+            return
+        }
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        if let agent = try container.decodeIfPresent(AgentID.self, forKey: .notify) {
+            self = .notify(agent)
+        } else if let agent = try container.decodeIfPresent(AgentID.self, forKey: .reassign) {
+            self = .reassign(agent)
+        } else {
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "an escalation action is \"raisePriority\", {\"notify\": \"agent\"} or "
+                        + "{\"reassign\": \"agent\"}"
+                )
+            )
+        }
+    }
+
+    /// Encodes the action in the forms ``init(from:)`` reads.
+    ///
+    /// - Parameter encoder: The encoder to write to.
+    /// - Throws: Whatever the encoder throws.
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .raisePriority:
+            var single = encoder.singleValueContainer()
+            try single.encode("raisePriority")
+        case .notify(let agent):
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(agent, forKey: .notify)
+        case .reassign(let agent):
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(agent, forKey: .reassign)
+        }
+    }
 }

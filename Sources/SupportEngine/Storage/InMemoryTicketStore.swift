@@ -54,16 +54,9 @@ public actor InMemoryTicketStore: TicketStore {
     }
 
     private func validate(_ commit: TicketCommit) throws {
-        guard !commit.writes.isEmpty || !commit.outbound.isEmpty else {
-            throw StoreError(.invalidCommit, "a commit must write at least one ticket or outbound message")
-        }
-        var seenTickets = Set<TicketID>()
-        var claimedKeys: [ExternalMessageKey: TicketID] = [:]
+        try commit.validateShape()
         for write in commit.writes {
             let id = write.ticket.id
-            guard seenTickets.insert(id).inserted else {
-                throw StoreError(.invalidCommit, "ticket \(id) appears twice in one commit")
-            }
             let stored = records[id]?.stored.ticket.version ?? 0
             guard stored == write.expectedVersion else {
                 throw StoreError(
@@ -71,51 +64,14 @@ public actor InMemoryTicketStore: TicketStore {
                     "ticket \(id) is at version \(stored), not \(write.expectedVersion): reload it and try again"
                 )
             }
-            try Self.validateEvents(of: write)
             for key in write.externalKeys {
-                if let owner = externalKeys[key] ?? claimedKeys[key], owner != id {
-                    throw StoreError(
-                        .duplicateExternalMessage,
-                        "message \(key) is already stored in ticket \(owner)"
-                    )
+                if let owner = externalKeys[key], owner != id {
+                    throw StoreError(.duplicateExternalMessage, "message \(key) is already stored in ticket \(owner)")
                 }
-                claimedKeys[key] = id
             }
         }
-        var seenOutbound = Set<OutboundID>()
-        for message in commit.outbound {
-            guard outbox[message.id] == nil, seenOutbound.insert(message.id).inserted else {
-                throw StoreError(.invalidCommit, "outbound message \(message.id) is already in the outbox")
-            }
-        }
-    }
-
-    /// Checks that a write's events continue its expected version and end at its snapshot's version.
-    ///
-    /// Shared with adapters through the conformance suite's expectations: an adapter must refuse the
-    /// same malformed writes.
-    static func validateEvents(of write: TicketWrite) throws {
-        let id = write.ticket.id
-        var expected = write.expectedVersion + 1
-        for event in write.events {
-            guard event.ticketID == id, event.sequence == expected else {
-                throw StoreError(
-                    .invalidCommit,
-                    "event \(event.sequence) of ticket \(event.ticketID) does not continue ticket \(id) at \(expected)"
-                )
-            }
-            expected += 1
-        }
-        guard write.ticket.version == write.expectedVersion + write.events.count else {
-            throw StoreError(
-                .invalidCommit,
-                "ticket \(id) snapshot is at version \(write.ticket.version) but its events end at \(expected - 1)"
-            )
-        }
-        if write.expectedVersion == 0 {
-            guard case .created = write.events.first?.change else {
-                throw StoreError(.invalidCommit, "new ticket \(id) must start with its creation event")
-            }
+        for message in commit.outbound where outbox[message.id] != nil {
+            throw StoreError(.invalidCommit, "outbound message \(message.id) is already in the outbox")
         }
     }
 

@@ -81,3 +81,77 @@ public struct TicketCommit: Sendable, Hashable {
         self.outbound = outbound
     }
 }
+
+extension TicketCommit {
+    /// Checks everything about a commit's shape that needs no stored data: at least one write or
+    /// message, each ticket once, each write's events continuing its expected version and ending at its
+    /// snapshot, a new ticket starting with its creation, no inbound key claimed by two tickets, no
+    /// outbound message twice.
+    ///
+    /// Every store calls this before it looks at what it holds; ``InMemoryTicketStore`` does, and so
+    /// should an adapter, so that all stores refuse the same malformed commits with the same errors.
+    ///
+    /// - Throws: ``StoreError`` with ``StoreError/Code/invalidCommit``, or
+    ///   ``StoreError/Code/duplicateExternalMessage`` when two writes claim one inbound key.
+    public func validateShape() throws {
+        guard !writes.isEmpty || !outbound.isEmpty else {
+            throw StoreError(.invalidCommit, "a commit must write at least one ticket or outbound message")
+        }
+        var seenTickets = Set<TicketID>()
+        var claimed: [ExternalMessageKey: TicketID] = [:]
+        for write in writes {
+            let id = write.ticket.id
+            guard seenTickets.insert(id).inserted else {
+                throw StoreError(.invalidCommit, "ticket \(id) appears twice in one commit")
+            }
+            try write.validateEvents()
+            for key in write.externalKeys {
+                if let owner = claimed[key], owner != id {
+                    throw StoreError(
+                        .duplicateExternalMessage,
+                        "message \(key) is claimed by tickets \(owner) and \(id)"
+                    )
+                }
+                claimed[key] = id
+            }
+        }
+        var seenOutbound = Set<OutboundID>()
+        for message in outbound where !seenOutbound.insert(message.id).inserted {
+            throw StoreError(.invalidCommit, "outbound message \(message.id) appears twice in one commit")
+        }
+    }
+}
+
+extension TicketWrite {
+    /// Checks that the events continue ``expectedVersion``, belong to the ticket and end at the
+    /// snapshot's version, and that a new ticket starts with its creation.
+    ///
+    /// - Throws: ``StoreError`` with ``StoreError/Code/invalidCommit`` naming the event or version.
+    public func validateEvents() throws {
+        let id = ticket.id
+        guard expectedVersion >= 0 else {
+            throw StoreError(.invalidCommit, "ticket \(id) has a negative expected version \(expectedVersion)")
+        }
+        var expected = expectedVersion + 1
+        for event in events {
+            guard event.ticketID == id, event.sequence == expected else {
+                throw StoreError(
+                    .invalidCommit,
+                    "event \(event.sequence) of ticket \(event.ticketID) does not continue ticket \(id) at \(expected)"
+                )
+            }
+            expected += 1
+        }
+        guard ticket.version == expectedVersion + events.count else {
+            throw StoreError(
+                .invalidCommit,
+                "ticket \(id) snapshot is at version \(ticket.version) but its events end at \(expected - 1)"
+            )
+        }
+        if expectedVersion == 0 {
+            guard case .created = events.first?.change else {
+                throw StoreError(.invalidCommit, "new ticket \(id) must start with its creation event")
+            }
+        }
+    }
+}

@@ -14,7 +14,7 @@ extension PostgresTicketStore {
     ///   inbound message key belongs to another ticket, ``StoreError/Code/invalidCommit`` for a malformed
     ///   commit, ``StoreError/Code/unavailable`` when the database fails. Nothing is stored on error.
     public func commit(_ commit: TicketCommit) async throws {
-        try CommitValidation.validate(commit)
+        try commit.validateShape()
         let writes = commit.writes.sorted { $0.ticket.id < $1.ticket.id }
         try await transaction("committing \(commit.writes.map(\.ticket.id.rawValue))") { connection in
             for write in writes {

@@ -2,7 +2,7 @@
 ///
 /// The built-in reasons cover every reason the seed articles list; a host can define its own with
 /// ``init(rawValue:)``. A reason encodes as its raw string.
-public struct ContactReason: RawRepresentable, Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct ContactReason: OpenVocabulary {
     /// The reason's stable name.
     public let rawValue: String
 
@@ -12,29 +12,6 @@ public struct ContactReason: RawRepresentable, Hashable, Comparable, Sendable, C
     public init(rawValue: String) {
         self.rawValue = rawValue
     }
-
-    /// Decodes a reason from a single string.
-    ///
-    /// - Parameter decoder: The decoder to read from.
-    /// - Throws: A `DecodingError` when the value is not a string.
-    public init(from decoder: any Decoder) throws {
-        self.rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    /// Encodes the reason as a single string.
-    ///
-    /// - Parameter encoder: The encoder to write to.
-    /// - Throws: Whatever the encoder throws.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-
-    /// The reason's stable name.
-    public var description: String { rawValue }
-
-    /// Orders reasons by name.
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// The member cannot get in: login, password, access to paid content.
     public static let access = ContactReason(rawValue: "access")

@@ -124,3 +124,19 @@ struct VocabularyTests {
         #expect(text == #"{"id":"a-1","role":"agent"}"#)
     }
 }
+
+@Suite("Open vocabularies")
+struct OpenVocabularyTests {
+    @Test func encodeAsOneStringAndOrderByName() throws {
+        let data = try JSONEncoder().encode([ContactReason.access, ContactReason(rawValue: "host_reason")])
+        #expect(String(decoding: data, as: UTF8.self) == #"["access","host_reason"]"#)
+        #expect(
+            try JSONDecoder().decode([ContactReason].self, from: data) == [
+                .access, ContactReason(rawValue: "host_reason"),
+            ]
+        )
+        #expect(ChannelKind.email < ChannelKind.telegram)
+        #expect(ChannelKind.webForm.description == "web_form")
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(ChannelKind.self, from: Data("5".utf8)) }
+    }
+}

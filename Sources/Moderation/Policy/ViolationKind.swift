@@ -3,7 +3,7 @@
 /// The built-in kinds are the difficult behaviours the seeds name; a host adds its own with
 /// ``init(rawValue:)`` (for example `ViolationKind(rawValue: "doxxing")`). A kind encodes as its
 /// raw string.
-public struct ViolationKind: RawRepresentable, Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct ViolationKind: OpenVocabulary {
     /// The kind's stable name.
     public let rawValue: String
 
@@ -13,29 +13,6 @@ public struct ViolationKind: RawRepresentable, Hashable, Comparable, Sendable, C
     public init(rawValue: String) {
         self.rawValue = rawValue
     }
-
-    /// Decodes a kind from a single string.
-    ///
-    /// - Parameter decoder: The decoder to read from.
-    /// - Throws: A `DecodingError` when the value is not a string.
-    public init(from decoder: any Decoder) throws {
-        self.rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    /// Encodes the kind as a single string.
-    ///
-    /// - Parameter encoder: The encoder to write to.
-    /// - Throws: Whatever the encoder throws.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-
-    /// The kind's stable name.
-    public var description: String { rawValue }
-
-    /// Orders kinds by name.
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// Rude or insulting language towards staff or members.
     public static let rudeness = ViolationKind(rawValue: "rudeness")

@@ -2,7 +2,7 @@
 ///
 /// Built-in keys have defaults in English, Russian and Spanish; a host adds its own keys and overrides
 /// any template per language in a ``TemplateCatalog``.
-public struct TemplateKey: RawRepresentable, Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct TemplateKey: OpenVocabulary {
     /// The key's text.
     public let rawValue: String
 
@@ -12,29 +12,6 @@ public struct TemplateKey: RawRepresentable, Hashable, Comparable, Sendable, Cod
     public init(rawValue: String) {
         self.rawValue = rawValue
     }
-
-    /// Decodes a key from a string.
-    ///
-    /// - Parameter decoder: The decoder to read from.
-    /// - Throws: A `DecodingError` when the value is not a string.
-    public init(from decoder: any Decoder) throws {
-        self.rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    /// Encodes the key as a string.
-    ///
-    /// - Parameter encoder: The encoder to write to.
-    /// - Throws: Whatever the encoder throws.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-
-    /// The key's text.
-    public var description: String { rawValue }
-
-    /// Orders keys by text.
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// "We received your message; expect an answer by …".
     public static let acknowledgement = TemplateKey(rawValue: "acknowledgement")

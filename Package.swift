@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "SupportBoundaries", targets: ["SupportBoundaries"]),
         .library(name: "RefundRules", targets: ["RefundRules"]),
         .library(name: "Moderation", targets: ["Moderation"]),
+        .library(name: "MemberJourney", targets: ["MemberJourney"]),
         .library(name: "SupportEngine", targets: ["SupportEngine"]),
         .library(name: "SupportEngineTesting", targets: ["SupportEngineTesting"]),
         .executable(name: "supportdesk", targets: ["supportdesk"]),
@@ -34,12 +35,14 @@ let package = Package(
         .target(name: "SupportBoundaries", dependencies: ["SupportCore"], swiftSettings: strictSettings),
         .target(name: "RefundRules", dependencies: ["SupportCore"], swiftSettings: strictSettings),
         .target(name: "Moderation", dependencies: ["SupportCore"], swiftSettings: strictSettings),
+        .target(name: "MemberJourney", dependencies: ["SupportCore"], swiftSettings: strictSettings),
 
         // The engine: protocols, the desk actor, in-memory adapters.
         .target(
             name: "SupportEngine",
             dependencies: [
                 "SupportCore", "TicketLifecycle", "PriorityRouting", "SupportBoundaries", "RefundRules", "Moderation",
+                "MemberJourney",
             ],
             swiftSettings: strictSettings
         ),
@@ -65,6 +68,7 @@ let package = Package(
         .testTarget(name: "SupportBoundariesTests", dependencies: ["SupportBoundaries"]),
         .testTarget(name: "RefundRulesTests", dependencies: ["RefundRules"]),
         .testTarget(name: "ModerationTests", dependencies: ["Moderation"]),
+        .testTarget(name: "MemberJourneyTests", dependencies: ["MemberJourney"]),
         .testTarget(name: "SupportEngineTests", dependencies: ["SupportEngine", "SupportEngineTesting"]),
     ],
     swiftLanguageModes: [.v6]

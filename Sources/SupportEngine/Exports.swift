@@ -1,3 +1,4 @@
+@_exported import MemberJourney
 @_exported import Moderation
 @_exported import PriorityRouting
 @_exported import RefundRules

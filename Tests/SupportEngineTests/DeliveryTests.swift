@@ -100,7 +100,8 @@ struct DeliveryTests {
         try await harness.desk.processDueWork()
         try await harness.desk.deliverPendingMessages()
         #expect(channel.attempts.count == 5, "a dead-lettered message was sent again")
-        #expect(try await harness.ticket(message.ticketID).messages.last?.body == "Here is your receipt")
+        let ticketID = try #require(message.ticketID)
+        #expect(try await harness.ticket(ticketID).messages.last?.body == "Here is your receipt")
     }
 
     @Test("a restarted desk resumes the retries of the outbox")

@@ -17,8 +17,9 @@ public struct OutboundMessage: Sendable, Hashable, Codable, Identifiable {
 
     /// The message's id.
     public let id: OutboundID
-    /// The ticket it belongs to.
-    public let ticketID: TicketID
+    /// The ticket it belongs to; `nil` for a message about the member's journey with the club (a
+    /// welcome, a check-in, an exit survey, a win-back), which belongs to no ticket.
+    public let ticketID: TicketID?
     /// The message in the ticket that this delivers, if it is one.
     public let messageID: MessageID?
     /// The member it goes to.
@@ -52,7 +53,7 @@ public struct OutboundMessage: Sendable, Hashable, Codable, Identifiable {
     ///
     /// - Parameters:
     ///   - id: The message's id.
-    ///   - ticketID: The ticket it belongs to.
+    ///   - ticketID: The ticket it belongs to, or `nil` for a journey message.
     ///   - messageID: The ticket message it delivers, if any.
     ///   - recipient: The member it goes to.
     ///   - channel: The channel to send it on.
@@ -62,7 +63,7 @@ public struct OutboundMessage: Sendable, Hashable, Codable, Identifiable {
     ///   - fallbackChannels: The channels to fall back to, in order.
     public init(
         id: OutboundID,
-        ticketID: TicketID,
+        ticketID: TicketID?,
         messageID: MessageID?,
         recipient: MemberID,
         channel: ChannelKind,

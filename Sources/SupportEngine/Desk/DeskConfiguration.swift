@@ -80,6 +80,11 @@ public struct DeskConfiguration: Sendable {
     public var routing: RoutingSettings
     /// Where the published rules of the support line are, shown in member views and moderation messages.
     public var rulesLink: String?
+    /// The member journey: segments, welcome and check-ins, exit survey, win-backs. `nil` (the default)
+    /// runs no journey; the desk then takes segments from the ``MemberDirectory``.
+    public var journey: JourneyPolicy?
+    /// Whether solving a ticket asks the member to rate it from 1 to 5 (once per ticket). Default `false`.
+    public var requestsRatings: Bool
 
     /// Creates a configuration.
     ///
@@ -99,6 +104,8 @@ public struct DeskConfiguration: Sendable {
     ///   - moderation: The conduct ladder.
     ///   - routing: How new tickets are classified, prioritized and assigned.
     ///   - rulesLink: Where the published rules are.
+    ///   - journey: The member journey, or `nil` for none.
+    ///   - requestsRatings: Whether solving a ticket asks the member for a rating.
     public init(
         maximumBodyBytes: Int = 64 * 1024,
         maximumSubjectLength: Int = 998,
@@ -114,7 +121,9 @@ public struct DeskConfiguration: Sendable {
         refunds: RefundPolicy? = nil,
         moderation: ModerationPolicy = .standard,
         routing: RoutingSettings = RoutingSettings(),
-        rulesLink: String? = nil
+        rulesLink: String? = nil,
+        journey: JourneyPolicy? = nil,
+        requestsRatings: Bool = false
     ) {
         self.maximumBodyBytes = maximumBodyBytes
         self.maximumSubjectLength = maximumSubjectLength
@@ -131,5 +140,7 @@ public struct DeskConfiguration: Sendable {
         self.moderation = moderation
         self.routing = routing
         self.rulesLink = rulesLink
+        self.journey = journey
+        self.requestsRatings = requestsRatings
     }
 }

@@ -13,6 +13,8 @@ struct DueQueue: Sendable {
         case outbox
         /// An agent's shift starts or ends.
         case shiftChange(AgentID)
+        /// A step of a member's journey falls due.
+        case member(MemberID)
     }
 
     struct Entry: Sendable, Hashable {

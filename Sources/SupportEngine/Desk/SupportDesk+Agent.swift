@@ -22,14 +22,20 @@ extension SupportDesk {
             try await retryingConflicts("'\(command.name)' on ticket \(id)") {
                 guard let stored = try await store.ticket(id) else { throw notFound(id) }
                 if let member = actor.memberID, member != stored.ticket.requester { throw notFound(id) }
-                let (ticket, events) = try executeWithSLA(command, on: stored.ticket, by: actor, at: clock.now)
+                let now = clock.now
+                var (ticket, events) = try executeWithSLA(command, on: stored.ticket, by: actor, at: now)
+                let recipient = try await profile(of: ticket.requester)
+                if let request = try ratingRequest(before: stored.ticket, after: ticket, to: recipient) {
+                    let result = try executeWithSLA(request, on: ticket, by: .system, at: now)
+                    ticket = result.ticket
+                    events += result.events
+                }
                 let write = TicketWrite(
                     ticket: ticket,
                     expectedVersion: stored.ticket.version,
                     events: events,
                     dueAt: dueAt(for: ticket)
                 )
-                let recipient = try await profile(of: ticket.requester)
                 let outbound = outbound(for: events, of: ticket, to: recipient)
                 try await commitAndSchedule(TicketCommit(writes: [write], outbound: outbound))
                 return ticket

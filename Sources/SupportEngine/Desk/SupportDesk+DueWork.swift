@@ -37,6 +37,9 @@ extension SupportDesk {
                 if try await fireTimers(of: id, scheduledFor: entry.due, now: now) { fired += 1 }
             case .shiftChange(let agent):
                 try await shiftChanged(agent)
+            case .member(let member):
+                try await fireJourney(of: member, scheduledFor: entry.due, now: now)
+                outboxDue = true
             }
         }
         if outboxDue || fired > 0 { try await deliverPendingMessages() }
@@ -161,6 +164,16 @@ extension SupportDesk {
             }
             cursor = page.nextCursor
         } while cursor != nil
+        if configuration.journey != nil {
+            var after: MemberID?
+            repeat {
+                let page = try await journeys.journeys(dueBefore: .distantFuture, after: after, limit: 1_000)
+                for stored in page {
+                    if let due = stored.dueAt { dueQueue.insert(.member(stored.record.member), due: due) }
+                }
+                after = page.count == 1_000 ? page.last?.record.member : nil
+            } while after != nil
+        }
         if let first = try await store.pendingOutbound(dueBy: .distantFuture, limit: 1).first {
             dueQueue.insert(.outbox, due: first.nextAttemptAt)
         }

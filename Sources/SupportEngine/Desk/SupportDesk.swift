@@ -19,6 +19,7 @@ public actor SupportDesk {
     let ids: any IDGenerator
     let members: any MemberDirectory
     let ledgers: any MemberLedgerStore
+    let journeys: any MemberJourneyStore
     /// How the desk behaves.
     public let configuration: DeskConfiguration
     let agentNames: [AgentID: String]
@@ -36,6 +37,7 @@ public actor SupportDesk {
     let timeFormatter = LocalTimeFormatter()
     var routing: RoutingState
     var ticketLocks: [TicketID: [CheckedContinuation<Void, Never>]] = [:]
+    var memberLocks: [MemberID: [CheckedContinuation<Void, Never>]] = [:]
 
     /// Creates a desk.
     ///
@@ -48,6 +50,7 @@ public actor SupportDesk {
     ///   - members: Where members are looked up (names, languages, preferred channels); unknown senders
     ///     are treated as prospects.
     ///   - ledgers: Where moderation ledgers and refund decisions live.
+    ///   - journeys: Where members' journeys and fix announcements live.
     public init(
         store: any TicketStore,
         clock: any SupportClock,
@@ -55,11 +58,13 @@ public actor SupportDesk {
         configuration: DeskConfiguration = DeskConfiguration(),
         ids: any IDGenerator = UUIDGenerator(),
         members: any MemberDirectory = InMemoryMemberDirectory(),
-        ledgers: any MemberLedgerStore = InMemoryLedgerStore()
+        ledgers: any MemberLedgerStore = InMemoryLedgerStore(),
+        journeys: any MemberJourneyStore = InMemoryJourneyStore()
     ) {
         self.store = store
         self.members = members
         self.ledgers = ledgers
+        self.journeys = journeys
         self.clock = clock
         var byKind: [ChannelKind: any Channel] = [:]
         for channel in channels { byKind[channel.kind] = channel }
@@ -99,6 +104,33 @@ public actor SupportDesk {
         }
         let next = waiters.removeFirst()
         ticketLocks[id] = waiters
+        next.resume()
+    }
+
+    /// Runs `body` while holding the desk's lock on one member's journey, so that the desk's own
+    /// concurrent changes to it take turns.
+    func withMemberLock<Result: Sendable>(
+        _ member: MemberID,
+        _ body: () async throws -> Result
+    ) async throws -> Result {
+        if memberLocks[member] != nil {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                memberLocks[member, default: []].append(continuation)
+            }
+        } else {
+            memberLocks[member] = []
+        }
+        defer { releaseMemberLock(member) }
+        return try await body()
+    }
+
+    private func releaseMemberLock(_ member: MemberID) {
+        guard var waiters = memberLocks[member], !waiters.isEmpty else {
+            memberLocks[member] = nil
+            return
+        }
+        let next = waiters.removeFirst()
+        memberLocks[member] = waiters
         next.resume()
     }
 
@@ -181,8 +213,11 @@ public actor SupportDesk {
         try await deliverPendingMessages()
     }
 
-    /// The member's profile, or the unknown-contact profile.
+    /// The member's profile, or the unknown-contact profile; with the member journey on, its segment is
+    /// the journey's, so routing and the journey agree.
     func profile(of member: MemberID) async throws -> MemberProfile {
-        try await members.member(member) ?? .unknown(member)
+        var profile = try await members.member(member) ?? .unknown(member)
+        if let segment = try await journeySegment(of: member) { profile.segment = segment }
+        return profile
     }
 }

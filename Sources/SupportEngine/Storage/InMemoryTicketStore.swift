@@ -48,7 +48,7 @@ public actor InMemoryTicketStore: TicketStore {
         }
         for message in commit.outbound {
             outbox[message.id] = message
-            outboundByTicket[message.ticketID, default: []].append(message.id)
+            if let ticket = message.ticketID { outboundByTicket[ticket, default: []].append(message.id) }
             index(message)
         }
     }

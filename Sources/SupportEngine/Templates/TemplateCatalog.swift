@@ -80,7 +80,9 @@ public struct TemplateCatalog: Sendable, Hashable {
     /// The built-in templates in English, Russian and Spanish.
     public static let builtIn: TemplateCatalog = {
         var catalog = TemplateCatalog()
-        for (key, texts) in BuiltInTemplates.texts.merging(BuiltInPolicyTemplates.texts, uniquingKeysWith: { $1 }) {
+        let texts = BuiltInTemplates.texts.merging(BuiltInPolicyTemplates.texts, uniquingKeysWith: { $1 })
+            .merging(BuiltInJourneyTemplates.texts, uniquingKeysWith: { $1 })
+        for (key, texts) in texts {
             for (locale, text) in texts {
                 // The built-in texts are fixed and covered by tests; a parse failure is a programming error.
                 do { try catalog.set(key, for: locale, to: text) } catch { preconditionFailure("\(key): \(error)") }

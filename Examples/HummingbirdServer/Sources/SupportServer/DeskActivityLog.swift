@@ -47,7 +47,7 @@ public struct DeskActivityLog: TicketStore {
             logger.info(
                 "outbound queued",
                 metadata: [
-                    "ticket": "\(message.ticketID)", "outbound": "\(message.id)", "channel": "\(message.channel)",
+                    "ticket": "\(message.ticketID?.rawValue ?? "-")", "outbound": "\(message.id)", "channel": "\(message.channel)",
                 ]
             )
         }
@@ -90,7 +90,7 @@ public struct DeskActivityLog: TicketStore {
             level: level,
             "delivery attempt",
             metadata: [
-                "ticket": "\(message.ticketID)", "outbound": "\(message.id)", "state": "\(message.state)",
+                "ticket": "\(message.ticketID?.rawValue ?? "-")", "outbound": "\(message.id)", "state": "\(message.state)",
                 "attempts": "\(message.attempts)", "error": "\(message.lastError ?? "-")",
             ]
         )
@@ -138,7 +138,7 @@ public final class LoggingChannel: Channel {
         logger.info(
             "sent",
             metadata: [
-                "channel": "\(kind)", "to": "\(message.recipient)", "ticket": "\(message.ticketID)",
+                "channel": "\(kind)", "to": "\(message.recipient)", "ticket": "\(message.ticketID?.rawValue ?? "-")",
                 "subject": "\(message.subject)",
             ]
         )

@@ -127,7 +127,7 @@ extension PostgresTicketStore {
             connection.query(
                 """
                 INSERT INTO \(unescaped: table("outbox")) (id, ticket_id, state, next_attempt_at, message)
-                VALUES (\(message.id.rawValue), \(message.ticketID.rawValue), \(message.state.rawValue),
+                VALUES (\(message.id.rawValue), \(message.ticketID?.rawValue), \(message.state.rawValue),
                         \(message.nextAttemptAt.storedValue), \(try json(message))::jsonb)
                 ON CONFLICT (id) DO NOTHING
                 RETURNING 1

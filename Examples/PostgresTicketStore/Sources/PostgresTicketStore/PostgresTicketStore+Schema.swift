@@ -88,7 +88,7 @@ extension PostgresTicketStore {
             CREATE TABLE IF NOT EXISTS \(table("outbox")) (
                 id TEXT COLLATE "C" PRIMARY KEY,
                 position BIGSERIAL NOT NULL,
-                ticket_id TEXT COLLATE "C" NOT NULL,
+                ticket_id TEXT COLLATE "C",
                 state TEXT NOT NULL,
                 next_attempt_at DOUBLE PRECISION NOT NULL,
                 message JSONB NOT NULL

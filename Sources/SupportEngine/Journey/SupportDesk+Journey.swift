@@ -1,0 +1,347 @@
+import Foundation
+
+extension SupportDesk {
+    /// Tells the desk what the host knows about a member now: joined, active, cancelled, lapsed.
+    ///
+    /// The desk stores the facts in the member's journey, recomputes the segment (the one routing
+    /// uses), and takes every journey step that falls due: the welcome and the onboarding check-in after
+    /// joining, the thank-you with the exit survey after a cancellation. Later steps (the check-in,
+    /// quiet check-ins) run from the due-work timer, see ``processDueWork()``.
+    ///
+    /// - Parameters:
+    ///   - member: The member.
+    ///   - facts: What the host knows now.
+    /// - Returns: The member's journey after the update and the steps it caused.
+    /// - Throws: ``DeskError`` with ``DeskError/Code/invalidInput`` when the journey is off
+    ///   (``DeskConfiguration/journey`` is `nil`) or the member id is malformed; ``JourneyError`` with
+    ///   ``JourneyError/Code/invalidFacts`` for contradicting facts; ``StoreError`` when a store fails.
+    @discardableResult
+    public func updateMemberFacts(_ member: MemberID, _ facts: MemberFacts) async throws -> JourneyRecord {
+        let policy = try journeyPolicy()
+        try checkMember(member)
+        return try await changeJourney(of: member, "updating the facts of member \(member)") { record, now in
+            try record.updating(facts, policy: policy, at: now)
+        }
+    }
+
+    /// Records that a member joined now (or at `instant`), with an active subscription, or a trial.
+    ///
+    /// - Parameters:
+    ///   - member: The member.
+    ///   - instant: When they joined; now by default.
+    ///   - trial: Whether they joined on a trial.
+    /// - Returns: The member's journey.
+    /// - Throws: As ``updateMemberFacts(_:_:)``.
+    @discardableResult
+    public func memberJoined(
+        _ member: MemberID,
+        at instant: Date? = nil,
+        trial: Bool = false
+    ) async throws
+        -> JourneyRecord
+    {
+        let joined = instant ?? clock.now
+        return try await updateMemberFacts(
+            member,
+            MemberFacts(joinedAt: joined, lastActivityAt: joined, subscription: trial ? .trial : .active)
+        )
+    }
+
+    /// Records a member's activity in the club (a visit, a post, a lesson), which keeps them from
+    /// counting as quiet.
+    ///
+    /// - Parameters:
+    ///   - member: The member.
+    ///   - instant: When; now by default.
+    /// - Returns: The member's journey.
+    /// - Throws: ``DeskError`` with ``DeskError/Code/notFound`` when the desk has no facts of the
+    ///   member yet (report the join first); otherwise as ``updateMemberFacts(_:_:)``.
+    @discardableResult
+    public func recordActivity(of member: MemberID, at instant: Date? = nil) async throws -> JourneyRecord {
+        var facts = try await knownFacts(of: member)
+        let at = instant ?? clock.now
+        facts.lastActivityAt = max(facts.lastActivityAt ?? at, at)
+        return try await updateMemberFacts(member, facts)
+    }
+
+    /// Records that a member cancelled by their own choice: the desk thanks them and sends the exit
+    /// survey.
+    ///
+    /// - Parameters:
+    ///   - member: The member.
+    ///   - instant: When they asked to cancel; now by default.
+    /// - Returns: The member's journey.
+    /// - Throws: As ``recordActivity(of:at:)``.
+    @discardableResult
+    public func memberCancelled(_ member: MemberID, at instant: Date? = nil) async throws -> JourneyRecord {
+        var facts = try await knownFacts(of: member)
+        facts.subscription = .cancelled
+        facts.cancellationRequestedAt = facts.cancellationRequestedAt ?? instant ?? clock.now
+        return try await updateMemberFacts(member, facts)
+    }
+
+    /// Turns a member's journey messages (check-ins, surveys, win-backs) off or on again.
+    ///
+    /// - Parameters:
+    ///   - member: The member.
+    ///   - optedOut: Whether they want none.
+    ///   - actor: The member themselves, or a person on staff acting on their word.
+    /// - Returns: The member's journey.
+    /// - Throws: ``DeskError`` with ``DeskError/Code/notPermitted`` for another member;
+    ///   ``DeskError/Code/notFound`` when the desk has no facts of the member.
+    @discardableResult
+    public func setJourneyOptOut(
+        _ member: MemberID,
+        _ optedOut: Bool,
+        by actor: SupportActor
+    ) async throws
+        -> JourneyRecord
+    {
+        try checkActsFor(member, actor, what: "change the journey messages of")
+        _ = try await knownFacts(of: member)
+        return try await changeJourney(of: member, "setting the opt-out of member \(member)") { record, _ in
+            record.settingOptOut(optedOut)
+        }
+    }
+
+    /// Stores a leaver's answer to the exit survey in their journey: the reasons the win-back later
+    /// reads.
+    ///
+    /// - Parameters:
+    ///   - member: The member who left.
+    ///   - reasons: The reasons chosen from ``JourneyPolicy/exitReasons``.
+    ///   - comment: Their own words, if any.
+    ///   - actor: The member themselves, or the system for the host's survey form.
+    /// - Returns: The member's journey.
+    /// - Throws: ``JourneyError`` with ``JourneyError/Code/invalidAnswer``,
+    ///   ``JourneyError/Code/notLeaving`` or ``JourneyError/Code/alreadyAnswered``; ``DeskError`` with
+    ///   ``DeskError/Code/notPermitted`` for another member, ``DeskError/Code/notFound`` for an
+    ///   unknown one.
+    @discardableResult
+    public func answerExitSurvey(
+        _ member: MemberID,
+        reasons: [ExitReason],
+        comment: String? = nil,
+        by actor: SupportActor
+    ) async throws -> JourneyRecord {
+        let policy = try journeyPolicy()
+        try checkActsFor(member, actor, what: "answer the exit survey of")
+        _ = try await knownFacts(of: member)
+        return try await changeJourney(of: member, "storing the exit survey of member \(member)") { record, now in
+            try record.answeringExitSurvey(
+                ExitSurveyAnswer(reasons: reasons, comment: comment, at: now),
+                policy: policy
+            )
+        }
+    }
+
+    /// A member's journey, for the support side.
+    ///
+    /// - Parameter member: The member.
+    /// - Returns: The journey, or `nil` when the desk has no facts of the member.
+    /// - Throws: ``StoreError`` when the store fails.
+    public func journey(of member: MemberID) async throws -> JourneyRecord? {
+        try await journeys.journey(of: member)?.record
+    }
+
+    /// The member's segment now: from their journey when the desk has their facts, otherwise what the
+    /// ``MemberDirectory`` says. Routing uses the same segment.
+    ///
+    /// - Parameter member: The member.
+    /// - Returns: The segment.
+    /// - Throws: Whatever the directory or the store throws.
+    public func segment(of member: MemberID) async throws -> MemberSegment {
+        try await profile(of: member).segment
+    }
+
+    // MARK: - Internals
+
+    func journeyPolicy() throws -> JourneyPolicy {
+        guard let policy = configuration.journey else {
+            throw DeskError(
+                .invalidInput,
+                "the member journey is off: set DeskConfiguration.journey to a JourneyPolicy"
+            )
+        }
+        try policy.validate()
+        return policy
+    }
+
+    /// The journey's segment for a member, when the journey is on and knows the member.
+    func journeySegment(of member: MemberID) async throws -> MemberSegment? {
+        guard let policy = configuration.journey,
+            let stored = try await journeys.journey(of: member), stored.record.membership > 0
+        else { return nil }
+        return policy.segment(for: stored.record.facts, previous: stored.record.segment, at: clock.now)
+    }
+
+    private func checkMember(_ member: MemberID) throws {
+        guard member.isWellFormed else {
+            throw DeskError(.invalidInput, "member id '\(member)' must be 1 to 200 printable characters")
+        }
+    }
+
+    private func checkActsFor(_ member: MemberID, _ actor: SupportActor, what: String) throws {
+        if let acting = actor.memberID, acting != member {
+            throw DeskError(.notPermitted, "member \(acting) cannot \(what) member \(member)")
+        }
+    }
+
+    private func knownFacts(of member: MemberID) async throws -> MemberFacts {
+        _ = try journeyPolicy()
+        guard let stored = try await journeys.journey(of: member), stored.record.version > 0 else {
+            throw DeskError(.notFound, "the desk has no facts of member \(member): report the join first")
+        }
+        return stored.record.facts
+    }
+
+    /// Changes a member's journey and takes the steps that fall due, under the member's lock.
+    func changeJourney(
+        of member: MemberID,
+        _ what: String,
+        _ change: @Sendable (JourneyRecord, Date) throws -> JourneyRecord
+    ) async throws -> JourneyRecord {
+        let record = try await withMemberLock(member) {
+            try await retryingConflicts(what) {
+                let stored = try await journeys.journey(of: member)
+                let now = clock.now
+                let read = stored?.record ?? JourneyRecord(member: member)
+                let changed = try change(read, now)
+                return try await takeDueSteps(of: changed, readVersion: read.version, storedDue: stored?.dueAt, at: now)
+            }
+        }
+        try await deliverNewMessages()
+        return record
+    }
+
+    /// Runs a member's journey timer.
+    func fireJourney(of member: MemberID, scheduledFor due: Date, now: Date) async throws {
+        try await withMemberLock(member) {
+            try await retryingConflicts("journey steps of member \(member)") {
+                guard let stored = try await journeys.journey(of: member), stored.dueAt == due else { return }
+                _ = try await takeDueSteps(
+                    of: stored.record,
+                    readVersion: stored.record.version,
+                    storedDue: stored.dueAt,
+                    at: now
+                )
+            }
+        }
+    }
+
+    /// Takes the due steps of a record, puts their messages in the outbox, and saves the record.
+    ///
+    /// The messages are committed first, under ids made from the member, the step and the membership,
+    /// then the record. When the desk stops between the two, the next run finds the messages already
+    /// in the outbox and only records the steps: a member never gets one step twice.
+    private func takeDueSteps(
+        of changed: JourneyRecord,
+        readVersion: Int,
+        storedDue: Date?,
+        at now: Date
+    ) async throws -> JourneyRecord {
+        let policy = try journeyPolicy()
+        var record = changed.refreshingSegment(policy: policy, at: now)
+        let steps = policy.dueSteps(for: record, at: now)
+        var outbound: [OutboundMessage] = []
+        if !steps.isEmpty {
+            let blocked = try await contactBlock(record, at: now)
+            for step in steps {
+                if let blocked {
+                    record = record.taking(step, outcome: .skipped(reason: blocked), at: now)
+                    continue
+                }
+                let message = try await journeyMessage(step, to: record, values: [:], at: now)
+                record = record.taking(step, outcome: .sent, at: now)
+                outbound.append(message)
+            }
+        }
+        let due = policy.nextDue(for: record, at: now)
+        guard record.version != readVersion || due != storedDue else { return record }
+        try await commitJourneyMessages(outbound)
+        try await journeys.saveJourney(record, expectedVersion: readVersion, dueAt: due)
+        if let due { schedule(.member(record.member), at: due) }
+        return record
+    }
+
+    /// Why the desk may not send a member journey messages now, or `nil` when it may.
+    func contactBlock(_ record: JourneyRecord, at now: Date) async throws -> String? {
+        if record.optedOut { return "the member opted out of journey messages" }
+        if let ledger = try await ledgers.moderationLedger(of: record.member),
+            !ledger.mayReceiveReengagement(at: now)
+        {
+            return "the member is not in good standing (\(ledger.standing(at: now)))"
+        }
+        return nil
+    }
+
+    /// Commits the messages not already in the outbox.
+    func commitJourneyMessages(_ messages: [OutboundMessage]) async throws {
+        var fresh: [OutboundMessage] = []
+        for message in messages where try await store.outbound(message.id) == nil { fresh.append(message) }
+        guard !fresh.isEmpty else { return }
+        try await commitAndSchedule(TicketCommit(writes: [], outbound: fresh))
+    }
+
+    /// Renders a journey step's message for the member, in their language, on their channels.
+    func journeyMessage(
+        _ step: JourneyStep,
+        to record: JourneyRecord,
+        values extra: [String: String],
+        at now: Date
+    ) async throws -> OutboundMessage {
+        let profile = try await profile(of: record.member)
+        let key = TemplateKey.journey(step)
+        var values = extra
+        values["member_name"] = profile.displayName
+        if step == .exitSurvey, let policy = configuration.journey {
+            values["reasons"] = policy.exitReasons.enumerated()
+                .map { "\($0.offset + 1). \(exitReasonName($0.element, locale: profile.locale))" }
+                .joined(separator: "\n")
+        }
+        let route = contactRoute(for: profile)
+        return OutboundMessage(
+            id: Self.journeyOutboundID(step, of: record),
+            ticketID: nil,
+            messageID: nil,
+            recipient: record.member,
+            channel: route.first ?? .email,
+            subject: try configuration.templates.render(key.subject, for: profile.locale, values: values),
+            body: try configuration.templates.render(key, for: profile.locale, values: values),
+            createdAt: now,
+            fallbackChannels: Array(route.dropFirst())
+        )
+    }
+
+    /// The outbox id of a journey step's message: `journey/<member>/<membership>/<step>/<n>`, where `n`
+    /// counts the times the step was taken in the membership, this one included.
+    ///
+    /// The same step run twice (the desk stopped between the outbox and the record) gets the same id, so
+    /// the outbox keeps one message and the member gets it once.
+    ///
+    /// - Parameters:
+    ///   - step: The step about to be taken.
+    ///   - record: The member's journey before taking it.
+    /// - Returns: The id.
+    public static func journeyOutboundID(_ step: JourneyStep, of record: JourneyRecord) -> OutboundID {
+        let taken = record.steps.count { $0.step == step && $0.membership == record.membership }
+        return OutboundID("journey/\(record.member.rawValue)/\(record.membership)/\(step)/\(taken + 1)")
+    }
+
+    /// The name of an exit reason in a language: its template, or the raw name with spaces.
+    func exitReasonName(_ reason: ExitReason, locale: LocaleTag) -> String {
+        (try? configuration.templates.render(.exitReasonName(reason), for: locale, values: [:]))
+            ?? reason.rawValue.replacingOccurrences(of: "_", with: " ")
+    }
+
+    /// The channels a message outside any ticket goes out on: the member's preferred ones, then email;
+    /// only kinds the desk has.
+    func contactRoute(for member: MemberProfile) -> [ChannelKind] {
+        var route: [ChannelKind] = []
+        for kind in member.contactChannels + [.email] where channels[kind] != nil && !route.contains(kind) {
+            route.append(kind)
+        }
+        if route.isEmpty, let any = channels.keys.sorted().first { route.append(any) }
+        return route
+    }
+}

@@ -1,0 +1,247 @@
+import Foundation
+import SupportEngine
+import SupportEngineTesting
+import Testing
+
+@Suite("Member journey at the desk")
+struct MemberJourneyDeskTests {
+    @Test func aMembersFirstSixtyDays() async throws {
+        let harness = JourneyHarness()
+        let desk = harness.desk
+
+        // Day 0: joins; the welcome goes out at once.
+        try await desk.memberJoined("anna")
+        #expect(try await desk.segment(of: "anna") == .newcomer)
+        var sent = harness.journeyMessages(to: "anna")
+        #expect(sent.map(\.subject) == ["Welcome, Anna!"])
+        #expect(sent.map(\.createdAt) == [harness.day(0)])
+        #expect(sent[0].body.contains("welcome to the club"))
+        try await desk.processDueWork()
+        #expect(await desk.nextDueInstant == harness.day(7))
+
+        // Day 7: the onboarding check-in offers a short meeting.
+        try await harness.advance(toDay: 7)
+        sent = harness.journeyMessages(to: "anna")
+        #expect(sent.map(\.subject) == ["Welcome, Anna!", "How is it going?"])
+        #expect(sent[1].createdAt == harness.day(7))
+        #expect(sent[1].body.contains("fifteen minutes"))
+
+        // Day 10: last activity. Quiet 21 days later, but not before the newcomer month ends: day 31.
+        harness.clock.advance(to: harness.day(10))
+        try await desk.recordActivity(of: "anna")
+        #expect(await harness.journeys.journey(of: "anna")?.dueAt == harness.day(31))
+        try await harness.advance(toDay: 30.9)
+        #expect(harness.journeyMessages(to: "anna").count == 2)
+        try await harness.advance(toDay: 31)
+        sent = harness.journeyMessages(to: "anna")
+        #expect(sent.count == 3)
+        #expect(sent[2].subject == "How are you doing?")
+        #expect(sent[2].createdAt == harness.day(31))
+        #expect(try await desk.segment(of: "anna") == .quiet)
+
+        // No second quiet check-in within 30 days.
+        try await harness.advance(toDay: 44)
+        #expect(harness.journeyMessages(to: "anna").count == 3)
+
+        // Day 45: cancels; thanked and asked why, with the survey's reasons listed.
+        harness.clock.advance(to: harness.day(45))
+        try await desk.memberCancelled("anna")
+        #expect(try await desk.segment(of: "anna") == .leaving)
+        sent = harness.journeyMessages(to: "anna")
+        #expect(sent.count == 4)
+        #expect(sent[3].subject == "Thank you for being with us")
+        #expect(sent[3].createdAt == harness.day(45))
+        #expect(sent[3].body.contains("1. too expensive"))
+        #expect(sent[3].body.contains("6. something else"))
+
+        // Day 46: answers the survey; the answer is in her journey.
+        harness.clock.advance(to: harness.day(46))
+        let record = try await desk.answerExitSurvey(
+            "anna",
+            reasons: [.tooExpensive],
+            comment: "The price went up",
+            by: .member("anna")
+        )
+        #expect(record.currentDeparture?.answer?.reasons == [.tooExpensive])
+        #expect(record.currentDeparture?.answer?.at == harness.day(46))
+
+        // Day 60: the owner announces the fix; Anna gets one win-back naming it.
+        harness.clock.advance(to: harness.day(60))
+        let result = try await desk.announceFix(
+            "annual-plan-2026",
+            reason: .tooExpensive,
+            note: "The annual plan now costs 30% less.",
+            by: .owner("olga")
+        )
+        #expect(result.sent == ["anna"])
+        #expect(!result.wasAnnouncedBefore)
+        sent = harness.journeyMessages(to: "anna")
+        #expect(sent.count == 5)
+        #expect(sent[4].subject == "You told us, we fixed it")
+        #expect(sent[4].createdAt == harness.day(60))
+        #expect(sent[4].body.contains("The annual plan now costs 30% less."))
+        #expect(sent[4].body.contains("too expensive"))
+
+        // Every step is in the journey, in order, at its instant.
+        let journey = try #require(try await desk.journey(of: "anna"))
+        #expect(
+            journey.steps.map(\.step) == [
+                .welcome, .onboardingCheckIn, .quietCheckIn, .exitSurvey, .winBack("annual-plan-2026"),
+            ]
+        )
+        #expect(journey.steps.map(\.at) == [0, 7, 31, 45, 60].map { harness.day($0) })
+        #expect(journey.steps.allSatisfy { $0.outcome == .sent })
+    }
+
+    @Test func aFixAnnouncedTwiceSendsOnce() async throws {
+        let harness = JourneyHarness()
+        let desk = harness.desk
+        try await desk.memberJoined("ivan")
+        harness.clock.advance(to: harness.day(40))
+        try await desk.memberCancelled("ivan")
+        try await desk.answerExitSurvey("ivan", reasons: [.technicalProblems], by: .system)
+        harness.clock.advance(to: harness.day(50))
+        let first = try await desk.announceFix("app-2", reason: .technicalProblems, note: "New app", by: .owner("olga"))
+        let second = try await desk.announceFix(
+            "app-2",
+            reason: .technicalProblems,
+            note: "New app",
+            by: .owner("olga")
+        )
+        #expect(first.sent == ["ivan"])
+        #expect(second.sent.isEmpty)
+        #expect(second.wasAnnouncedBefore)
+        let winBacks = harness.journeyMessages(to: "ivan").filter { $0.subject == "Вы сказали — мы исправили" }
+        #expect(winBacks.count == 1)
+        #expect(winBacks.first?.body.contains("технические проблемы") == true)
+
+        // The same id for another reason is refused; a new fix for the same reason is a new win-back.
+        await #expect(throws: DeskError.self) {
+            try await desk.announceFix("app-2", reason: .tooExpensive, note: "Cheaper", by: .owner("olga"))
+        }
+        let another = try await desk.announceFix(
+            "app-3",
+            reason: .technicalProblems,
+            note: "Faster",
+            by: .owner("olga")
+        )
+        #expect(another.sent == ["ivan"])
+    }
+
+    @Test func removedAndOptedOutMembersAreNeverContacted() async throws {
+        let harness = JourneyHarness()
+        let desk = harness.desk
+        for member: MemberID in ["anna", "lucia", "boris"] { try await desk.memberJoined(member) }
+        try await desk.setJourneyOptOut("lucia", true, by: .member("lucia"))
+        try await harness.remove("boris")
+        let ledger = try #require(try await desk.moderationLedger(of: "boris"))
+        #expect(!ledger.mayReceiveReengagement(at: harness.clock.now))
+        let before = (
+            lucia: harness.journeyMessages(to: "lucia").count, boris: harness.journeyMessages(to: "boris").count
+        )
+
+        // Past the onboarding day and well into quiet time: nothing to Lucía or Boris.
+        try await harness.advance(toDay: 7)
+        try await harness.advance(toDay: 40)
+        try await harness.advance(toDay: 75)
+        #expect(harness.journeyMessages(to: "lucia").count == before.lucia)
+        #expect(harness.journeyMessages(to: "boris").count == before.boris)
+        let annaSteps = try #require(try await desk.journey(of: "anna")).steps
+        #expect(annaSteps.filter { $0.step == .quietCheckIn }.map(\.at) == [harness.day(40), harness.day(75)])
+        #expect(harness.journeyMessages(to: "anna").map(\.subject).filter { $0 == "How are you doing?" }.count == 2)
+        let boris = try #require(try await desk.journey(of: "boris"))
+        #expect(boris.steps.filter { $0.step == .quietCheckIn }.allSatisfy { $0.outcome != .sent })
+        #expect(boris.steps.contains { $0.step == .quietCheckIn })
+
+        // All three leave for the price; the fix reaches only Anna.
+        for member: MemberID in ["anna", "lucia", "boris"] {
+            try await desk.memberCancelled(member)
+            try await desk.answerExitSurvey(member, reasons: [.tooExpensive], by: .system)
+        }
+        harness.clock.advance(by: JourneyHarness.day)
+        let result = try await desk.announceFix(
+            "cheaper",
+            reason: .tooExpensive,
+            note: "Cheaper now",
+            by: .owner("olga")
+        )
+        #expect(result.sent == ["anna"])
+        #expect(result.skipped.keys.sorted() == ["boris"])
+        #expect(harness.journeyMessages(to: "lucia").count == before.lucia)
+        #expect(harness.journeyMessages(to: "boris").count == before.boris)
+    }
+
+    @Test func journeyTimersSurviveARestart() async throws {
+        let harness = JourneyHarness()
+        try await harness.desk.memberJoined("anna")
+        let restarted = harness.restarted()
+        harness.clock.advance(to: harness.day(7))
+        try await restarted.desk.processDueWork()
+        #expect(harness.journeyMessages(to: "anna").map(\.subject) == ["Welcome, Anna!", "How is it going?"])
+        // The old desk firing the same timer later sends nothing again.
+        try await harness.desk.processDueWork()
+        #expect(harness.journeyMessages(to: "anna").count == 2)
+    }
+
+    @Test func routingUsesTheJourneySegment() async throws {
+        let harness = JourneyHarness()
+        try await harness.desk.memberJoined("anna")
+        let outcome = try await harness.desk.receive(
+            InboundMessage(
+                channel: .email,
+                externalID: "q-1",
+                sender: "anna",
+                body: "What is in the next lesson?",
+                receivedAt: harness.clock.now
+            )
+        )
+        // The directory says regular; the journey says newcomer, and the newcomer rule raised the priority.
+        #expect(outcome.ticket.priority == .high)
+        let why = try #require(outcome.ticket.explanations[.priority])
+        #expect(why.because.contains("newcomer"))
+    }
+
+    @Test func aSecondMembershipIsWelcomedAgain() async throws {
+        let harness = JourneyHarness()
+        let desk = harness.desk
+        try await desk.memberJoined("anna")
+        harness.clock.advance(to: harness.day(40))
+        try await desk.memberCancelled("anna")
+        harness.clock.advance(to: harness.day(90))
+        let record = try await desk.memberJoined("anna")
+        #expect(record.membership == 2)
+        #expect(record.currentDeparture == nil)
+        let welcomes = harness.journeyMessages(to: "anna").filter { $0.subject == "Welcome, Anna!" }
+        #expect(welcomes.map(\.createdAt) == [harness.day(0), harness.day(90)])
+    }
+
+    @Test func inputIsChecked() async throws {
+        let off = JourneyHarness(policy: nil)
+        await #expect(throws: DeskError.self) { try await off.desk.memberJoined("anna") }
+
+        let harness = JourneyHarness()
+        let desk = harness.desk
+        await #expect(throws: DeskError.self) { try await desk.recordActivity(of: "nobody") }
+        await #expect(throws: DeskError.self) { try await desk.memberJoined(" padded ") }
+        try await desk.memberJoined("anna")
+        await #expect(throws: JourneyError.self) {
+            try await desk.answerExitSurvey("anna", reasons: [.tooExpensive], by: .member("anna"))
+        }
+        try await desk.memberCancelled("anna")
+        await #expect(throws: DeskError.self) {
+            try await desk.answerExitSurvey("anna", reasons: [.tooExpensive], by: .member("ivan"))
+        }
+        await #expect(throws: JourneyError.self) {
+            try await desk.answerExitSurvey("anna", reasons: [ExitReason(rawValue: "made_up")], by: .member("anna"))
+        }
+        await #expect(throws: DeskError.self) {
+            try await desk.announceFix("x", reason: .tooExpensive, note: "Cheaper", by: .agent("pavel"))
+        }
+        await #expect(throws: JourneyError.self) {
+            try await desk.announceFix("x", reason: .tooExpensive, note: "   ", by: .owner("olga"))
+        }
+        // Nothing was stored by the refused calls: the journey still has no answer.
+        #expect(try await desk.journey(of: "anna")?.currentDeparture?.answer == nil)
+        #expect(await harness.journeys.fix("x") == nil)
+    }
+}

@@ -6,7 +6,7 @@ extension JourneyPolicy {
     /// - The welcome, at ``welcomeDelay`` after joining, and the onboarding check-in, at
     ///   ``onboardingCheckInDelay``, once per membership and only while the member is still a newcomer:
     ///   a member imported long after joining gets neither.
-    /// - A quiet check-in while the member is ``MemberSegment/quiet``, at most once per
+    /// - A quiet check-in while the member is `MemberSegment.quiet`, at most once per
     ///   ``quietCheckInInterval``, never to a member who opted out.
     /// - The exit survey when a member cancels by choice (not when a subscription lapses), once per
     ///   departure.

@@ -159,12 +159,12 @@ extension JourneyPolicy: Codable {
 extension JourneyPolicy {
     /// The member's segment at an instant, from their facts and the segment they were in before.
     ///
-    /// A member who asked to cancel, cancelled or lapsed is ``MemberSegment/leaving``; one who never
-    /// subscribed is a ``MemberSegment/prospect``; within ``newcomerPeriod`` of joining a
-    /// ``MemberSegment/newcomer``. After that a member is ``MemberSegment/quiet`` once their last
+    /// A member who asked to cancel, cancelled or lapsed is `MemberSegment.leaving`; one who never
+    /// subscribed is a `MemberSegment.prospect`; within ``newcomerPeriod`` of joining a
+    /// `MemberSegment.newcomer`. After that a member is `MemberSegment.quiet` once their last
     /// activity (or their joining, with none) is ``quietAfter`` ago, and stays quiet until it is less
     /// than ``quietAfter`` minus ``quietMargin`` ago — the margin keeps a member at the edge from
-    /// flipping between quiet and regular day to day. Otherwise ``MemberSegment/regular``.
+    /// flipping between quiet and regular day to day. Otherwise `MemberSegment.regular`.
     ///
     /// - Parameters:
     ///   - facts: What the host knows about the member.

@@ -204,7 +204,8 @@ public struct JourneyRecord: Sendable, Hashable, Codable {
                 )
             }
             let control = trimmed.unicodeScalars.contains {
-                $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t"
+                // Line breaks (LF, and CR LF as web forms send them) and tabs are text, not control.
+                $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\r" && $0 != "\t"
             }
             guard !control else {
                 throw JourneyError(.invalidAnswer, "comment: contains control characters")

@@ -69,7 +69,12 @@ public enum JourneyStoreConformance {
 
     private static func left(_ member: MemberID, for reasons: [ExitReason]) throws -> JourneyRecord {
         let cancelled = try joined(member).updating(
-            MemberFacts(joinedAt: start, lastActivityAt: start, subscription: .cancelled, cancellationRequestedAt: start),
+            MemberFacts(
+                joinedAt: start,
+                lastActivityAt: start,
+                subscription: .cancelled,
+                cancellationRequestedAt: start
+            ),
             policy: policy,
             at: start
         )

@@ -17,7 +17,7 @@ public struct JourneyPolicy: Sendable, Hashable {
     /// How long without activity before a regular counts as quiet.
     public var quietAfter: TimeInterval
     /// The hysteresis band: a quiet member counts as regular again only once their last activity is
-    /// less than ``quietAfter`` minus this long ago, so nobody flips between the two day to day.
+    /// at most ``quietAfter`` minus this long ago, so nobody flips between the two day to day.
     public var quietMargin: TimeInterval
     /// How long after joining the welcome goes out; `0` sends it at once.
     public var welcomeDelay: TimeInterval
@@ -162,8 +162,8 @@ extension JourneyPolicy {
     /// A member who asked to cancel, cancelled or lapsed is `MemberSegment.leaving`; one who never
     /// subscribed is a `MemberSegment.prospect`; within ``newcomerPeriod`` of joining a
     /// `MemberSegment.newcomer`. After that a member is `MemberSegment.quiet` once their last
-    /// activity (or their joining, with none) is ``quietAfter`` ago, and stays quiet until it is less
-    /// than ``quietAfter`` minus ``quietMargin`` ago — the margin keeps a member at the edge from
+    /// activity (or their joining, with none) is ``quietAfter`` ago, and stays quiet until it is at
+    /// most ``quietAfter`` minus ``quietMargin`` ago — the margin keeps a member at the edge from
     /// flipping between quiet and regular day to day. Otherwise `MemberSegment.regular`.
     ///
     /// - Parameters:

@@ -41,8 +41,15 @@ public struct JourneyRecord: Sendable, Hashable, Codable {
 
     /// The departure of the current membership while the member is leaving or gone, or `nil`.
     public var currentDeparture: Departure? {
-        guard membership > 0, let last = departures.last, last.membership == membership else { return nil }
+        guard membership > 0, let last = departures.last, last.membership == membership, last.withdrawnAt == nil
+        else { return nil }
         return last
+    }
+
+    /// Whether the exit survey of the current departure was taken (sent or skipped).
+    public var hasTakenExitSurveyOfCurrentDeparture: Bool {
+        guard let departure = currentDeparture else { return false }
+        return steps.contains { $0.step == .exitSurvey && $0.membership == membership && $0.at >= departure.at }
     }
 
     /// Whether a step was taken (sent or skipped), in a membership or in any.
@@ -70,7 +77,8 @@ public struct JourneyRecord: Sendable, Hashable, Codable {
     /// A member with a subscription and a join date starts membership 1; one who left and joins again
     /// (a later join date, no longer leaving) starts the next membership, with its own welcome. A
     /// member who starts leaving gets a ``Departure`` dated at their cancellation request (or at
-    /// `instant`), voluntary unless the subscription lapsed.
+    /// `instant`), voluntary unless the subscription lapsed; one who comes back with the same join date
+    /// (a recovered payment, a withdrawn cancellation) closes it, and a later departure is a new one.
     ///
     /// - Parameters:
     ///   - newFacts: What the host knows now.
@@ -85,8 +93,13 @@ public struct JourneyRecord: Sendable, Hashable, Codable {
         if let joined = newFacts.joinedAt, newFacts.subscription != .none {
             if membership == 0 {
                 copy.membership = 1
-            } else if facts.isLeaving, !newFacts.isLeaving, joined > (departures.last?.at ?? .distantPast) {
-                copy.membership += 1
+            } else if facts.isLeaving, !newFacts.isLeaving {
+                if joined > (departures.last?.at ?? .distantPast) {
+                    copy.membership += 1
+                } else if copy.currentDeparture != nil {
+                    // Back within the same membership: a recovered payment, a withdrawn cancellation.
+                    copy.departures[copy.departures.count - 1].withdrawnAt = instant
+                }
             }
         }
         copy.facts = newFacts

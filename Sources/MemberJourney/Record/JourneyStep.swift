@@ -110,6 +110,9 @@ public struct Departure: Sendable, Hashable, Codable {
     public var voluntary: Bool
     /// The exit survey answer, once given.
     public var answer: ExitSurveyAnswer?
+    /// When the member came back within the same membership (a recovered payment, a withdrawn
+    /// cancellation); a later departure is a new one, asked about again.
+    public var withdrawnAt: Date?
 
     /// Creates a departure.
     ///
@@ -118,10 +121,18 @@ public struct Departure: Sendable, Hashable, Codable {
     ///   - at: When.
     ///   - voluntary: Whether the member chose to leave.
     ///   - answer: The exit survey answer, if given.
-    public init(membership: Int, at: Date, voluntary: Bool, answer: ExitSurveyAnswer? = nil) {
+    ///   - withdrawnAt: When the member came back within the same membership, if they did.
+    public init(
+        membership: Int,
+        at: Date,
+        voluntary: Bool,
+        answer: ExitSurveyAnswer? = nil,
+        withdrawnAt: Date? = nil
+    ) {
         self.membership = membership
         self.at = at
         self.voluntary = voluntary
         self.answer = answer
+        self.withdrawnAt = withdrawnAt
     }
 }

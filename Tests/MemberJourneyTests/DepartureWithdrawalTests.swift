@@ -3,19 +3,13 @@ import MemberJourney
 import Testing
 
 @Suite("Departures that end without the member leaving")
-struct DepartureKnownIssueTests {
+struct DepartureWithdrawalTests {
     let policy = JourneyPolicy()
 
     /// A failed payment lapses the subscription, the retry succeeds (same join date), and months later
     /// the member cancels by choice. That cancellation should be asked about like any other.
-    @Test func aMemberWhoseLapseWasRecoveredIsAskedWhenTheyLaterCancel() {
-        // Known issue (reported to the lead): the lapse's departure stays the current one after the
-        // recovery, so the later cancellation opens no departure, gets no exit survey, and its answer
-        // is refused as `notLeaving`. Remove the wrapper once `updating` closes a departure the member
-        // came back from within the same membership.
-        withKnownIssue("a departure is never closed without a rejoin") {
-            try recoveredThenCancelled()
-        }
+    @Test func aMemberWhoseLapseWasRecoveredIsAskedWhenTheyLaterCancel() throws {
+        try recoveredThenCancelled()
     }
 
     func recoveredThenCancelled() throws {

@@ -17,9 +17,19 @@ struct PolicyCodingTests {
         #expect(object["welcomeDelayDays"] as? Double == 0)
         #expect(object["onboardingCheckInDays"] as? Double == 7)
         #expect(object["quietCheckInEveryDays"] as? Double == 30)
+        #expect(object["exitSurveyWithinDays"] as? Double == 14)
         #expect(object["exitReasons"] as? [String] == ExitReason.builtIn.map(\.rawValue))
         #expect(object["maximumCommentLength"] as? Int == 2_000)
-        #expect(object.count == 8)
+        #expect(object.count == 9)
+    }
+
+    @Test func anUnknownKeyIsNamed() throws {
+        #expect {
+            try decode(#"{"newcomerDay": 14}"#)
+        } throws: { error in
+            guard let error = error as? JourneyError else { return false }
+            return error.code == .invalidPolicy && error.message.hasPrefix("newcomerDay:")
+        }
     }
 
     @Test func aCustomPolicyRoundTrips() throws {

@@ -9,7 +9,8 @@ extension JourneyPolicy {
     /// - A quiet check-in while the member is `MemberSegment.quiet`, at most once per
     ///   ``quietCheckInInterval``, never to a member who opted out.
     /// - The exit survey when a member cancels by choice (not when a subscription lapses), once per
-    ///   departure: a member who withdrew a cancellation and cancels again is asked again.
+    ///   departure: a member who withdrew a cancellation and cancels again is asked again. Only within
+    ///   ``exitSurveyWindow`` of the cancellation: a member reported as cancelled long ago is not asked.
     ///
     /// The desk takes each due step: it sends the message, or records it as skipped when the member
     /// opted out, is suspended or removed. Either way the step is not due again.
@@ -59,7 +60,8 @@ extension JourneyPolicy {
         var result: [(step: JourneyStep, due: Date)] = []
         if facts.isLeaving {
             if let departure = record.currentDeparture, departure.voluntary,
-                !record.hasTakenExitSurveyOfCurrentDeparture
+                !record.hasTakenExitSurveyOfCurrentDeparture,
+                instant < departure.at.addingTimeInterval(exitSurveyWindow)
             {
                 result.append((.exitSurvey, departure.at))
             }

@@ -8,7 +8,7 @@ import Foundation
 ///
 /// ```json
 /// { "newcomerDays": 30, "quietAfterDays": 21, "quietMarginDays": 7, "welcomeDelayDays": 0,
-///   "onboardingCheckInDays": 7, "quietCheckInEveryDays": 30,
+///   "onboardingCheckInDays": 7, "quietCheckInEveryDays": 30, "exitSurveyWithinDays": 14,
 ///   "exitReasons": ["too_expensive", "not_enough_time", "other"] }
 /// ```
 public struct JourneyPolicy: Sendable, Hashable {
@@ -25,6 +25,9 @@ public struct JourneyPolicy: Sendable, Hashable {
     public var onboardingCheckInDelay: TimeInterval
     /// The shortest time between two quiet check-ins to one member.
     public var quietCheckInInterval: TimeInterval
+    /// How long after a cancellation the exit survey may still go out: a member reported as cancelled
+    /// long ago (an import) is not asked.
+    public var exitSurveyWindow: TimeInterval
     /// The reasons the exit survey offers, in order; ``ExitReason/other`` invites a comment.
     public var exitReasons: [ExitReason]
     /// The longest comment a leaver may write, in characters.
@@ -42,6 +45,7 @@ public struct JourneyPolicy: Sendable, Hashable {
     ///   - welcomeDelay: Delay of the welcome after joining; at once.
     ///   - onboardingCheckInDelay: Delay of the onboarding check-in; 7 days.
     ///   - quietCheckInInterval: The least time between quiet check-ins; 30 days.
+    ///   - exitSurveyWindow: How long after a cancellation the survey may go out; 14 days.
     ///   - exitReasons: The exit survey's reasons; the built-in ones.
     ///   - maximumCommentLength: The longest exit comment; 2,000 characters.
     public init(
@@ -51,6 +55,7 @@ public struct JourneyPolicy: Sendable, Hashable {
         welcomeDelay: TimeInterval = 0,
         onboardingCheckInDelay: TimeInterval = 7 * day,
         quietCheckInInterval: TimeInterval = 30 * day,
+        exitSurveyWindow: TimeInterval = 14 * day,
         exitReasons: [ExitReason] = ExitReason.builtIn,
         maximumCommentLength: Int = 2_000
     ) {
@@ -60,6 +65,7 @@ public struct JourneyPolicy: Sendable, Hashable {
         self.welcomeDelay = welcomeDelay
         self.onboardingCheckInDelay = onboardingCheckInDelay
         self.quietCheckInInterval = quietCheckInInterval
+        self.exitSurveyWindow = exitSurveyWindow
         self.exitReasons = exitReasons
         self.maximumCommentLength = maximumCommentLength
     }
@@ -76,7 +82,7 @@ public struct JourneyPolicy: Sendable, Hashable {
         let durations: [(String, TimeInterval)] = [
             ("newcomerDays", newcomerPeriod), ("quietAfterDays", quietAfter), ("quietMarginDays", quietMargin),
             ("welcomeDelayDays", welcomeDelay), ("onboardingCheckInDays", onboardingCheckInDelay),
-            ("quietCheckInEveryDays", quietCheckInInterval),
+            ("quietCheckInEveryDays", quietCheckInInterval), ("exitSurveyWithinDays", exitSurveyWindow),
         ]
         for (path, value) in durations where !value.isFinite || value < 0 {
             throw fail(path, "must be a finite number of days, zero or more")
@@ -87,6 +93,7 @@ public struct JourneyPolicy: Sendable, Hashable {
             throw fail("quietMarginDays", "must be less than quietAfterDays, or nobody could ever stop being quiet")
         }
         guard quietCheckInInterval > 0 else { throw fail("quietCheckInEveryDays", "must be more than zero") }
+        guard exitSurveyWindow > 0 else { throw fail("exitSurveyWithinDays", "must be more than zero") }
         guard welcomeDelay < newcomerPeriod else {
             throw fail("welcomeDelayDays", "must be less than newcomerDays: the welcome goes to newcomers")
         }
@@ -108,17 +115,34 @@ public struct JourneyPolicy: Sendable, Hashable {
 }
 
 extension JourneyPolicy: Codable {
+    private struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
     private enum CodingKeys: String, CodingKey {
         case newcomerDays, quietAfterDays, quietMarginDays, welcomeDelayDays, onboardingCheckInDays
-        case quietCheckInEveryDays, exitReasons, maximumCommentLength
+        case quietCheckInEveryDays, exitSurveyWithinDays, exitReasons, maximumCommentLength
     }
 
     /// Decodes a policy from its JSON form (durations in days); missing fields take the defaults.
     ///
     /// - Parameter decoder: The decoder to read from.
     /// - Throws: A `DecodingError` for malformed JSON, or ``JourneyError`` with
-    ///   ``JourneyError/Code/invalidPolicy`` naming the field.
+    ///   ``JourneyError/Code/invalidPolicy`` naming the field, or an unknown key (a misspelling would
+    ///   otherwise fall back to the default silently).
     public init(from decoder: any Decoder) throws {
+        let everything = try decoder.container(keyedBy: AnyKey.self)
+        for key in everything.allKeys where CodingKeys(stringValue: key.stringValue) == nil {
+            throw JourneyError(
+                .invalidPolicy,
+                "\(key.stringValue): unknown key; a journey policy has newcomerDays, quietAfterDays, quietMarginDays, "
+                    + "welcomeDelayDays, onboardingCheckInDays, quietCheckInEveryDays, exitSurveyWithinDays, "
+                    + "exitReasons and maximumCommentLength"
+            )
+        }
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let defaults = JourneyPolicy()
         func days(_ key: CodingKeys, _ fallback: TimeInterval) throws -> TimeInterval {
@@ -131,6 +155,7 @@ extension JourneyPolicy: Codable {
             welcomeDelay: try days(.welcomeDelayDays, defaults.welcomeDelay),
             onboardingCheckInDelay: try days(.onboardingCheckInDays, defaults.onboardingCheckInDelay),
             quietCheckInInterval: try days(.quietCheckInEveryDays, defaults.quietCheckInInterval),
+            exitSurveyWindow: try days(.exitSurveyWithinDays, defaults.exitSurveyWindow),
             exitReasons: try container.decodeIfPresent([ExitReason].self, forKey: .exitReasons)
                 ?? defaults.exitReasons,
             maximumCommentLength: try container.decodeIfPresent(Int.self, forKey: .maximumCommentLength)
@@ -151,6 +176,7 @@ extension JourneyPolicy: Codable {
         try container.encode(welcomeDelay / Self.day, forKey: .welcomeDelayDays)
         try container.encode(onboardingCheckInDelay / Self.day, forKey: .onboardingCheckInDays)
         try container.encode(quietCheckInInterval / Self.day, forKey: .quietCheckInEveryDays)
+        try container.encode(exitSurveyWindow / Self.day, forKey: .exitSurveyWithinDays)
         try container.encode(exitReasons, forKey: .exitReasons)
         try container.encode(maximumCommentLength, forKey: .maximumCommentLength)
     }

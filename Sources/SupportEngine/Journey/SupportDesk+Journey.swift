@@ -26,6 +26,9 @@ extension SupportDesk {
 
     /// Records that a member joined now (or at `instant`), with an active subscription, or a trial.
     ///
+    /// Reporting the join of a member who is already in (not leaving) changes nothing, so a host that
+    /// reports twice does not restart the newcomer period; a member who left joins again.
+    ///
     /// - Parameters:
     ///   - member: The member.
     ///   - instant: When they joined; now by default.
@@ -40,6 +43,12 @@ extension SupportDesk {
     ) async throws
         -> JourneyRecord
     {
+        _ = try journeyPolicy()
+        if let current = try await journeys.journey(of: member)?.record, current.membership > 0,
+            current.facts.subscription != .none, !current.facts.isLeaving
+        {
+            return current
+        }
         let joined = instant ?? clock.now
         return try await updateMemberFacts(
             member,

@@ -215,6 +215,33 @@ struct MemberJourneyDeskTests {
         #expect(welcomes.map(\.createdAt) == [harness.day(0), harness.day(90)])
     }
 
+    @Test func aJoinReportedTwiceChangesNothing() async throws {
+        let harness = JourneyHarness()
+        let first = try await harness.desk.memberJoined("anna")
+        harness.clock.advance(to: harness.day(20))
+        let second = try await harness.desk.memberJoined("anna")
+        #expect(second == first)
+        #expect(second.facts.joinedAt == harness.day(0))
+        #expect(harness.journeyMessages(to: "anna").count == 1)
+    }
+
+    @Test func anOldCancellationIsNotAskedAbout() async throws {
+        let harness = JourneyHarness()
+        harness.clock.advance(to: harness.day(200))
+        try await harness.desk.updateMemberFacts(
+            "ivan",
+            MemberFacts(
+                joinedAt: harness.day(0),
+                subscription: .cancelled,
+                cancellationRequestedAt: harness.day(100)
+            )
+        )
+        #expect(harness.journeyMessages(to: "ivan").isEmpty)
+        let record = try #require(try await harness.desk.journey(of: "ivan"))
+        #expect(record.currentDeparture?.voluntary == true)
+        #expect(record.steps.isEmpty)
+    }
+
     @Test func inputIsChecked() async throws {
         let off = JourneyHarness(policy: nil)
         await #expect(throws: DeskError.self) { try await off.desk.memberJoined("anna") }

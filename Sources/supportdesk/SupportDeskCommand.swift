@@ -10,7 +10,8 @@ struct SupportDeskCommand {
 
         commands:
           simulate  play a club's traffic against the real desk on a manual clock and print
-                    first-reply and resolution times, SLA attainment, queue peak and agent load
+                    first-reply and resolution times, SLA attainment, queue peak, agent load and
+                    the member journey (joins, cancellations, exit reasons, win-backs)
                       --days N        days to simulate (default 14, 1-366)
                       --agents N      agents (default: the club's, 2 in the built-in club)
                       --members N     members (default: the club's, 1500 in the built-in club)

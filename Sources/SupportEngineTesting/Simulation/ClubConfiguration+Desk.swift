@@ -129,10 +129,14 @@ extension ClubConfiguration {
         return kinds.sorted()
     }
 
-    /// The desk configuration for this club.
+    /// The member journey the desk runs: ``journey``, or the default `JourneyPolicy()`.
+    public var effectiveJourney: JourneyPolicy { journey ?? JourneyPolicy() }
+
+    /// The desk configuration for this club, with the member journey on (``effectiveJourney``) and a
+    /// rating request on every solved ticket when ``feedback`` asks after solving.
     ///
     /// - Returns: The configuration.
-    /// - Throws: ``ClubConfigurationError`` for a classifier or SLA that cannot be built.
+    /// - Throws: ``ClubConfigurationError`` for a classifier, SLA or journey that cannot be used.
     public func deskConfiguration() throws -> DeskConfiguration {
         var links: [ContactReason: [SelfServiceLink]] = [:]
         for (key, value) in selfService { links[ContactReason(rawValue: key)] = value }
@@ -144,6 +148,11 @@ extension ClubConfiguration {
             } catch {
                 throw ClubConfigurationError(.invalidConfiguration, path: "classifier", "\(error)")
             }
+        }
+        do {
+            try effectiveJourney.validate()
+        } catch let error as JourneyError {
+            throw ClubConfigurationError.from(error, under: "journey")
         }
         let policy = try slaPolicy()
         do {
@@ -159,7 +168,9 @@ extension ClubConfiguration {
             refunds: refunds,
             moderation: moderation ?? .standard,
             routing: routing,
-            rulesLink: rulesLink
+            rulesLink: rulesLink,
+            journey: effectiveJourney,
+            requestsRatings: feedback.askAfterSolve
         )
     }
 }

@@ -38,6 +38,9 @@ public struct ClubConfiguration: Sendable, Codable {
     public var rulesLink: String?
     /// The traffic a simulation plays.
     public var traffic: TrafficModel
+    /// The member journey (welcome, check-ins, exit survey, win-backs); `nil` runs the default
+    /// `JourneyPolicy()` in a simulation.
+    public var journey: JourneyPolicy?
 
     /// Creates a configuration.
     ///
@@ -57,6 +60,7 @@ public struct ClubConfiguration: Sendable, Codable {
     ///   - feedback: The step after solving.
     ///   - rulesLink: Where the published rules are.
     ///   - traffic: The traffic a simulation plays.
+    ///   - journey: The member journey, or `nil` for the default policy.
     public init(
         name: String,
         members: Int,
@@ -72,7 +76,8 @@ public struct ClubConfiguration: Sendable, Codable {
         moderation: ModerationPolicy? = nil,
         feedback: FeedbackSettings = FeedbackSettings(),
         rulesLink: String? = nil,
-        traffic: TrafficModel = TrafficModel()
+        traffic: TrafficModel = TrafficModel(),
+        journey: JourneyPolicy? = nil
     ) {
         self.name = name
         self.members = members
@@ -89,11 +94,12 @@ public struct ClubConfiguration: Sendable, Codable {
         self.feedback = feedback
         self.rulesLink = rulesLink
         self.traffic = traffic
+        self.journey = journey
     }
 
     private enum CodingKeys: String, CodingKey {
         case name, members, hours, boundaries, acknowledgement, agents, sla, priorities, classifier
-        case selfService, refunds, moderation, feedback, rulesLink, traffic
+        case selfService, refunds, moderation, feedback, rulesLink, traffic, journey
     }
 
     /// Decodes a configuration; missing optional keys take their defaults.
@@ -111,6 +117,8 @@ public struct ClubConfiguration: Sendable, Codable {
                 throw error
             } catch let error as ClubConfigurationError {
                 throw error
+            } catch let error as JourneyError {
+                throw ClubConfigurationError.from(error, under: key.stringValue)
             } catch {
                 throw ClubConfigurationError(.invalidConfiguration, path: key.stringValue, "\(error)")
             }
@@ -137,7 +145,8 @@ public struct ClubConfiguration: Sendable, Codable {
             moderation: try field(.moderation, ModerationPolicy.self),
             feedback: try field(.feedback, FeedbackSettings.self) ?? FeedbackSettings(),
             rulesLink: try field(.rulesLink, String.self),
-            traffic: try field(.traffic, TrafficModel.self) ?? TrafficModel()
+            traffic: try field(.traffic, TrafficModel.self) ?? TrafficModel(),
+            journey: try field(.journey, JourneyPolicy.self)
         )
         try validate()
     }
@@ -171,6 +180,7 @@ public struct ClubConfiguration: Sendable, Codable {
         try container.encode(feedback, forKey: .feedback)
         try container.encodeIfPresent(rulesLink, forKey: .rulesLink)
         try container.encode(traffic, forKey: .traffic)
+        try container.encodeIfPresent(journey, forKey: .journey)
     }
 
     /// An agent as JSON: only `id` and `displayName` are required.
@@ -273,6 +283,11 @@ public struct ClubConfiguration: Sendable, Codable {
             throw fail("feedback.ratingShare", "must be a share from 0 to 1, not \(feedback.ratingShare)")
         }
         try traffic.validate()
+        do {
+            try journey?.validate()
+        } catch let error as JourneyError {
+            throw ClubConfigurationError.from(error, under: "journey")
+        }
     }
 
     /// Reads a configuration from JSON.
@@ -310,6 +325,16 @@ public struct ClubConfiguration: Sendable, Codable {
 }
 
 extension ClubConfigurationError {
+    /// A journey policy's error under a JSON key: its message starts with the field at fault
+    /// (`quietMarginDays: must be less than …`), which becomes part of the path.
+    static func from(_ error: JourneyError, under key: String) -> ClubConfigurationError {
+        let parts = error.message.split(separator: ": ", maxSplits: 1)
+        if parts.count == 2, !parts[0].contains(" ") {
+            return ClubConfigurationError(.invalidConfiguration, path: "\(key).\(parts[0])", String(parts[1]))
+        }
+        return ClubConfigurationError(.invalidConfiguration, path: key, error.message)
+    }
+
     static func from(_ error: DecodingError) -> ClubConfigurationError {
         func render(_ path: [any CodingKey]) -> String {
             var text = ""

@@ -213,6 +213,37 @@ extension HTMLReport {
         return rows
     }
 
+    /// The member journey's figures as two small tables: members and messages, then exit reasons.
+    func journeyTable() -> String {
+        let journey = result.journey
+        let rows: [(String, Int)] = [
+            ("Members at the start", journey.membersAtStart), ("Newcomers among them", journey.newcomersAtStart),
+            ("Quiet among them", journey.quietAtStart), ("Joins", journey.joins),
+            ("Cancellations", journey.cancellations), ("Exit surveys answered", journey.surveysAnswered),
+            ("Welcomes sent", journey.welcomes), ("Onboarding check-ins sent", journey.onboardingCheckIns),
+            ("Quiet check-ins sent", journey.quietCheckIns), ("Exit surveys sent", journey.exitSurveys),
+            ("Win-backs sent", journey.winBacks), ("Ratings requested", journey.ratingsRequested),
+        ]
+        var html = "<div class=\"row\"><table><tr><th>Journey</th><th class=\"num\">Count</th></tr>"
+        for (name, count) in rows {
+            html += "<tr><td>\(escape(name))</td><td class=\"num\">\(count)</td></tr>"
+        }
+        html += "</table><table><tr><th>Exit reason</th><th class=\"num\">Chosen</th></tr>"
+        for (reason, count) in journey.exitReasonsByCount {
+            html += "<tr><td>\(escape(reason))</td><td class=\"num\">\(count)</td></tr>"
+        }
+        if journey.exitReasons.isEmpty { html += "<tr><td>no answers yet</td><td class=\"num\">0</td></tr>" }
+        html += "</table></div><p class=\"sub\">"
+        if let reason = journey.fixedReason, let at = journey.fixAnnouncedAt {
+            html += "The owner announced a fix for \u{2018}\(escape(reason))\u{2019} on \(escape(day(at))): "
+            html += "\(journey.winBacks) win-back(s) went to members who had named it."
+        } else {
+            html += "No fix announced: no exit survey was answered before two thirds of the run."
+        }
+        html += " \(journey.sentAtStart) message(s) went out at the start to members the club already had.</p>"
+        return html
+    }
+
     func niceCeiling(_ value: Int) -> Int {
         for step in [4, 8, 12, 20, 40, 60, 80, 100, 120, 160, 200, 400, 600, 800, 1000, 2000, 4000] where value <= step
         {

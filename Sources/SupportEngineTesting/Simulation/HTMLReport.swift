@@ -72,6 +72,11 @@ public struct HTMLReport: Sendable {
         body += "</div>"
         body += panel("Arrivals by hour of week", "New tickets per local hour, Monday first.", heatmap())
         body += panel("Agents", "From the event log.", agentTable())
+        body += panel(
+            "Member journey",
+            "Joins, cancellations and exit reasons; the journey's messages, read back from the desk.",
+            journeyTable()
+        )
         return """
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8">

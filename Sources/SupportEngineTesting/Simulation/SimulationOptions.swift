@@ -51,4 +51,53 @@ public struct SimulationResult: Sendable {
     public var moderationActions: Int
     /// Messages the desk sent on its channels.
     public var messagesSent: Int
+    /// What the member journey did: joins, cancellations, exit reasons and the journey's messages.
+    public var journey: JourneyFigures
+}
+
+/// The member journey of a simulation: who joined and left, why they left, and what the desk sent them.
+///
+/// The message counts are read back from the desk's journey records (steps sent, not skipped); the
+/// rating requests from the tickets.
+public struct JourneyFigures: Sendable, Hashable {
+    /// Members the club had at the start, reported to the desk with their facts.
+    public var membersAtStart: Int
+    /// Of those, the ones who had joined within the newcomer period.
+    public var newcomersAtStart: Int
+    /// Of those, the ones whose last activity was already longer ago than the quiet threshold.
+    public var quietAtStart: Int
+    /// Members who joined during the run.
+    public var joins: Int
+    /// Members who cancelled during the run.
+    public var cancellations: Int
+    /// Leavers who answered the exit survey.
+    public var surveysAnswered: Int
+    /// How often each exit reason was chosen, by the reason's stable name.
+    public var exitReasons: [String: Int]
+    /// Welcomes sent.
+    public var welcomes: Int
+    /// Onboarding check-ins sent.
+    public var onboardingCheckIns: Int
+    /// Quiet check-ins sent.
+    public var quietCheckIns: Int
+    /// Exit surveys (the thank-you with the survey) sent.
+    public var exitSurveys: Int
+    /// Win-backs sent after the fix.
+    public var winBacks: Int
+    /// Journey steps the desk passed over (opted out, not in good standing).
+    public var skippedSteps: Int
+    /// Journey messages sent at the start, to members the club already had (a welcome the desk had
+    /// not sent before, a check-in already due).
+    public var sentAtStart: Int
+    /// The exit reason the owner announced a fix for, if any answer came in before the announcement.
+    public var fixedReason: String?
+    /// When the fix was announced.
+    public var fixAnnouncedAt: Date?
+    /// Rating requests the desk added to solved tickets.
+    public var ratingsRequested: Int
+
+    /// The exit reasons, most chosen first, then by name.
+    public var exitReasonsByCount: [(reason: String, count: Int)] {
+        exitReasons.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { (reason: $0.key, count: $0.value) }
+    }
 }

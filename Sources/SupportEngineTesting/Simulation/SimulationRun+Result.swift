@@ -53,7 +53,8 @@ extension SimulationRun {
             moderationSteps: moderationSteps,
             difficultTickets: difficultTickets,
             moderationActions: moderationActions,
-            messagesSent: channels.reduce(0) { $0 + $1.sentMessages.count }
+            messagesSent: channels.reduce(0) { $0 + $1.sentMessages.count },
+            journey: try await journeyFigures(tickets: tickets)
         )
     }
 }

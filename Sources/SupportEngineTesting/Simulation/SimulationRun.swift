@@ -11,6 +11,12 @@ final class SimulationRun {
         case memberReply(TicketID)
         case pendingCheck(TicketID, since: Date)
         case rating(TicketID)
+        case join
+        case visit(Int)
+        case memberDay
+        case cancel(Int)
+        case exitAnswer(Int)
+        case announceFix
     }
 
     struct Arrival {
@@ -38,6 +44,8 @@ final class SimulationRun {
     let desk: SupportDesk
     let ratings: RatingDesk
     let channels: [InMemoryChannel]
+    let directory: InMemoryMemberDirectory
+    let journeyPolicy: JourneyPolicy
     let sla: SLAPolicy
     let timeZone: TimeZone
     let period: DateInterval
@@ -62,11 +70,19 @@ final class SimulationRun {
     var unresolved: Set<TicketID> = []
     /// Every ticket before this index in ``createdIDs`` is resolved: agents' searches start here.
     var floorIndex = 0
+    /// What the simulated members do with their membership, drawn from its own generator so that the
+    /// journey does not shift the ticket traffic's random choices.
+    var journeyRandom: SeededRandom
+    /// The members as the simulation knows them, by index: the club's first, then those who join.
+    var people: [Person] = []
+    var journeyCounts = JourneyCounts()
 
     init(club: ClubConfiguration, options: SimulationOptions) async throws {
         self.club = club
         self.options = options
         self.random = SeededRandom(seed: options.seed)
+        self.journeyRandom = SeededRandom(seed: options.seed ^ 0x10_0E_5E)
+        self.journeyPolicy = club.effectiveJourney
         self.timeZone = club.hours.timeZone
         let start = simulationStart(in: timeZone)
         self.period = DateInterval(start: start, duration: TimeInterval(options.days) * 86_400)
@@ -88,13 +104,16 @@ final class SimulationRun {
                 )
             )
         }
+        let directory = InMemoryMemberDirectory(profiles)
+        self.directory = directory
         let desk = SupportDesk(
             store: InMemoryTicketStore(),
             clock: clock,
             channels: channels,
             configuration: configuration,
             ids: SequentialIDGenerator(),
-            members: InMemoryMemberDirectory(profiles)
+            members: directory,
+            journeys: InMemoryJourneyStore()
         )
         self.desk = desk
         self.ratings = RatingDesk(desk: desk, store: InMemoryRatingStore())
@@ -108,6 +127,7 @@ final class SimulationRun {
     func play(progress: (@Sendable (Double) -> Void)?) async throws -> SimulationResult {
         scheduleShifts()
         scheduleArrivals()
+        try await startJourney()
         var lastReported = -1
         while let (at, step) = queue.pop() {
             guard at < period.end else { break }
@@ -145,6 +165,12 @@ final class SimulationRun {
         case .memberReply(let ticket): try await memberReplies(ticket)
         case .pendingCheck(let ticket, let since): try await checkPending(ticket, since: since)
         case .rating(let ticket): try await rate(ticket)
+        case .join: try await join()
+        case .visit(let index): try await visit(index)
+        case .memberDay: memberDay()
+        case .cancel(let index): try await cancel(index)
+        case .exitAnswer(let index): try await answerExitSurvey(index)
+        case .announceFix: try await announceFix()
         }
     }
 

@@ -90,6 +90,39 @@ public struct SimulationSummary: Sendable {
                 + ", CSAT \(DurationFormat.percent(satisfaction.satisfiedShare))"
         )
         out.append("dead letters   \(metrics.deadLetters)")
+        out += journeyLines
+        return out
+    }
+
+    /// The "Member journey" block of ``lines``: joins and cancellations, exit reasons with counts, the
+    /// fix and its win-backs, the journey's messages and the rating requests.
+    public var journeyLines: [String] {
+        let journey = result.journey
+        var out = ["Member journey:"]
+        out.append(
+            "  members      \(journey.membersAtStart) at the start (\(journey.newcomersAtStart) newcomers, "
+                + "\(journey.quietAtStart) quiet), \(journey.joins) joins, \(journey.cancellations) cancellations"
+        )
+        let reasons = journey.exitReasonsByCount.map { "\($0.count) \($0.reason)" }
+        out.append(
+            "  exit reasons \(journey.surveysAnswered) survey(s) answered"
+                + (reasons.isEmpty ? "" : ": \(reasons.joined(separator: ", "))")
+        )
+        if let reason = journey.fixedReason, let at = journey.fixAnnouncedAt {
+            out.append("  fix          '\(reason)' announced \(localTime(at)): \(journey.winBacks) win-back(s) sent")
+        } else {
+            out.append("  fix          none announced: no exit survey answered before two thirds of the run")
+        }
+        out.append(
+            "  sent         \(journey.welcomes) welcome(s), \(journey.onboardingCheckIns) onboarding check-in(s), "
+                + "\(journey.quietCheckIns) quiet check-in(s), \(journey.exitSurveys) exit survey(s), "
+                + "\(journey.winBacks) win-back(s)"
+        )
+        out.append(
+            "               (\(journey.sentAtStart) at the start to members already there; "
+                + "\(journey.skippedSteps) step(s) skipped)"
+        )
+        out.append("  ratings      \(journey.ratingsRequested) requested after solving")
         return out
     }
 

@@ -33,7 +33,15 @@ public struct ExitReason: OpenVocabulary {
 
     /// Whether the name is usable as a stored key: 1 to 100 letters, digits, `_` or `-`.
     public var isStableName: Bool {
-        !rawValue.isEmpty && rawValue.count <= 100
-            && rawValue.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+        guard !rawValue.isEmpty, rawValue.utf8.count <= 400 else { return false }
+        var count = 0
+        for scalar in rawValue.unicodeScalars {
+            count += 1
+            let allowed =
+                scalar == "_" || scalar == "-" || scalar.properties.isAlphabetic
+                || scalar.properties.numericType != nil
+            guard allowed, count <= 100 else { return false }
+        }
+        return true
     }
 }

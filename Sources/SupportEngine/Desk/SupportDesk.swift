@@ -26,6 +26,8 @@ public actor SupportDesk {
     /// The configured agents sorted by id, the order routing decides in.
     let sortedAgents: [AgentProfile]
     let slaPlanner: SLAPlanner?
+    /// Why ``DeskConfiguration/journey`` cannot be used, checked once at start; journey calls throw it.
+    let journeyPolicyProblem: (any Error)?
 
     var dueQueue = DueQueue()
     var dueQueueLoaded = false
@@ -77,6 +79,12 @@ public actor SupportDesk {
         self.sortedAgents = configuration.agents.sorted { $0.id < $1.id }
         self.slaPlanner = configuration.sla.map(SLAPlanner.init(policy:))
         self.routing = RoutingState(strategy: configuration.routing.strategy)
+        do {
+            try configuration.journey?.validate()
+            self.journeyPolicyProblem = nil
+        } catch {
+            self.journeyPolicyProblem = error
+        }
     }
 
     /// Runs `body` while holding the desk's lock on one ticket, so that the desk's own concurrent writes

@@ -24,6 +24,37 @@ extension SupportDesk {
         }
     }
 
+    /// Brings a member the club already has into the journey without writing to them: the steps that
+    /// would be due at once (a welcome, a quiet check-in, an exit survey) are recorded as skipped,
+    /// "handled before the desk". Later steps — the onboarding check-in of a recent joiner, the next
+    /// quiet check-in — go out as usual. Use it when the journey goes live, so existing members are not
+    /// all written to on day one.
+    ///
+    /// - Parameters:
+    ///   - member: The member.
+    ///   - facts: What the host knows about them.
+    /// - Returns: The member's journey.
+    /// - Throws: ``DeskError`` with ``DeskError/Code/conflict`` when the desk already has the member's
+    ///   journey (use ``updateMemberFacts(_:_:)``); otherwise as ``updateMemberFacts(_:_:)``.
+    @discardableResult
+    public func importMember(_ member: MemberID, _ facts: MemberFacts) async throws -> JourneyRecord {
+        let policy = try journeyPolicy()
+        try checkMember(member)
+        return try await changeJourney(of: member, "importing member \(member)") { record, now in
+            guard record.version == 0 else {
+                throw DeskError(
+                    .conflict,
+                    "the desk already has the journey of member \(member); report changes with updateMemberFacts"
+                )
+            }
+            var imported = try record.updating(facts, policy: policy, at: now)
+            for step in policy.dueSteps(for: imported, at: now) {
+                imported = imported.taking(step, outcome: .skipped(reason: "handled before the desk"), at: now)
+            }
+            return imported
+        }
+    }
+
     /// Records that a member joined now (or at `instant`), with an active subscription, or a trial.
     ///
     /// Reporting the join of a member who is already in (not leaving) changes nothing, so a host that
@@ -172,7 +203,7 @@ extension SupportDesk {
                 "the member journey is off: set DeskConfiguration.journey to a JourneyPolicy"
             )
         }
-        try policy.validate()
+        if let journeyPolicyProblem { throw journeyPolicyProblem }
         return policy
     }
 

@@ -89,7 +89,7 @@ extension SimulationRun {
                 lastActivityAt: max(joinedAt, start.addingTimeInterval(-idle)),
                 subscription: .active
             )
-            try await desk.updateMemberFacts(id, facts)
+            try await desk.importMember(id, facts)
             switch journeyPolicy.segment(for: facts, previous: nil, at: start) {
             case .newcomer: journeyCounts.newcomersAtStart += 1
             case .quiet: journeyCounts.quietAtStart += 1

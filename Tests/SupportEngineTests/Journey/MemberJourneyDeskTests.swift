@@ -242,9 +242,50 @@ struct MemberJourneyDeskTests {
         #expect(record.steps.isEmpty)
     }
 
+    @Test func importedMembersAreNotWrittenToAtGoLive() async throws {
+        let harness = JourneyHarness()
+        let desk = harness.desk
+        harness.clock.advance(to: harness.day(100))
+        // A quiet regular, a recent joiner and an old leaver: nothing goes out on import.
+        try await desk.importMember(
+            "anna",
+            MemberFacts(joinedAt: harness.day(0), lastActivityAt: harness.day(50), subscription: .active)
+        )
+        try await desk.importMember(
+            "ivan",
+            MemberFacts(joinedAt: harness.day(98), lastActivityAt: harness.day(99), subscription: .active)
+        )
+        try await desk.importMember(
+            "lucia",
+            MemberFacts(joinedAt: harness.day(0), subscription: .cancelled, cancellationRequestedAt: harness.day(95))
+        )
+        #expect(harness.email.sentMessages.isEmpty)
+        let anna = try #require(try await desk.journey(of: "anna"))
+        #expect(anna.steps.map(\.step) == [.quietCheckIn])
+        #expect(anna.steps.first?.outcome == .skipped(reason: "handled before the desk"))
+        #expect(try await desk.segment(of: "anna") == .quiet)
+
+        // Later steps go out as usual: Ivan's onboarding check-in on day 105, Anna's next quiet
+        // check-in 30 days after the skipped one.
+        try await harness.advance(toDay: 105)
+        #expect(harness.journeyMessages(to: "ivan").map(\.subject) == ["Как впечатления?"])
+        #expect(harness.journeyMessages(to: "anna").isEmpty)
+        try await harness.advance(toDay: 130)
+        #expect(harness.journeyMessages(to: "anna").map(\.subject) == ["How are you doing?"])
+        #expect(harness.journeyMessages(to: "lucia").isEmpty)
+
+        await #expect(throws: DeskError.self) {
+            try await desk.importMember("anna", MemberFacts(joinedAt: harness.day(0), subscription: .active))
+        }
+    }
+
     @Test func inputIsChecked() async throws {
         let off = JourneyHarness(policy: nil)
         await #expect(throws: DeskError.self) { try await off.desk.memberJoined("anna") }
+        let broken = JourneyHarness(
+            policy: JourneyPolicy(quietAfter: 7 * JourneyHarness.day, quietMargin: 7 * JourneyHarness.day)
+        )
+        await #expect(throws: JourneyError.self) { try await broken.desk.memberJoined("anna") }
 
         let harness = JourneyHarness()
         let desk = harness.desk

@@ -320,7 +320,16 @@ extension SupportDesk {
         var fresh: [OutboundMessage] = []
         for message in messages where try await store.outbound(message.id) == nil { fresh.append(message) }
         guard !fresh.isEmpty else { return }
-        try await commitAndSchedule(TicketCommit(writes: [], outbound: fresh))
+        do {
+            try await commitAndSchedule(TicketCommit(writes: [], outbound: fresh))
+        } catch let error as StoreError where error.code == .invalidCommit {
+            // Another desk on the same store may have put the same step's message in the outbox between
+            // the check and the commit: that is a conflict, and the retry finds the message there.
+            for message in fresh where try await store.outbound(message.id) != nil {
+                throw StoreError(.versionConflict, "journey message \(message.id) was put in the outbox meanwhile")
+            }
+            throw error
+        }
     }
 
     /// Renders a journey step's message for the member, in their language, on their channels.

@@ -313,3 +313,32 @@ struct MemberJourneyDeskTests {
         #expect(await harness.journeys.fix("x") == nil)
     }
 }
+
+@Suite("Member journey with two desks on one store")
+struct MemberJourneyConcurrencyTests {
+    @Test func twoDesksTakeEachStepOnce() async throws {
+        let harness = JourneyHarness()
+        let other = harness.restarted()
+        let members = (1...40).map { MemberID("member-\($0)") }
+        for (index, member) in members.enumerated() {
+            let desk = index.isMultiple(of: 2) ? harness.desk : other.desk
+            try await desk.importMember(member, MemberFacts(joinedAt: harness.day(0), subscription: .active))
+        }
+        harness.clock.advance(to: harness.day(7))
+        async let first: Int = harness.desk.processDueWork()
+        async let second: Int = other.desk.processDueWork()
+        _ = try await (first, second)
+        harness.clock.advance(to: harness.day(40))
+        async let third: Int = harness.desk.processDueWork()
+        async let fourth: Int = other.desk.processDueWork()
+        _ = try await (third, fourth)
+        for member in members {
+            // One outbox message per step. (Both desks deliver the outbox, and delivery is guarded per
+            // desk only, so the channel may see a message from each: the ids tell the steps apart.)
+            let ids = Set(harness.email.sentMessages.filter { $0.recipient == member }.map(\.id))
+            #expect(ids.count == 2, "\(member): \(ids)")
+            let record = try #require(try await harness.desk.journey(of: member))
+            #expect(record.steps.map(\.step) == [.welcome, .onboardingCheckIn, .quietCheckIn], "\(member)")
+        }
+    }
+}

@@ -283,7 +283,14 @@ extension SupportDesk {
                     count += 1
                 }
                 if index == line.endIndex { return String(line) }
-                return String(line[..<line.index(before: index)]) + "…"
+                // Sized once: the subject is kept for the ticket's life, so no spare capacity.
+                let head = line[..<line.index(before: index)].utf8
+                let ellipsis = "…".utf8
+                return String(unsafeUninitializedCapacity: head.count + ellipsis.count) { buffer in
+                    let (_, written) = buffer.initialize(from: head)
+                    let (_, end) = buffer[written...].initialize(from: ellipsis)
+                    return end
+                }
             }
             lineStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : utf8.endIndex
         }

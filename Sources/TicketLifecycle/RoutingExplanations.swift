@@ -2,7 +2,7 @@
 ///
 /// It reads like the dictionary it replaces (`explanations[.reason]`, ``keys``, ``values``,
 /// iteration as `(key, value)` pairs) but keeps at most three explanations in one small array, in the
-/// order of ``RoutingExplanation/Aspect/allCases``; when a ticket records its first explanations
+/// order of `RoutingExplanation.Aspect.allCases`; when a ticket records its first explanations
 /// already in that order, it shares the array of the ``TicketChange/explained(_:)`` event instead of
 /// copying it.
 ///
@@ -130,7 +130,7 @@ extension RoutingExplanations: Codable {
 }
 
 extension RoutingExplanation.Aspect {
-    /// The aspect's position in ``allCases``: the order explanations are kept in.
+    /// The aspect's position in `allCases`: the order explanations are kept in.
     var rank: Int {
         switch self {
         case .reason: 0

@@ -27,8 +27,12 @@ public actor InMemoryTicketStore: TicketStore {
     private var records: [TicketID: Record] = [:]
     private var externalKeys: [ExternalMessageKey: Record] = [:]
     private var threadKeys: [ThreadKey: Record] = [:]
-    private var orderedIDs: [TicketID] = []
-    private var orderedIDsAreSorted = true
+    /// Keys of the form ``ThreadKey/ticket(_:)`` committed for another ticket than their own: they win
+    /// over the implicit own keys, and are usually none.
+    private var movedOwnThreadKeys: [ThreadKey: Record] = [:]
+    /// Every record, in id order once sorted (the desk's ids usually arrive in order).
+    private var ordered: [Record] = []
+    private var orderedIsSorted = true
     private var outbox: [OutboundID: OutboundMessage] = [:]
     private var pendingOutboundIDs: Set<OutboundID> = []
     private var deadLetterIDs: Set<OutboundID> = []
@@ -55,9 +59,9 @@ public actor InMemoryTicketStore: TicketStore {
                 record.ticket = write.ticket
                 record.dueAt = write.dueAt
             } else {
-                if let last = orderedIDs.last, last > id { orderedIDsAreSorted = false }
-                orderedIDs.append(id)
                 record = Record(ticket: write.ticket, dueAt: write.dueAt)
+                if let last = ordered.last, last.ticket.id > id { orderedIsSorted = false }
+                ordered.append(record)
                 record.log.append(write.events, from: nil, to: write.ticket)
                 records[id] = record
             }
@@ -65,7 +69,9 @@ public actor InMemoryTicketStore: TicketStore {
             for key in write.threadKeys {
                 if Self.isOwnThreadKey(key, of: id) {
                     record.ownsTicketThreadKey = true
-                    if !threadKeys.isEmpty { threadKeys.removeValue(forKey: key) }
+                    if !movedOwnThreadKeys.isEmpty { movedOwnThreadKeys.removeValue(forKey: key) }
+                } else if Self.ticketOfOwnThreadKey(key) != nil {
+                    movedOwnThreadKeys[key] = record
                 } else {
                     threadKeys[key] = record
                 }
@@ -126,9 +132,9 @@ public actor InMemoryTicketStore: TicketStore {
     /// - Parameter key: The thread key.
     /// - Returns: The ticket's id, or `nil`.
     public func ticketID(forThread key: ThreadKey) -> TicketID? {
-        if let record = threadKeys[key] { return record.ticket.id }
-        guard let id = Self.ticketOfOwnThreadKey(key), let record = records[id], record.ownsTicketThreadKey
-        else { return nil }
+        guard let id = Self.ticketOfOwnThreadKey(key) else { return threadKeys[key]?.ticket.id }
+        if let record = movedOwnThreadKeys[key] { return record.ticket.id }
+        guard let record = records[id], record.ownsTicketThreadKey else { return nil }
         return record.ticket.id
     }
 
@@ -157,23 +163,24 @@ public actor InMemoryTicketStore: TicketStore {
     /// - Throws: ``StoreError`` with ``StoreError/Code/invalidQuery`` for a limit out of range.
     public func tickets(matching query: TicketQuery) throws -> TicketPage {
         try query.validate()
-        if !orderedIDsAreSorted {
-            orderedIDs.sort()
-            orderedIDsAreSorted = true
+        if !orderedIsSorted {
+            ordered.sort { $0.ticket.id < $1.ticket.id }
+            orderedIsSorted = true
         }
-        var start = orderedIDs.startIndex
+        var start = ordered.startIndex
         if let after = query.after {
-            start = Self.firstIndex(in: orderedIDs, after: after)
+            start = Self.firstIndex(in: ordered, after: after)
         }
         var page: [StoredTicket] = []
         var index = start
-        while index < orderedIDs.endIndex, page.count < query.limit {
-            if let stored = records[orderedIDs[index]]?.stored, query.matches(stored) { page.append(stored) }
+        while index < ordered.endIndex, page.count < query.limit {
+            let stored = ordered[index].stored
+            if query.matches(stored) { page.append(stored) }
             index += 1
         }
         var hasMore = false
-        while index < orderedIDs.endIndex {
-            if let stored = records[orderedIDs[index]]?.stored, query.matches(stored) {
+        while index < ordered.endIndex {
+            if query.matches(ordered[index].stored) {
                 hasMore = true
                 break
             }
@@ -182,12 +189,12 @@ public actor InMemoryTicketStore: TicketStore {
         return TicketPage(tickets: page, nextCursor: hasMore ? page.last?.ticket.id : nil)
     }
 
-    private static func firstIndex(in ids: [TicketID], after cursor: TicketID) -> Int {
+    private static func firstIndex(in records: [Record], after cursor: TicketID) -> Int {
         var low = 0
-        var high = ids.count
+        var high = records.count
         while low < high {
             let middle = (low + high) / 2
-            if ids[middle] <= cursor { low = middle + 1 } else { high = middle }
+            if records[middle].ticket.id <= cursor { low = middle + 1 } else { high = middle }
         }
         return low
     }

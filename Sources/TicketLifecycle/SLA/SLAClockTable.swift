@@ -2,7 +2,7 @@
 ///
 /// It reads like the dictionary it replaces (`running[.firstReply]`, ``keys``, ``values``, ``isEmpty``,
 /// iteration as `(key, value)` pairs) but holds its clocks inline: no hash table, no allocation. It
-/// iterates in the order of ``SLAMetric/allCases``.
+/// iterates in the order of `SLAMetric.allCases`.
 ///
 /// Its JSON form is the one a `[SLAMetric: SLAClock]` dictionary has: an array that alternates a
 /// metric's name and its clock, `["first_reply", {…}, "resolution", {…}]`.
@@ -67,7 +67,7 @@ public struct SLAClockTable: Sendable, Hashable, Collection, ExpressibleByDictio
         return removed
     }
 
-    /// The metrics that have a clock, in the order of ``SLAMetric/allCases``.
+    /// The metrics that have a clock, in the order of `SLAMetric.allCases`.
     public var keys: LazyMapCollection<SLAClockTable, SLAMetric> { lazy.map(\.key) }
 
     /// The clocks, in the order of their metrics.

@@ -54,7 +54,7 @@ extension Ticket {
         case .sla(let change):
             sla.apply(change)
         case .explained(let decided):
-            for explanation in decided { explanations[explanation.aspect] = explanation }
+            explanations.record(decided)
         }
         updatedAt = event.at
         version = event.sequence

@@ -17,12 +17,13 @@ public struct TicketMessage: Sendable, Hashable, Codable, Identifiable {
         case automatic
     }
 
+    // The one-byte kind follows the author, in its padding, so that a message takes 112 bytes, not 120.
     /// The message's id.
     public let id: MessageID
-    /// What the message is.
-    public let kind: Kind
     /// Who wrote it.
     public let author: SupportActor
+    /// What the message is.
+    public let kind: Kind
     /// The text.
     public let body: String
     /// When it was written or received.

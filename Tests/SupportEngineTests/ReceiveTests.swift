@@ -68,6 +68,27 @@ struct ReceiveTests {
                 body: String(repeating: "y", count: 80),
                 expected: String(repeating: "y", count: 80)
             ),
+            SubjectCase(
+                subject: nil,
+                body: String(repeating: "a", count: 81),
+                expected: String(repeating: "a", count: 79) + "…"
+            ),
+            // 80 characters in 82 bytes: the last one carries a combining accent.
+            SubjectCase(
+                subject: nil,
+                body: String(repeating: "z", count: 80) + "\u{301}",
+                expected: String(repeating: "z", count: 80) + "\u{301}"
+            ),
+            SubjectCase(
+                subject: nil,
+                body: String(repeating: "z", count: 80) + "\u{301}z",
+                expected: String(repeating: "z", count: 79) + "…"
+            ),
+            SubjectCase(
+                subject: nil,
+                body: String(repeating: "я", count: 100),
+                expected: String(repeating: "я", count: 79) + "…"
+            ),
         ]
     )
     func subject(_ example: SubjectCase) async throws {

@@ -276,6 +276,10 @@ extension SupportDesk {
             let lineEnd = utf8[lineStart...].firstIndex { $0 == 0x0A || $0 == 0x0D } ?? utf8.endIndex
             let line = trimmed(body[lineStart..<lineEnd])
             if !line.isEmpty {
+                // A line of at most 80 bytes has at most 80 characters. When its first 81 bytes are ASCII,
+                // each of them is a character of its own, so the cut needs no grapheme walk.
+                if line.utf8.count <= 80 { return String(line) }
+                if line.utf8.prefix(81).allSatisfy({ $0 < 0x80 }) { return Self.cut(line.utf8.prefix(79)) }
                 var count = 0
                 var index = line.startIndex
                 while index < line.endIndex, count < 80 {
@@ -283,11 +287,21 @@ extension SupportDesk {
                     count += 1
                 }
                 if index == line.endIndex { return String(line) }
-                return String(line[..<line.index(before: index)]) + "…"
+                return Self.cut(line[..<line.index(before: index)].utf8)
             }
             lineStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : utf8.endIndex
         }
         return ""
+    }
+
+    /// The text followed by an ellipsis, sized once: a subject is kept for the ticket's life.
+    private static func cut(_ head: Substring.UTF8View) -> String {
+        let ellipsis = "…".utf8
+        return String(unsafeUninitializedCapacity: head.count + ellipsis.count) { buffer in
+            let (_, written) = buffer.initialize(from: head)
+            let (_, end) = buffer[written...].initialize(from: ellipsis)
+            return end
+        }
     }
 
     /// The text without white space at either end, without going through Foundation.

@@ -128,21 +128,35 @@ extension SupportDesk {
         )
         let reasonWhy: String
         switch classification.source {
-        case .explicit: reasonWhy = "stated with the message (\(inbound.channel))"
+        case .explicit:
+            reasonWhy = routing.explanationText(.explicitReason(inbound.channel)) {
+                "stated with the message (\(inbound.channel))"
+            }
         case .rule:
-            reasonWhy =
-                "rule \(classification.ruleID ?? "?") matched '\(classification.matchedPattern ?? "")'"
-                + " (score \(classification.score))"
+            let rule = classification.ruleID ?? "?"
+            let pattern = classification.matchedPattern ?? ""
+            reasonWhy = routing.explanationText(.reasonRule(rule, pattern, classification.score)) {
+                "rule \(rule) matched '\(pattern)' (score \(classification.score))"
+            }
         case .fallback: reasonWhy = "no rule matched"
         }
-        let priorityWhy = decision.ruleName.map { "rule '\($0)'" } ?? "the default priority"
-        return (
-            classification.reason, decision.priority,
-            [
-                RoutingExplanation(aspect: .reason, value: classification.reason.rawValue, because: reasonWhy),
-                RoutingExplanation(aspect: .priority, value: decision.priority.rawValue, because: priorityWhy),
-            ]
+        let priorityWhy = decision.ruleName.map { name in
+            routing.explanationText(.priorityRule(name)) { "rule '\(name)'" }
+        }
+        // Room for the assignee's explanation, which the caller adds: the array is stored as it is.
+        var explanations: [RoutingExplanation] = []
+        explanations.reserveCapacity(RoutingExplanation.Aspect.allCases.count)
+        explanations.append(
+            RoutingExplanation(aspect: .reason, value: classification.reason.rawValue, because: reasonWhy)
         )
+        explanations.append(
+            RoutingExplanation(
+                aspect: .priority,
+                value: decision.priority.rawValue,
+                because: priorityWhy ?? "the default priority"
+            )
+        )
+        return (classification.reason, decision.priority, explanations)
     }
 
     /// Chooses an agent for a ticket that has none, and reserves the capacity; `nil` leaves it queued.

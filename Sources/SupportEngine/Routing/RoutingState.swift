@@ -8,6 +8,24 @@ struct RoutingState: Sendable {
     var absent: Set<AgentID> = []
     var assigner: Assigner
     var loaded = false
+    /// Explanation texts already written, so that the tickets routed by one rule share one string.
+    private var explanationTexts: [ExplanationText: String] = [:]
+
+    /// What an explanation text says, as a key for ``explanationText(_:_:)``.
+    enum ExplanationText: Hashable {
+        case explicitReason(ChannelKind)
+        case reasonRule(String, String, Int)
+        case priorityRule(String)
+    }
+
+    /// The text for `key`, written by `make` the first time; later calls return the same string (up to a
+    /// bounded number of distinct texts), so that its storage is shared instead of repeated per ticket.
+    mutating func explanationText(_ key: ExplanationText, _ make: () -> String) -> String {
+        if let text = explanationTexts[key] { return text }
+        let text = make()
+        if explanationTexts.count < 4096 { explanationTexts[key] = text }
+        return text
+    }
 
     init(strategy: AssignmentStrategy) {
         assigner = Assigner(strategy: strategy)

@@ -15,6 +15,13 @@ import Foundation
 /// - a priority change recomputes the running clocks from the same start points.
 struct SLAPlanner: Sendable {
     let policy: SLAPolicy
+    /// Whether every escalation comes at or after the breach, so that none is due before an unfired breach.
+    private let escalationsFollowBreach: Bool
+
+    init(policy: SLAPolicy) {
+        self.policy = policy
+        self.escalationsFollowBreach = policy.escalations.allSatisfy { $0.after >= 0 }
+    }
 
     // MARK: - Clock changes
 
@@ -168,6 +175,16 @@ struct SLAPlanner: Sendable {
     func nextStep(of ticket: Ticket) -> Date? {
         var earliest: Date?
         for clock in ticket.sla.running.values {
+            if escalationsFollowBreach, !ticket.sla.hasFired(.breach, of: clock) {
+                // The escalations come at or after the breach, so only the warning can come first; this
+                // spares the calendar arithmetic of the ladder for every write of a ticket on time.
+                var next = clock.dueAt
+                if let warning = clock.warningAt, warning < next, !ticket.sla.hasFired(.warning, of: clock) {
+                    next = warning
+                }
+                if earliest.map({ next < $0 }) ?? true { earliest = next }
+                continue
+            }
             for (step, at) in steps(of: clock, priority: ticket.priority) where !ticket.sla.hasFired(step, of: clock) {
                 if earliest.map({ at < $0 }) ?? true { earliest = at }
             }

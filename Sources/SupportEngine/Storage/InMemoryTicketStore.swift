@@ -5,19 +5,34 @@ import Foundation
 /// Use it in tests, demos and simulations, and as the model of what an adapter must do: it passes the
 /// conformance suite in `SupportEngineTesting`. Nothing survives the process.
 public actor InMemoryTicketStore: TicketStore {
-    /// Snapshots are boxed so the table's slots stay pointer-sized: a large ticket struct stored inline
-    /// would make every empty slot of the hash table cost as much as a ticket.
+    /// A ticket's snapshot, due instant and history in one box, updated in place by each commit. Boxing
+    /// keeps the hash tables' slots pointer-sized: a large ticket struct stored inline would make every
+    /// empty slot cost as much as a ticket.
     private final class Record {
-        let stored: StoredTicket
-        init(_ stored: StoredTicket) { self.stored = stored }
+        var ticket: Ticket
+        var dueAt: Date?
+        /// Whether the ticket's own key, ``ThreadKey/ticket(_:)``, was committed for it. The key is not put
+        /// in ``threadKeys`` then, unless a later commit gives it to another ticket.
+        var ownsTicketThreadKey = false
+        var log = CompactEventLog()
+
+        init(ticket: Ticket, dueAt: Date?) {
+            self.ticket = ticket
+            self.dueAt = dueAt
+        }
+
+        var stored: StoredTicket { StoredTicket(ticket: ticket, dueAt: dueAt) }
     }
 
     private var records: [TicketID: Record] = [:]
-    private var eventLog: [TicketID: [TicketEvent]] = [:]
-    private var externalKeys: [ExternalMessageKey: TicketID] = [:]
-    private var threadKeys: [ThreadKey: TicketID] = [:]
-    private var orderedIDs: [TicketID] = []
-    private var orderedIDsAreSorted = true
+    private var externalKeys: [ExternalMessageKey: Record] = [:]
+    private var threadKeys: [ThreadKey: Record] = [:]
+    /// Keys of the form ``ThreadKey/ticket(_:)`` committed for another ticket than their own: they win
+    /// over the implicit own keys, and are usually none.
+    private var movedOwnThreadKeys: [ThreadKey: Record] = [:]
+    /// Every record, in id order once sorted (the desk's ids usually arrive in order).
+    private var ordered: [Record] = []
+    private var orderedIsSorted = true
     private var outbox: [OutboundID: OutboundMessage] = [:]
     private var pendingOutboundIDs: Set<OutboundID> = []
     private var deadLetterIDs: Set<OutboundID> = []
@@ -37,14 +52,30 @@ public actor InMemoryTicketStore: TicketStore {
         try validate(commit)
         for write in commit.writes {
             let id = write.ticket.id
-            if records[id] == nil {
-                if let last = orderedIDs.last, last > id { orderedIDsAreSorted = false }
-                orderedIDs.append(id)
+            let record: Record
+            if let existing = records[id] {
+                record = existing
+                record.log.append(write.events, from: existing.ticket, to: write.ticket)
+                record.ticket = write.ticket
+                record.dueAt = write.dueAt
+            } else {
+                record = Record(ticket: write.ticket, dueAt: write.dueAt)
+                if let last = ordered.last, last.ticket.id > id { orderedIsSorted = false }
+                ordered.append(record)
+                record.log.append(write.events, from: nil, to: write.ticket)
+                records[id] = record
             }
-            records[id] = Record(StoredTicket(ticket: write.ticket, dueAt: write.dueAt))
-            eventLog[id, default: []].append(contentsOf: write.events)
-            for key in write.externalKeys { externalKeys[key] = id }
-            for key in write.threadKeys { threadKeys[key] = id }
+            for key in write.externalKeys { externalKeys[key] = record }
+            for key in write.threadKeys {
+                if Self.isOwnThreadKey(key, of: id) {
+                    record.ownsTicketThreadKey = true
+                    if !movedOwnThreadKeys.isEmpty { movedOwnThreadKeys.removeValue(forKey: key) }
+                } else if Self.ticketOfOwnThreadKey(key) != nil {
+                    movedOwnThreadKeys[key] = record
+                } else {
+                    threadKeys[key] = record
+                }
+            }
         }
         for message in commit.outbound {
             outbox[message.id] = message
@@ -57,7 +88,7 @@ public actor InMemoryTicketStore: TicketStore {
         try commit.validateShape()
         for write in commit.writes {
             let id = write.ticket.id
-            let stored = records[id]?.stored.ticket.version ?? 0
+            let stored = records[id]?.ticket.version ?? 0
             guard stored == write.expectedVersion else {
                 throw StoreError(
                     .versionConflict,
@@ -65,7 +96,7 @@ public actor InMemoryTicketStore: TicketStore {
                 )
             }
             for key in write.externalKeys {
-                if let owner = externalKeys[key], owner != id {
+                if let owner = externalKeys[key]?.ticket.id, owner != id {
                     throw StoreError(.duplicateExternalMessage, "message \(key) is already stored in ticket \(owner)")
                 }
             }
@@ -85,19 +116,45 @@ public actor InMemoryTicketStore: TicketStore {
     ///
     /// - Parameter id: The ticket's id.
     /// - Returns: The events; empty for an unknown ticket.
-    public func events(of id: TicketID) -> [TicketEvent] { eventLog[id] ?? [] }
+    public func events(of id: TicketID) -> [TicketEvent] {
+        guard let record = records[id] else { return [] }
+        return record.log.events(of: id, snapshot: record.ticket)
+    }
 
     /// Finds the ticket an inbound message was stored in.
     ///
     /// - Parameter key: The message's key.
     /// - Returns: The ticket's id, or `nil`.
-    public func ticketID(forExternalMessage key: ExternalMessageKey) -> TicketID? { externalKeys[key] }
+    public func ticketID(forExternalMessage key: ExternalMessageKey) -> TicketID? { externalKeys[key]?.ticket.id }
 
     /// Finds the ticket a thread key points at.
     ///
     /// - Parameter key: The thread key.
     /// - Returns: The ticket's id, or `nil`.
-    public func ticketID(forThread key: ThreadKey) -> TicketID? { threadKeys[key] }
+    public func ticketID(forThread key: ThreadKey) -> TicketID? {
+        guard let id = Self.ticketOfOwnThreadKey(key) else { return threadKeys[key]?.ticket.id }
+        if let record = movedOwnThreadKeys[key] { return record.ticket.id }
+        guard let record = records[id], record.ownsTicketThreadKey else { return nil }
+        return record.ticket.id
+    }
+
+    private static let ownThreadKeyPrefix = Array(ThreadKey.ticket("").rawValue.utf8)
+
+    /// Whether a thread key is ``ThreadKey/ticket(_:)`` of the ticket `id`, compared byte by byte.
+    private static func isOwnThreadKey(_ key: ThreadKey, of id: TicketID) -> Bool {
+        let utf8 = key.rawValue.utf8
+        guard utf8.count == ownThreadKeyPrefix.count + id.rawValue.utf8.count,
+            utf8.starts(with: ownThreadKeyPrefix)
+        else { return false }
+        return utf8.dropFirst(ownThreadKeyPrefix.count).elementsEqual(id.rawValue.utf8)
+    }
+
+    /// The ticket whose ``ThreadKey/ticket(_:)`` a thread key is, if it has that form.
+    private static func ticketOfOwnThreadKey(_ key: ThreadKey) -> TicketID? {
+        let utf8 = key.rawValue.utf8
+        guard utf8.count > ownThreadKeyPrefix.count, utf8.starts(with: ownThreadKeyPrefix) else { return nil }
+        return TicketID(String(decoding: utf8.dropFirst(ownThreadKeyPrefix.count), as: UTF8.self))
+    }
 
     /// Lists tickets ordered by id.
     ///
@@ -106,23 +163,24 @@ public actor InMemoryTicketStore: TicketStore {
     /// - Throws: ``StoreError`` with ``StoreError/Code/invalidQuery`` for a limit out of range.
     public func tickets(matching query: TicketQuery) throws -> TicketPage {
         try query.validate()
-        if !orderedIDsAreSorted {
-            orderedIDs.sort()
-            orderedIDsAreSorted = true
+        if !orderedIsSorted {
+            ordered.sort { $0.ticket.id < $1.ticket.id }
+            orderedIsSorted = true
         }
-        var start = orderedIDs.startIndex
+        var start = ordered.startIndex
         if let after = query.after {
-            start = Self.firstIndex(in: orderedIDs, after: after)
+            start = Self.firstIndex(in: ordered, after: after)
         }
         var page: [StoredTicket] = []
         var index = start
-        while index < orderedIDs.endIndex, page.count < query.limit {
-            if let stored = records[orderedIDs[index]]?.stored, query.matches(stored) { page.append(stored) }
+        while index < ordered.endIndex, page.count < query.limit {
+            let stored = ordered[index].stored
+            if query.matches(stored) { page.append(stored) }
             index += 1
         }
         var hasMore = false
-        while index < orderedIDs.endIndex {
-            if let stored = records[orderedIDs[index]]?.stored, query.matches(stored) {
+        while index < ordered.endIndex {
+            if query.matches(ordered[index].stored) {
                 hasMore = true
                 break
             }
@@ -131,12 +189,12 @@ public actor InMemoryTicketStore: TicketStore {
         return TicketPage(tickets: page, nextCursor: hasMore ? page.last?.ticket.id : nil)
     }
 
-    private static func firstIndex(in ids: [TicketID], after cursor: TicketID) -> Int {
+    private static func firstIndex(in records: [Record], after cursor: TicketID) -> Int {
         var low = 0
-        var high = ids.count
+        var high = records.count
         while low < high {
             let middle = (low + high) / 2
-            if ids[middle] <= cursor { low = middle + 1 } else { high = middle }
+            if records[middle].ticket.id <= cursor { low = middle + 1 } else { high = middle }
         }
         return low
     }

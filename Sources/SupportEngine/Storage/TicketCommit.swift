@@ -97,15 +97,18 @@ extension TicketCommit {
         guard !writes.isEmpty || !outbound.isEmpty else {
             throw StoreError(.invalidCommit, "a commit must write at least one ticket or outbound message")
         }
+        // One write cannot clash with another, and one message cannot appear twice: the sets that find
+        // such repeats are only built when there is something to compare.
+        let acrossWrites = writes.count > 1
         var seenTickets = Set<TicketID>()
         var claimed: [ExternalMessageKey: TicketID] = [:]
         for write in writes {
             let id = write.ticket.id
-            guard seenTickets.insert(id).inserted else {
+            guard !acrossWrites || seenTickets.insert(id).inserted else {
                 throw StoreError(.invalidCommit, "ticket \(id) appears twice in one commit")
             }
             try write.validateEvents()
-            for key in write.externalKeys {
+            for key in write.externalKeys where acrossWrites {
                 if let owner = claimed[key], owner != id {
                     throw StoreError(
                         .duplicateExternalMessage,
@@ -116,7 +119,7 @@ extension TicketCommit {
             }
         }
         var seenOutbound = Set<OutboundID>()
-        for message in outbound where !seenOutbound.insert(message.id).inserted {
+        for message in outbound where outbound.count > 1 && !seenOutbound.insert(message.id).inserted {
             throw StoreError(.invalidCommit, "outbound message \(message.id) appears twice in one commit")
         }
     }

@@ -58,6 +58,9 @@ public struct DeskConfiguration: Sendable {
     public var conflictRetries: Int
     /// How long to wait before retrying a failed delivery; doubles with each attempt. Default 60 s.
     public var deliveryRetryDelay: TimeInterval
+    /// How long a desk holds an outbound message while sending it; if the desk stops meanwhile, another
+    /// desk on the same store takes the message over after this long. Default 5 minutes.
+    public var deliveryClaimDuration: TimeInterval
     /// How many delivery attempts before a message is dead-lettered. Default 5.
     public var maximumDeliveryAttempts: Int
     /// The people on the support side, for display names in member views.
@@ -94,6 +97,7 @@ public struct DeskConfiguration: Sendable {
     ///   - autoCloseAfter: How long after being solved a ticket closes by itself.
     ///   - conflictRetries: How many times a change is retried on a version conflict.
     ///   - deliveryRetryDelay: The first delay before retrying a failed delivery.
+    ///   - deliveryClaimDuration: How long a desk holds a message while sending it.
     ///   - maximumDeliveryAttempts: Attempts before a message is dead-lettered.
     ///   - agents: The people on the support side.
     ///   - sla: The service levels to keep, or `nil`.
@@ -112,6 +116,7 @@ public struct DeskConfiguration: Sendable {
         autoCloseAfter: TimeInterval = 4 * 86_400,
         conflictRetries: Int = 8,
         deliveryRetryDelay: TimeInterval = 60,
+        deliveryClaimDuration: TimeInterval = 300,
         maximumDeliveryAttempts: Int = 5,
         agents: [AgentProfile] = [],
         sla: SLAPolicy? = nil,
@@ -130,6 +135,7 @@ public struct DeskConfiguration: Sendable {
         self.autoCloseAfter = autoCloseAfter
         self.conflictRetries = conflictRetries
         self.deliveryRetryDelay = deliveryRetryDelay
+        self.deliveryClaimDuration = deliveryClaimDuration
         self.maximumDeliveryAttempts = maximumDeliveryAttempts
         self.agents = agents
         self.sla = sla

@@ -7,7 +7,8 @@ extension SupportDesk {
     /// After ``DeskConfiguration/maximumDeliveryAttempts`` failures on one channel, or at once when the
     /// channel is unavailable, the message moves to the next of its ``OutboundMessage/fallbackChannels``;
     /// when none is left it is dead-lettered — kept, visible, never dropped. A message is never sent
-    /// twice at once, and never again once its receipt is recorded. Every attempt is appended to the
+    /// twice at once — not even by two desks sharing a store, which claim it first
+    /// (``TicketStore/claimOutbound(_:at:until:)``) — and never again once its receipt is recorded. Every attempt is appended to the
     /// message's ``OutboundMessage/history``.
     ///
     /// - Returns: How many messages were delivered.
@@ -31,9 +32,14 @@ extension SupportDesk {
         for message in due where !deliveriesInFlight.contains(message.id) {
             deliveriesInFlight.insert(message.id)
             defer { deliveriesInFlight.remove(message.id) }
-            // Re-read: another call may have delivered it while this one awaited.
-            guard var current = try await store.outbound(message.id), current.state == .pending,
-                current.nextAttemptAt <= now
+            // Claim it: another call, or another desk on the same store, may be sending it or may have
+            // delivered it meanwhile. The claim ends with the update below, or by itself.
+            guard
+                var current = try await store.claimOutbound(
+                    message.id,
+                    at: now,
+                    until: now.addingTimeInterval(configuration.deliveryClaimDuration)
+                )
             else { continue }
             progress = true
             var tries = 0

@@ -37,6 +37,8 @@ public actor InMemoryTicketStore: TicketStore {
     private var pendingOutboundIDs: Set<OutboundID> = []
     private var deadLetterIDs: Set<OutboundID> = []
     private var outboundByTicket: [TicketID: [OutboundID]] = [:]
+    /// Delivery claims: until when a desk holds a message while sending it.
+    private var outboundClaims: [OutboundID: Date] = [:]
 
     /// Creates an empty store.
     public init() {}
@@ -211,7 +213,21 @@ public actor InMemoryTicketStore: TicketStore {
         return Array(sorted.prefix(max(0, limit)))
     }
 
-    /// Stores an outbound message's new delivery state.
+    /// Claims a pending, due message for one delivery pass; see ``TicketStore/claimOutbound(_:at:until:)``.
+    ///
+    /// - Parameters:
+    ///   - id: The message's id.
+    ///   - instant: Now.
+    ///   - until: When the claim ends by itself.
+    /// - Returns: The message when claimed now, or `nil`.
+    public func claimOutbound(_ id: OutboundID, at instant: Date, until: Date) -> OutboundMessage? {
+        guard let message = outbox[id], message.state == .pending, message.nextAttemptAt <= instant else { return nil }
+        if let held = outboundClaims[id], held > instant { return nil }
+        outboundClaims[id] = until
+        return message
+    }
+
+    /// Stores an outbound message's new delivery state and ends any claim on it.
     ///
     /// - Parameter message: The message with its updated state.
     /// - Throws: ``StoreError`` with ``StoreError/Code/notFound`` for an unknown message.
@@ -220,6 +236,7 @@ public actor InMemoryTicketStore: TicketStore {
             throw StoreError(.notFound, "outbound message \(message.id) is not in the outbox")
         }
         outbox[message.id] = message
+        outboundClaims[message.id] = nil
         index(message)
     }
 

@@ -62,7 +62,23 @@ public protocol TicketStore: Sendable {
     /// - Throws: ``StoreError`` when the store cannot be read.
     func pendingOutbound(dueBy instant: Date, limit: Int) async throws -> [OutboundMessage]
 
-    /// Stores the new state of an outbound message after a delivery attempt.
+    /// Claims a pending, due message for one delivery pass, so that two desks sharing the store never
+    /// send it at the same time.
+    ///
+    /// The check and the claim are one atomic step: of two desks claiming the same message at once, one
+    /// gets it and the other `nil`. A claim ends with the next ``updateOutbound(_:)`` of the message, or
+    /// by itself at `until` (a desk that stopped while sending), after which another desk may claim it.
+    ///
+    /// - Parameters:
+    ///   - id: The message's id.
+    ///   - instant: Now: the message must be due by then, and any earlier claim must have ended.
+    ///   - until: When the claim ends by itself.
+    /// - Returns: The message as stored, when claimed now; `nil` when it is unknown, not pending, not
+    ///   due, or claimed by someone else.
+    /// - Throws: ``StoreError`` when the store fails.
+    func claimOutbound(_ id: OutboundID, at instant: Date, until: Date) async throws -> OutboundMessage?
+
+    /// Stores the new state of an outbound message after a delivery attempt, and ends any claim on it.
     ///
     /// - Parameter message: The message with its updated attempts, state, receipt or error.
     /// - Throws: ``StoreError`` with ``StoreError/Code/notFound`` for an unknown message.

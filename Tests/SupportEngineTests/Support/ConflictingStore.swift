@@ -48,6 +48,10 @@ actor ConflictingStore: TicketStore {
 
     func updateOutbound(_ message: OutboundMessage) async throws { try await base.updateOutbound(message) }
 
+    func claimOutbound(_ id: OutboundID, at instant: Date, until: Date) async throws -> OutboundMessage? {
+        await base.claimOutbound(id, at: instant, until: until)
+    }
+
     func outbound(_ id: OutboundID) async throws -> OutboundMessage? { await base.outbound(id) }
 
     func outbound(ofTicket ticket: TicketID) async throws -> [OutboundMessage] { await base.outbound(ofTicket: ticket) }

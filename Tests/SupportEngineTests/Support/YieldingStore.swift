@@ -47,6 +47,11 @@ struct YieldingStore: TicketStore {
         try await base.updateOutbound(message)
     }
 
+    func claimOutbound(_ id: OutboundID, at instant: Date, until: Date) async throws -> OutboundMessage? {
+        await Task.yield()
+        return await base.claimOutbound(id, at: instant, until: until)
+    }
+
     func outbound(_ id: OutboundID) async throws -> OutboundMessage? {
         await Task.yield()
         return await base.outbound(id)

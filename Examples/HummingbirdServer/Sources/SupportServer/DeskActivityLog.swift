@@ -47,7 +47,8 @@ public struct DeskActivityLog: TicketStore {
             logger.info(
                 "outbound queued",
                 metadata: [
-                    "ticket": "\(message.ticketID?.rawValue ?? "-")", "outbound": "\(message.id)", "channel": "\(message.channel)",
+                    "ticket": "\(message.ticketID?.rawValue ?? "-")", "outbound": "\(message.id)",
+                    "channel": "\(message.channel)",
                 ]
             )
         }
@@ -82,6 +83,11 @@ public struct DeskActivityLog: TicketStore {
         try await base.pendingOutbound(dueBy: instant, limit: limit)
     }
 
+    /// Passes on; see ``TicketStore/claimOutbound(_:at:until:)``.
+    public func claimOutbound(_ id: OutboundID, at instant: Date, until: Date) async throws -> OutboundMessage? {
+        try await base.claimOutbound(id, at: instant, until: until)
+    }
+
     /// Logs the delivery attempt, then passes on; see ``TicketStore/updateOutbound(_:)``.
     public func updateOutbound(_ message: OutboundMessage) async throws {
         try await base.updateOutbound(message)
@@ -90,7 +96,8 @@ public struct DeskActivityLog: TicketStore {
             level: level,
             "delivery attempt",
             metadata: [
-                "ticket": "\(message.ticketID?.rawValue ?? "-")", "outbound": "\(message.id)", "state": "\(message.state)",
+                "ticket": "\(message.ticketID?.rawValue ?? "-")", "outbound": "\(message.id)",
+                "state": "\(message.state)",
                 "attempts": "\(message.attempts)", "error": "\(message.lastError ?? "-")",
             ]
         )

@@ -115,7 +115,29 @@ extension PostgresTicketStore {
         return try await outboundMessages(rows)
     }
 
-    /// Stores an outbound message's new delivery state.
+    /// Claims a pending, due message for one delivery pass, in one `UPDATE`: of two desks claiming it
+    /// at once, one gets it.
+    ///
+    /// - Parameters:
+    ///   - id: The message's id.
+    ///   - instant: Now.
+    ///   - until: When the claim ends by itself.
+    /// - Returns: The message when claimed now, or `nil`.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/unavailable`` when the database fails.
+    public func claimOutbound(_ id: OutboundID, at instant: Date, until: Date) async throws -> OutboundMessage? {
+        let rows = try await read(
+            """
+            UPDATE \(unescaped: table("outbox")) SET claimed_until = \(until.storedValue)
+            WHERE id = \(id.rawValue) AND state = 'pending' AND next_attempt_at <= \(instant.storedValue)
+              AND (claimed_until IS NULL OR claimed_until <= \(instant.storedValue))
+            RETURNING message::text
+            """,
+            "claiming outbound message \(id)"
+        )
+        return try await outboundMessages(rows).first
+    }
+
+    /// Stores an outbound message's new delivery state and ends any claim on it.
     ///
     /// - Parameter message: The message with its updated state.
     /// - Throws: ``StoreError`` with ``StoreError/Code/notFound`` for an unknown message,
@@ -126,7 +148,7 @@ extension PostgresTicketStore {
             """
             UPDATE \(unescaped: table("outbox"))
             SET state = \(message.state.rawValue), next_attempt_at = \(message.nextAttemptAt.storedValue),
-                message = \(snapshot)::jsonb
+                message = \(snapshot)::jsonb, claimed_until = NULL
             WHERE id = \(message.id.rawValue)
             RETURNING 1
             """,

@@ -91,9 +91,11 @@ extension PostgresTicketStore {
                 ticket_id TEXT COLLATE "C",
                 state TEXT NOT NULL,
                 next_attempt_at DOUBLE PRECISION NOT NULL,
+                claimed_until DOUBLE PRECISION,
                 message JSONB NOT NULL
             )
             """,
+            "ALTER TABLE \(table("outbox")) ADD COLUMN IF NOT EXISTS claimed_until DOUBLE PRECISION",
             "CREATE INDEX IF NOT EXISTS outbox_pending ON \(table("outbox")) (next_attempt_at, id) WHERE state = 'pending'",
             "CREATE INDEX IF NOT EXISTS outbox_ticket ON \(table("outbox")) (ticket_id, position)",
             "CREATE INDEX IF NOT EXISTS outbox_dead ON \(table("outbox")) (id) WHERE state = 'dead_lettered'",

@@ -75,6 +75,12 @@ public struct APIError: Error, HTTPResponseError, Sendable, CustomStringConverti
             }
         case let error as LifecycleError:
             return APIError(.conflict, "not_allowed", error.message)
+        case let error as JourneyError:
+            switch error.code {
+            case .notLeaving, .alreadyAnswered, .conflict:
+                return APIError(.conflict, error.code.description, error.message)
+            default: return APIError(.badRequest, error.code.description, error.message)
+            }
         case let error as StoreError:
             switch error.code {
             case .notFound: return APIError(.notFound, "not_found", error.message)

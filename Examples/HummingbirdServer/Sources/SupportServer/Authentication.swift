@@ -11,6 +11,11 @@ public struct AccessTokens: Sendable, Hashable {
     public var agents: [String: AgentID]
     /// The token the mail provider sends with its webhook.
     public var webhook: String
+    /// Owner tokens to the owner's id: the owner announces fixes to former members.
+    public var owners: [String: AgentID]
+    /// The token of the club's own backend, which reports members' joins, activity and cancellations;
+    /// `nil` turns those endpoints off.
+    public var backend: String?
 
     /// Creates the token table.
     ///
@@ -18,10 +23,20 @@ public struct AccessTokens: Sendable, Hashable {
     ///   - members: Member tokens to member ids.
     ///   - agents: Agent tokens to agent ids.
     ///   - webhook: The webhook's token.
-    public init(members: [String: MemberID], agents: [String: AgentID], webhook: String) {
+    ///   - owners: Owner tokens to owner ids.
+    ///   - backend: The club backend's token, or `nil`.
+    public init(
+        members: [String: MemberID],
+        agents: [String: AgentID],
+        webhook: String,
+        owners: [String: AgentID] = [:],
+        backend: String? = nil
+    ) {
         self.members = members
         self.agents = agents
         self.webhook = webhook
+        self.owners = owners
+        self.backend = backend
     }
 
     /// Parses `token=id,token=id`.
@@ -58,6 +73,21 @@ public struct AccessTokens: Sendable, Hashable {
             throw APIError(.unauthorized, "unauthorized", "the bearer token is not an agent's token")
         }
         return agent
+    }
+
+    /// The owner a request is from.
+    func owner(of request: Request) throws -> AgentID {
+        guard let owner = owners[try token(of: request)] else {
+            throw APIError(.unauthorized, "unauthorized", "the bearer token is not an owner's token")
+        }
+        return owner
+    }
+
+    /// Checks the club backend's token.
+    func checkBackend(_ request: Request) throws {
+        guard let backend, try token(of: request) == backend else {
+            throw APIError(.unauthorized, "unauthorized", "the bearer token is not the club backend's token")
+        }
     }
 
     /// Checks the webhook's token.

@@ -41,7 +41,8 @@ public struct ServerSettings: Sendable {
         self.postgresSchema = postgresSchema
     }
 
-    /// Reads `HOST`, `PORT`, `MEMBER_TOKENS`, `AGENT_TOKENS`, `WEBHOOK_TOKEN`, `SUPPORT_SCHEMA`, and
+    /// Reads `HOST`, `PORT`, `MEMBER_TOKENS`, `AGENT_TOKENS`, `WEBHOOK_TOKEN`, `OWNER_TOKENS`,
+    /// `BACKEND_TOKEN`, `SUPPORT_SCHEMA`, and
     /// `DATABASE_URL` or the `PG*` variables (any of them set means PostgreSQL).
     ///
     /// - Parameter environment: The variables; the process's by default.
@@ -65,6 +66,10 @@ public struct ServerSettings: Sendable {
             settings.tokens.agents = AccessTokens.parse(agents).mapValues(AgentID.init(rawValue:))
         }
         if let webhook = environment["WEBHOOK_TOKEN"], !webhook.isEmpty { settings.tokens.webhook = webhook }
+        if let owners = environment["OWNER_TOKENS"] {
+            settings.tokens.owners = AccessTokens.parse(owners).mapValues(AgentID.init(rawValue:))
+        }
+        if let backend = environment["BACKEND_TOKEN"], !backend.isEmpty { settings.tokens.backend = backend }
         if let schema = environment["SUPPORT_SCHEMA"], !schema.isEmpty { settings.postgresSchema = schema }
         let databaseKeys = ["DATABASE_URL", "PGHOST", "PGPORT", "PGUSER", "PGDATABASE"]
         if databaseKeys.contains(where: { !(environment[$0] ?? "").isEmpty }) {
@@ -75,11 +80,14 @@ public struct ServerSettings: Sendable {
 }
 
 extension AccessTokens {
-    /// The example's tokens: members `alice` and `bob`, agent `olga`, webhook `mail-webhook-token`.
+    /// The example's tokens: members `alice` and `bob`, agent `olga`, webhook `mail-webhook-token`,
+    /// owner `nina`, the club backend `club-backend-token`.
     public static let demo = AccessTokens(
         members: ["alice-token": "alice", "bob-token": "bob"],
         agents: ["olga-token": "olga"],
-        webhook: "mail-webhook-token"
+        webhook: "mail-webhook-token",
+        owners: ["nina-token": "nina"],
+        backend: "club-backend-token"
     )
 }
 
@@ -118,7 +126,8 @@ public func demoDeskConfiguration() throws -> DeskConfiguration {
         sla: SLAPolicy(boundaries: boundaries),
         boundaries: boundaries,
         refunds: refunds,
-        rulesLink: "https://club.example/support-rules"
+        rulesLink: "https://club.example/support-rules",
+        journey: JourneyPolicy()
     )
 }
 

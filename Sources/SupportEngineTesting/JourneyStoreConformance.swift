@@ -16,31 +16,7 @@ import SupportEngine
 /// or all at once with ``run(against:)``.
 public enum JourneyStoreConformance {
     /// One named check of the contract.
-    public struct Check: Sendable, CustomStringConvertible {
-        /// The check's name.
-        public let name: String
-        private let body: @Sendable (any MemberJourneyStore, ConformanceExpect) async throws -> Void
-
-        init(
-            _ name: String,
-            _ body: @escaping @Sendable (any MemberJourneyStore, ConformanceExpect) async throws -> Void
-        ) {
-            self.name = name
-            self.body = body
-        }
-
-        /// Runs the check against an empty store.
-        ///
-        /// - Parameter store: A store with nothing in it.
-        /// - Throws: ``ConformanceFailure`` when the store breaks the contract, or the store's own error
-        ///   when it fails where it should not.
-        public func run(against store: any MemberJourneyStore) async throws {
-            try await body(store, ConformanceExpect(check: name))
-        }
-
-        /// The check's name.
-        public var description: String { name }
-    }
+    public typealias Check = ConformanceCheck<any MemberJourneyStore>
 
     /// Runs every check, each against a fresh store.
     ///

@@ -379,8 +379,15 @@ extension SupportDesk {
     /// The channels a message to the member goes out on, in order: the ticket's own channel when the
     /// desk can send on it, then the member's preferred channels, then email; only kinds the desk has.
     func deliveryRoute(for ticket: Ticket, to member: MemberProfile) -> [ChannelKind] {
+        deliveryRoute(to: member, startingWith: ticket.channel)
+    }
+
+    /// The channels a message to the member goes out on, in order: `first` when given, then the
+    /// member's preferred channels, then email; only kinds the desk has (any one when it has none of
+    /// them).
+    func deliveryRoute(to member: MemberProfile, startingWith first: ChannelKind? = nil) -> [ChannelKind] {
         var route: [ChannelKind] = []
-        for kind in [ticket.channel] + member.contactChannels + [.email]
+        for kind in [first].compactMap(\.self) + member.contactChannels + [.email]
         where channels[kind] != nil && !route.contains(kind) {
             route.append(kind)
         }

@@ -39,7 +39,6 @@ extension SupportDesk {
                 try await shiftChanged(agent)
             case .member(let member):
                 try await fireJourney(of: member, scheduledFor: entry.due, now: now)
-                outboxDue = true
             }
         }
         if outboxDue || fired > 0 { try await deliverPendingMessages() }

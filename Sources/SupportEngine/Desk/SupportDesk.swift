@@ -38,8 +38,14 @@ public actor SupportDesk {
     var outboxHasNewMessages = false
     let timeFormatter = LocalTimeFormatter()
     var routing: RoutingState
-    var ticketLocks: [TicketID: [CheckedContinuation<Void, Never>]] = [:]
-    var memberLocks: [MemberID: [CheckedContinuation<Void, Never>]] = [:]
+    /// What the desk's own writes take turns on: a ticket, or a member's journey.
+    enum LockKey: Hashable, Sendable {
+        case ticket(TicketID)
+        case member(MemberID)
+    }
+
+    /// The held locks, each with the writers waiting for it.
+    var locks: [LockKey: [CheckedContinuation<Void, Never>]] = [:]
 
     /// Creates a desk.
     ///
@@ -94,25 +100,7 @@ public actor SupportDesk {
         _ id: TicketID,
         _ body: () async throws -> Result
     ) async throws -> Result {
-        if ticketLocks[id] != nil {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                ticketLocks[id, default: []].append(continuation)
-            }
-        } else {
-            ticketLocks[id] = []
-        }
-        defer { releaseTicketLock(id) }
-        return try await body()
-    }
-
-    private func releaseTicketLock(_ id: TicketID) {
-        guard var waiters = ticketLocks[id], !waiters.isEmpty else {
-            ticketLocks[id] = nil
-            return
-        }
-        let next = waiters.removeFirst()
-        ticketLocks[id] = waiters
-        next.resume()
+        try await withLock(.ticket(id), body)
     }
 
     /// Runs `body` while holding the desk's lock on one member's journey, so that the desk's own
@@ -121,24 +109,31 @@ public actor SupportDesk {
         _ member: MemberID,
         _ body: () async throws -> Result
     ) async throws -> Result {
-        if memberLocks[member] != nil {
+        try await withLock(.member(member), body)
+    }
+
+    private func withLock<Result: Sendable>(
+        _ key: LockKey,
+        _ body: () async throws -> Result
+    ) async throws -> Result {
+        if locks[key] != nil {
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                memberLocks[member, default: []].append(continuation)
+                locks[key, default: []].append(continuation)
             }
         } else {
-            memberLocks[member] = []
+            locks[key] = []
         }
-        defer { releaseMemberLock(member) }
+        defer { release(key) }
         return try await body()
     }
 
-    private func releaseMemberLock(_ member: MemberID) {
-        guard var waiters = memberLocks[member], !waiters.isEmpty else {
-            memberLocks[member] = nil
+    private func release(_ key: LockKey) {
+        guard var waiters = locks[key], !waiters.isEmpty else {
+            locks[key] = nil
             return
         }
         let next = waiters.removeFirst()
-        memberLocks[member] = waiters
+        locks[key] = waiters
         next.resume()
     }
 

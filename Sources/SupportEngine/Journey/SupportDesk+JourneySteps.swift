@@ -80,7 +80,7 @@ extension SupportDesk {
                 .map { "\($0.offset + 1). \(exitReasonName($0.element, locale: profile.locale))" }
                 .joined(separator: "\n")
         }
-        let route = contactRoute(for: profile)
+        let route = deliveryRoute(to: profile)
         return OutboundMessage(
             id: Self.journeyOutboundID(step, of: record),
             ticketID: nil,
@@ -113,16 +113,5 @@ extension SupportDesk {
     func exitReasonName(_ reason: ExitReason, locale: LocaleTag) -> String {
         (try? configuration.templates.render(.exitReasonName(reason), for: locale, values: [:]))
             ?? reason.rawValue.replacingOccurrences(of: "_", with: " ")
-    }
-
-    /// The channels a message outside any ticket goes out on: the member's preferred ones, then email;
-    /// only kinds the desk has.
-    func contactRoute(for member: MemberProfile) -> [ChannelKind] {
-        var route: [ChannelKind] = []
-        for kind in member.contactChannels + [.email] where channels[kind] != nil && !route.contains(kind) {
-            route.append(kind)
-        }
-        if route.isEmpty, let any = channels.keys.sorted().first { route.append(any) }
-        return route
     }
 }

@@ -71,14 +71,7 @@ extension SupportAPI {
             throw APIError(.badRequest, "invalid_input", "the member id is missing from the path")
         }
         let facts = try await JSONResponse.decode(MemberFacts.self, from: request, limit: maximumRequestBytes)
-        let record = try await desk.updateMemberFacts(MemberID(id), facts)
-        return try JSONResponse.make(
-            JourneySummary(
-                segment: try await desk.segment(of: record.member),
-                membership: record.membership,
-                steps: record.steps.map(\.step.description)
-            )
-        )
+        return try await summary(of: try await desk.updateMemberFacts(MemberID(id), facts))
     }
 
     /// `POST /me/exit-survey`: the signed-in member answers the exit survey.
@@ -91,13 +84,7 @@ extension SupportAPI {
             comment: answer.comment,
             by: .member(member)
         )
-        return try JSONResponse.make(
-            JourneySummary(
-                segment: try await desk.segment(of: member),
-                membership: record.membership,
-                steps: record.steps.map(\.step.description)
-            )
-        )
+        return try await summary(of: record)
     }
 
     /// `POST /owner/fixes`: the owner announces a fix; every former member who left for its reason
@@ -116,6 +103,16 @@ extension SupportAPI {
                 sent: result.sent,
                 skipped: Dictionary(uniqueKeysWithValues: result.skipped.map { ($0.key.rawValue, $0.value) }),
                 wasAnnouncedBefore: result.wasAnnouncedBefore
+            )
+        )
+    }
+
+    private func summary(of record: JourneyRecord) async throws -> Response {
+        try JSONResponse.make(
+            JourneySummary(
+                segment: try await desk.segment(of: record.member),
+                membership: record.membership,
+                steps: record.steps.map(\.step.description)
             )
         )
     }

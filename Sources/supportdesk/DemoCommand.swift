@@ -77,7 +77,7 @@ struct DemoCommand {
 
         clock.advance(by: 12 * 60)
         printer.step("Ivan comes online: the queue drains to him; he leaves an internal note")
-        try await desk.setPresence(.online, of: "ivan")
+        try await desk.agents.setPresence(.online, of: "ivan")
         let assigned = try await desk.agentView(of: id).ticket
         printer.line(
             "assigned to \(assigned.assignee?.rawValue ?? "nobody"): \(assigned.explanations[.assignee]?.because ?? "")"

@@ -51,26 +51,26 @@ struct LeadRoutingTests {
         let feedback = try await write("Some feedback and a suggestion for the club", id: "m2", to: desk)
         #expect(feedback.reason == .feedback)
         #expect(feedback.priority < ticket.priority)
-        #expect(try await desk.queuedTickets() == [ticket.id, feedback.id], "urgent first")
+        #expect(try await desk.agents.queue() == [ticket.id, feedback.id], "urgent first")
     }
 
     @Test func nobodyOnlineMeansQueuedUntilSomeoneComesOnline() async throws {
         let desk = desk(agents: [AgentProfile(id: "olga", displayName: "Olga", capacity: 5)])
         let first = try await write("The video does not play", id: "m1", to: desk)
         #expect(first.assignee == nil)
-        try await desk.setPresence(.away, of: "olga")
+        try await desk.agents.setPresence(.away, of: "olga")
         #expect(try await desk.agentView(of: first.id).ticket.assignee == nil, "away agents get nothing")
-        try await desk.setPresence(.online, of: "olga")
+        try await desk.agents.setPresence(.online, of: "olga")
         let assigned = try await desk.agentView(of: first.id).ticket
         #expect(assigned.assignee == "olga")
         #expect(assigned.explanations[.assignee]?.because.contains("leastLoaded") == true)
-        #expect(try await desk.queuedTickets().isEmpty)
-        await #expect(throws: DeskError.self) { try await desk.setPresence(.online, of: "nobody") }
+        #expect(try await desk.agents.queue().isEmpty)
+        await #expect(throws: DeskError.self) { try await desk.agents.setPresence(.online, of: "nobody") }
     }
 
     @Test func capacityIsRespectedAndFreedCapacityDrainsByPriorityThenAge() async throws {
         let desk = desk(agents: [AgentProfile(id: "olga", displayName: "Olga", capacity: 2)])
-        try await desk.setPresence(.online, of: "olga")
+        try await desk.agents.setPresence(.online, of: "olga")
         var tickets: [Ticket] = []
         let bodies = [
             "The button does not work", "Feedback: nice lessons", "The link is broken",
@@ -80,15 +80,15 @@ struct LeadRoutingTests {
             clock.advance(by: 60)
             tickets.append(try await write(body, from: "m\(index)", id: "m\(index)", to: desk))
         }
-        let olga = try await desk.agentStates().first { $0.id == "olga" }
+        let olga = try await desk.agents.states().first { $0.id == "olga" }
         #expect(olga?.openTickets == 2)
         #expect(tickets[0].assignee == "olga" && tickets[1].assignee == "olga", "the first two fill her capacity")
-        let queued = try await desk.queuedTickets()
+        let queued = try await desk.agents.queue()
         #expect(queued == [tickets[3].id, tickets[2].id, tickets[4].id], "billing is urgent, then oldest first")
         try await desk.solve(tickets[0].id, by: .agent("olga"))
         #expect(try await desk.agentView(of: tickets[3].id).ticket.assignee == "olga")
-        #expect(try await desk.queuedTickets() == [tickets[2].id, tickets[4].id])
-        #expect(try await desk.agentStates().first?.openTickets == 2)
+        #expect(try await desk.agents.queue() == [tickets[2].id, tickets[4].id])
+        #expect(try await desk.agents.states().first?.openTickets == 2)
     }
 
     @Test func roundRobinIsFairThroughTheDesk() async throws {
@@ -96,8 +96,8 @@ struct LeadRoutingTests {
             agents: [AgentProfile(id: "a", displayName: "A"), AgentProfile(id: "b", displayName: "B")],
             strategy: .roundRobin
         )
-        try await desk.setPresence(.online, of: "a")
-        try await desk.setPresence(.online, of: "b")
+        try await desk.agents.setPresence(.online, of: "a")
+        try await desk.agents.setPresence(.online, of: "b")
         var counts: [AgentID: Int] = [:]
         for index in 0..<40 {
             let ticket = try await write("Question about lesson \(index)", from: "m\(index)", id: "m\(index)", to: desk)
@@ -111,7 +111,7 @@ struct LeadRoutingTests {
             AgentProfile(id: "olga", displayName: "Olga", capacity: 10),
             AgentProfile(id: "ivan", displayName: "Ivan", capacity: 1),
         ])
-        try await desk.setPresence(.online, of: "olga")
+        try await desk.agents.setPresence(.online, of: "olga")
         var ids: [TicketID] = []
         for index in 0..<4 {
             ids.append(
@@ -119,9 +119,9 @@ struct LeadRoutingTests {
             )
         }
         try await desk.reply(to: ids[0], body: "Which browser?", by: .agent("olga"), status: .pending)
-        try await desk.setPresence(.online, of: "ivan")
-        try await desk.setPresence(.offline, of: "olga")
-        let plan = try await desk.handOver(from: "olga")
+        try await desk.agents.setPresence(.online, of: "ivan")
+        try await desk.agents.setPresence(.offline, of: "olga")
+        let plan = try await desk.agents.handOver(from: "olga")
         #expect(plan.staying.map(\.id) == [ids[0]])
         #expect(plan.moves.count == 3)
         var onIvan = 0
@@ -132,7 +132,7 @@ struct LeadRoutingTests {
             #expect(ticket.messages.contains { $0.kind == .internalNote })
         }
         #expect(onIvan == 1, "Ivan has room for one")
-        #expect(try await desk.queuedTickets().count == 2)
+        #expect(try await desk.agents.queue().count == 2)
         #expect(try await desk.agentView(of: ids[0]).ticket.assignee == "olga", "pending stays")
 
         // The member answers the pending ticket while Olga is off: it goes to someone who is there.
@@ -162,7 +162,7 @@ struct LeadRoutingTests {
         let desk = desk(agents: [
             AgentProfile(id: "olga", displayName: "Olga", shift: shift), AgentProfile(id: "ivan", displayName: "Ivan"),
         ])
-        try await desk.setPresence(.online, of: "olga")
+        try await desk.agents.setPresence(.online, of: "olga")
         let ticket = try await write("The certificate link is broken", id: "m1", to: desk)
         #expect(ticket.assignee == "olga")
         clock.advance(by: 9 * 3600)  // 18:00 UTC: Olga's shift ends
@@ -170,19 +170,19 @@ struct LeadRoutingTests {
         let after = try await desk.agentView(of: ticket.id).ticket
         #expect(after.assignee == nil, "nobody else is online, so back to the queue")
         #expect(after.messages.last?.kind == .internalNote)
-        try await desk.setPresence(.online, of: "ivan")
+        try await desk.agents.setPresence(.online, of: "ivan")
         #expect(try await desk.agentView(of: ticket.id).ticket.assignee == "ivan")
     }
 
     @Test func routingStateIsRebuiltAfterARestart() async throws {
         let store = InMemoryTicketStore()
         let first = desk(agents: [AgentProfile(id: "olga", displayName: "Olga", capacity: 1)], store: store)
-        try await first.setPresence(.online, of: "olga")
+        try await first.agents.setPresence(.online, of: "olga")
         let assigned = try await write("Broken button", from: "m1", id: "m1", to: first)
         let queued = try await write("Broken link", from: "m2", id: "m2", to: first)
         #expect(assigned.assignee == "olga" && queued.assignee == nil)
         let second = desk(agents: [AgentProfile(id: "olga", displayName: "Olga", capacity: 1)], store: store)
-        #expect(try await second.queuedTickets() == [queued.id])
-        #expect(try await second.agentStates().first?.openTickets == 1)
+        #expect(try await second.agents.queue() == [queued.id])
+        #expect(try await second.agents.states().first?.openTickets == 1)
     }
 }

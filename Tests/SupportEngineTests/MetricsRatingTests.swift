@@ -14,7 +14,7 @@ struct MetricsRatingTests {
             configuration: DeskConfiguration(agents: [AgentProfile(id: "olga", displayName: "Olga")]),
             ids: SequentialIDGenerator()
         )
-        let ratings = RatingDesk(desk: desk, store: InMemoryRatingStore())
+        let ratings = desk.ratings
         let ticket = try await desk.receive(
             InboundMessage(
                 channel: .email,
@@ -53,7 +53,7 @@ struct MetricsRatingTests {
         } catch let error as RatingError {
             #expect(error.code == .alreadyRated)
         }
-        #expect(try await ratings.store.allRatings() == [rating])
+        #expect(try await ratings.all() == [rating])
         await #expect(throws: DeskError.self) { try await ratings.rate("T-404", score: 3, by: "anna") }
     }
 }

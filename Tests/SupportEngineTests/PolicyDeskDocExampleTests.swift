@@ -34,7 +34,7 @@ struct PolicyDeskDocExampleTests {
                 )
             ]
         )
-        let result = try await desk.requestRefund(
+        let result = try await desk.refunds.request(
             "rq-2026-0042",
             for: "anna",
             facts: facts,
@@ -42,7 +42,7 @@ struct PolicyDeskDocExampleTests {
             by: .member("anna")
         )
         #expect(result.decision.verdict == .escalateToOwner)
-        let approved = try await desk.approveRefund("rq-2026-0042", of: "anna", facts: facts, by: .owner("olga"))
+        let approved = try await desk.refunds.approve("rq-2026-0042", of: "anna", facts: facts, by: .owner("olga"))
         #expect(approved.decision.actionableOutcomes == [.refund, .cancelSubscription, .revokeAccess])
         #expect(approved.decision.amount == Money(minorUnits: 1900, currency: .eur))
         #expect(email.sentMessages.count == 2)
@@ -63,7 +63,7 @@ struct PolicyDeskDocExampleTests {
         let harness = PolicyDeskHarness(templates: templates)
         let desk = harness.desk
         var (ticketID, messageID) = try await harness.open("anna", body: "Rude words")
-        var report = try await desk.reportConduct(
+        var report = try await desk.moderation.report(
             on: ticketID,
             message: messageID,
             violation: Violation(.rudeness, severity: .minor, note: "insulted the team in the chat"),
@@ -74,7 +74,7 @@ struct PolicyDeskDocExampleTests {
         for index in 1...2 {
             messageID = try await harness.write("anna", on: ticketID, body: "again \(index)", id: "M-doc-\(index)")
             harness.clock.advance(by: 60)
-            report = try await desk.reportConduct(
+            report = try await desk.moderation.report(
                 on: ticketID,
                 message: messageID,
                 violation: Violation(.rudeness),
@@ -83,13 +83,13 @@ struct PolicyDeskDocExampleTests {
         }
         #expect(report.decision.action == .pendingRemoval)
         if report.decision.action == .pendingRemoval {
-            try await desk.approveRemoval(of: report.decision.member, by: .owner("olga"))
+            try await desk.moderation.approveRemoval(of: report.decision.member, by: .owner("olga"))
         }
-        #expect(try await desk.mayReceiveReengagement("anna") == false)
+        #expect(try await desk.moderation.mayReceiveReengagement("anna") == false)
         ticketID = report.decision.entry.ticket ?? ticketID
         #expect(try await harness.automaticMessages(of: ticketID).last?.templateKey == "moderation.removal")
 
-        let refund = try await desk.requestRefund(
+        let refund = try await desk.refunds.request(
             "rq-1",
             for: "ivan",
             facts: harness.facts("ivan", paidDaysAgo: 3),

@@ -14,7 +14,7 @@ struct PolicyDeskFollowUpTests {
 
     @Test func anAgentOpensARefundTicketWithTheMembersWords() async throws {
         let harness = PolicyDeskHarness()
-        let result = try await harness.desk.requestRefund(
+        let result = try await harness.desk.refunds.request(
             "rq-1",
             for: "anna",
             facts: harness.facts("anna", paidDaysAgo: 3),
@@ -33,7 +33,7 @@ struct PolicyDeskFollowUpTests {
     @Test func theOwnersResolutionOnAClosedTicketGoesOnAFollowUp() async throws {
         let harness = PolicyDeskHarness()
         let facts = harness.facts("anna", paidDaysAgo: 20)
-        let asked = try await harness.desk.requestRefund(
+        let asked = try await harness.desk.refunds.request(
             "rq-1",
             for: "anna",
             facts: facts,
@@ -42,7 +42,7 @@ struct PolicyDeskFollowUpTests {
         )
         try await harness.desk.solve(asked.ticket.id, by: .agent("pavel"))
         try await harness.desk.setStatus(.closed, of: asked.ticket.id, by: .agent("pavel"))
-        let approved = try await harness.desk.approveRefund("rq-1", of: "anna", facts: facts, by: .owner("olga"))
+        let approved = try await harness.desk.refunds.approve("rq-1", of: "anna", facts: facts, by: .owner("olga"))
         #expect(approved.ticket.followUpOf == asked.ticket.id)
         let first = try #require(approved.ticket.messages.first)
         #expect(first.kind == .publicReply)
@@ -55,7 +55,7 @@ struct PolicyDeskFollowUpTests {
     @Test func aWarningForAMessageOnAClosedTicketGoesOnAFollowUp() async throws {
         let harness = PolicyDeskHarness()
         let (ticket, message) = try await closedTicket(harness, of: "boris")
-        let result = try await harness.desk.reportConduct(
+        let result = try await harness.desk.moderation.report(
             on: ticket,
             message: message,
             violation: Violation(.rudeness),
@@ -70,7 +70,7 @@ struct PolicyDeskFollowUpTests {
     @Test func anAutomaticFilterOnAClosedTicketRecordsWithoutAMessage() async throws {
         let harness = PolicyDeskHarness()
         let (ticket, message) = try await closedTicket(harness, of: "boris")
-        let result = try await harness.desk.reportConduct(
+        let result = try await harness.desk.moderation.report(
             on: ticket,
             message: message,
             violation: Violation(.spam),
@@ -91,7 +91,7 @@ struct PolicyDeskFollowUpTests {
         // The repeat runs entirely between the first call's recording and its ticket commit.
         let repeatCall = LockedResult()
         await racing.afterNextRecord {
-            let result = try await desk.requestRefund(
+            let result = try await desk.refunds.request(
                 "rq-1",
                 for: "anna",
                 facts: facts,
@@ -101,7 +101,7 @@ struct PolicyDeskFollowUpTests {
             )
             await repeatCall.set(result)
         }
-        let first = try await desk.requestRefund(
+        let first = try await desk.refunds.request(
             "rq-1",
             for: "anna",
             facts: facts,

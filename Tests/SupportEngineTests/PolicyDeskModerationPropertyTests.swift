@@ -53,18 +53,18 @@ struct PolicyDeskModerationPropertyTests {
                         do {
                             switch step {
                             case .report(let number):
-                                try await desk.reportConduct(
+                                try await desk.moderation.report(
                                     on: ticket,
                                     message: picked[number],
                                     violation: Violation(.rudeness),
                                     by: .agent(AgentID("agent-\(index)"))
                                 )
                             case .reverse(let entry):
-                                try await desk.reverseModeration(of: member, entry: entry, by: .owner("olga"))
+                                try await desk.moderation.reverse(of: member, entry: entry, by: .owner("olga"))
                             case .approve:
-                                try await desk.approveRemoval(of: member, by: .owner("olga"))
+                                try await desk.moderation.approveRemoval(of: member, by: .owner("olga"))
                             case .decline:
-                                try await desk.declineRemoval(of: member, by: .owner("olga"))
+                                try await desk.moderation.declineRemoval(of: member, by: .owner("olga"))
                             }
                         } catch let error as DeskError {
                             #expect(error.code == .conflict, "seed \(seed): \(error)")
@@ -78,7 +78,7 @@ struct PolicyDeskModerationPropertyTests {
             }
         }
 
-        let ledger = try #require(try await desk.moderationLedger(of: member), "seed \(seed)")
+        let ledger = try #require(try await desk.moderation.ledger(of: member), "seed \(seed)")
         // The ledger holds together as a stored ledger would be checked.
         let restored = try MemberLedger(
             member: member,
@@ -99,6 +99,6 @@ struct PolicyDeskModerationPropertyTests {
         #expect(try await harness.notes(of: ticket).count == ledger.entries.count, "seed \(seed)")
         #expect(harness.email.sentMessages.count == automatic.count, "seed \(seed)")
         let expected = ledger.mayReceiveReengagement(at: harness.clock.now)
-        #expect(try await desk.mayReceiveReengagement(member) == expected, "seed \(seed)")
+        #expect(try await desk.moderation.mayReceiveReengagement(member) == expected, "seed \(seed)")
     }
 }

@@ -21,7 +21,7 @@ struct PolicyDeskModerationTests {
             }
             harness.clock.advance(by: 3600)
             results.append(
-                try await harness.desk.reportConduct(
+                try await harness.desk.moderation.report(
                     on: ticket,
                     message: message,
                     violation: Violation(.rudeness, note: "insulted the team"),
@@ -46,10 +46,10 @@ struct PolicyDeskModerationTests {
         #expect(warning.contains("/rules"), "the warning links the published rules")
         #expect(warning.contains("Boris"))
         #expect(harness.email.sentMessages.count == 3)
-        let ledger = try #require(try await harness.desk.moderationLedger(of: "boris"))
+        let ledger = try #require(try await harness.desk.moderation.ledger(of: "boris"))
         #expect(ledger.standing(at: harness.clock.now) == .removed)
-        #expect(try await harness.desk.mayReceiveReengagement("boris") == false)
-        #expect(try await harness.desk.mayReceiveReengagement("anna") == true)
+        #expect(try await harness.desk.moderation.mayReceiveReengagement("boris") == false)
+        #expect(try await harness.desk.moderation.mayReceiveReengagement("anna") == true)
         let notes = try await harness.notes(of: ticket)
         #expect(notes.count == 3)
         #expect(notes.last?.body.contains("removal") == true)
@@ -72,23 +72,23 @@ struct PolicyDeskModerationTests {
         #expect(results.last?.ticket?.tags == ["removal-pending"])
         // The member is not told about a pending removal, but gets no win-back messages meanwhile.
         #expect(try await harness.automaticMessages(of: ticket).count == 2)
-        #expect(try await harness.desk.mayReceiveReengagement("anna") == false)
+        #expect(try await harness.desk.moderation.mayReceiveReengagement("anna") == false)
         #expect(try await harness.notes(of: ticket).last?.body.contains("owner approves or declines") == true)
 
         await expectDeskError(.notPermitted, "an agent approving a paying member's removal") {
-            _ = try await harness.desk.approveRemoval(of: "anna", by: .agent("pavel"))
+            _ = try await harness.desk.moderation.approveRemoval(of: "anna", by: .agent("pavel"))
         }
         harness.clock.advance(by: 60)
-        let approved = try await harness.desk.approveRemoval(of: "anna", note: "agreed", by: .owner("olga"))
+        let approved = try await harness.desk.moderation.approveRemoval(of: "anna", note: "agreed", by: .owner("olga"))
         #expect(approved.decision.action == .removalApproved)
         #expect(approved.ticket?.id == ticket)
         #expect(approved.ticket?.tags.isEmpty == true)
         #expect(approved.ledger.standing(at: harness.clock.now) == .removed)
         let automatic = try await harness.automaticMessages(of: ticket)
         #expect(automatic.map(\.templateKey).last == "moderation.removal")
-        #expect(try await harness.desk.mayReceiveReengagement("anna") == false)
+        #expect(try await harness.desk.moderation.mayReceiveReengagement("anna") == false)
         let error = await #expect(throws: ModerationError.self) {
-            try await harness.desk.approveRemoval(of: "anna", by: .owner("olga"))
+            try await harness.desk.moderation.approveRemoval(of: "anna", by: .owner("olga"))
         }
         #expect(error?.code == .noPendingRemoval)
     }
@@ -97,10 +97,14 @@ struct PolicyDeskModerationTests {
         let harness = PolicyDeskHarness()
         let (ticket, _) = try await report("anna", times: 3, on: harness)
         harness.clock.advance(by: 60)
-        let declined = try await harness.desk.declineRemoval(of: "anna", note: "give her a chance", by: .owner("olga"))
+        let declined = try await harness.desk.moderation.declineRemoval(
+            of: "anna",
+            note: "give her a chance",
+            by: .owner("olga")
+        )
         #expect(declined.decision.action == .removalDeclined)
         #expect(declined.ledger.standing(at: harness.clock.now) == .inGoodStanding)
-        #expect(try await harness.desk.mayReceiveReengagement("anna") == true)
+        #expect(try await harness.desk.moderation.mayReceiveReengagement("anna") == true)
         #expect(try await harness.automaticMessages(of: ticket).count == 2, "a declined removal sends nothing")
         #expect(try await harness.notes(of: ticket).last?.body.contains("give her a chance") == true)
     }
@@ -111,15 +115,15 @@ struct PolicyDeskModerationTests {
         let desk = harness.desk
         let violation = Violation(.rudeness)
         async let one = outcome {
-            try await desk.reportConduct(on: ticket, message: message, violation: violation, by: .agent("pavel"))
+            try await desk.moderation.report(on: ticket, message: message, violation: violation, by: .agent("pavel"))
         }
         async let two = outcome {
-            try await desk.reportConduct(on: ticket, message: message, violation: violation, by: .agent("olga"))
+            try await desk.moderation.report(on: ticket, message: message, violation: violation, by: .agent("olga"))
         }
         let outcomes = await [one, two]
         #expect(outcomes.compactMap(\.result).count == 1)
         #expect(outcomes.compactMap(\.error).map(\.code) == [.conflict])
-        let ledger = try #require(try await desk.moderationLedger(of: "boris"))
+        let ledger = try #require(try await desk.moderation.ledger(of: "boris"))
         #expect(ledger.entries.map(\.action) == [.warning])
         #expect(try await harness.automaticMessages(of: ticket).count == 1)
     }
@@ -130,7 +134,7 @@ struct PolicyDeskModerationTests {
         let (ticket, message) = try await harness.open("boris", body: "Rude words")
         let desk = harness.desk
         await racing.beforeNextSave {
-            _ = try await desk.reportConduct(
+            _ = try await desk.moderation.report(
                 on: ticket,
                 message: message,
                 violation: Violation(.spam),
@@ -138,7 +142,7 @@ struct PolicyDeskModerationTests {
             )
         }
         let error = await expectDeskError(.conflict) {
-            _ = try await desk.reportConduct(
+            _ = try await desk.moderation.report(
                 on: ticket,
                 message: message,
                 violation: Violation(.rudeness),
@@ -146,7 +150,7 @@ struct PolicyDeskModerationTests {
             )
         }
         #expect(error?.message.contains("agent:olga") == true)
-        let ledger = try #require(try await desk.moderationLedger(of: "boris"))
+        let ledger = try #require(try await desk.moderation.ledger(of: "boris"))
         #expect(ledger.entries.map(\.action) == [.warning])
         #expect(ledger.entries.first?.violation?.kind == .spam)
         #expect(await racing.saveAttempts == 2, "the losing save was tried once and not again")
@@ -159,14 +163,14 @@ struct PolicyDeskModerationTests {
         let second = try await harness.write("boris", on: ticket, body: "More rude words", id: "M-second")
         let desk = harness.desk
         await racing.beforeNextSave {
-            _ = try await desk.reportConduct(
+            _ = try await desk.moderation.report(
                 on: ticket,
                 message: first,
                 violation: Violation(.rudeness),
                 by: .agent("olga")
             )
         }
-        let result = try await desk.reportConduct(
+        let result = try await desk.moderation.report(
             on: ticket,
             message: second,
             violation: Violation(.rudeness),
@@ -182,7 +186,7 @@ struct PolicyDeskModerationTests {
         let (ticket, results) = try await report("boris", times: 1, on: harness)
         let warning = try #require(results.first).decision.entry.id
         harness.clock.advance(by: 60)
-        let reversed = try await harness.desk.reverseModeration(
+        let reversed = try await harness.desk.moderation.reverse(
             of: "boris",
             entry: warning,
             note: "misread the message",
@@ -194,7 +198,7 @@ struct PolicyDeskModerationTests {
         // The same message can be reported again once its penalty is reversed; it starts over at a warning.
         let message = try #require(results.first?.decision.entry.message)
         harness.clock.advance(by: 60)
-        let again = try await harness.desk.reportConduct(
+        let again = try await harness.desk.moderation.report(
             on: ticket,
             message: message,
             violation: Violation(.rudeness),
@@ -202,7 +206,7 @@ struct PolicyDeskModerationTests {
         )
         #expect(again.decision.action == .warning)
         await #expect(throws: ModerationError.self) {
-            try await harness.desk.reverseModeration(of: "boris", entry: warning, by: .agent("olga"))
+            try await harness.desk.moderation.reverse(of: "boris", entry: warning, by: .agent("olga"))
         }
     }
 
@@ -210,15 +214,15 @@ struct PolicyDeskModerationTests {
         let harness = PolicyDeskHarness()
         _ = try await report("anna", times: 3, on: harness)
         harness.clock.advance(by: 60)
-        let approved = try await harness.desk.approveRemoval(of: "anna", by: .owner("olga"))
+        let approved = try await harness.desk.moderation.approveRemoval(of: "anna", by: .owner("olga"))
         let pending = try #require(approved.decision.entry.target)
         harness.clock.advance(by: 60)
         await expectDeskError(.notPermitted) {
-            _ = try await harness.desk.reverseModeration(of: "anna", entry: pending, by: .agent("pavel"))
+            _ = try await harness.desk.moderation.reverse(of: "anna", entry: pending, by: .agent("pavel"))
         }
-        let reversed = try await harness.desk.reverseModeration(of: "anna", entry: pending, by: .owner("olga"))
+        let reversed = try await harness.desk.moderation.reverse(of: "anna", entry: pending, by: .owner("olga"))
         #expect(reversed.ledger.standing(at: harness.clock.now) == .inGoodStanding)
-        #expect(try await harness.desk.mayReceiveReengagement("anna") == true)
+        #expect(try await harness.desk.moderation.mayReceiveReengagement("anna") == true)
     }
 
     @Test func aSuspendedMemberGetsNoWinBackUntilTheSuspensionEnds() async throws {
@@ -228,9 +232,9 @@ struct PolicyDeskModerationTests {
         #expect(results.map(\.decision.action) == [.warning, .suspension])
         let body = try #require(try await harness.automaticMessages(of: ticket).last).body
         #expect(body.contains("suspendido hasta"))
-        #expect(try await harness.desk.mayReceiveReengagement("lucia") == false)
+        #expect(try await harness.desk.moderation.mayReceiveReengagement("lucia") == false)
         harness.clock.advance(by: 7 * 86_400 + 1)
-        #expect(try await harness.desk.mayReceiveReengagement("lucia") == true)
+        #expect(try await harness.desk.moderation.mayReceiveReengagement("lucia") == true)
     }
 }
 

@@ -34,14 +34,14 @@ struct PolicyDeskPrivacyTests {
     @Test func internalNotesNeverReachTheMember() async throws {
         let harness = PolicyDeskHarness()
         let secret = "STAFF-ONLY-7f3a"
-        let asked = try await harness.desk.requestRefund(
+        let asked = try await harness.desk.refunds.request(
             "rq-1",
             for: "anna",
             facts: harness.facts("anna", paidDaysAgo: 20),
             message: "I forgot to cancel",
             by: .member("anna")
         )
-        _ = try await harness.desk.approveRefund(
+        _ = try await harness.desk.refunds.approve(
             "rq-1",
             of: "anna",
             facts: harness.facts("anna", paidDaysAgo: 20),
@@ -54,7 +54,7 @@ struct PolicyDeskPrivacyTests {
                 index == 0
                 ? message : try await harness.write("anna", on: ticket, body: "more \(index)", id: "M-more-\(index)")
             harness.clock.advance(by: 60)
-            _ = try await harness.desk.reportConduct(
+            _ = try await harness.desk.moderation.report(
                 on: ticket,
                 message: reported,
                 violation: Violation(.rudeness, note: secret),
@@ -62,7 +62,7 @@ struct PolicyDeskPrivacyTests {
             )
         }
         harness.clock.advance(by: 60)
-        _ = try await harness.desk.approveRemoval(of: "anna", note: secret, by: .owner("olga"))
+        _ = try await harness.desk.moderation.approveRemoval(of: "anna", note: secret, by: .owner("olga"))
 
         var notes: [String] = []
         for id in [asked.ticket.id, ticket] { notes += try await harness.notes(of: id).map(\.body) }

@@ -15,7 +15,7 @@ struct PolicyDeskRefundTests {
         expected: String
     ) async throws {
         let harness = PolicyDeskHarness()
-        let result = try await harness.desk.requestRefund(
+        let result = try await harness.desk.refunds.request(
             "rq-1",
             for: member.id,
             facts: harness.facts(member.id, paidDaysAgo: 3),
@@ -43,13 +43,13 @@ struct PolicyDeskRefundTests {
         for fragment in ["verdict approve", "insideGuaranteeWindow", "plans.monthly.guaranteeDays", "19.00 EUR"] {
             #expect(note.body.contains(fragment), "note lacks \(fragment)")
         }
-        #expect(try await harness.desk.refundDecisions(of: member.id) == [result.decision])
+        #expect(try await harness.desk.refunds.decisions(of: member.id) == [result.decision])
         #expect(result.decision.at == harness.clock.now)
     }
 
     @Test func aStrictPlanDeniesOutsideTheWindowWithTheReason() async throws {
         let harness = PolicyDeskHarness()
-        let result = try await harness.desk.requestRefund(
+        let result = try await harness.desk.refunds.request(
             "rq-1",
             for: "anna",
             facts: harness.facts("anna", plan: "annual", paidDaysAgo: 40),
@@ -69,7 +69,7 @@ struct PolicyDeskRefundTests {
     @Test func goodwillEscalatesAndTheOwnerApproves() async throws {
         let harness = PolicyDeskHarness()
         let facts = harness.facts("anna", paidDaysAgo: 20)
-        let asked = try await harness.desk.requestRefund(
+        let asked = try await harness.desk.refunds.request(
             "rq-1",
             for: "anna",
             facts: facts,
@@ -82,7 +82,7 @@ struct PolicyDeskRefundTests {
         #expect(asked.ticket.tags == ["refund-escalated"], "agents see what waits for the owner")
 
         harness.clock.advance(by: 3600)
-        let approved = try await harness.desk.approveRefund("rq-1", of: "anna", facts: facts, by: .owner("olga"))
+        let approved = try await harness.desk.refunds.approve("rq-1", of: "anna", facts: facts, by: .owner("olga"))
         #expect(approved.decision.verdict == .approve)
         #expect(approved.decision.reason == .approvedByOwner)
         #expect(approved.decision.decidedBy == .owner("olga"))
@@ -93,7 +93,7 @@ struct PolicyDeskRefundTests {
         #expect(automatic.map(\.templateKey) == ["refund.escalated", "refund.approved.goodwill"])
         #expect(automatic.last?.body.contains("refund 19.00 EUR as a gesture of good will") == true)
         #expect(harness.email.sentMessages.count == 2)
-        #expect(try await harness.desk.refundDecisions(of: "anna") == [approved.decision])
+        #expect(try await harness.desk.refunds.decisions(of: "anna") == [approved.decision])
         let notes = try await harness.notes(of: asked.ticket.id)
         #expect(notes.count == 2)
         #expect(notes.last?.body.contains("approvedByOwner") == true)
@@ -101,14 +101,14 @@ struct PolicyDeskRefundTests {
 
     @Test func theOwnerDeclinesAnEscalation() async throws {
         let harness = PolicyDeskHarness()
-        let asked = try await harness.desk.requestRefund(
+        let asked = try await harness.desk.refunds.request(
             "rq-1",
             for: "ivan",
             facts: harness.facts("ivan", paidDaysAgo: 20),
             message: "Верните деньги",
             by: .member("ivan")
         )
-        let declined = try await harness.desk.declineRefund(
+        let declined = try await harness.desk.refunds.decline(
             "rq-1",
             of: "ivan",
             note: "second request",
@@ -122,14 +122,14 @@ struct PolicyDeskRefundTests {
         #expect(try await harness.notes(of: asked.ticket.id).last?.body.contains("second request") == true)
         // Resolved once: a second resolution is refused by the rules.
         await #expect(throws: RefundError.self) {
-            try await harness.desk.declineRefund("rq-1", of: "ivan", by: .owner("olga"))
+            try await harness.desk.refunds.decline("rq-1", of: "ivan", by: .owner("olga"))
         }
     }
 
     @Test func aRepeatedRequestIDNeverDecidesOrSendsTwice() async throws {
         let harness = PolicyDeskHarness()
         let facts = harness.facts("anna", paidDaysAgo: 3)
-        let first = try await harness.desk.requestRefund(
+        let first = try await harness.desk.refunds.request(
             "rq-1",
             for: "anna",
             facts: facts,
@@ -137,7 +137,7 @@ struct PolicyDeskRefundTests {
             by: .member("anna")
         )
         harness.clock.advance(by: 60)
-        let again = try await harness.desk.requestRefund(
+        let again = try await harness.desk.refunds.request(
             "rq-1",
             for: "anna",
             facts: facts,
@@ -147,7 +147,7 @@ struct PolicyDeskRefundTests {
         #expect(again.isRepeat)
         #expect(again.decision == first.decision)
         #expect(again.ticket.id == first.ticket.id)
-        #expect(try await harness.desk.refundDecisions(of: "anna").count == 1)
+        #expect(try await harness.desk.refunds.decisions(of: "anna").count == 1)
         #expect(try await harness.automaticMessages(of: first.ticket.id).count == 1)
         #expect(harness.email.sentMessages.count == 1)
         #expect(try await harness.desk.memberTickets(of: "anna").count == 1)
@@ -157,18 +157,18 @@ struct PolicyDeskRefundTests {
         let harness = PolicyDeskHarness()
         let facts = harness.facts("anna", paidDaysAgo: 3)
         let desk = harness.desk
-        async let one = desk.requestRefund("rq-1", for: "anna", facts: facts, message: "Refund", by: .member("anna"))
-        async let two = desk.requestRefund("rq-1", for: "anna", facts: facts, message: "Refund", by: .member("anna"))
+        async let one = desk.refunds.request("rq-1", for: "anna", facts: facts, message: "Refund", by: .member("anna"))
+        async let two = desk.refunds.request("rq-1", for: "anna", facts: facts, message: "Refund", by: .member("anna"))
         let results = try await [one, two]
         #expect(results.filter(\.isRepeat).count == 1)
         #expect(Set(results.map(\.ticket.id)).count == 1)
-        #expect(try await desk.refundDecisions(of: "anna").count == 1)
+        #expect(try await desk.refunds.decisions(of: "anna").count == 1)
         #expect(harness.email.sentMessages.count == 1)
     }
 
     @Test func aDisputedChargeIsNotRefunded() async throws {
         let harness = PolicyDeskHarness()
-        let result = try await harness.desk.requestRefund(
+        let result = try await harness.desk.refunds.request(
             "rq-1",
             for: "lucia",
             facts: harness.facts("lucia", paidDaysAgo: 3, dispute: .open),
@@ -185,7 +185,7 @@ struct PolicyDeskRefundTests {
     @Test func aRequestGoesOnTheMembersGivenTicket() async throws {
         let harness = PolicyDeskHarness()
         let (ticket, _) = try await harness.open("anna", body: "The course is not for me")
-        let result = try await harness.desk.requestRefund(
+        let result = try await harness.desk.refunds.request(
             "rq-1",
             for: "anna",
             facts: harness.facts("anna", paidDaysAgo: 3),
@@ -203,7 +203,7 @@ struct PolicyDeskRefundTests {
     @Test func anAgentAsksOnBehalfWithoutWritingAsTheMember() async throws {
         let harness = PolicyDeskHarness()
         let (ticket, _) = try await harness.open("anna", body: "Phone call follow-up")
-        let result = try await harness.desk.requestRefund(
+        let result = try await harness.desk.refunds.request(
             "rq-1",
             for: "anna",
             facts: harness.facts("anna", paidDaysAgo: 3),
@@ -222,7 +222,7 @@ struct PolicyDeskRefundTests {
         let (ticket, _) = try await harness.open("anna")
         try await harness.desk.solve(ticket, by: .agent("pavel"))
         try await harness.desk.setStatus(.closed, of: ticket, by: .agent("pavel"))
-        let result = try await harness.desk.requestRefund(
+        let result = try await harness.desk.refunds.request(
             "rq-1",
             for: "anna",
             facts: harness.facts("anna", paidDaysAgo: 3),

@@ -6,7 +6,7 @@ import Testing
 @Suite("Policy desk: roles and errors")
 struct PolicyDeskRoleTests {
     private func escalated(_ harness: PolicyDeskHarness) async throws -> DeskRefundResult {
-        try await harness.desk.requestRefund(
+        try await harness.desk.refunds.request(
             "rq-1",
             for: "anna",
             facts: harness.facts("anna", paidDaysAgo: 20),
@@ -20,10 +20,10 @@ struct PolicyDeskRoleTests {
         let asked = try await escalated(harness)
         let facts = harness.facts("anna", paidDaysAgo: 20)
         let error = await expectDeskError(.notPermitted) {
-            try await harness.desk.approveRefund("rq-1", of: "anna", facts: facts, by: .member("anna"))
+            try await harness.desk.refunds.approve("rq-1", of: "anna", facts: facts, by: .member("anna"))
         }
         #expect(error?.message.contains("member") == true)
-        #expect(try await harness.desk.refundDecisions(of: "anna") == [asked.decision])
+        #expect(try await harness.desk.refunds.decisions(of: "anna") == [asked.decision])
     }
 
     @Test(arguments: [SupportActor.agent("pavel"), .system])
@@ -32,18 +32,18 @@ struct PolicyDeskRoleTests {
         let asked = try await escalated(harness)
         let facts = harness.facts("anna", paidDaysAgo: 20)
         await expectDeskError(.notPermitted) {
-            try await harness.desk.approveRefund("rq-1", of: "anna", facts: facts, by: actor)
+            try await harness.desk.refunds.approve("rq-1", of: "anna", facts: facts, by: actor)
         }
         await expectDeskError(.notPermitted) {
-            try await harness.desk.declineRefund("rq-1", of: "anna", by: actor)
+            try await harness.desk.refunds.decline("rq-1", of: "anna", by: actor)
         }
-        #expect(try await harness.desk.refundDecisions(of: "anna") == [asked.decision])
+        #expect(try await harness.desk.refunds.decisions(of: "anna") == [asked.decision])
         #expect(try await harness.automaticMessages(of: asked.ticket.id).count == 1)
     }
 
     @Test func anApprovedRequestCannotBeApprovedAgain() async throws {
         let harness = PolicyDeskHarness()
-        _ = try await harness.desk.requestRefund(
+        _ = try await harness.desk.refunds.request(
             "rq-1",
             for: "anna",
             facts: harness.facts("anna", paidDaysAgo: 3),
@@ -51,7 +51,7 @@ struct PolicyDeskRoleTests {
             by: .member("anna")
         )
         let error = await #expect(throws: RefundError.self) {
-            try await harness.desk.approveRefund(
+            try await harness.desk.refunds.approve(
                 "rq-1",
                 of: "anna",
                 facts: harness.facts("anna", paidDaysAgo: 3),
@@ -66,7 +66,7 @@ struct PolicyDeskRoleTests {
         let facts = harness.facts("anna", paidDaysAgo: 3)
         for call in [
             {
-                try await harness.desk.requestRefund(
+                try await harness.desk.refunds.request(
                     "rq-1",
                     for: "anna",
                     facts: facts,
@@ -74,8 +74,8 @@ struct PolicyDeskRoleTests {
                     by: .member("anna")
                 )
             },
-            { try await harness.desk.approveRefund("rq-1", of: "anna", facts: facts, by: .owner("olga")) },
-            { try await harness.desk.declineRefund("rq-1", of: "anna", by: .owner("olga")) },
+            { try await harness.desk.refunds.approve("rq-1", of: "anna", facts: facts, by: .owner("olga")) },
+            { try await harness.desk.refunds.decline("rq-1", of: "anna", by: .owner("olga")) },
         ] as [() async throws -> DeskRefundResult] {
             let error = await expectDeskError(.invalidInput) { _ = try await call() }
             #expect(error?.message.contains("no refund policy is configured") == true)
@@ -87,7 +87,7 @@ struct PolicyDeskRoleTests {
         let (annasTicket, annasMessage) = try await harness.open("anna")
         let facts = harness.facts("boris", paidDaysAgo: 3)
         await expectDeskError(.notFound) {
-            _ = try await harness.desk.requestRefund(
+            _ = try await harness.desk.refunds.request(
                 "rq-1",
                 for: "boris",
                 facts: facts,
@@ -97,7 +97,7 @@ struct PolicyDeskRoleTests {
             )
         }
         await expectDeskError(.notFound, "a member acting on another member's ticket") {
-            _ = try await harness.desk.requestRefund(
+            _ = try await harness.desk.refunds.request(
                 "rq-1",
                 for: "boris",
                 facts: facts,
@@ -107,7 +107,7 @@ struct PolicyDeskRoleTests {
             )
         }
         await expectDeskError(.notPermitted, "a member asking for someone else") {
-            _ = try await harness.desk.requestRefund(
+            _ = try await harness.desk.refunds.request(
                 "rq-1",
                 for: "anna",
                 facts: harness.facts("anna", paidDaysAgo: 3),
@@ -116,25 +116,25 @@ struct PolicyDeskRoleTests {
             )
         }
         await expectDeskError(.notFound) {
-            _ = try await harness.desk.approveRefund("rq-404", of: "anna", facts: facts, by: .owner("olga"))
+            _ = try await harness.desk.refunds.approve("rq-404", of: "anna", facts: facts, by: .owner("olga"))
         }
         await expectDeskError(.notFound) {
-            _ = try await harness.desk.reportConduct(
+            _ = try await harness.desk.moderation.report(
                 on: "T-404",
                 message: annasMessage,
                 violation: Violation(.rudeness),
                 by: .agent("pavel")
             )
         }
-        #expect(try await harness.desk.refundDecisions(of: "boris").isEmpty)
-        #expect(try await harness.desk.refundDecisions(of: "anna").isEmpty)
+        #expect(try await harness.desk.refunds.decisions(of: "boris").isEmpty)
+        #expect(try await harness.desk.refunds.decisions(of: "anna").isEmpty)
     }
 
     @Test func membersCannotModerate() async throws {
         let harness = PolicyDeskHarness()
         let (ticket, message) = try await harness.open("anna")
         await expectDeskError(.notPermitted) {
-            _ = try await harness.desk.reportConduct(
+            _ = try await harness.desk.moderation.report(
                 on: ticket,
                 message: message,
                 violation: Violation(.rudeness),
@@ -142,15 +142,15 @@ struct PolicyDeskRoleTests {
             )
         }
         await expectDeskError(.notPermitted) {
-            _ = try await harness.desk.reverseModeration(of: "anna", entry: 1, by: .member("anna"))
+            _ = try await harness.desk.moderation.reverse(of: "anna", entry: 1, by: .member("anna"))
         }
         await expectDeskError(.notPermitted) {
-            _ = try await harness.desk.approveRemoval(of: "anna", by: .member("anna"))
+            _ = try await harness.desk.moderation.approveRemoval(of: "anna", by: .member("anna"))
         }
         await expectDeskError(.notPermitted) {
-            _ = try await harness.desk.declineRemoval(of: "anna", by: .agent("pavel"))
+            _ = try await harness.desk.moderation.declineRemoval(of: "anna", by: .agent("pavel"))
         }
-        #expect(try await harness.desk.moderationLedger(of: "anna") == nil)
+        #expect(try await harness.desk.moderation.ledger(of: "anna") == nil)
     }
 
     @Test func onlyTheMembersOwnMessageCanBeReported() async throws {
@@ -159,7 +159,7 @@ struct PolicyDeskRoleTests {
         let reply = try await harness.desk.reply(to: ticket, body: "How can we help?", by: .agent("pavel"))
         let agentMessage = try #require(reply.messages.last).id
         let error = await expectDeskError(.invalidInput) {
-            _ = try await harness.desk.reportConduct(
+            _ = try await harness.desk.moderation.report(
                 on: ticket,
                 message: agentMessage,
                 violation: Violation(.rudeness),
@@ -173,7 +173,7 @@ struct PolicyDeskRoleTests {
         let harness = PolicyDeskHarness(templates: TemplateCatalog())
         let (ticket, message) = try await harness.open("boris")
         let refused = await #expect(throws: TemplateError.self) {
-            try await harness.desk.requestRefund(
+            try await harness.desk.refunds.request(
                 "rq-1",
                 for: "boris",
                 facts: harness.facts("boris", paidDaysAgo: 3),
@@ -182,17 +182,17 @@ struct PolicyDeskRoleTests {
             )
         }
         #expect(refused?.code == .unknownTemplate)
-        #expect(try await harness.desk.refundDecisions(of: "boris").isEmpty)
+        #expect(try await harness.desk.refunds.decisions(of: "boris").isEmpty)
         #expect(try await harness.desk.memberTickets(of: "boris").count == 1)
         await #expect(throws: TemplateError.self) {
-            try await harness.desk.reportConduct(
+            try await harness.desk.moderation.report(
                 on: ticket,
                 message: message,
                 violation: Violation(.rudeness),
                 by: .agent("pavel")
             )
         }
-        #expect(try await harness.desk.moderationLedger(of: "boris") == nil)
+        #expect(try await harness.desk.moderation.ledger(of: "boris") == nil)
         #expect(try await harness.notes(of: ticket).isEmpty)
     }
 }

@@ -16,7 +16,7 @@ public enum SubscriptionState: String, Sendable, Hashable, Codable, CaseIterable
 
 /// What the host knows about a member's life with the club: the input of the journey.
 ///
-/// The desk never guesses these: the host passes them in (`SupportDesk.updateMemberFacts(_:_:)` in
+/// The desk never guesses these: the host passes them in (`JourneyDesk.updateFacts(_:_:)` in
 /// SupportEngine) when a member joins, is active, or cancels, and the journey's segment and messages
 /// follow from them.
 public struct MemberFacts: Sendable, Hashable, Codable {

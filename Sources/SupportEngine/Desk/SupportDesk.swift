@@ -7,10 +7,15 @@ import Foundation
 /// its events and its outbound messages; a version conflict (another writer got there first) is
 /// retried from a fresh read a bounded number of times.
 ///
+/// The desk's own face is intake (``receive(_:)``), ticket commands and views, and the runtime
+/// (``run()``, ``processDueWork()``, ``deliverPendingMessages()``). Each domain has its own small
+/// façade: ``agents``, ``refunds``, ``moderation``, ``journey`` and ``ratings``.
+///
 /// ```swift
 /// let desk = SupportDesk(store: InMemoryTicketStore(), clock: SystemClock(), channels: [email])
 /// let outcome = try await desk.receive(inbound)
 /// try await desk.reply(to: outcome.ticket.id, body: "Fixed, try again.", by: .agent("anna"))
+/// try await desk.agents.setPresence(.online, of: "anna")
 /// ```
 public actor SupportDesk {
     let store: any TicketStore
@@ -20,6 +25,7 @@ public actor SupportDesk {
     let members: any MemberDirectory
     let ledgers: any MemberLedgerStore
     let journeys: any MemberJourneyStore
+    let ratingStore: any RatingStore
     /// How the desk behaves.
     public let configuration: DeskConfiguration
     let agentNames: [AgentID: String]
@@ -29,23 +35,15 @@ public actor SupportDesk {
     /// Why ``DeskConfiguration/journey`` cannot be used, checked once at start; journey calls throw it.
     let journeyPolicyProblem: (any Error)?
 
-    var dueQueue = DueQueue()
-    var dueQueueLoaded = false
-    var sleepingUntil: Date?
-    var wakeSignal: AsyncStream<Void>.Continuation?
+    /// The timers and the run loop's sleep.
+    var dueWork = DueSchedule()
     var deliveriesInFlight = Set<OutboundID>()
     /// Whether a commit put messages in the outbox since the last delivery pass.
     var outboxHasNewMessages = false
     let timeFormatter = LocalTimeFormatter()
     var routing: RoutingState
-    /// What the desk's own writes take turns on: a ticket, or a member's journey.
-    enum LockKey: Hashable, Sendable {
-        case ticket(TicketID)
-        case member(MemberID)
-    }
-
-    /// The held locks, each with the writers waiting for it.
-    var locks: [LockKey: [CheckedContinuation<Void, Never>]] = [:]
+    /// The desk's locks on tickets and members' journeys.
+    var locks = KeyedLock<DeskLockKey>()
 
     /// Creates a desk.
     ///
@@ -59,6 +57,7 @@ public actor SupportDesk {
     ///     are treated as prospects.
     ///   - ledgers: Where moderation ledgers and refund decisions live.
     ///   - journeys: Where members' journeys and fix announcements live.
+    ///   - ratings: Where members' ratings of solved tickets live.
     public init(
         store: any TicketStore,
         clock: any SupportClock,
@@ -67,8 +66,10 @@ public actor SupportDesk {
         ids: any IDGenerator = UUIDGenerator(),
         members: any MemberDirectory = InMemoryMemberDirectory(),
         ledgers: any MemberLedgerStore = InMemoryLedgerStore(),
-        journeys: any MemberJourneyStore = InMemoryJourneyStore()
+        journeys: any MemberJourneyStore = InMemoryJourneyStore(),
+        ratings: any RatingStore = InMemoryRatingStore()
     ) {
+        self.ratingStore = ratings
         self.store = store
         self.members = members
         self.ledgers = ledgers
@@ -91,50 +92,6 @@ public actor SupportDesk {
         } catch {
             self.journeyPolicyProblem = error
         }
-    }
-
-    /// Runs `body` while holding the desk's lock on one ticket, so that the desk's own concurrent writes
-    /// to a ticket (two messages on one conversation, a timer and a reply) take turns instead of
-    /// conflicting; conflicts then come only from other processes sharing the store.
-    func withTicketLock<Result: Sendable>(
-        _ id: TicketID,
-        _ body: () async throws -> Result
-    ) async throws -> Result {
-        try await withLock(.ticket(id), body)
-    }
-
-    /// Runs `body` while holding the desk's lock on one member's journey, so that the desk's own
-    /// concurrent changes to it take turns.
-    func withMemberLock<Result: Sendable>(
-        _ member: MemberID,
-        _ body: () async throws -> Result
-    ) async throws -> Result {
-        try await withLock(.member(member), body)
-    }
-
-    private func withLock<Result: Sendable>(
-        _ key: LockKey,
-        _ body: () async throws -> Result
-    ) async throws -> Result {
-        if locks[key] != nil {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                locks[key, default: []].append(continuation)
-            }
-        } else {
-            locks[key] = []
-        }
-        defer { release(key) }
-        return try await body()
-    }
-
-    private func release(_ key: LockKey) {
-        guard var waiters = locks[key], !waiters.isEmpty else {
-            locks[key] = nil
-            return
-        }
-        let next = waiters.removeFirst()
-        locks[key] = waiters
-        next.resume()
     }
 
     /// Runs `operation` again from a fresh read while the store reports a version conflict.

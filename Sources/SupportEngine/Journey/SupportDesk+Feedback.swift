@@ -22,7 +22,7 @@ extension SupportDesk {
     ///   ``DeskError/Code/invalidInput`` for a bad id, an empty or long note, or no tickets,
     ///   ``DeskError/Code/notFound`` for an unknown ticket (nothing is sent then).
     @discardableResult
-    public func publishYouSaidWeDid(
+    func publishYouSaidWeDid(
         _ id: FeedbackNoteID,
         note: String,
         answering tickets: [TicketID],

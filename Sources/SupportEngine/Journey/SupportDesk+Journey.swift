@@ -16,7 +16,7 @@ extension SupportDesk {
     ///   (``DeskConfiguration/journey`` is `nil`) or the member id is malformed; ``JourneyError`` with
     ///   ``JourneyError/Code/invalidFacts`` for contradicting facts; ``StoreError`` when a store fails.
     @discardableResult
-    public func updateMemberFacts(_ member: MemberID, _ facts: MemberFacts) async throws -> JourneyRecord {
+    func updateMemberFacts(_ member: MemberID, _ facts: MemberFacts) async throws -> JourneyRecord {
         let policy = try journeyPolicy()
         try checkMember(member)
         return try await changeJourney(of: member, "updating the facts of member \(member)") { record, now in
@@ -37,14 +37,14 @@ extension SupportDesk {
     /// - Throws: ``DeskError`` with ``DeskError/Code/conflict`` when the desk already has the member's
     ///   journey (use ``updateMemberFacts(_:_:)``); otherwise as ``updateMemberFacts(_:_:)``.
     @discardableResult
-    public func importMember(_ member: MemberID, _ facts: MemberFacts) async throws -> JourneyRecord {
+    func importMember(_ member: MemberID, _ facts: MemberFacts) async throws -> JourneyRecord {
         let policy = try journeyPolicy()
         try checkMember(member)
         return try await changeJourney(of: member, "importing member \(member)") { record, now in
             guard record.version == 0 else {
                 throw DeskError(
                     .conflict,
-                    "the desk already has the journey of member \(member); report changes with updateMemberFacts"
+                    "the desk already has the journey of member \(member); report changes with journey.updateFacts"
                 )
             }
             var imported = try record.updating(facts, policy: policy, at: now)
@@ -67,7 +67,7 @@ extension SupportDesk {
     /// - Returns: The member's journey.
     /// - Throws: As ``updateMemberFacts(_:_:)``.
     @discardableResult
-    public func memberJoined(
+    func memberJoined(
         _ member: MemberID,
         at instant: Date? = nil,
         trial: Bool = false
@@ -97,7 +97,7 @@ extension SupportDesk {
     /// - Throws: ``DeskError`` with ``DeskError/Code/notFound`` when the desk has no facts of the
     ///   member yet (report the join first); otherwise as ``updateMemberFacts(_:_:)``.
     @discardableResult
-    public func recordActivity(of member: MemberID, at instant: Date? = nil) async throws -> JourneyRecord {
+    func recordActivity(of member: MemberID, at instant: Date? = nil) async throws -> JourneyRecord {
         var facts = try await knownFacts(of: member)
         let at = instant ?? clock.now
         facts.lastActivityAt = max(facts.lastActivityAt ?? at, at)
@@ -113,7 +113,7 @@ extension SupportDesk {
     /// - Returns: The member's journey.
     /// - Throws: As ``recordActivity(of:at:)``.
     @discardableResult
-    public func memberCancelled(_ member: MemberID, at instant: Date? = nil) async throws -> JourneyRecord {
+    func memberCancelled(_ member: MemberID, at instant: Date? = nil) async throws -> JourneyRecord {
         var facts = try await knownFacts(of: member)
         facts.subscription = .cancelled
         facts.cancellationRequestedAt = facts.cancellationRequestedAt ?? instant ?? clock.now
@@ -130,7 +130,7 @@ extension SupportDesk {
     /// - Throws: ``DeskError`` with ``DeskError/Code/notPermitted`` for another member;
     ///   ``DeskError/Code/notFound`` when the desk has no facts of the member.
     @discardableResult
-    public func setJourneyOptOut(
+    func setJourneyOptOut(
         _ member: MemberID,
         _ optedOut: Bool,
         by actor: SupportActor
@@ -158,7 +158,7 @@ extension SupportDesk {
     ///   ``DeskError/Code/notPermitted`` for another member, ``DeskError/Code/notFound`` for an
     ///   unknown one.
     @discardableResult
-    public func answerExitSurvey(
+    func answerExitSurvey(
         _ member: MemberID,
         reasons: [ExitReason],
         comment: String? = nil,
@@ -180,7 +180,7 @@ extension SupportDesk {
     /// - Parameter member: The member.
     /// - Returns: The journey, or `nil` when the desk has no facts of the member.
     /// - Throws: ``StoreError`` when the store fails.
-    public func journey(of member: MemberID) async throws -> JourneyRecord? {
+    func journeyRecord(of member: MemberID) async throws -> JourneyRecord? {
         try await journeys.journey(of: member)?.record
     }
 
@@ -190,7 +190,7 @@ extension SupportDesk {
     /// - Parameter member: The member.
     /// - Returns: The segment.
     /// - Throws: Whatever the directory or the store throws.
-    public func segment(of member: MemberID) async throws -> MemberSegment {
+    func segment(of member: MemberID) async throws -> MemberSegment {
         try await profile(of: member).segment
     }
 

@@ -19,7 +19,7 @@ extension SupportDesk {
     ///   ``DeskError/Code/invalidInput`` for a reason the survey does not offer or a fix id used before
     ///   for another reason; ``JourneyError`` with ``JourneyError/Code/invalidFix`` for a bad id or note.
     @discardableResult
-    public func announceFix(
+    func announceFix(
         _ id: FixID,
         reason: ExitReason,
         note: String,

@@ -11,11 +11,11 @@ extension SimulationRun {
     func changeShift(_ agent: AgentID, online isOnline: Bool) async throws {
         if isOnline {
             online.insert(agent)
-            try await desk.setPresence(.online, of: agent)
+            try await desk.agents.setPresence(.online, of: agent)
             if !busy.contains(agent) { queue.push(.agentFree(agent), at: clock.now) }
         } else {
             online.remove(agent)
-            try await desk.setPresence(.offline, of: agent)
+            try await desk.agents.setPresence(.offline, of: agent)
         }
     }
 

@@ -89,7 +89,7 @@ extension SimulationRun {
                 lastActivityAt: max(joinedAt, start.addingTimeInterval(-idle)),
                 subscription: .active
             )
-            try await desk.importMember(id, facts)
+            try await desk.journey.importMember(id, facts)
             switch journeyPolicy.segment(for: facts, previous: nil, at: start) {
             case .newcomer: journeyCounts.newcomersAtStart += 1
             case .quiet: journeyCounts.quietAtStart += 1
@@ -139,7 +139,7 @@ extension SimulationRun {
                 isPaying: true
             )
         )
-        try await desk.memberJoined(id, at: clock.now, trial: journeyRandom.chance(0.2))
+        try await desk.journey.memberJoined(id, at: clock.now, trial: journeyRandom.chance(0.2))
         journeyCounts.joins += 1
         let visitEvery = journeyRandom.uniform(3...6) * JourneyPolicy.day
         people.append(Person(id: id, lastActivity: clock.now, visitEvery: visitEvery))
@@ -149,7 +149,7 @@ extension SimulationRun {
     /// The host reports a member's activity; now and then it is their last and they go quiet.
     func visit(_ index: Int) async throws {
         guard !people[index].leaving, let every = people[index].visitEvery else { return }
-        try await desk.recordActivity(of: people[index].id, at: clock.now)
+        try await desk.journey.recordActivity(of: people[index].id, at: clock.now)
         people[index].lastActivity = clock.now
         if journeyRandom.chance(Self.goQuietChancePerVisit) {
             people[index].visitEvery = nil
@@ -181,7 +181,7 @@ extension SimulationRun {
 
     /// A member cancels; most answer the exit survey a little later.
     func cancel(_ index: Int) async throws {
-        try await desk.memberCancelled(people[index].id, at: clock.now)
+        try await desk.journey.memberCancelled(people[index].id, at: clock.now)
         journeyCounts.cancellations += 1
         guard journeyRandom.chance(Self.surveyAnswerShare) else { return }
         let delay = min(3 * JourneyPolicy.day, max(120, journeyRandom.logNormal(median: 3 * 3600, sigma: 1.2)))
@@ -206,7 +206,7 @@ extension SimulationRun {
             comment = String(text.prefix(journeyPolicy.maximumCommentLength))
         }
         let member = people[index].id
-        try await desk.answerExitSurvey(
+        try await desk.journey.answerExitSurvey(
             member,
             reasons: reasons.map { ExitReason(rawValue: $0) },
             comment: comment,
@@ -219,7 +219,7 @@ extension SimulationRun {
     func announceFix() async throws {
         let ranked = journeyCounts.reasonsSoFar.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
         guard let reason = ranked.first?.key else { return }
-        try await desk.announceFix(
+        try await desk.journey.announceFix(
             FixID("sim-\(reason)"),
             reason: ExitReason(rawValue: reason),
             note: Self.fixNotes[reason]
@@ -257,7 +257,7 @@ extension SimulationRun {
             ratingsRequested: 0
         )
         for person in people {
-            guard let record = try await desk.journey(of: person.id) else { continue }
+            guard let record = try await desk.journey.record(of: person.id) else { continue }
             for taken in record.steps {
                 guard taken.outcome == .sent else {
                     figures.skippedSteps += 1

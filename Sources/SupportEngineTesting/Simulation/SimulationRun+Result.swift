@@ -26,7 +26,7 @@ extension SimulationRun {
         let metrics = DeskMetrics.compute(
             tickets: tickets,
             events: events,
-            ratings: try await ratings.store.allRatings(),
+            ratings: try await ratings.all(),
             deadLetters: deadLetters
         )
         var calendar = Calendar(identifier: .gregorian)

@@ -116,7 +116,7 @@ final class SimulationRun {
             journeys: InMemoryJourneyStore()
         )
         self.desk = desk
-        self.ratings = RatingDesk(desk: desk, store: InMemoryRatingStore())
+        self.ratings = desk.ratings
     }
 
     static func memberID(_ index: Int) -> MemberID {

@@ -57,7 +57,7 @@ struct FeedbackLoopTests {
         let one = try await open(harness, "anna", "Please add a calendar export", id: "in-1")
         let two = try await open(harness, "anna", "Calendar export, again", id: "in-2")
         let three = try await open(harness, "lucia", "Exportar el calendario", id: "in-3")
-        let sent = try await desk.publishYouSaidWeDid(
+        let sent = try await desk.journey.publishYouSaidWeDid(
             "calendar-export",
             note: "Calendar export is live.",
             answering: [one, two, three],
@@ -73,7 +73,7 @@ struct FeedbackLoopTests {
         }
         #expect(toLucia.count == 1)
 
-        let again = try await desk.publishYouSaidWeDid(
+        let again = try await desk.journey.publishYouSaidWeDid(
             "calendar-export",
             note: "Calendar export is live.",
             answering: [one, three],
@@ -81,10 +81,15 @@ struct FeedbackLoopTests {
         )
         #expect(again.isEmpty)
         await #expect(throws: DeskError.self) {
-            try await desk.publishYouSaidWeDid("x", note: "Done", answering: [one], by: .agent("pavel"))
+            try await desk.journey.publishYouSaidWeDid("x", note: "Done", answering: [one], by: .agent("pavel"))
         }
         await #expect(throws: DeskError.self) {
-            try await desk.publishYouSaidWeDid("y", note: "Done", answering: [one, "T-404"], by: .owner("olga"))
+            try await desk.journey.publishYouSaidWeDid(
+                "y",
+                note: "Done",
+                answering: [one, "T-404"],
+                by: .owner("olga")
+            )
         }
         #expect(!harness.email.sentMessages.contains { $0.id.rawValue.hasPrefix("feedback/y/") })
     }
@@ -112,7 +117,7 @@ struct FeedbackLoopTests {
         try await harness.desk.processDueWork()
         let welcomes = harness.email.sentMessages.filter { $0.subject == "Welcome, Anna!" }
         #expect(welcomes.map(\.body) == ["earlier run"])
-        record = try #require(try await harness.desk.journey(of: "anna"))
+        record = try #require(try await harness.desk.journey.record(of: "anna"))
         #expect(record.hasTaken(.welcome))
     }
 }

@@ -105,7 +105,7 @@ struct JourneyHarness {
                 )
             )
             let message = try #require(outcome.ticket.messages.last { $0.kind == .memberMessage })
-            try await desk.reportConduct(
+            try await desk.moderation.report(
                 on: outcome.ticket.id,
                 message: message.id,
                 violation: Violation(.rudeness, note: "insults"),

@@ -10,8 +10,8 @@ struct MemberJourneyDeskTests {
         let desk = harness.desk
 
         // Day 0: joins; the welcome goes out at once.
-        try await desk.memberJoined("anna")
-        #expect(try await desk.segment(of: "anna") == .newcomer)
+        try await desk.journey.memberJoined("anna")
+        #expect(try await desk.journey.segment(of: "anna") == .newcomer)
         var sent = harness.journeyMessages(to: "anna")
         #expect(sent.map(\.subject) == ["Welcome, Anna!"])
         #expect(sent.map(\.createdAt) == [harness.day(0)])
@@ -28,7 +28,7 @@ struct MemberJourneyDeskTests {
 
         // Day 10: last activity. Quiet 21 days later, but not before the newcomer month ends: day 31.
         harness.clock.advance(to: harness.day(10))
-        try await desk.recordActivity(of: "anna")
+        try await desk.journey.recordActivity(of: "anna")
         #expect(await harness.journeys.journey(of: "anna")?.dueAt == harness.day(31))
         try await harness.advance(toDay: 30.9)
         #expect(harness.journeyMessages(to: "anna").count == 2)
@@ -37,7 +37,7 @@ struct MemberJourneyDeskTests {
         #expect(sent.count == 3)
         #expect(sent[2].subject == "How are you doing?")
         #expect(sent[2].createdAt == harness.day(31))
-        #expect(try await desk.segment(of: "anna") == .quiet)
+        #expect(try await desk.journey.segment(of: "anna") == .quiet)
 
         // No second quiet check-in within 30 days.
         try await harness.advance(toDay: 44)
@@ -45,8 +45,8 @@ struct MemberJourneyDeskTests {
 
         // Day 45: cancels; thanked and asked why, with the survey's reasons listed.
         harness.clock.advance(to: harness.day(45))
-        try await desk.memberCancelled("anna")
-        #expect(try await desk.segment(of: "anna") == .leaving)
+        try await desk.journey.memberCancelled("anna")
+        #expect(try await desk.journey.segment(of: "anna") == .leaving)
         sent = harness.journeyMessages(to: "anna")
         #expect(sent.count == 4)
         #expect(sent[3].subject == "Thank you for being with us")
@@ -56,7 +56,7 @@ struct MemberJourneyDeskTests {
 
         // Day 46: answers the survey; the answer is in her journey.
         harness.clock.advance(to: harness.day(46))
-        let record = try await desk.answerExitSurvey(
+        let record = try await desk.journey.answerExitSurvey(
             "anna",
             reasons: [.tooExpensive],
             comment: "The price went up",
@@ -67,7 +67,7 @@ struct MemberJourneyDeskTests {
 
         // Day 60: the owner announces the fix; Anna gets one win-back naming it.
         harness.clock.advance(to: harness.day(60))
-        let result = try await desk.announceFix(
+        let result = try await desk.journey.announceFix(
             "annual-plan-2026",
             reason: .tooExpensive,
             note: "The annual plan now costs 30% less.",
@@ -83,7 +83,7 @@ struct MemberJourneyDeskTests {
         #expect(sent[4].body.contains("too expensive"))
 
         // Every step is in the journey, in order, at its instant.
-        let journey = try #require(try await desk.journey(of: "anna"))
+        let journey = try #require(try await desk.journey.record(of: "anna"))
         #expect(
             journey.steps.map(\.step) == [
                 .welcome, .onboardingCheckIn, .quietCheckIn, .exitSurvey, .winBack("annual-plan-2026"),
@@ -96,13 +96,18 @@ struct MemberJourneyDeskTests {
     @Test func aFixAnnouncedTwiceSendsOnce() async throws {
         let harness = JourneyHarness()
         let desk = harness.desk
-        try await desk.memberJoined("ivan")
+        try await desk.journey.memberJoined("ivan")
         harness.clock.advance(to: harness.day(40))
-        try await desk.memberCancelled("ivan")
-        try await desk.answerExitSurvey("ivan", reasons: [.technicalProblems], by: .system)
+        try await desk.journey.memberCancelled("ivan")
+        try await desk.journey.answerExitSurvey("ivan", reasons: [.technicalProblems], by: .system)
         harness.clock.advance(to: harness.day(50))
-        let first = try await desk.announceFix("app-2", reason: .technicalProblems, note: "New app", by: .owner("olga"))
-        let second = try await desk.announceFix(
+        let first = try await desk.journey.announceFix(
+            "app-2",
+            reason: .technicalProblems,
+            note: "New app",
+            by: .owner("olga")
+        )
+        let second = try await desk.journey.announceFix(
             "app-2",
             reason: .technicalProblems,
             note: "New app",
@@ -117,9 +122,9 @@ struct MemberJourneyDeskTests {
 
         // The same id for another reason is refused; a new fix for the same reason is a new win-back.
         await #expect(throws: DeskError.self) {
-            try await desk.announceFix("app-2", reason: .tooExpensive, note: "Cheaper", by: .owner("olga"))
+            try await desk.journey.announceFix("app-2", reason: .tooExpensive, note: "Cheaper", by: .owner("olga"))
         }
-        let another = try await desk.announceFix(
+        let another = try await desk.journey.announceFix(
             "app-3",
             reason: .technicalProblems,
             note: "Faster",
@@ -131,10 +136,10 @@ struct MemberJourneyDeskTests {
     @Test func removedAndOptedOutMembersAreNeverContacted() async throws {
         let harness = JourneyHarness()
         let desk = harness.desk
-        for member: MemberID in ["anna", "lucia", "boris"] { try await desk.memberJoined(member) }
-        try await desk.setJourneyOptOut("lucia", true, by: .member("lucia"))
+        for member: MemberID in ["anna", "lucia", "boris"] { try await desk.journey.memberJoined(member) }
+        try await desk.journey.setOptOut("lucia", true, by: .member("lucia"))
         try await harness.remove("boris")
-        let ledger = try #require(try await desk.moderationLedger(of: "boris"))
+        let ledger = try #require(try await desk.moderation.ledger(of: "boris"))
         #expect(!ledger.mayReceiveReengagement(at: harness.clock.now))
         let before = (
             lucia: harness.journeyMessages(to: "lucia").count, boris: harness.journeyMessages(to: "boris").count
@@ -146,20 +151,20 @@ struct MemberJourneyDeskTests {
         try await harness.advance(toDay: 75)
         #expect(harness.journeyMessages(to: "lucia").count == before.lucia)
         #expect(harness.journeyMessages(to: "boris").count == before.boris)
-        let annaSteps = try #require(try await desk.journey(of: "anna")).steps
+        let annaSteps = try #require(try await desk.journey.record(of: "anna")).steps
         #expect(annaSteps.filter { $0.step == .quietCheckIn }.map(\.at) == [harness.day(40), harness.day(75)])
         #expect(harness.journeyMessages(to: "anna").map(\.subject).filter { $0 == "How are you doing?" }.count == 2)
-        let boris = try #require(try await desk.journey(of: "boris"))
+        let boris = try #require(try await desk.journey.record(of: "boris"))
         #expect(boris.steps.filter { $0.step == .quietCheckIn }.allSatisfy { $0.outcome != .sent })
         #expect(boris.steps.contains { $0.step == .quietCheckIn })
 
         // All three leave for the price; the fix reaches only Anna.
         for member: MemberID in ["anna", "lucia", "boris"] {
-            try await desk.memberCancelled(member)
-            try await desk.answerExitSurvey(member, reasons: [.tooExpensive], by: .system)
+            try await desk.journey.memberCancelled(member)
+            try await desk.journey.answerExitSurvey(member, reasons: [.tooExpensive], by: .system)
         }
         harness.clock.advance(by: JourneyHarness.day)
-        let result = try await desk.announceFix(
+        let result = try await desk.journey.announceFix(
             "cheaper",
             reason: .tooExpensive,
             note: "Cheaper now",
@@ -173,7 +178,7 @@ struct MemberJourneyDeskTests {
 
     @Test func journeyTimersSurviveARestart() async throws {
         let harness = JourneyHarness()
-        try await harness.desk.memberJoined("anna")
+        try await harness.desk.journey.memberJoined("anna")
         let restarted = harness.restarted()
         harness.clock.advance(to: harness.day(7))
         try await restarted.desk.processDueWork()
@@ -185,7 +190,7 @@ struct MemberJourneyDeskTests {
 
     @Test func routingUsesTheJourneySegment() async throws {
         let harness = JourneyHarness()
-        try await harness.desk.memberJoined("anna")
+        try await harness.desk.journey.memberJoined("anna")
         let outcome = try await harness.desk.receive(
             InboundMessage(
                 channel: .email,
@@ -204,11 +209,11 @@ struct MemberJourneyDeskTests {
     @Test func aSecondMembershipIsWelcomedAgain() async throws {
         let harness = JourneyHarness()
         let desk = harness.desk
-        try await desk.memberJoined("anna")
+        try await desk.journey.memberJoined("anna")
         harness.clock.advance(to: harness.day(40))
-        try await desk.memberCancelled("anna")
+        try await desk.journey.memberCancelled("anna")
         harness.clock.advance(to: harness.day(90))
-        let record = try await desk.memberJoined("anna")
+        let record = try await desk.journey.memberJoined("anna")
         #expect(record.membership == 2)
         #expect(record.currentDeparture == nil)
         let welcomes = harness.journeyMessages(to: "anna").filter { $0.subject == "Welcome, Anna!" }
@@ -217,9 +222,9 @@ struct MemberJourneyDeskTests {
 
     @Test func aJoinReportedTwiceChangesNothing() async throws {
         let harness = JourneyHarness()
-        let first = try await harness.desk.memberJoined("anna")
+        let first = try await harness.desk.journey.memberJoined("anna")
         harness.clock.advance(to: harness.day(20))
-        let second = try await harness.desk.memberJoined("anna")
+        let second = try await harness.desk.journey.memberJoined("anna")
         #expect(second == first)
         #expect(second.facts.joinedAt == harness.day(0))
         #expect(harness.journeyMessages(to: "anna").count == 1)
@@ -228,7 +233,7 @@ struct MemberJourneyDeskTests {
     @Test func anOldCancellationIsNotAskedAbout() async throws {
         let harness = JourneyHarness()
         harness.clock.advance(to: harness.day(200))
-        try await harness.desk.updateMemberFacts(
+        try await harness.desk.journey.updateFacts(
             "ivan",
             MemberFacts(
                 joinedAt: harness.day(0),
@@ -237,7 +242,7 @@ struct MemberJourneyDeskTests {
             )
         )
         #expect(harness.journeyMessages(to: "ivan").isEmpty)
-        let record = try #require(try await harness.desk.journey(of: "ivan"))
+        let record = try #require(try await harness.desk.journey.record(of: "ivan"))
         #expect(record.currentDeparture?.voluntary == true)
         #expect(record.steps.isEmpty)
     }
@@ -247,23 +252,23 @@ struct MemberJourneyDeskTests {
         let desk = harness.desk
         harness.clock.advance(to: harness.day(100))
         // A quiet regular, a recent joiner and an old leaver: nothing goes out on import.
-        try await desk.importMember(
+        try await desk.journey.importMember(
             "anna",
             MemberFacts(joinedAt: harness.day(0), lastActivityAt: harness.day(50), subscription: .active)
         )
-        try await desk.importMember(
+        try await desk.journey.importMember(
             "ivan",
             MemberFacts(joinedAt: harness.day(98), lastActivityAt: harness.day(99), subscription: .active)
         )
-        try await desk.importMember(
+        try await desk.journey.importMember(
             "lucia",
             MemberFacts(joinedAt: harness.day(0), subscription: .cancelled, cancellationRequestedAt: harness.day(95))
         )
         #expect(harness.email.sentMessages.isEmpty)
-        let anna = try #require(try await desk.journey(of: "anna"))
+        let anna = try #require(try await desk.journey.record(of: "anna"))
         #expect(anna.steps.map(\.step) == [.quietCheckIn])
         #expect(anna.steps.first?.outcome == .skipped(reason: "handled before the desk"))
-        #expect(try await desk.segment(of: "anna") == .quiet)
+        #expect(try await desk.journey.segment(of: "anna") == .quiet)
 
         // Later steps go out as usual: Ivan's onboarding check-in on day 105, Anna's next quiet
         // check-in 30 days after the skipped one.
@@ -275,41 +280,45 @@ struct MemberJourneyDeskTests {
         #expect(harness.journeyMessages(to: "lucia").isEmpty)
 
         await #expect(throws: DeskError.self) {
-            try await desk.importMember("anna", MemberFacts(joinedAt: harness.day(0), subscription: .active))
+            try await desk.journey.importMember("anna", MemberFacts(joinedAt: harness.day(0), subscription: .active))
         }
     }
 
     @Test func inputIsChecked() async throws {
         let off = JourneyHarness(policy: nil)
-        await #expect(throws: DeskError.self) { try await off.desk.memberJoined("anna") }
+        await #expect(throws: DeskError.self) { try await off.desk.journey.memberJoined("anna") }
         let broken = JourneyHarness(
             policy: JourneyPolicy(quietAfter: 7 * JourneyHarness.day, quietMargin: 7 * JourneyHarness.day)
         )
-        await #expect(throws: JourneyError.self) { try await broken.desk.memberJoined("anna") }
+        await #expect(throws: JourneyError.self) { try await broken.desk.journey.memberJoined("anna") }
 
         let harness = JourneyHarness()
         let desk = harness.desk
-        await #expect(throws: DeskError.self) { try await desk.recordActivity(of: "nobody") }
-        await #expect(throws: DeskError.self) { try await desk.memberJoined(" padded ") }
-        try await desk.memberJoined("anna")
+        await #expect(throws: DeskError.self) { try await desk.journey.recordActivity(of: "nobody") }
+        await #expect(throws: DeskError.self) { try await desk.journey.memberJoined(" padded ") }
+        try await desk.journey.memberJoined("anna")
         await #expect(throws: JourneyError.self) {
-            try await desk.answerExitSurvey("anna", reasons: [.tooExpensive], by: .member("anna"))
+            try await desk.journey.answerExitSurvey("anna", reasons: [.tooExpensive], by: .member("anna"))
         }
-        try await desk.memberCancelled("anna")
+        try await desk.journey.memberCancelled("anna")
         await #expect(throws: DeskError.self) {
-            try await desk.answerExitSurvey("anna", reasons: [.tooExpensive], by: .member("ivan"))
+            try await desk.journey.answerExitSurvey("anna", reasons: [.tooExpensive], by: .member("ivan"))
         }
         await #expect(throws: JourneyError.self) {
-            try await desk.answerExitSurvey("anna", reasons: [ExitReason(rawValue: "made_up")], by: .member("anna"))
+            try await desk.journey.answerExitSurvey(
+                "anna",
+                reasons: [ExitReason(rawValue: "made_up")],
+                by: .member("anna")
+            )
         }
         await #expect(throws: DeskError.self) {
-            try await desk.announceFix("x", reason: .tooExpensive, note: "Cheaper", by: .agent("pavel"))
+            try await desk.journey.announceFix("x", reason: .tooExpensive, note: "Cheaper", by: .agent("pavel"))
         }
         await #expect(throws: JourneyError.self) {
-            try await desk.announceFix("x", reason: .tooExpensive, note: "   ", by: .owner("olga"))
+            try await desk.journey.announceFix("x", reason: .tooExpensive, note: "   ", by: .owner("olga"))
         }
         // Nothing was stored by the refused calls: the journey still has no answer.
-        #expect(try await desk.journey(of: "anna")?.currentDeparture?.answer == nil)
+        #expect(try await desk.journey.record(of: "anna")?.currentDeparture?.answer == nil)
         #expect(await harness.journeys.fix("x") == nil)
     }
 }
@@ -322,7 +331,7 @@ struct MemberJourneyConcurrencyTests {
         let members = (1...40).map { MemberID("member-\($0)") }
         for (index, member) in members.enumerated() {
             let desk = index.isMultiple(of: 2) ? harness.desk : other.desk
-            try await desk.importMember(member, MemberFacts(joinedAt: harness.day(0), subscription: .active))
+            try await desk.journey.importMember(member, MemberFacts(joinedAt: harness.day(0), subscription: .active))
         }
         harness.clock.advance(to: harness.day(7))
         async let first: Int = harness.desk.processDueWork()
@@ -337,7 +346,7 @@ struct MemberJourneyConcurrencyTests {
             // message is claimed before it is sent.
             let subjects = harness.email.sentMessages.filter { $0.recipient == member }.map(\.subject)
             #expect(subjects == ["How is it going?", "How are you doing?"], "\(member)")
-            let record = try #require(try await harness.desk.journey(of: member))
+            let record = try #require(try await harness.desk.journey.record(of: member))
             #expect(record.steps.map(\.step) == [.welcome, .onboardingCheckIn, .quietCheckIn], "\(member)")
         }
     }

@@ -87,7 +87,7 @@ extension SupportAPI {
             message: message,
             note: report.note
         )
-        let result = try await desk.reportConduct(on: id, message: message, violation: violation, by: .agent(agent))
+        let result = try await desk.moderation.report(on: id, message: message, violation: violation, by: .agent(agent))
         return try JSONResponse.make(ConductReportResult(decision: result.decision, ledger: result.ledger))
     }
 

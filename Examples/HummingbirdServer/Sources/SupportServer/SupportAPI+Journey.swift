@@ -71,14 +71,14 @@ extension SupportAPI {
             throw APIError(.badRequest, "invalid_input", "the member id is missing from the path")
         }
         let facts = try await JSONResponse.decode(MemberFacts.self, from: request, limit: maximumRequestBytes)
-        return try await summary(of: try await desk.updateMemberFacts(MemberID(id), facts))
+        return try await summary(of: try await desk.journey.updateFacts(MemberID(id), facts))
     }
 
     /// `POST /me/exit-survey`: the signed-in member answers the exit survey.
     func exitSurvey(_ request: Request) async throws -> Response {
         let member = try tokens.member(of: request)
         let answer = try await JSONResponse.decode(ExitSurveySubmission.self, from: request, limit: maximumRequestBytes)
-        let record = try await desk.answerExitSurvey(
+        let record = try await desk.journey.answerExitSurvey(
             member,
             reasons: answer.reasons.map(ExitReason.init(rawValue:)),
             comment: answer.comment,
@@ -92,7 +92,7 @@ extension SupportAPI {
     func announceFix(_ request: Request) async throws -> Response {
         let owner = try tokens.owner(of: request)
         let fix = try await JSONResponse.decode(FixSubmission.self, from: request, limit: maximumRequestBytes)
-        let result = try await desk.announceFix(
+        let result = try await desk.journey.announceFix(
             FixID(fix.id),
             reason: ExitReason(rawValue: fix.reason),
             note: fix.note,
@@ -110,7 +110,7 @@ extension SupportAPI {
     private func summary(of record: JourneyRecord) async throws -> Response {
         try JSONResponse.make(
             JourneySummary(
-                segment: try await desk.segment(of: record.member),
+                segment: try await desk.journey.segment(of: record.member),
                 membership: record.membership,
                 steps: record.steps.map(\.step.description)
             )

@@ -172,7 +172,7 @@ public struct SupportAPI: Sendable {
         guard let facts = try await payments(member) else {
             throw APIError(.notFound, "not_found", "no payments were found for your account")
         }
-        let result = try await desk.requestRefund(
+        let result = try await desk.refunds.request(
             RefundRequestID(rawValue: body.requestID),
             for: member,
             facts: facts,

@@ -1,29 +1,35 @@
 import Foundation
 
-/// Takes members' satisfaction ratings of solved tickets, next to a ``SupportDesk``.
+/// Members' satisfaction ratings of solved tickets.
 ///
-/// The desk keeps no ratings itself; this wrapper checks each rating against the ticket as the desk
-/// has it (the requester only, solved or closed tickets only, one rating per ticket) and keeps it in a
-/// ``RatingStore``. Pass the same store's ratings to ``DeskMetrics/compute(tickets:events:ratings:deadLetters:)``.
+/// Reach it through ``SupportDesk/ratings``. Each rating is checked against the ticket as the desk has
+/// it (the requester only, solved or closed tickets only, one rating per ticket) and kept in the desk's
+/// ``RatingStore``. Pass ``all()`` to `DeskMetrics.compute(tickets:events:ratings:deadLetters:)`.
 ///
 /// ```swift
-/// let ratings = RatingDesk(desk: desk, store: InMemoryRatingStore())
-/// try await ratings.rate(ticket.id, score: 5, comment: "Quick and kind", by: "anna")
+/// try await desk.ratings.rate(ticket.id, score: 5, comment: "Quick and kind", by: "anna")
 /// ```
 public struct RatingDesk: Sendable {
     /// The desk whose tickets are rated.
-    public let desk: SupportDesk
+    let desk: SupportDesk
     /// Where the ratings are kept.
-    public let store: any RatingStore
+    let store: any RatingStore
 
-    /// Creates a rating desk.
+    /// Every rating kept, oldest first.
     ///
-    /// - Parameters:
-    ///   - desk: The desk whose tickets are rated.
-    ///   - store: Where the ratings are kept.
-    public init(desk: SupportDesk, store: any RatingStore) {
-        self.desk = desk
-        self.store = store
+    /// - Returns: The ratings.
+    /// - Throws: Whatever the ``RatingStore`` throws.
+    public func all() async throws -> [Rating] {
+        try await store.allRatings()
+    }
+
+    /// The rating of one ticket, if the member rated it.
+    ///
+    /// - Parameter ticket: The ticket.
+    /// - Returns: The rating, or `nil`.
+    /// - Throws: Whatever the ``RatingStore`` throws.
+    public func rating(of ticket: TicketID) async throws -> Rating? {
+        try await store.rating(of: ticket)
     }
 
     /// Records a member's rating of their solved ticket.
@@ -69,4 +75,9 @@ public struct RatingDesk: Sendable {
         try await store.save(rating)
         return rating
     }
+}
+
+extension SupportDesk {
+    /// Members' satisfaction ratings of solved tickets, kept in the desk's ``RatingStore``.
+    public nonisolated var ratings: RatingDesk { RatingDesk(desk: self, store: ratingStore) }
 }

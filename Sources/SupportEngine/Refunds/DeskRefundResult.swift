@@ -1,8 +1,8 @@
 /// What a refund call at the desk did: the decision now on record and the ticket it went to.
 ///
-/// Returned by ``SupportDesk/requestRefund(_:for:facts:charge:amount:message:on:via:by:)``,
-/// ``SupportDesk/approveRefund(_:of:facts:amount:note:by:)`` and
-/// ``SupportDesk/declineRefund(_:of:note:by:)``. Carry out `RefundDecision/actionableOutcomes`
+/// Returned by ``RefundDesk/request(_:for:facts:charge:amount:message:on:via:by:)``,
+/// ``RefundDesk/approve(_:of:facts:amount:note:by:)`` and
+/// ``RefundDesk/decline(_:of:note:by:)``. Carry out `RefundDecision/actionableOutcomes`
 /// with the payment provider, then record an `IssuedRefund` in the facts you pass next time.
 public struct DeskRefundResult: Sendable, Hashable {
     /// The decision on record for the request.

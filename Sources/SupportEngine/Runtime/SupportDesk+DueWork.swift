@@ -28,8 +28,7 @@ extension SupportDesk {
         let now = min(instant, clock.now)
         var fired = 0
         var outboxDue = false
-        while let entry = dueQueue.first, entry.due <= now {
-            _ = dueQueue.popFirst()
+        while let entry = dueWork.takeDue(by: now) {
             switch entry.work {
             case .outbox:
                 outboxDue = true
@@ -58,16 +57,15 @@ extension SupportDesk {
         while true {
             try Task.checkCancellation()
             try await processDueWork()
-            try await sleep(until: dueQueue.first?.due ?? .distantFuture)
+            try await sleep(until: dueWork.nextDue ?? .distantFuture)
         }
     }
 
     /// The instant of the earliest scheduled work, if any.
-    public var nextDueInstant: Date? { dueQueue.first?.due }
+    public var nextDueInstant: Date? { dueWork.nextDue }
 
     func schedule(_ work: DueQueue.Work, at due: Date) {
-        dueQueue.insert(work, due: due)
-        if let sleepingUntil, due < sleepingUntil { wakeSignal?.yield() }
+        dueWork.add(work, at: due)
     }
 
     private func fireTimers(of id: TicketID, scheduledFor due: Date, now: Date) async throws -> Bool {
@@ -151,7 +149,7 @@ extension SupportDesk {
     }
 
     private func loadDueQueueIfNeeded() async throws {
-        guard !dueQueueLoaded else { return }
+        guard !dueWork.isLoaded else { return }
         try await loadRoutingIfNeeded()
         var cursor: TicketID?
         repeat {
@@ -159,7 +157,7 @@ extension SupportDesk {
                 matching: TicketQuery(dueBefore: .distantFuture, after: cursor, limit: TicketQuery.maximumLimit)
             )
             for stored in page.tickets {
-                if let due = stored.dueAt { dueQueue.insert(.ticket(stored.ticket.id), due: due) }
+                if let due = stored.dueAt { dueWork.add(.ticket(stored.ticket.id), at: due) }
             }
             cursor = page.nextCursor
         } while cursor != nil
@@ -168,24 +166,22 @@ extension SupportDesk {
             repeat {
                 let page = try await journeys.journeys(dueBefore: .distantFuture, after: after, limit: 1_000)
                 for stored in page {
-                    if let due = stored.dueAt { dueQueue.insert(.member(stored.record.member), due: due) }
+                    if let due = stored.dueAt { dueWork.add(.member(stored.record.member), at: due) }
                 }
                 after = page.count == 1_000 ? page.last?.record.member : nil
             } while after != nil
         }
         if let first = try await store.pendingOutbound(dueBy: .distantFuture, limit: 1).first {
-            dueQueue.insert(.outbox, due: first.nextAttemptAt)
+            dueWork.add(.outbox, at: first.nextAttemptAt)
         }
-        dueQueueLoaded = true
+        dueWork.isLoaded = true
     }
 
     private func sleep(until deadline: Date) async throws {
         let (signal, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
-        sleepingUntil = deadline
-        wakeSignal = continuation
+        dueWork.sleep(until: deadline, signal: continuation)
         defer {
-            sleepingUntil = nil
-            wakeSignal = nil
+            dueWork.wake()
             continuation.finish()
         }
         let clock = self.clock

@@ -32,7 +32,7 @@ extension SupportDesk {
     ///   `RefundError` when the facts cannot be decided on (an unknown plan or charge, facts of another
     ///   member, an amount in another currency).
     @discardableResult
-    public func requestRefund(
+    func requestRefund(
         _ id: RefundRequestID,
         for member: MemberID,
         facts: RefundFacts,
@@ -107,7 +107,7 @@ extension SupportDesk {
     ///   first; `RefundError` with `RefundError/Code/notEscalated` when the request was not escalated,
     ///   or for facts or an amount that do not fit.
     @discardableResult
-    public func approveRefund(
+    func approveRefund(
         _ request: RefundRequestID,
         of member: MemberID,
         facts: RefundFacts,
@@ -130,7 +130,7 @@ extension SupportDesk {
     /// - Returns: The resolution and the ticket.
     /// - Throws: As ``approveRefund(_:of:facts:amount:note:by:)``.
     @discardableResult
-    public func declineRefund(
+    func declineRefund(
         _ request: RefundRequestID,
         of member: MemberID,
         note: String = "",
@@ -146,7 +146,7 @@ extension SupportDesk {
     /// - Parameter member: The member.
     /// - Returns: The decisions; an escalation stays one until the owner resolves it.
     /// - Throws: ``StoreError`` when the store fails.
-    public func refundDecisions(of member: MemberID) async throws -> [RefundDecision] {
+    func refundDecisions(of member: MemberID) async throws -> [RefundDecision] {
         try await ledgers.refundDecisions(of: member)
     }
 

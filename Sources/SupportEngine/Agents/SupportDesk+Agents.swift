@@ -9,7 +9,7 @@ extension SupportDesk {
     ///   - presence: Online, away or offline.
     ///   - agent: The agent; must be in ``DeskConfiguration/agents``.
     /// - Throws: ``DeskError`` with ``DeskError/Code/notFound`` for an unknown agent; ``StoreError``.
-    public func setPresence(_ presence: AgentPresence, of agent: AgentID) async throws {
+    func setPresence(_ presence: AgentPresence, of agent: AgentID) async throws {
         try requireAgent(agent)
         try await loadRoutingIfNeeded()
         routing.presence[agent] = presence
@@ -25,7 +25,7 @@ extension SupportDesk {
     /// - Returns: The handover plan when the agent went absent, else `nil`.
     /// - Throws: ``DeskError`` with ``DeskError/Code/notFound`` for an unknown agent; ``StoreError``.
     @discardableResult
-    public func setAbsent(_ absent: Bool, agent: AgentID) async throws -> HandoverPlan? {
+    func setAbsent(_ absent: Bool, agent: AgentID) async throws -> HandoverPlan? {
         try requireAgent(agent)
         try await loadRoutingIfNeeded()
         if absent {
@@ -41,7 +41,7 @@ extension SupportDesk {
     ///
     /// - Returns: One state per configured agent.
     /// - Throws: ``StoreError`` when the routing state cannot be rebuilt from the store.
-    public func agentStates() async throws -> [AgentState] {
+    func agentStates() async throws -> [AgentState] {
         try await loadRoutingIfNeeded()
         return currentAgentStates(at: clock.now)
     }
@@ -50,7 +50,7 @@ extension SupportDesk {
     ///
     /// - Returns: The queue's ticket ids.
     /// - Throws: ``StoreError`` when the routing state cannot be rebuilt from the store.
-    public func queuedTickets() async throws -> [TicketID] {
+    func queuedTickets() async throws -> [TicketID] {
         try await loadRoutingIfNeeded()
         return routing.queue.ordered.map(\.ticket.id)
     }
@@ -67,7 +67,7 @@ extension SupportDesk {
     /// - Returns: The plan that was carried out.
     /// - Throws: ``DeskError`` with ``DeskError/Code/notFound`` for an unknown agent; ``StoreError``.
     @discardableResult
-    public func handOver(from agent: AgentID, cause: HandoverCause = .unavailable) async throws -> HandoverPlan {
+    func handOver(from agent: AgentID, cause: HandoverCause = .unavailable) async throws -> HandoverPlan {
         try requireAgent(agent)
         try await loadRoutingIfNeeded()
         var held: [HandoverTicket] = []

@@ -30,7 +30,7 @@ extension SupportDesk {
     ///   message is not the requester's own message on the ticket, ``DeskError/Code/conflict`` when the
     ///   message already carries a penalty; `ModerationError` when the ladder cannot decide.
     @discardableResult
-    public func reportConduct(
+    func reportConduct(
         on ticket: TicketID,
         message: MessageID,
         violation: Violation,
@@ -89,7 +89,7 @@ extension SupportDesk {
     /// - Throws: ``DeskError`` with ``DeskError/Code/notPermitted`` for any role but the owner;
     ///   `ModerationError` with `ModerationError/Code/noPendingRemoval` when nothing waits.
     @discardableResult
-    public func approveRemoval(
+    func approveRemoval(
         of member: MemberID,
         note: String = "",
         by actor: SupportActor
@@ -114,7 +114,7 @@ extension SupportDesk {
     /// - Returns: The decision, the ledger after it and the ticket of the reported message.
     /// - Throws: As ``approveRemoval(of:note:by:)``.
     @discardableResult
-    public func declineRemoval(
+    func declineRemoval(
         of member: MemberID,
         note: String = "",
         by actor: SupportActor
@@ -142,7 +142,7 @@ extension SupportDesk {
     ///   reversing a paying member's removal; `ModerationError` for an unknown entry, one that is not a
     ///   penalty, or one already reversed.
     @discardableResult
-    public func reverseModeration(
+    func reverseModeration(
         of member: MemberID,
         entry: Int,
         note: String = "",
@@ -165,7 +165,7 @@ extension SupportDesk {
     /// - Parameter member: The member.
     /// - Returns: `true` when the member is in good standing (or has no ledger).
     /// - Throws: ``StoreError`` when the store fails.
-    public func mayReceiveReengagement(_ member: MemberID) async throws -> Bool {
+    func mayReceiveReengagement(_ member: MemberID) async throws -> Bool {
         try await ledgers.moderationLedger(of: member)?.mayReceiveReengagement(at: clock.now) ?? true
     }
 
@@ -174,7 +174,7 @@ extension SupportDesk {
     /// - Parameter member: The member.
     /// - Returns: The ledger, or `nil` when moderation never acted.
     /// - Throws: ``StoreError`` when the store fails.
-    public func moderationLedger(of member: MemberID) async throws -> MemberLedger? {
+    func moderationLedger(of member: MemberID) async throws -> MemberLedger? {
         try await ledgers.moderationLedger(of: member)
     }
 

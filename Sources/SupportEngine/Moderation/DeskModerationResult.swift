@@ -1,9 +1,9 @@
 /// What a moderation call at the desk did: the decision applied, the member's ledger after it, and the
 /// ticket that got the internal note and the member's message.
 ///
-/// Returned by ``SupportDesk/reportConduct(on:message:violation:by:)``,
-/// ``SupportDesk/approveRemoval(of:note:by:)``, ``SupportDesk/declineRemoval(of:note:by:)`` and
-/// ``SupportDesk/reverseModeration(of:entry:note:by:)``.
+/// Returned by ``ModerationDesk/report(on:message:violation:by:)``,
+/// ``ModerationDesk/approveRemoval(of:note:by:)``, ``ModerationDesk/declineRemoval(of:note:by:)`` and
+/// ``ModerationDesk/reverse(of:entry:note:by:)``.
 public struct DeskModerationResult: Sendable, Hashable {
     /// The decision, as applied to the ledger.
     public var decision: ModerationDecision

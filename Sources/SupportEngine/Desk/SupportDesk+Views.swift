@@ -1,0 +1,94 @@
+import Foundation
+
+extension SupportDesk {
+    /// A ticket as its member sees it.
+    ///
+    /// - Parameters:
+    ///   - id: The ticket.
+    ///   - member: The member asking.
+    /// - Returns: Status, assignee's display name and the public conversation; never internal notes.
+    /// - Throws: ``DeskError`` with ``DeskError/Code/notFound`` when the ticket does not exist or is
+    ///   not this member's — the two are indistinguishable on purpose.
+    public func memberView(of id: TicketID, for member: MemberID) async throws -> MemberTicketView {
+        guard let stored = try await store.ticket(id), stored.ticket.requester == member else { throw notFound(id) }
+        let ticket = stored.ticket
+        let messages = ticket.memberVisibleMessages.map { message -> MemberTicketView.Message in
+            switch message.kind {
+            case .memberMessage:
+                MemberTicketView.Message(author: .you, authorName: nil, body: message.body, at: message.at)
+            case .publicReply:
+                MemberTicketView.Message(
+                    author: .support,
+                    authorName: message.author.agentID.flatMap { agentNames[$0] },
+                    body: message.body,
+                    at: message.at
+                )
+            case .automatic, .internalNote:
+                MemberTicketView.Message(author: .automatic, authorName: nil, body: message.body, at: message.at)
+            }
+        }
+        return MemberTicketView(
+            id: ticket.id,
+            subject: ticket.subject,
+            status: ticket.status.memberFacing,
+            assigneeName: ticket.assignee.flatMap { agentNames[$0] },
+            messages: messages,
+            createdAt: ticket.createdAt,
+            updatedAt: max(
+                ticket.memberVisibleMessages.last?.at ?? ticket.createdAt,
+                ticket.solvedAt ?? .distantPast,
+                ticket.closedAt ?? .distantPast
+            ),
+            followUpOf: ticket.followUpOf,
+            expectedReply: [ticket.sla.running[.firstReply], ticket.sla.running[.nextReply]]
+                .compactMap { $0?.dueAt }.min(),
+            rulesLink: configuration.rulesLink
+        )
+    }
+
+    /// A member's own tickets as they see them, ordered by id, across every page of the store.
+    ///
+    /// - Parameters:
+    ///   - member: The member.
+    ///   - limit: The most to return.
+    /// - Returns: The member views.
+    /// - Throws: ``StoreError`` when the store fails or the limit is out of range.
+    public func memberTickets(of member: MemberID, limit: Int = 100) async throws -> [MemberTicketView] {
+        var views: [MemberTicketView] = []
+        var cursor: TicketID?
+        repeat {
+            let page = try await store.tickets(
+                matching: TicketQuery(requester: member, after: cursor, limit: min(limit, TicketQuery.maximumLimit))
+            )
+            for stored in page.tickets where views.count < limit {
+                views.append(try await memberView(of: stored.ticket.id, for: member))
+            }
+            cursor = page.nextCursor
+        } while cursor != nil && views.count < limit
+        return views
+    }
+
+    /// A ticket as the support side sees it: the snapshot with internal notes, every event, its timer.
+    ///
+    /// - Parameter id: The ticket.
+    /// - Returns: The agent view.
+    /// - Throws: ``DeskError`` with ``DeskError/Code/notFound``.
+    public func agentView(of id: TicketID) async throws -> AgentTicketView {
+        guard let stored = try await store.ticket(id) else { throw notFound(id) }
+        return AgentTicketView(
+            ticket: stored.ticket,
+            events: try await store.events(of: id),
+            dueAt: stored.dueAt,
+            deliveries: try await store.outbound(ofTicket: id)
+        )
+    }
+
+    /// Lists tickets for the support side.
+    ///
+    /// - Parameter query: The conditions and the page.
+    /// - Returns: One page, ordered by id.
+    /// - Throws: ``StoreError`` when the store fails or the query is out of range.
+    public func tickets(matching query: TicketQuery) async throws -> TicketPage {
+        try await store.tickets(matching: query)
+    }
+}

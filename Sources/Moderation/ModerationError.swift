@@ -2,48 +2,33 @@
 /// apply.
 ///
 /// Switch on ``code``; read ``message`` for what to do about it.
-public struct ModerationError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct ModerationError: CodedError {
     /// What went wrong, in a form to switch on.
-    public struct Code: Hashable, Sendable, CustomStringConvertible {
-        private enum Value: String, Hashable, Sendable {
-            case invalidPolicy
-            case invalidLedger
-            case notAuthorized
-            case conflict
-            case memberMismatch
-            case unknownEntry
-            case notReversible
-            case alreadyReversed
-            case noPendingRemoval
-            case outOfOrder
-        }
-
-        private let value: Value
-        private init(_ value: Value) { self.value = value }
+    public struct Code: ErrorCode {
+        /// The code's name.
+        public let name: String
+        private init(_ name: String) { self.name = name }
 
         /// The policy is not usable; the message names the path, such as `ladder[2].days`.
-        public static var invalidPolicy: Code { Code(.invalidPolicy) }
+        public static var invalidPolicy: Code { Code(#function) }
         /// A stored ledger does not hold together, such as an entry acting on a later entry.
-        public static var invalidLedger: Code { Code(.invalidLedger) }
+        public static var invalidLedger: Code { Code(#function) }
         /// The actor's role may not take this step, such as an agent approving a removal.
-        public static var notAuthorized: Code { Code(.notAuthorized) }
+        public static var notAuthorized: Code { Code(#function) }
         /// The ledger changed since the decision was made: reload it and decide again.
-        public static var conflict: Code { Code(.conflict) }
+        public static var conflict: Code { Code(#function) }
         /// The decision is for another member's ledger.
-        public static var memberMismatch: Code { Code(.memberMismatch) }
+        public static var memberMismatch: Code { Code(#function) }
         /// No entry in the ledger has the given number.
-        public static var unknownEntry: Code { Code(.unknownEntry) }
+        public static var unknownEntry: Code { Code(#function) }
         /// The entry is not a penalty that can be reversed, or is a pending removal to decline instead.
-        public static var notReversible: Code { Code(.notReversible) }
+        public static var notReversible: Code { Code(#function) }
         /// The entry was already reversed.
-        public static var alreadyReversed: Code { Code(.alreadyReversed) }
+        public static var alreadyReversed: Code { Code(#function) }
         /// There is no pending removal to approve or decline.
-        public static var noPendingRemoval: Code { Code(.noPendingRemoval) }
+        public static var noPendingRemoval: Code { Code(#function) }
         /// The instant is earlier than the ledger's latest entry.
-        public static var outOfOrder: Code { Code(.outOfOrder) }
-
-        /// The code's name.
-        public var description: String { value.rawValue }
+        public static var outOfOrder: Code { Code(#function) }
     }
 
     /// What went wrong.
@@ -60,7 +45,4 @@ public struct ModerationError: Error, Hashable, Sendable, CustomStringConvertibl
         self.code = code
         self.message = message
     }
-
-    /// The message, prefixed by the code.
-    public var description: String { "\(code): \(message)" }
 }

@@ -2,27 +2,19 @@
 ///
 /// Switch on ``code``; read ``message`` for what to fix. Messages name the path of the bad value
 /// inside the configuration, such as `rules[3].patterns[1]`.
-public struct RoutingError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct RoutingError: CodedError {
     /// What went wrong, in a form to switch on.
-    public struct Code: Hashable, Sendable, CustomStringConvertible {
-        private enum Value: String, Hashable, Sendable {
-            case invalidClassificationRule
-            case invalidPriorityRule
-            case invalidAgent
-        }
-
-        private let value: Value
-        private init(_ value: Value) { self.value = value }
+    public struct Code: ErrorCode {
+        /// The code's name.
+        public let name: String
+        private init(_ name: String) { self.name = name }
 
         /// A classification rule is malformed: an empty id, a duplicate id, a bad weight or pattern.
-        public static var invalidClassificationRule: Code { Code(.invalidClassificationRule) }
+        public static var invalidClassificationRule: Code { Code(#function) }
         /// A priority rule is malformed: an empty or duplicate name, an empty condition list, a bad keyword.
-        public static var invalidPriorityRule: Code { Code(.invalidPriorityRule) }
+        public static var invalidPriorityRule: Code { Code(#function) }
         /// An agent's state is malformed: a duplicate id, a negative capacity or load.
-        public static var invalidAgent: Code { Code(.invalidAgent) }
-
-        /// The code's name.
-        public var description: String { value.rawValue }
+        public static var invalidAgent: Code { Code(#function) }
     }
 
     /// What went wrong.
@@ -39,7 +31,4 @@ public struct RoutingError: Error, Hashable, Sendable, CustomStringConvertible {
         self.code = code
         self.message = message
     }
-
-    /// The message, prefixed by the code.
-    public var description: String { "\(code): \(message)" }
 }

@@ -2,51 +2,35 @@
 ///
 /// Switch on ``code``; read ``message`` for what to do about it. Errors about configuration carry the
 /// ``path`` of the offending value, such as `calendar.windows[3].end`.
-public struct BoundariesError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct BoundariesError: CodedError {
     /// What went wrong, in a form to switch on.
-    public struct Code: Hashable, Sendable, CustomStringConvertible {
-        private enum Value: String, Hashable, Sendable {
-            case invalidTime
-            case invalidDate
-            case emptyWindow
-            case overlappingWindows
-            case unknownTimeZone
-            case reversedRange
-            case conflictingSettings
-            case invalidConfiguration
-            case noOpenTime
-            case beyondHorizon
-            case invalidDuration
-        }
-
-        private let value: Value
-        private init(_ value: Value) { self.value = value }
+    public struct Code: ErrorCode {
+        /// The code's name.
+        public let name: String
+        private init(_ name: String) { self.name = name }
 
         /// A time of day is not `HH:mm` or `HH:mm:ss` between `00:00` and `24:00` (`24:00` only as an end).
-        public static var invalidTime: Code { Code(.invalidTime) }
+        public static var invalidTime: Code { Code(#function) }
         /// A date is not a real `yyyy-MM-dd` date between 1950 and 2199.
-        public static var invalidDate: Code { Code(.invalidDate) }
+        public static var invalidDate: Code { Code(#function) }
         /// A window ends at the time it starts.
-        public static var emptyWindow: Code { Code(.emptyWindow) }
+        public static var emptyWindow: Code { Code(#function) }
         /// Two windows of one day (or of one special day) overlap.
-        public static var overlappingWindows: Code { Code(.overlappingWindows) }
+        public static var overlappingWindows: Code { Code(#function) }
         /// The time zone is not a known IANA identifier.
-        public static var unknownTimeZone: Code { Code(.unknownTimeZone) }
+        public static var unknownTimeZone: Code { Code(#function) }
         /// A range ends before it starts (a holiday range, a closure, an absence).
-        public static var reversedRange: Code { Code(.reversedRange) }
+        public static var reversedRange: Code { Code(#function) }
         /// Two settings contradict each other, such as an always-open calendar that also lists windows.
-        public static var conflictingSettings: Code { Code(.conflictingSettings) }
+        public static var conflictingSettings: Code { Code(#function) }
         /// Configuration is malformed: unreadable JSON, a missing or duplicated entry, a value out of range.
-        public static var invalidConfiguration: Code { Code(.invalidConfiguration) }
+        public static var invalidConfiguration: Code { Code(#function) }
         /// The calendar has no open time at all, or none after the instant asked about within the horizon.
-        public static var noOpenTime: Code { Code(.noOpenTime) }
+        public static var noOpenTime: Code { Code(#function) }
         /// The answer lies outside the instants the calendar supports (1950 to 2199).
-        public static var beyondHorizon: Code { Code(.beyondHorizon) }
+        public static var beyondHorizon: Code { Code(#function) }
         /// A duration is not a finite number of seconds.
-        public static var invalidDuration: Code { Code(.invalidDuration) }
-
-        /// The code's name.
-        public var description: String { value.rawValue }
+        public static var invalidDuration: Code { Code(#function) }
     }
 
     /// What went wrong.
@@ -66,11 +50,5 @@ public struct BoundariesError: Error, Hashable, Sendable, CustomStringConvertibl
         self.code = code
         self.path = path
         self.message = message
-    }
-
-    /// The code, the path when there is one, and the message.
-    public var description: String {
-        if let path { return "\(code) at \(path): \(message)" }
-        return "\(code): \(message)"
     }
 }

@@ -1,30 +1,21 @@
 /// An error from the shared vocabulary: money arithmetic and value validation.
 ///
 /// Switch on ``code``; read ``message`` for what to do about it.
-public struct SupportCoreError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct SupportCoreError: CodedError {
     /// What went wrong, in a form to switch on.
-    public struct Code: Hashable, Sendable, CustomStringConvertible {
-        private enum Value: String, Hashable, Sendable {
-            case negativeMoney
-            case currencyMismatch
-            case overflow
-            case invalidValue
-        }
-
-        private let value: Value
-        private init(_ value: Value) { self.value = value }
+    public struct Code: ErrorCode {
+        /// The code's name.
+        public let name: String
+        private init(_ name: String) { self.name = name }
 
         /// An amount of money from outside was negative.
-        public static var negativeMoney: Code { Code(.negativeMoney) }
+        public static var negativeMoney: Code { Code(#function) }
         /// Two amounts in different currencies were combined.
-        public static var currencyMismatch: Code { Code(.currencyMismatch) }
+        public static var currencyMismatch: Code { Code(#function) }
         /// Money arithmetic left the range of 64-bit minor units.
-        public static var overflow: Code { Code(.overflow) }
+        public static var overflow: Code { Code(#function) }
         /// A value did not have the required form.
-        public static var invalidValue: Code { Code(.invalidValue) }
-
-        /// The code's name.
-        public var description: String { value.rawValue }
+        public static var invalidValue: Code { Code(#function) }
     }
 
     /// What went wrong.
@@ -41,7 +32,4 @@ public struct SupportCoreError: Error, Hashable, Sendable, CustomStringConvertib
         self.code = code
         self.message = message
     }
-
-    /// The message, prefixed by the code.
-    public var description: String { "\(code): \(message)" }
 }

@@ -23,7 +23,7 @@ struct ConformanceFixtures: Sendable {
             priority: .urgent,
             firstMessage: message
         )
-        return try TicketLifecycle.create(creation, id: TicketID(id), by: .member(MemberID(member)), at: at)
+        return try TicketRules.create(creation, id: TicketID(id), by: .member(MemberID(member)), at: at)
     }
 
     static func newWrite(
@@ -51,7 +51,7 @@ struct ConformanceFixtures: Sendable {
         at: Date = start.addingTimeInterval(60),
         dueAt: Date? = nil
     ) throws -> TicketWrite {
-        let (next, events) = try TicketLifecycle.execute(command, on: ticket, by: actor, at: at)
+        let (next, events) = try TicketRules.execute(command, on: ticket, by: actor, at: at)
         return TicketWrite(ticket: next, expectedVersion: ticket.version, events: events, dueAt: dueAt)
     }
 

@@ -1,45 +1,31 @@
 /// A command or event the ticket lifecycle refused.
 ///
 /// Switch on ``code``; ``message`` says which transition was refused and why.
-public struct LifecycleError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct LifecycleError: CodedError {
     /// What went wrong, in a form to switch on.
-    public struct Code: Hashable, Sendable, CustomStringConvertible {
-        private enum Value: String, Hashable, Sendable {
-            case ticketClosed
-            case neverBackToNew
-            case notSolved
-            case noChange
-            case notPermitted
-            case invalidMessage
-            case invalidTag
-            case mergeIntoItself
-            case invalidHistory
-        }
-
-        private let value: Value
-        private init(_ value: Value) { self.value = value }
+    public struct Code: ErrorCode {
+        /// The code's name.
+        public let name: String
+        private init(_ name: String) { self.name = name }
 
         /// The ticket is closed; nothing more can happen to it (a new message makes a follow-up).
-        public static var ticketClosed: Code { Code(.ticketClosed) }
+        public static var ticketClosed: Code { Code(#function) }
         /// A ticket can never go back to ``TicketStatus/new``.
-        public static var neverBackToNew: Code { Code(.neverBackToNew) }
+        public static var neverBackToNew: Code { Code(#function) }
         /// Only a solved ticket can be closed.
-        public static var notSolved: Code { Code(.notSolved) }
+        public static var notSolved: Code { Code(#function) }
         /// The command would change nothing (the status, assignee, priority or tags are already so).
-        public static var noChange: Code { Code(.noChange) }
+        public static var noChange: Code { Code(#function) }
         /// The actor's role may not do this (a member adding an internal note, say).
-        public static var notPermitted: Code { Code(.notPermitted) }
+        public static var notPermitted: Code { Code(#function) }
         /// A message body is empty or only white space.
-        public static var invalidMessage: Code { Code(.invalidMessage) }
+        public static var invalidMessage: Code { Code(#function) }
         /// A tag is empty, too long, or has white space in it.
-        public static var invalidTag: Code { Code(.invalidTag) }
+        public static var invalidTag: Code { Code(#function) }
         /// A ticket cannot be merged into itself.
-        public static var mergeIntoItself: Code { Code(.mergeIntoItself) }
+        public static var mergeIntoItself: Code { Code(#function) }
         /// A history cannot be replayed: it does not start with creation, or its sequence has a gap.
-        public static var invalidHistory: Code { Code(.invalidHistory) }
-
-        /// The code's name.
-        public var description: String { value.rawValue }
+        public static var invalidHistory: Code { Code(#function) }
     }
 
     /// What went wrong.
@@ -56,7 +42,4 @@ public struct LifecycleError: Error, Hashable, Sendable, CustomStringConvertible
         self.code = code
         self.message = message
     }
-
-    /// The message, prefixed by the code.
-    public var description: String { "\(code): \(message)" }
 }

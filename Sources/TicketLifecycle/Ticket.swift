@@ -2,7 +2,7 @@ import Foundation
 
 /// A ticket: the snapshot that results from folding its events.
 ///
-/// A ticket is never edited directly. ``TicketLifecycle`` turns a command into events, and
+/// A ticket is never edited directly. ``TicketRules`` turns a command into events, and
 /// ``applying(_:)`` folds each event into the snapshot; ``replay(_:)`` rebuilds the snapshot from the
 /// whole history and gives exactly the same value.
 public struct Ticket: Sendable, Hashable, Codable, Identifiable {

@@ -1,6 +1,6 @@
 /// Something someone wants to do to an existing ticket.
 ///
-/// ``TicketLifecycle/handle(_:on:by:at:)`` checks the command against the rules and returns the events
+/// ``TicketRules/handle(_:on:by:at:)`` checks the command against the rules and returns the events
 /// it produces, or throws a ``LifecycleError`` that says which rule refused it.
 public enum TicketCommand: Sendable, Hashable, Codable {
     /// The member writes. Reopens a ``TicketStatus/pending`` or ``TicketStatus/solved`` ticket.

@@ -1,7 +1,7 @@
 /// Where a ticket is in its life.
 ///
 /// `new → open → pending | onHold → solved → closed`. A ticket never goes back to ``new``;
-/// ``closed`` is terminal. See ``TicketLifecycle`` for every rule.
+/// ``closed`` is terminal. See ``TicketRules`` for every rule.
 public enum TicketStatus: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
     /// Created, nobody has answered yet.
     case new

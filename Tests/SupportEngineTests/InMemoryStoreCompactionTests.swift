@@ -41,7 +41,7 @@ struct InMemoryStoreCompactionTests {
         var events: [TicketEvent] = []
         for command in commands {
             let actor: SupportActor = ["record_sla", "explain"].contains(command.name) ? .system : .agent("a")
-            let result = try TicketLifecycle.execute(
+            let result = try TicketRules.execute(
                 command,
                 on: next,
                 by: actor,
@@ -66,7 +66,7 @@ struct InMemoryStoreCompactionTests {
     @Test("a history comes back exactly as committed, over several commits that change reason and priority")
     func historyComesBackExactly() async throws {
         let store = InMemoryTicketStore()
-        let created = try TicketLifecycle.create(Self.creation(), id: "T-1", by: .member("member-1"), at: Self.start)
+        let created = try TicketRules.create(Self.creation(), id: "T-1", by: .member("member-1"), at: Self.start)
         try await store.commit(
             TicketCommit(writes: [TicketWrite(ticket: created.ticket, expectedVersion: 0, events: [created.event])])
         )
@@ -101,8 +101,8 @@ struct InMemoryStoreCompactionTests {
     @Test("a creation that the snapshot does not match is kept in full")
     func mismatchedCreationKept() async throws {
         let store = InMemoryTicketStore()
-        let real = try TicketLifecycle.create(Self.creation(), id: "T-1", by: .member("member-1"), at: Self.start)
-        let other = try TicketLifecycle.create(
+        let real = try TicketRules.create(Self.creation(), id: "T-1", by: .member("member-1"), at: Self.start)
+        let other = try TicketRules.create(
             Self.creation(subject: "Something else"),
             id: "T-1",
             by: .member("member-1"),
@@ -118,25 +118,25 @@ struct InMemoryStoreCompactionTests {
     @Test("a later snapshot that no longer matches the creation does not change the stored creation")
     func laterSnapshotMismatch() async throws {
         let store = InMemoryTicketStore()
-        let real = try TicketLifecycle.create(Self.creation(), id: "T-1", by: .member("member-1"), at: Self.start)
+        let real = try TicketRules.create(Self.creation(), id: "T-1", by: .member("member-1"), at: Self.start)
         try await store.commit(
             TicketCommit(writes: [TicketWrite(ticket: real.ticket, expectedVersion: 0, events: [real.event])])
         )
         // The next snapshot comes from another history: another subject, and a reason set without an event.
-        let other = try TicketLifecycle.create(
+        let other = try TicketRules.create(
             Self.creation(subject: "Something else", reason: .billing),
             id: "T-1",
             by: .member("member-1"),
             at: Self.start
         )
-        let next = try TicketLifecycle.execute(.addTags(["x"]), on: other.ticket, by: .agent("a"), at: Self.start)
+        let next = try TicketRules.execute(.addTags(["x"]), on: other.ticket, by: .agent("a"), at: Self.start)
         try await store.commit(
             TicketCommit(writes: [TicketWrite(ticket: next.ticket, expectedVersion: 1, events: next.events)])
         )
         #expect(await store.events(of: "T-1") == [real.event] + next.events)
         #expect(await store.ticket("T-1")?.ticket == next.ticket)
         // And once more, back to a snapshot that would derive the original creation again.
-        let back = try TicketLifecycle.execute(.addTags(["y"]), on: real.ticket, by: .agent("a"), at: Self.start)
+        let back = try TicketRules.execute(.addTags(["y"]), on: real.ticket, by: .agent("a"), at: Self.start)
         let renumbered = back.events.map {
             TicketEvent(ticketID: $0.ticketID, sequence: 3, at: $0.at, actor: $0.actor, change: $0.change)
         }
@@ -152,13 +152,13 @@ struct InMemoryStoreCompactionTests {
         let store = InMemoryTicketStore()
         let own = ThreadKey.ticket("T-1")
         #expect(await store.ticketID(forThread: own) == nil)
-        let first = try TicketLifecycle.create(Self.creation(), id: "T-1", by: .member("member-1"), at: Self.start)
+        let first = try TicketRules.create(Self.creation(), id: "T-1", by: .member("member-1"), at: Self.start)
         // Committed without its own key, the ticket is not found by it.
         try await store.commit(
             TicketCommit(writes: [TicketWrite(ticket: first.ticket, expectedVersion: 0, events: [first.event])])
         )
         #expect(await store.ticketID(forThread: own) == nil)
-        let tagged = try TicketLifecycle.execute(.addTags(["a"]), on: first.ticket, by: .agent("a"), at: Self.start)
+        let tagged = try TicketRules.execute(.addTags(["a"]), on: first.ticket, by: .agent("a"), at: Self.start)
         try await store.commit(
             TicketCommit(
                 writes: [
@@ -172,7 +172,7 @@ struct InMemoryStoreCompactionTests {
         #expect(await store.ticketID(forThread: ThreadKey(rawValue: "ticket:T-1 ")) == nil)
 
         // A follow-up takes the key over.
-        let follow = try TicketLifecycle.create(Self.creation(), id: "T-2", by: .member("member-1"), at: Self.start)
+        let follow = try TicketRules.create(Self.creation(), id: "T-2", by: .member("member-1"), at: Self.start)
         try await store.commit(
             TicketCommit(
                 writes: [
@@ -190,7 +190,7 @@ struct InMemoryStoreCompactionTests {
         #expect(await store.ticketID(forThread: .ticket("T-2")) == "T-2")
 
         // The first ticket claims its key again.
-        let again = try TicketLifecycle.execute(.addTags(["b"]), on: tagged.ticket, by: .agent("a"), at: Self.start)
+        let again = try TicketRules.execute(.addTags(["b"]), on: tagged.ticket, by: .agent("a"), at: Self.start)
         try await store.commit(
             TicketCommit(
                 writes: [TicketWrite(ticket: again.ticket, expectedVersion: 2, events: again.events, threadKeys: [own])]
@@ -203,7 +203,7 @@ struct InMemoryStoreCompactionTests {
     @Test("a ticket's key given to another ticket before it exists stays with that ticket")
     func ownKeyClaimedEarlier() async throws {
         let store = InMemoryTicketStore()
-        let other = try TicketLifecycle.create(Self.creation(), id: "T-2", by: .member("member-1"), at: Self.start)
+        let other = try TicketRules.create(Self.creation(), id: "T-2", by: .member("member-1"), at: Self.start)
         try await store.commit(
             TicketCommit(
                 writes: [
@@ -217,7 +217,7 @@ struct InMemoryStoreCompactionTests {
             )
         )
         #expect(await store.ticketID(forThread: .ticket("T-1")) == "T-2")
-        let first = try TicketLifecycle.create(Self.creation(), id: "T-1", by: .member("member-1"), at: Self.start)
+        let first = try TicketRules.create(Self.creation(), id: "T-1", by: .member("member-1"), at: Self.start)
         try await store.commit(
             TicketCommit(
                 writes: [

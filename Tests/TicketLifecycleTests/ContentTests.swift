@@ -21,7 +21,7 @@ struct ContentTests {
         let story = try Story.at(.open)
         for (name, make, actor) in Self.messageCommands {
             expectRefused(.invalidMessage, name) {
-                _ = try TicketLifecycle.handle(
+                _ = try TicketRules.handle(
                     make(Fixture.draft(body)),
                     on: story.ticket,
                     by: actor,
@@ -35,7 +35,7 @@ struct ContentTests {
     func blankCreation(body: String) {
         for actor in [SupportActor.requester, .agentA] {
             expectRefused(.invalidMessage) {
-                _ = try TicketLifecycle.create(
+                _ = try TicketRules.create(
                     Fixture.creation(body: body),
                     id: Fixture.ticketID,
                     by: actor,
@@ -84,7 +84,7 @@ struct ContentTests {
 
     static let invalidTags = [
         "", " ", "two words", "tab\tx", "line\nbreak", "nbsp\u{00A0}x", " lead", "trail ",
-        String(repeating: "x", count: TicketLifecycle.maximumTagLength + 1),
+        String(repeating: "x", count: TicketRules.maximumTagLength + 1),
     ]
 
     @Test("invalid tags are refused and nothing is added", arguments: invalidTags)
@@ -92,7 +92,7 @@ struct ContentTests {
         let story = try Story.at(.open)
         for command in [TicketCommand.addTags(["ok", tag]), .addTags([tag]), .removeTags(["vip", tag])] {
             expectRefused(.invalidTag, "\(command)") {
-                _ = try TicketLifecycle.handle(command, on: story.ticket, by: .agentA, at: story.nextInstant)
+                _ = try TicketRules.handle(command, on: story.ticket, by: .agentA, at: story.nextInstant)
             }
         }
     }
@@ -100,17 +100,17 @@ struct ContentTests {
     @Test("the longest tag is accepted")
     func longestTag() throws {
         var story = try Story()
-        let tag = String(repeating: "x", count: TicketLifecycle.maximumTagLength)
+        let tag = String(repeating: "x", count: TicketRules.maximumTagLength)
         try story.run(.addTags([tag]))
         #expect(story.ticket.tags == [tag])
-        #expect(TicketLifecycle.maximumTagLength == 64)
+        #expect(TicketRules.maximumTagLength == 64)
     }
 
     @Test("an invalid tag is refused before a tag that changes nothing")
     func invalidBeforeNoChange() throws {
         let story = try Story.at(.open)
         expectRefused(.invalidTag) {
-            _ = try TicketLifecycle.handle(
+            _ = try TicketRules.handle(
                 .addTags(["vip", "a b"]),
                 on: story.ticket,
                 by: .agentA,
@@ -129,7 +129,7 @@ struct ContentTests {
     func noChange(command: TicketCommand) throws {
         let story = try Story.at(.open)
         expectRefused(.noChange, command.name) {
-            _ = try TicketLifecycle.handle(command, on: story.ticket, by: .agentA, at: story.nextInstant)
+            _ = try TicketRules.handle(command, on: story.ticket, by: .agentA, at: story.nextInstant)
         }
     }
 
@@ -138,7 +138,7 @@ struct ContentTests {
         var story = try Story.at(.open)
         #expect(try story.run(.assign(Fixture.agentA)).map(\.change) == [.assigned(from: nil, to: Fixture.agentA)])
         expectRefused(.noChange) {
-            _ = try TicketLifecycle.handle(
+            _ = try TicketRules.handle(
                 .assign(Fixture.agentA),
                 on: story.ticket,
                 by: .agentB,
@@ -174,7 +174,7 @@ struct ContentTests {
         ]
         for (command, actor) in cases {
             expectRefused(.notPermitted, "\(command.name) by \(actor)") {
-                _ = try TicketLifecycle.handle(command, on: story.ticket, by: actor, at: story.nextInstant)
+                _ = try TicketRules.handle(command, on: story.ticket, by: actor, at: story.nextInstant)
             }
         }
     }
@@ -183,7 +183,7 @@ struct ContentTests {
     func bodyBeforeStatus() throws {
         let story = try Story.at(.open)
         expectRefused(.invalidMessage) {
-            _ = try TicketLifecycle.handle(
+            _ = try TicketRules.handle(
                 .reply(Fixture.draft(""), status: .new),
                 on: story.ticket,
                 by: .agentA,

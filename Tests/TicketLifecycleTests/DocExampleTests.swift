@@ -17,10 +17,10 @@ struct DocExampleTests {
             at: now
         )
         let creation = TicketCreation(requester: "m-7", subject: "Login", channel: .email, firstMessage: first)
-        let (ticket, created) = try TicketLifecycle.create(creation, id: "T-42", by: .member("m-7"), at: now)
+        let (ticket, created) = try TicketRules.create(creation, id: "T-42", by: .member("m-7"), at: now)
 
         let reply = TicketCommand.reply(MessageDraft(id: "msg-2", body: "Try this link"), status: .pending)
-        let (answered, events) = try TicketLifecycle.execute(reply, on: ticket, by: .agent("a-1"), at: later)
+        let (answered, events) = try TicketRules.execute(reply, on: ticket, by: .agent("a-1"), at: later)
         #expect(answered.status == .pending && answered.version == 3)
         #expect(events.map(\.sequence) == [2, 3])
         let rebuilt = try Ticket.replay([created] + events)
@@ -47,12 +47,12 @@ struct DocExampleTests {
             reason: .access,
             firstMessage: first
         )
-        let start = try TicketLifecycle.create(creation, id: "T-42", by: member, at: now)
+        let start = try TicketRules.create(creation, id: "T-42", by: member, at: now)
         var ticket = start.ticket
         var history = [start.event]
 
         func run(_ command: TicketCommand, by actor: SupportActor, minutes: Double) throws {
-            let result = try TicketLifecycle.execute(
+            let result = try TicketRules.execute(
                 command,
                 on: ticket,
                 by: actor,

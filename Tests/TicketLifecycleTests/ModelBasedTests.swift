@@ -34,7 +34,7 @@ func runSequence(seed: UInt64, coverage: inout Coverage, check: (Ticket, String)
         let expected = model.apply(step)
         let actual: Verdict
         do {
-            let (next, new) = try TicketLifecycle.execute(step.command, on: ticket, by: step.actor, at: step.at)
+            let (next, new) = try TicketRules.execute(step.command, on: ticket, by: step.actor, at: step.at)
             actual = .accepted(events: new.count)
             let numbers = new.map(\.sequence)
             guard numbers == Array((ticket.version + 1)..<(ticket.version + 1 + new.count)),
@@ -93,7 +93,7 @@ private func createTicket(
         )
         let context = "seed \(seed) creation by \(actor)"
         do {
-            let (ticket, event) = try TicketLifecycle.create(creation, id: Fixture.ticketID, by: actor, at: at)
+            let (ticket, event) = try TicketRules.create(creation, id: Fixture.ticketID, by: actor, at: at)
             guard let model, expected == .accepted(events: 1) else {
                 Issue.record("\(context): model says \(expected), library accepted")
                 return nil

@@ -36,7 +36,7 @@ struct PermissionTests {
             #expect(events.allSatisfy { $0.actor == actor.actor && $0.ticketID == Fixture.ticketID })
         } else {
             expectRefused(.notPermitted, "\(kind) by \(actor)") {
-                _ = try TicketLifecycle.handle(kind.command, on: story.ticket, by: actor.actor, at: story.nextInstant)
+                _ = try TicketRules.handle(kind.command, on: story.ticket, by: actor.actor, at: story.nextInstant)
             }
         }
     }
@@ -52,7 +52,7 @@ struct PermissionTests {
         let story = try Story.at(.pending)
         for body in ["Hello", ""] {
             expectRefused(.notPermitted) {
-                _ = try TicketLifecycle.handle(
+                _ = try TicketRules.handle(
                     .memberMessage(Fixture.draft(body)),
                     on: story.ticket,
                     by: .otherMember,
@@ -71,7 +71,7 @@ struct PermissionTests {
         for story in [try Story.at(.closed), try Story.merged()] {
             #expect(story.ticket.status == .closed)
             expectRefused(.ticketClosed, "\(kind) by \(actor), merged: \(story.ticket.mergedInto != nil)") {
-                _ = try TicketLifecycle.handle(kind.command, on: story.ticket, by: actor.actor, at: story.nextInstant)
+                _ = try TicketRules.handle(kind.command, on: story.ticket, by: actor.actor, at: story.nextInstant)
             }
         }
     }
@@ -85,7 +85,7 @@ struct PermissionTests {
         ]
         for command in commands {
             expectRefused(.ticketClosed, command.name) {
-                _ = try TicketLifecycle.handle(command, on: story.ticket, by: .requester, at: story.nextInstant)
+                _ = try TicketRules.handle(command, on: story.ticket, by: .requester, at: story.nextInstant)
             }
         }
     }
@@ -94,7 +94,7 @@ struct PermissionTests {
     func mergedMessage() throws {
         let story = try Story.merged()
         let error = #expect(throws: LifecycleError.self) {
-            try TicketLifecycle.handle(
+            try TicketRules.handle(
                 .memberMessage(Fixture.draft("Hi")),
                 on: story.ticket,
                 by: .requester,
@@ -118,7 +118,7 @@ struct PermissionTests {
         let creation = Fixture.creation()
         switch outcome {
         case .becomes(let status):
-            let (ticket, event) = try TicketLifecycle.create(
+            let (ticket, event) = try TicketRules.create(
                 creation,
                 id: Fixture.ticketID,
                 by: actor.actor,
@@ -141,7 +141,7 @@ struct PermissionTests {
             )
         case .refused(let code):
             expectRefused(code) {
-                _ = try TicketLifecycle.create(creation, id: Fixture.ticketID, by: actor.actor, at: Fixture.start)
+                _ = try TicketRules.create(creation, id: Fixture.ticketID, by: actor.actor, at: Fixture.start)
             }
         }
     }
@@ -151,7 +151,7 @@ struct PermissionTests {
         var creation = Fixture.creation()
         creation.followUpOf = "T-0"
         creation.priority = .high
-        let (ticket, _) = try TicketLifecycle.create(creation, id: "T-9", by: .requester, at: Fixture.start)
+        let (ticket, _) = try TicketRules.create(creation, id: "T-9", by: .requester, at: Fixture.start)
         #expect(ticket.id == "T-9")
         #expect(ticket.followUpOf == "T-0")
         #expect(ticket.priority == .high)

@@ -14,7 +14,7 @@ struct RegressionTests {
     func replyAskingForNewOnNewTicket() throws {
         let story = try Story()
         expectRefused(.neverBackToNew) {
-            _ = try TicketLifecycle.handle(
+            _ = try TicketRules.handle(
                 .reply(Fixture.draft("Hello"), status: .new),
                 on: story.ticket,
                 by: .agentA,
@@ -40,7 +40,7 @@ struct RegressionTests {
     func memberCreationFirstMessage(kind: TicketMessage.Kind, author: SupportActor) {
         let creation = Fixture.creation(author: author, kind: kind)
         expectRefused(.notPermitted, "\(kind) by \(author)") {
-            _ = try TicketLifecycle.create(creation, id: Fixture.ticketID, by: .requester, at: Fixture.start)
+            _ = try TicketRules.create(creation, id: Fixture.ticketID, by: .requester, at: Fixture.start)
         }
     }
 }
@@ -54,7 +54,7 @@ struct HardeningTests {
     func invisibleBodies(body: String) throws {
         let story = try Story()
         expectRefused(.invalidMessage, "body \(body.unicodeScalars.map(\.value))") {
-            _ = try TicketLifecycle.handle(
+            _ = try TicketRules.handle(
                 .internalNote(Fixture.draft(body)),
                 on: story.ticket,
                 by: .agentA,
@@ -97,7 +97,7 @@ struct HardeningTests {
             warningAt: Fixture.at(45)
         )
         expectRefused(.notPermitted) {
-            _ = try TicketLifecycle.handle(
+            _ = try TicketRules.handle(
                 .recordSLA([.started(clock)]),
                 on: story.ticket,
                 by: .agentA,
@@ -105,7 +105,7 @@ struct HardeningTests {
             )
         }
         expectRefused(.noChange) {
-            _ = try TicketLifecycle.handle(.recordSLA([]), on: story.ticket, by: .system, at: story.nextInstant)
+            _ = try TicketRules.handle(.recordSLA([]), on: story.ticket, by: .system, at: story.nextInstant)
         }
         try story.run(.recordSLA([.started(clock)]), by: .system)
         #expect(story.ticket.sla.running[.firstReply] == clock)

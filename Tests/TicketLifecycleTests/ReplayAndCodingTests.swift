@@ -156,7 +156,7 @@ struct ReplayAndCodingTests {
         #expect(try Self.roundTrip(story.ticket) == story.ticket)
         var open = try Story.at(.solved)
         let odd = Date(timeIntervalSince1970: 1_767_261_600.123_456)
-        open.ticket = try TicketLifecycle.execute(
+        open.ticket = try TicketRules.execute(
             .internalNote(Fixture.draft("x")),
             on: open.ticket,
             by: .agentA,

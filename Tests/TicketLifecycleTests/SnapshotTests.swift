@@ -67,13 +67,13 @@ struct SnapshotTests {
         let story = try Story.at(.pending)
         let before = story.ticket
         let at = Fixture.at(500)
-        let events = try TicketLifecycle.handle(.memberMessage(Fixture.draft("Hi")), on: before, by: .requester, at: at)
+        let events = try TicketRules.handle(.memberMessage(Fixture.draft("Hi")), on: before, by: .requester, at: at)
         #expect(story.ticket == before)
         #expect(events.map(\.sequence) == [before.version + 1, before.version + 2])
         #expect(events.allSatisfy { $0.at == at && $0.actor == .requester && $0.ticketID == before.id })
         var folded = before
         for event in events { try folded.apply(event) }
-        let executed = try TicketLifecycle.execute(
+        let executed = try TicketRules.execute(
             .memberMessage(Fixture.draft("Hi")),
             on: before,
             by: .requester,
@@ -92,7 +92,7 @@ struct SnapshotTests {
         #expect(source.ticket.status == .closed)
         #expect(source.ticket.mergedInto == Fixture.otherTicketID)
         expectRefused(.mergeIntoItself) {
-            _ = try TicketLifecycle.handle(
+            _ = try TicketRules.handle(
                 .merge(into: Fixture.ticketID),
                 on: Story.at(.open).ticket,
                 by: .agentA,
@@ -108,7 +108,7 @@ struct SnapshotTests {
         #expect(target.ticket.status == .open)
         #expect(target.ticket.memberVisibleMessages.allSatisfy { $0.kind != .internalNote })
         expectRefused(.mergeIntoItself) {
-            _ = try TicketLifecycle.handle(
+            _ = try TicketRules.handle(
                 .receiveMerge(from: Fixture.ticketID, messages: []),
                 on: target.ticket,
                 by: .agentA,
@@ -122,23 +122,23 @@ struct SnapshotTests {
         let delay: TimeInterval = 3 * 24 * 3600
         for status in [TicketStatus.new, .open, .pending, .onHold, .closed] {
             let story = try Story.at(status)
-            #expect(TicketLifecycle.autoCloseDue(for: story.ticket, after: delay) == nil, "\(status)")
+            #expect(TicketRules.autoCloseDue(for: story.ticket, after: delay) == nil, "\(status)")
         }
         var story = try Story.at(.solved)
         let solvedAt = try #require(story.ticket.solvedAt)
-        #expect(TicketLifecycle.autoCloseDue(for: story.ticket, after: delay) == solvedAt.addingTimeInterval(delay))
-        #expect(TicketLifecycle.autoCloseDue(for: story.ticket, after: 0) == solvedAt)
+        #expect(TicketRules.autoCloseDue(for: story.ticket, after: delay) == solvedAt.addingTimeInterval(delay))
+        #expect(TicketRules.autoCloseDue(for: story.ticket, after: 0) == solvedAt)
         try story.run(.internalNote(Fixture.draft("Waiting")))
-        #expect(TicketLifecycle.autoCloseDue(for: story.ticket, after: delay) == solvedAt.addingTimeInterval(delay))
+        #expect(TicketRules.autoCloseDue(for: story.ticket, after: delay) == solvedAt.addingTimeInterval(delay))
         try story.run(.memberMessage(Fixture.draft("Wait, one more thing")), by: .requester)
-        #expect(TicketLifecycle.autoCloseDue(for: story.ticket, after: delay) == nil)
+        #expect(TicketRules.autoCloseDue(for: story.ticket, after: delay) == nil)
         try story.run(.setStatus(.solved))
         #expect(
-            TicketLifecycle.autoCloseDue(for: story.ticket, after: delay)
+            TicketRules.autoCloseDue(for: story.ticket, after: delay)
                 == Fixture.at(story.minute).addingTimeInterval(delay)
         )
         try story.run(.setStatus(.closed), by: .system)
-        #expect(TicketLifecycle.autoCloseDue(for: story.ticket, after: delay) == nil)
+        #expect(TicketRules.autoCloseDue(for: story.ticket, after: delay) == nil)
     }
 
     @Test("memberVisibleMessages leaves out internal notes only")

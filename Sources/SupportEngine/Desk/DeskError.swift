@@ -2,30 +2,21 @@
 ///
 /// Switch on ``code``; read ``message`` for what to do. Rule violations from the ticket lifecycle come
 /// through as ``LifecycleError`` and storage failures as ``StoreError``.
-public struct DeskError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct DeskError: CodedError {
     /// What went wrong, in a form to switch on.
-    public struct Code: Hashable, Sendable, CustomStringConvertible {
-        private enum Value: String, Hashable, Sendable {
-            case invalidInput
-            case notFound
-            case conflict
-            case notPermitted
-        }
-
-        private let value: Value
-        private init(_ value: Value) { self.value = value }
+    public struct Code: ErrorCode {
+        /// The code's name.
+        public let name: String
+        private init(_ name: String) { self.name = name }
 
         /// An input from outside was refused: an empty or oversized body, a malformed sender or id.
-        public static var invalidInput: Code { Code(.invalidInput) }
+        public static var invalidInput: Code { Code(#function) }
         /// The ticket does not exist, or is not the asking member's.
-        public static var notFound: Code { Code(.notFound) }
+        public static var notFound: Code { Code(#function) }
         /// The ticket kept changing under the desk; the retries ran out.
-        public static var conflict: Code { Code(.conflict) }
+        public static var conflict: Code { Code(#function) }
         /// The actor may not do this.
-        public static var notPermitted: Code { Code(.notPermitted) }
-
-        /// The code's name.
-        public var description: String { value.rawValue }
+        public static var notPermitted: Code { Code(#function) }
     }
 
     /// What went wrong.
@@ -42,7 +33,4 @@ public struct DeskError: Error, Hashable, Sendable, CustomStringConvertible {
         self.code = code
         self.message = message
     }
-
-    /// The message, prefixed by the code.
-    public var description: String { "\(code): \(message)" }
 }

@@ -193,7 +193,7 @@ extension SupportDesk {
             followUpOf: followUpOf,
             firstMessage: message
         )
-        let created = try TicketLifecycle.create(creation, id: id, by: .member(inbound.sender), at: now)
+        let created = try TicketRules.create(creation, id: id, by: .member(inbound.sender), at: now)
         var (ticket, events) = try addingSLA(before: nil, (created.ticket, [created.event]), at: now)
         func run(_ command: TicketCommand) throws {
             let next = try executeWithSLA(command, on: ticket, by: .system, at: now)

@@ -117,7 +117,7 @@ public actor SupportDesk {
 
     /// The next instant the desk must look at a ticket: its auto-close or its next SLA step.
     func dueAt(for ticket: Ticket) -> Date? {
-        let close = TicketLifecycle.autoCloseDue(for: ticket, after: configuration.autoCloseAfter)
+        let close = TicketRules.autoCloseDue(for: ticket, after: configuration.autoCloseAfter)
         let step = slaPlanner?.nextStep(of: ticket)
         switch (close, step) {
         case (let close?, let step?): return min(close, step)
@@ -134,7 +134,7 @@ public actor SupportDesk {
         by actor: SupportActor,
         at now: Date
     ) throws -> (ticket: Ticket, events: [TicketEvent]) {
-        let result = try TicketLifecycle.execute(command, on: ticket, by: actor, at: now)
+        let result = try TicketRules.execute(command, on: ticket, by: actor, at: now)
         return try addingSLA(before: ticket, result, at: now)
     }
 
@@ -147,7 +147,7 @@ public actor SupportDesk {
         guard let slaPlanner else { return result }
         let changes = try slaPlanner.changes(before: before, after: result.ticket, events: result.events, at: now)
         guard !changes.isEmpty else { return result }
-        let recorded = try TicketLifecycle.execute(.recordSLA(changes), on: result.ticket, by: .system, at: now)
+        let recorded = try TicketRules.execute(.recordSLA(changes), on: result.ticket, by: .system, at: now)
         return (recorded.ticket, result.events + recorded.events)
     }
 

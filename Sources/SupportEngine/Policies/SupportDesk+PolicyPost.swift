@@ -140,7 +140,7 @@ extension SupportDesk {
             firstMessage: first
         )
         let id = TicketID(ids.next("T"))
-        let created = try TicketLifecycle.create(creation, id: id, by: creator, at: now)
+        let created = try TicketRules.create(creation, id: id, by: creator, at: now)
         var (ticket, events) = try addingSLA(before: nil, (created.ticket, [created.event]), at: now)
         for (command, author) in commands(for: rest, member: new.requester, tags: ticket.tags) {
             let result = try executeWithSLA(command, on: ticket, by: author, at: now)

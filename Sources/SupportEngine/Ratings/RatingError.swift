@@ -1,30 +1,21 @@
 /// Why a satisfaction rating was refused.
 ///
 /// Switch on ``code``; read ``message`` for what to do about it.
-public struct RatingError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct RatingError: CodedError {
     /// What went wrong, in a form to switch on.
-    public struct Code: Hashable, Sendable, CustomStringConvertible {
-        private enum Value: String, Hashable, Sendable {
-            case scoreOutOfRange
-            case notRequester
-            case notSolved
-            case alreadyRated
-        }
-
-        private let value: Value
-        private init(_ value: Value) { self.value = value }
+    public struct Code: ErrorCode {
+        /// The code's name.
+        public let name: String
+        private init(_ name: String) { self.name = name }
 
         /// The score is not 1 to 5.
-        public static var scoreOutOfRange: Code { Code(.scoreOutOfRange) }
+        public static var scoreOutOfRange: Code { Code(#function) }
         /// Someone other than the ticket's requester tried to rate it.
-        public static var notRequester: Code { Code(.notRequester) }
+        public static var notRequester: Code { Code(#function) }
         /// The ticket is not solved or closed yet.
-        public static var notSolved: Code { Code(.notSolved) }
+        public static var notSolved: Code { Code(#function) }
         /// The ticket already has a rating.
-        public static var alreadyRated: Code { Code(.alreadyRated) }
-
-        /// The code's name.
-        public var description: String { value.rawValue }
+        public static var alreadyRated: Code { Code(#function) }
     }
 
     /// What went wrong.

@@ -103,7 +103,7 @@ extension SupportDesk {
                     }
                 }
                 if ticket.status != .closed,
-                    let closeAt = TicketLifecycle.autoCloseDue(for: ticket, after: configuration.autoCloseAfter),
+                    let closeAt = TicketRules.autoCloseDue(for: ticket, after: configuration.autoCloseAfter),
                     closeAt <= now
                 {
                     try run(.setStatus(.closed))

@@ -2,36 +2,25 @@
 ///
 /// Switch on ``code``. A ``Code/versionConflict`` means someone else changed the ticket since it was
 /// read: reload and try again (``SupportDesk`` does so by itself a bounded number of times).
-public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct StoreError: CodedError {
     /// What went wrong, in a form to switch on.
-    public struct Code: Hashable, Sendable, CustomStringConvertible {
-        private enum Value: String, Hashable, Sendable {
-            case versionConflict
-            case duplicateExternalMessage
-            case invalidCommit
-            case invalidQuery
-            case notFound
-            case unavailable
-        }
-
-        private let value: Value
-        private init(_ value: Value) { self.value = value }
+    public struct Code: ErrorCode {
+        /// The code's name.
+        public let name: String
+        private init(_ name: String) { self.name = name }
 
         /// The ticket's stored version is not the one the writer read.
-        public static var versionConflict: Code { Code(.versionConflict) }
+        public static var versionConflict: Code { Code(#function) }
         /// An inbound message key is already mapped to another ticket: a repeated delivery.
-        public static var duplicateExternalMessage: Code { Code(.duplicateExternalMessage) }
+        public static var duplicateExternalMessage: Code { Code(#function) }
         /// The commit is malformed: events out of sequence, a snapshot that does not match its events.
-        public static var invalidCommit: Code { Code(.invalidCommit) }
+        public static var invalidCommit: Code { Code(#function) }
         /// A query's arguments are out of range.
-        public static var invalidQuery: Code { Code(.invalidQuery) }
+        public static var invalidQuery: Code { Code(#function) }
         /// Something the call names does not exist.
-        public static var notFound: Code { Code(.notFound) }
+        public static var notFound: Code { Code(#function) }
         /// The store cannot be reached (a database is down).
-        public static var unavailable: Code { Code(.unavailable) }
-
-        /// The code's name.
-        public var description: String { value.rawValue }
+        public static var unavailable: Code { Code(#function) }
     }
 
     /// What went wrong.
@@ -48,7 +37,4 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         self.code = code
         self.message = message
     }
-
-    /// The message, prefixed by the code.
-    public var description: String { "\(code): \(message)" }
 }

@@ -68,7 +68,7 @@ struct Story {
     var minute = 0
 
     init(by actor: SupportActor = .requester, creation: TicketCreation = Fixture.creation()) throws {
-        let (ticket, event) = try TicketLifecycle.create(creation, id: Fixture.ticketID, by: actor, at: Fixture.start)
+        let (ticket, event) = try TicketRules.create(creation, id: Fixture.ticketID, by: actor, at: Fixture.start)
         self.ticket = ticket
         self.events = [event]
     }
@@ -77,7 +77,7 @@ struct Story {
     @discardableResult
     mutating func run(_ command: TicketCommand, by actor: SupportActor = .agentA) throws -> [TicketEvent] {
         minute += 1
-        let (next, events) = try TicketLifecycle.execute(command, on: ticket, by: actor, at: Fixture.at(minute))
+        let (next, events) = try TicketRules.execute(command, on: ticket, by: actor, at: Fixture.at(minute))
         ticket = next
         self.events += events
         return events
@@ -165,7 +165,7 @@ func check(
         }
     case .refused(let code):
         expectRefused(code, "\(command.name) by \(actor)", sourceLocation: sourceLocation) {
-            _ = try TicketLifecycle.handle(command, on: story.ticket, by: actor, at: story.nextInstant)
+            _ = try TicketRules.handle(command, on: story.ticket, by: actor, at: story.nextInstant)
         }
     }
 }

@@ -14,7 +14,7 @@ import Foundation
 /// - A command that would change nothing is refused with ``LifecycleError/Code/noChange``.
 ///
 /// Every function here is pure: the instant comes in as a parameter.
-public enum TicketLifecycle {
+public enum TicketRules {
     /// The longest tag accepted, in characters.
     public static let maximumTagLength = 64
 

@@ -1,0 +1,34 @@
+import SupportCore
+import Testing
+
+@Suite("Coded errors")
+struct CodedErrorTests {
+    @Test func aCodeIsNamedAsItIsWrittenInSwift() {
+        #expect(SupportCoreError.Code.negativeMoney.name == "negativeMoney")
+        #expect(SupportCoreError.Code.currencyMismatch.description == "currencyMismatch")
+        #expect(SupportCoreError.Code.overflow != SupportCoreError.Code.invalidValue)
+    }
+
+    @Test func theDescriptionNamesTheCodeAndTheMessage() {
+        let error = SupportCoreError(.negativeMoney, "a refund of -5 EUR cannot be paid")
+        #expect(error.description == "negativeMoney: a refund of -5 EUR cannot be paid")
+        #expect(error.path == nil)
+    }
+
+    @Test func aConfigurationErrorNamesItsPath() {
+        struct PathError: CodedError {
+            var code: SupportCoreError.Code
+            var message: String
+            var path: String?
+        }
+        let error = PathError(code: .invalidValue, message: "must be above zero", path: "sla.urgent.firstReply")
+        #expect(error.description == "invalidValue at sla.urgent.firstReply: must be above zero")
+    }
+
+    @Test func errorsCanBeHandledThroughTheProtocol() {
+        let errors: [any CodedError] = [
+            SupportCoreError(.overflow, "too much"), SupportCoreError(.invalidValue, "bad"),
+        ]
+        #expect(errors.map { "\($0.code)" } == ["overflow", "invalidValue"])
+    }
+}

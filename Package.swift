@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "MemberJourney", targets: ["MemberJourney"]),
         .library(name: "SupportEngine", targets: ["SupportEngine"]),
         .library(name: "SupportEngineTesting", targets: ["SupportEngineTesting"]),
+        .library(name: "SupportSimulation", targets: ["SupportSimulation"]),
         .executable(name: "supportdesk", targets: ["supportdesk"]),
         .executable(name: "support-bench", targets: ["support-bench"]),
     ],
@@ -46,10 +47,19 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+
+        // The test kit: manual clock, failing channel, store conformance suites.
         .target(name: "SupportEngineTesting", dependencies: ["SupportEngine"], swiftSettings: strictSettings),
 
+        // The club simulator: club document, traffic model, simulation run, audit, reports.
+        .target(name: "SupportSimulation", dependencies: ["SupportEngine"], swiftSettings: strictSettings),
+
         // Executables.
-        .executableTarget(name: "supportdesk", dependencies: ["SupportEngine", "SupportEngineTesting"]),
+        .executableTarget(
+            name: "supportdesk",
+            dependencies: ["SupportEngine", "SupportSimulation", "SupportEngineTesting"],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "support-bench",
             dependencies: ["SupportEngine", "SupportEngineTesting"],
@@ -70,6 +80,8 @@ let package = Package(
         .testTarget(name: "ModerationTests", dependencies: ["Moderation"]),
         .testTarget(name: "MemberJourneyTests", dependencies: ["MemberJourney"]),
         .testTarget(name: "SupportEngineTests", dependencies: ["SupportEngine", "SupportEngineTesting"]),
+        .testTarget(name: "SupportSimulationTests", dependencies: ["SupportSimulation", "SupportEngine"]),
+        .testTarget(name: "supportdeskTests", dependencies: ["supportdesk", "SupportSimulation", "SupportEngine"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,6 @@
 import Foundation
 import SupportEngine
-import SupportEngineTesting
+import SupportSimulation
 
 /// `supportdesk audit`: scores a club configuration against the customer-care checklist.
 struct AuditCommand {

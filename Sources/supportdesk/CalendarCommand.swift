@@ -1,6 +1,6 @@
 import Foundation
 import SupportEngine
-import SupportEngineTesting
+import SupportSimulation
 
 /// `supportdesk calendar`: a business-time calculator on a club's hours.
 struct CalendarCommand {

@@ -1,6 +1,6 @@
 import Foundation
 import SupportEngine
-import SupportEngineTesting
+import SupportSimulation
 
 /// `supportdesk simulate`: plays a club's traffic against the real desk and prints the summary.
 struct SimulateCommand {

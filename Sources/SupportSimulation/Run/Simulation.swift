@@ -1,7 +1,7 @@
 import Foundation
 import SupportEngine
 
-/// Plays a club's traffic against the real `SupportDesk` on a ``ManualClock``: members write, agents
+/// Plays a club's traffic against the real `SupportDesk` on a manual clock: members write, agents
 /// answer during their shifts, members reply, tickets are solved and rated. The member journey runs too:
 /// members join, are active, go quiet and cancel, most answer the exit survey, and two thirds into the run
 /// the owner announces a fix for the most common exit reason (see `JourneyFigures`).

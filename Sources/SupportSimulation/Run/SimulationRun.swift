@@ -40,7 +40,7 @@ final class SimulationRun {
 
     let club: ClubConfiguration
     let options: SimulationOptions
-    let clock: ManualClock
+    let clock: SimulationClock
     let desk: SupportDesk
     let ratings: RatingDesk
     let channels: [InMemoryChannel]
@@ -86,7 +86,7 @@ final class SimulationRun {
         self.timeZone = club.hours.timeZone
         let start = simulationStart(in: timeZone)
         self.period = DateInterval(start: start, duration: TimeInterval(options.days) * 86_400)
-        self.clock = ManualClock(now: start)
+        self.clock = SimulationClock(now: start)
         self.channels = club.channelKinds.map { InMemoryChannel(kind: $0) }
         let configuration = try club.deskConfiguration()
         self.sla = try club.slaPolicy()

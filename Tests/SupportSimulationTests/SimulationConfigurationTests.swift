@@ -1,9 +1,9 @@
 import Foundation
 import SupportEngine
-import SupportEngineTesting
+import SupportSimulation
 import Testing
 
-@Suite("Club configuration, audit and arguments")
+@Suite("Club configuration and audit")
 struct SimulationConfigurationTests {
     static let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Examples/club.json")
@@ -90,44 +90,5 @@ struct SimulationConfigurationTests {
         #expect(audit.score == 0)
         #expect(audit.findings.allSatisfy { $0.passed || !$0.fix.isEmpty })
         #expect(audit.text.contains("fix: "))
-    }
-
-    @Test func simulateArguments() throws {
-        let parsed = try SimulateArguments.parse(["--days", "3", "--agents", "4", "--seed", "9", "--html", "r.html"])
-        #expect(parsed.days == 3 && parsed.agents == 4 && parsed.seed == 9 && parsed.html == "r.html")
-        #expect(try parsed.club().agents.count == 4)
-        #expect(try SimulateArguments.parse([]) == SimulateArguments())
-        for (arguments, path) in [
-            (["--days", "0"], "--days"), (["--days"], "--days"), (["--agents", "x"], "--agents"),
-            (["--seed", "-1"], "--seed"), (["--what"], "--what"), (["--config", "--days"], "--config"),
-        ] {
-            do {
-                _ = try SimulateArguments.parse(arguments)
-                Issue.record("\(arguments) was accepted")
-            } catch let error as ClubConfigurationError {
-                #expect(error.code == .invalidArgument)
-                #expect(error.path == path, "\(arguments)")
-            }
-        }
-        #expect(throws: ClubConfigurationError.self) { try AuditArguments.parse(["--days", "3"]) }
-    }
-
-    @Test func calendarArgumentsAndAnswers() throws {
-        let add = try CalendarArguments.parse(["--from", "2026-01-09T17:00:00+01:00", "--add", "2h"])
-        let hours = try ClubConfiguration.defaultClub().hours
-        let lines = try add.answer(on: hours)
-        #expect(lines.contains { $0.contains("Mon 2026-01-12 10:00:00") }, "\(lines)")
-        let between = try CalendarArguments.parse(["--between", "2026-01-05T09:00", "2026-01-06T18:00"])
-        #expect(try between.answer(on: hours).contains { $0.contains("(64800 s)") })
-        let open = try CalendarArguments.parse(["--open-at", "2026-01-10T12:00"])
-        #expect(try open.answer(on: hours).contains { $0.contains("open     no") })
-        #expect(try CalendarArguments.parseDuration("1h30m", flag: "--add") == 5400)
-        #expect(try CalendarArguments.parseDuration("2d", flag: "--add") == 172_800)
-        for arguments in [
-            ["--from", "yesterday", "--add", "1h"], ["--from", "2026-01-05T09:00", "--add", "soon"], [],
-            ["--open-at", "2026-01-05T09:00", "--between", "a", "b"],
-        ] {
-            #expect(throws: ClubConfigurationError.self, "\(arguments)") { try CalendarArguments.parse(arguments) }
-        }
     }
 }

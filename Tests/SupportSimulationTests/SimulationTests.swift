@@ -1,6 +1,6 @@
 import Foundation
 import SupportEngine
-import SupportEngineTesting
+import SupportSimulation
 import Testing
 
 @Suite("Simulation")

@@ -1,10 +1,11 @@
 import Foundation
 import SupportEngine
+import SupportSimulation
 
-/// The options of `supportdesk calendar`: one question about business time on a club's hours.
-public struct CalendarArguments: Sendable, Hashable {
+/// The options of `supportdesk calendar`: one question about business time on a club's hours, and its answer.
+struct CalendarArguments: Sendable, Hashable {
     /// What to compute.
-    public enum Question: Sendable, Hashable {
+    enum Question: Sendable, Hashable {
         /// The instant a duration of business time after a start.
         case add(from: Date, seconds: TimeInterval)
         /// The business time between two instants.
@@ -14,23 +15,23 @@ public struct CalendarArguments: Sendable, Hashable {
     }
 
     /// `--config`: the club file; `nil` for the built-in club.
-    public var config: String?
+    var config: String?
     /// The question.
-    public var question: Question
+    var question: Question
 
     /// Parses `calendar`'s arguments. Instants without a zone are read in the club's time zone, so the
     /// club is loaded first.
     ///
     /// - Parameter arguments: The arguments after `calendar`.
     /// - Returns: The options.
-    /// - Throws: ``ClubConfigurationError`` naming the argument or the configuration path.
-    public static func parse(_ arguments: [String]) throws -> CalendarArguments {
+    /// - Throws: ``UsageError`` naming the argument; `ClubConfigurationError` naming the configuration path.
+    static func parse(_ arguments: [String]) throws -> CalendarArguments {
         var config: String?
         var from: String?
         var add: String?
         var between: (String, String)?
         var openAt: String?
-        var reader = ArgumentReader(arguments)
+        var reader = ArgumentReader(arguments, command: "calendar")
         while let flag = reader.nextFlag() {
             switch flag {
             case "--config": config = try reader.value(flag)
@@ -38,7 +39,7 @@ public struct CalendarArguments: Sendable, Hashable {
             case "--add": add = try reader.value(flag)
             case "--between": between = (try reader.value(flag), try reader.value(flag))
             case "--open-at": openAt = try reader.value(flag)
-            default: throw ArgumentReader.unknown(flag, command: "calendar")
+            default: throw reader.unknown(flag)
             }
         }
         let timeZone =
@@ -46,9 +47,9 @@ public struct CalendarArguments: Sendable, Hashable {
             ?? ClubConfiguration.defaultClub().hours.timeZone
         let asked = [from != nil || add != nil, between != nil, openAt != nil].count { $0 }
         guard asked == 1 else {
-            throw ClubConfigurationError(
-                .invalidArgument,
-                path: asked == 0 ? "calendar" : "--between",
+            throw UsageError(
+                command: "calendar",
+                argument: asked == 0 ? "calendar" : "--between",
                 "ask one question: --from ISO8601 --add 24h, --between A B, or --open-at ISO8601"
             )
         }
@@ -61,8 +62,8 @@ public struct CalendarArguments: Sendable, Hashable {
         } else if let openAt {
             question = .openAt(try parseInstant(openAt, flag: "--open-at", in: timeZone))
         } else {
-            guard let from else { throw ClubConfigurationError(.invalidArgument, path: "--from", "--add needs --from") }
-            guard let add else { throw ClubConfigurationError(.invalidArgument, path: "--add", "--from needs --add") }
+            guard let from else { throw UsageError(command: "calendar", argument: "--from", "--add needs --from") }
+            guard let add else { throw UsageError(command: "calendar", argument: "--add", "--from needs --add") }
             question = .add(
                 from: try parseInstant(from, flag: "--from", in: timeZone),
                 seconds: try parseDuration(add, flag: "--add")
@@ -79,8 +80,8 @@ public struct CalendarArguments: Sendable, Hashable {
     ///   - flag: The argument, for the error.
     ///   - timeZone: The zone of an instant written without one.
     /// - Returns: The instant.
-    /// - Throws: ``ClubConfigurationError`` naming `flag`.
-    public static func parseInstant(_ text: String, flag: String, in timeZone: TimeZone) throws -> Date {
+    /// - Throws: ``UsageError`` naming `flag`.
+    static func parseInstant(_ text: String, flag: String, in timeZone: TimeZone) throws(UsageError) -> Date {
         let withZone = ISO8601DateFormatter()
         withZone.formatOptions = [.withInternetDateTime]
         if let date = withZone.date(from: text) { return date }
@@ -93,9 +94,9 @@ public struct CalendarArguments: Sendable, Hashable {
             formatter.dateFormat = format
             if let date = formatter.date(from: text) { return date }
         }
-        throw ClubConfigurationError(
-            .invalidArgument,
-            path: flag,
+        throw UsageError(
+            command: "calendar",
+            argument: flag,
             "'\(text)' is not an ISO 8601 instant: write 2026-01-05T10:00:00Z, 2026-01-05T10:00+01:00 or "
                 + "2026-01-05T10:00 (the club's time zone)"
         )
@@ -107,11 +108,11 @@ public struct CalendarArguments: Sendable, Hashable {
     ///   - text: The text.
     ///   - flag: The argument, for the error.
     /// - Returns: Seconds.
-    /// - Throws: ``ClubConfigurationError`` naming `flag`.
-    public static func parseDuration(_ text: String, flag: String) throws -> TimeInterval {
-        let fail = ClubConfigurationError(
-            .invalidArgument,
-            path: flag,
+    /// - Throws: ``UsageError`` naming `flag`.
+    static func parseDuration(_ text: String, flag: String) throws(UsageError) -> TimeInterval {
+        let fail = UsageError(
+            command: "calendar",
+            argument: flag,
             "'\(text)' is not a duration: write 24h, 90m, 2d, 3600s or 1h30m"
         )
         if let seconds = Double(text), seconds >= 0, seconds.isFinite { return seconds }
@@ -145,7 +146,7 @@ public struct CalendarArguments: Sendable, Hashable {
     /// - Parameter calendar: The club's hours.
     /// - Returns: The answer, as lines of text in the calendar's time zone.
     /// - Throws: `BoundariesError` when the calendar cannot answer (no open time, beyond its horizon).
-    public func answer(on calendar: BusinessCalendar) throws -> [String] {
+    func answer(on calendar: BusinessCalendar) throws -> [String] {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = calendar.timeZone

@@ -1,33 +1,33 @@
 import Foundation
 import SupportEngine
+import SupportSimulation
 
 /// The options of `supportdesk simulate`.
-public struct SimulateArguments: Sendable, Hashable {
+struct SimulateArguments: Sendable, Hashable {
     /// `--days`: how many days.
-    public var days = 14
+    var days = 14
     /// `--agents`: how many agents in the built-in club; `nil` keeps the club's.
-    public var agents: Int?
+    var agents: Int?
     /// `--members`: how many members; `nil` keeps the club's.
-    public var members: Int?
+    var members: Int?
     /// `--seed`: the seed.
-    public var seed: UInt64 = 1
+    var seed: UInt64 = 1
     /// `--config`: the club file; `nil` for the built-in club.
-    public var config: String?
+    var config: String?
     /// `--html`: where to write the report.
-    public var html: String?
+    var html: String?
 
     /// Creates the defaults.
-    public init() {}
+    init() {}
 
     /// Parses `simulate`'s arguments.
     ///
     /// - Parameter arguments: The arguments after `simulate`.
     /// - Returns: The options.
-    /// - Throws: ``ClubConfigurationError`` with ``ClubConfigurationError/Code/invalidArgument`` naming the
-    ///   argument.
-    public static func parse(_ arguments: [String]) throws -> SimulateArguments {
+    /// - Throws: ``UsageError`` naming the argument.
+    static func parse(_ arguments: [String]) throws(UsageError) -> SimulateArguments {
         var parsed = SimulateArguments()
-        var reader = ArgumentReader(arguments)
+        var reader = ArgumentReader(arguments, command: "simulate")
         while let flag = reader.nextFlag() {
             switch flag {
             case "--days": parsed.days = try reader.integer(flag, in: 1...366)
@@ -36,12 +36,12 @@ public struct SimulateArguments: Sendable, Hashable {
             case "--seed":
                 let text = try reader.value(flag)
                 guard let seed = UInt64(text) else {
-                    throw ClubConfigurationError(.invalidArgument, path: flag, "'\(text)' is not a whole number ≥ 0")
+                    throw UsageError(command: "simulate", argument: flag, "'\(text)' is not a whole number ≥ 0")
                 }
                 parsed.seed = seed
             case "--config": parsed.config = try reader.value(flag)
             case "--html": parsed.html = try reader.value(flag)
-            default: throw ArgumentReader.unknown(flag, command: "simulate")
+            default: throw reader.unknown(flag)
             }
         }
         return parsed
@@ -50,8 +50,8 @@ public struct SimulateArguments: Sendable, Hashable {
     /// The club these options describe: the file's or the built-in one, with `--agents` and `--members` applied.
     ///
     /// - Returns: The club.
-    /// - Throws: ``ClubConfigurationError``.
-    public func club() throws -> ClubConfiguration {
+    /// - Throws: `ClubConfigurationError`.
+    func club() throws -> ClubConfiguration {
         guard let config else { return try .defaultClub(agents: agents ?? 2, members: members ?? 1500) }
         var club = try ClubConfiguration.load(path: config)
         if let members { club.members = members }
@@ -74,37 +74,5 @@ public struct SimulateArguments: Sendable, Hashable {
         }
         try club.validate()
         return club
-    }
-}
-
-/// Reads `--flag value` pairs.
-struct ArgumentReader {
-    private var remaining: ArraySlice<String>
-
-    init(_ arguments: [String]) { remaining = arguments[...] }
-
-    mutating func nextFlag() -> String? { remaining.popFirst() }
-
-    mutating func value(_ flag: String) throws -> String {
-        guard let value = remaining.popFirst(), !value.hasPrefix("--") else {
-            throw ClubConfigurationError(.invalidArgument, path: flag, "\(flag) needs a value")
-        }
-        return value
-    }
-
-    mutating func integer(_ flag: String, in range: ClosedRange<Int>) throws -> Int {
-        let text = try value(flag)
-        guard let number = Int(text), range.contains(number) else {
-            throw ClubConfigurationError(
-                .invalidArgument,
-                path: flag,
-                "'\(text)' is not a whole number from \(range.lowerBound) to \(range.upperBound)"
-            )
-        }
-        return number
-    }
-
-    static func unknown(_ flag: String, command: String) -> ClubConfigurationError {
-        ClubConfigurationError(.invalidArgument, path: flag, "'\(flag)' is not an option of '\(command)'")
     }
 }

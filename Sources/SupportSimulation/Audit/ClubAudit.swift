@@ -165,35 +165,3 @@ public struct ClubAudit: Sendable {
         return longest
     }
 }
-
-/// The options of `supportdesk audit`.
-public struct AuditArguments: Sendable, Hashable {
-    /// `--config`: the club file; `nil` for the built-in club.
-    public var config: String?
-
-    /// Parses `audit`'s arguments.
-    ///
-    /// - Parameter arguments: The arguments after `audit`.
-    /// - Returns: The options.
-    /// - Throws: ``ClubConfigurationError`` naming the argument.
-    public static func parse(_ arguments: [String]) throws -> AuditArguments {
-        var parsed = AuditArguments()
-        var reader = ArgumentReader(arguments)
-        while let flag = reader.nextFlag() {
-            switch flag {
-            case "--config": parsed.config = try reader.value(flag)
-            default: throw ArgumentReader.unknown(flag, command: "audit")
-            }
-        }
-        return parsed
-    }
-
-    /// The club to audit.
-    ///
-    /// - Returns: The file's club or the built-in one.
-    /// - Throws: ``ClubConfigurationError``.
-    public func club() throws -> ClubConfiguration {
-        guard let config else { return try .defaultClub() }
-        return try ClubConfiguration.load(path: config)
-    }
-}

@@ -2,7 +2,7 @@ import Foundation
 import SupportEngine
 import Testing
 
-@testable import SupportEngineTesting
+@testable import SupportSimulation
 
 @Suite("Simulated members' texts")
 struct SimulationMessageTests {

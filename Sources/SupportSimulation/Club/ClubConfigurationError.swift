@@ -4,27 +4,19 @@ import SupportEngine
 /// A club configuration or a command line that cannot be used, with the place of the problem.
 ///
 /// Switch on ``code``; ``path`` names the JSON path (`agents[1].capacity`) or the argument (`--days`).
-public struct ClubConfigurationError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct ClubConfigurationError: CodedError {
     /// What went wrong, in a form to switch on.
-    public struct Code: Hashable, Sendable, CustomStringConvertible {
-        private enum Value: String, Hashable, Sendable {
-            case unreadableFile
-            case invalidConfiguration
-            case invalidArgument
-        }
-
-        private let value: Value
-        private init(_ value: Value) { self.value = value }
+    public struct Code: ErrorCode {
+        /// The code's name.
+        public let name: String
+        private init(_ name: String) { self.name = name }
 
         /// The configuration file could not be read.
-        public static var unreadableFile: Code { Code(.unreadableFile) }
+        public static var unreadableFile: Code { Code(#function) }
         /// The configuration is malformed or a value is out of range.
-        public static var invalidConfiguration: Code { Code(.invalidConfiguration) }
+        public static var invalidConfiguration: Code { Code(#function) }
         /// A command-line argument is missing, unknown or malformed.
-        public static var invalidArgument: Code { Code(.invalidArgument) }
-
-        /// The code's name.
-        public var description: String { value.rawValue }
+        public static var invalidArgument: Code { Code(#function) }
     }
 
     /// What went wrong.

@@ -51,4 +51,10 @@ public struct BoundariesError: CodedError {
         self.path = path
         self.message = message
     }
+
+    /// The code, the path when there is one, and the message.
+    public var description: String {
+        if let path { return "\(code) at \(path): \(message)" }
+        return "\(code): \(message)"
+    }
 }

@@ -3,8 +3,8 @@
 /// Every module's public error (`DeskError`, `StoreError`, `RefundError`, …) is a small struct
 /// conforming to this protocol, in the style of Hummingbird's `PersistError`: the codes are static
 /// properties of a nested `Code` type, so a module can add codes without breaking anyone's `switch`.
-/// Errors about configuration also carry the ``path`` of the offending value, such as
-/// `sla.urgent.firstReply`.
+/// Errors about configuration also carry the path of the offending value, such as
+/// `sla.urgent.firstReply`, and name it in their description.
 ///
 /// ```swift
 /// do {
@@ -21,19 +21,11 @@ public protocol CodedError: Error, Hashable, Sendable, CustomStringConvertible {
     var code: Code { get }
     /// A sentence a person can act on.
     var message: String { get }
-    /// The configuration path of the offending value, such as `calendar.windows[3].end`, when there is one.
-    var path: String? { get }
 }
 
 extension CodedError {
-    /// No path: most errors are not about a configuration value.
-    public var path: String? { nil }
-
-    /// The code, the path when there is one, and the message.
-    public var description: String {
-        if let path { return "\(code) at \(path): \(message)" }
-        return "\(code): \(message)"
-    }
+    /// The message, prefixed by the code.
+    public var description: String { "\(code): \(message)" }
 }
 
 /// The code of a ``CodedError``: a name to switch on.

@@ -12,17 +12,18 @@ struct CodedErrorTests {
     @Test func theDescriptionNamesTheCodeAndTheMessage() {
         let error = SupportCoreError(.negativeMoney, "a refund of -5 EUR cannot be paid")
         #expect(error.description == "negativeMoney: a refund of -5 EUR cannot be paid")
-        #expect(error.path == nil)
     }
 
-    @Test func aConfigurationErrorNamesItsPath() {
+    @Test func anErrorMayDescribeItselfWithMore() {
         struct PathError: CodedError {
             var code: SupportCoreError.Code
             var message: String
-            var path: String?
+            var path: String
+            var description: String { "\(code) at \(path): \(message)" }
         }
         let error = PathError(code: .invalidValue, message: "must be above zero", path: "sla.urgent.firstReply")
         #expect(error.description == "invalidValue at sla.urgent.firstReply: must be above zero")
+        #expect("\(error)" == error.description)
     }
 
     @Test func errorsCanBeHandledThroughTheProtocol() {

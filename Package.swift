@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "RefundRules", targets: ["RefundRules"]),
         .library(name: "Moderation", targets: ["Moderation"]),
         .library(name: "MemberJourney", targets: ["MemberJourney"]),
+        .library(name: "ServiceLevels", targets: ["ServiceLevels"]),
         .library(name: "SupportEngine", targets: ["SupportEngine"]),
         .library(name: "SupportEngineTesting", targets: ["SupportEngineTesting"]),
         .executable(name: "supportdesk", targets: ["supportdesk"]),
@@ -36,13 +37,18 @@ let package = Package(
         .target(name: "RefundRules", dependencies: ["SupportCore"], swiftSettings: strictSettings),
         .target(name: "Moderation", dependencies: ["SupportCore"], swiftSettings: strictSettings),
         .target(name: "MemberJourney", dependencies: ["SupportCore"], swiftSettings: strictSettings),
+        .target(
+            name: "ServiceLevels",
+            dependencies: ["SupportCore", "TicketLifecycle", "SupportBoundaries"],
+            swiftSettings: strictSettings
+        ),
 
         // The engine: protocols, the desk actor, in-memory adapters.
         .target(
             name: "SupportEngine",
             dependencies: [
                 "SupportCore", "TicketLifecycle", "PriorityRouting", "SupportBoundaries", "RefundRules", "Moderation",
-                "MemberJourney",
+                "MemberJourney", "ServiceLevels",
             ],
             swiftSettings: strictSettings
         ),
@@ -69,6 +75,7 @@ let package = Package(
         .testTarget(name: "RefundRulesTests", dependencies: ["RefundRules"]),
         .testTarget(name: "ModerationTests", dependencies: ["Moderation"]),
         .testTarget(name: "MemberJourneyTests", dependencies: ["MemberJourney"]),
+        .testTarget(name: "ServiceLevelsTests", dependencies: ["ServiceLevels"]),
         .testTarget(name: "SupportEngineTests", dependencies: ["SupportEngine", "SupportEngineTesting"]),
     ],
     swiftLanguageModes: [.v6]

@@ -21,6 +21,8 @@ let package = Package(
         .library(name: "Moderation", targets: ["Moderation"]),
         .library(name: "MemberJourney", targets: ["MemberJourney"]),
         .library(name: "ServiceLevels", targets: ["ServiceLevels"]),
+        .library(name: "SupportTemplates", targets: ["SupportTemplates"]),
+        .library(name: "SupportMetrics", targets: ["SupportMetrics"]),
         .library(name: "SupportEngine", targets: ["SupportEngine"]),
         .library(name: "SupportEngineTesting", targets: ["SupportEngineTesting"]),
         .executable(name: "supportdesk", targets: ["supportdesk"]),
@@ -42,13 +44,23 @@ let package = Package(
             dependencies: ["SupportCore", "TicketLifecycle", "SupportBoundaries"],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "SupportTemplates",
+            dependencies: ["SupportCore", "TicketLifecycle", "RefundRules", "Moderation", "MemberJourney"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "SupportMetrics",
+            dependencies: ["SupportCore", "TicketLifecycle", "SupportTemplates"],
+            swiftSettings: strictSettings
+        ),
 
         // The engine: protocols, the desk actor, in-memory adapters.
         .target(
             name: "SupportEngine",
             dependencies: [
                 "SupportCore", "TicketLifecycle", "PriorityRouting", "SupportBoundaries", "RefundRules", "Moderation",
-                "MemberJourney", "ServiceLevels",
+                "MemberJourney", "ServiceLevels", "SupportTemplates", "SupportMetrics",
             ],
             swiftSettings: strictSettings
         ),
@@ -76,6 +88,11 @@ let package = Package(
         .testTarget(name: "ModerationTests", dependencies: ["Moderation"]),
         .testTarget(name: "MemberJourneyTests", dependencies: ["MemberJourney"]),
         .testTarget(name: "ServiceLevelsTests", dependencies: ["ServiceLevels"]),
+        .testTarget(name: "SupportTemplatesTests", dependencies: ["SupportTemplates"]),
+        .testTarget(
+            name: "SupportMetricsTests",
+            dependencies: ["SupportMetrics", "SupportTemplates", "TicketLifecycle"]
+        ),
         .testTarget(name: "SupportEngineTests", dependencies: ["SupportEngine", "SupportEngineTesting"]),
     ],
     swiftLanguageModes: [.v6]

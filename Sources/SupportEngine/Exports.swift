@@ -5,4 +5,6 @@
 @_exported import ServiceLevels
 @_exported import SupportBoundaries
 @_exported import SupportCore
+@_exported import SupportMetrics
+@_exported import SupportTemplates
 @_exported import TicketLifecycle

@@ -139,3 +139,30 @@ struct PolicyCodingTests {
         #expect(throws: ServiceLevelError.self) { try policy.validate() }
     }
 }
+
+@Suite("SLA policy JSON with a calendar")
+struct PolicyCalendarCodingTests {
+    @Test("the documented example reads, with its own calendar")
+    func documented() throws {
+        let policy = try SLAPolicy.decode(
+            json: Data(
+                #"""
+                {
+                  "calendar": { "timeZone": "Europe/Moscow",
+                                "windows": [{ "days": ["monday", "tuesday", "wednesday", "thursday", "friday"], "start": "09:00", "end": "18:00" }] },
+                  "targets": { "urgent": { "firstReply": { "business": 3600 }, "resolution": { "business": 28800 } } },
+                  "warningFraction": 0.75,
+                  "escalations": [
+                    { "after": 3600,  "action": { "notify": "team-lead" } },
+                    { "after": 7200,  "action": { "reassign": "owner" } },
+                    { "after": 14400, "action": "raisePriority" }
+                  ]
+                }
+                """#.utf8
+            )
+        )
+        #expect(policy.calendar.timeZone.identifier == "Europe/Moscow")
+        #expect(policy.targets[.urgent]?.firstReply == .business(3600))
+        #expect(policy.escalations.map(\.action) == [.notify("team-lead"), .reassign("owner"), .raisePriority])
+    }
+}

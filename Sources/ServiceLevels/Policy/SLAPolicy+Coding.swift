@@ -7,7 +7,7 @@ import TicketLifecycle
 ///
 /// ```json
 /// { "calendar": { "timeZone": "Europe/Moscow",
-///                 "windows": [{ "days": ["mon", "tue", "wed", "thu", "fri"], "start": "09:00", "end": "18:00" }] },
+///                 "windows": [{ "days": ["monday", "tuesday", "wednesday", "thursday", "friday"], "start": "09:00", "end": "18:00" }] },
 ///   "targets": { "urgent": { "firstReply": { "business": 7200 }, "resolution": { "business": 57600 } } },
 ///   "warningFraction": 0.75,
 ///   "escalations": [{ "after": 7200, "action": "raisePriority" }] }

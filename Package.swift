@@ -88,7 +88,10 @@ let package = Package(
         .testTarget(name: "ModerationTests", dependencies: ["Moderation"]),
         .testTarget(name: "MemberJourneyTests", dependencies: ["MemberJourney"]),
         .testTarget(name: "ServiceLevelsTests", dependencies: ["ServiceLevels"]),
-        .testTarget(name: "SupportTemplatesTests", dependencies: ["SupportTemplates"]),
+        .testTarget(
+            name: "SupportTemplatesTests",
+            dependencies: ["SupportTemplates", "RefundRules", "Moderation"]
+        ),
         .testTarget(
             name: "SupportMetricsTests",
             dependencies: ["SupportMetrics", "SupportTemplates", "TicketLifecycle"]

@@ -119,7 +119,7 @@ public struct SLAPolicy: Sendable, Hashable {
                     throw ServiceLevelError(
                         .invalidPolicy,
                         path: "targets.\(priority.rawValue).\(Self.jsonKey(of: metric))",
-                        "must be above zero: a finite number of seconds, not \(target.seconds)"
+                        "must be above zero (a finite number of seconds), not \(target.seconds)"
                     )
                 }
             }

@@ -20,6 +20,9 @@ let package = Package(
         .library(name: "RefundRules", targets: ["RefundRules"]),
         .library(name: "Moderation", targets: ["Moderation"]),
         .library(name: "MemberJourney", targets: ["MemberJourney"]),
+        .library(name: "ServiceLevels", targets: ["ServiceLevels"]),
+        .library(name: "SupportTemplates", targets: ["SupportTemplates"]),
+        .library(name: "SupportMetrics", targets: ["SupportMetrics"]),
         .library(name: "SupportEngine", targets: ["SupportEngine"]),
         .library(name: "SupportEngineTesting", targets: ["SupportEngineTesting"]),
         .library(name: "SupportSimulation", targets: ["SupportSimulation"]),
@@ -37,13 +40,28 @@ let package = Package(
         .target(name: "RefundRules", dependencies: ["SupportCore"], swiftSettings: strictSettings),
         .target(name: "Moderation", dependencies: ["SupportCore"], swiftSettings: strictSettings),
         .target(name: "MemberJourney", dependencies: ["SupportCore"], swiftSettings: strictSettings),
+        .target(
+            name: "ServiceLevels",
+            dependencies: ["SupportCore", "TicketLifecycle", "SupportBoundaries"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "SupportTemplates",
+            dependencies: ["SupportCore", "TicketLifecycle", "RefundRules", "Moderation", "MemberJourney"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "SupportMetrics",
+            dependencies: ["SupportCore", "TicketLifecycle", "SupportTemplates"],
+            swiftSettings: strictSettings
+        ),
 
         // The engine: protocols, the desk actor, in-memory adapters.
         .target(
             name: "SupportEngine",
             dependencies: [
                 "SupportCore", "TicketLifecycle", "PriorityRouting", "SupportBoundaries", "RefundRules", "Moderation",
-                "MemberJourney",
+                "MemberJourney", "ServiceLevels", "SupportTemplates", "SupportMetrics",
             ],
             swiftSettings: strictSettings
         ),
@@ -79,6 +97,15 @@ let package = Package(
         .testTarget(name: "RefundRulesTests", dependencies: ["RefundRules"]),
         .testTarget(name: "ModerationTests", dependencies: ["Moderation"]),
         .testTarget(name: "MemberJourneyTests", dependencies: ["MemberJourney"]),
+        .testTarget(name: "ServiceLevelsTests", dependencies: ["ServiceLevels"]),
+        .testTarget(
+            name: "SupportTemplatesTests",
+            dependencies: ["SupportTemplates", "RefundRules", "Moderation"]
+        ),
+        .testTarget(
+            name: "SupportMetricsTests",
+            dependencies: ["SupportMetrics", "SupportTemplates", "TicketLifecycle"]
+        ),
         .testTarget(name: "SupportEngineTests", dependencies: ["SupportEngine", "SupportEngineTesting"]),
         .testTarget(name: "SupportSimulationTests", dependencies: ["SupportSimulation", "SupportEngine"]),
         .testTarget(name: "supportdeskTests", dependencies: ["supportdesk", "SupportSimulation", "SupportEngine"]),

@@ -2,6 +2,9 @@
 @_exported import Moderation
 @_exported import PriorityRouting
 @_exported import RefundRules
+@_exported import ServiceLevels
 @_exported import SupportBoundaries
 @_exported import SupportCore
+@_exported import SupportMetrics
+@_exported import SupportTemplates
 @_exported import TicketLifecycle

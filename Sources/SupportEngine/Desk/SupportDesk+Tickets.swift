@@ -190,7 +190,7 @@ extension SupportDesk {
     ///   - actor: The agent applying it.
     ///   - values: Extra template values.
     /// - Returns: The ticket as it is now.
-    /// - Throws: ``TemplateError`` when the reply's template is missing or lacks a value;
+    /// - Throws: `TemplateError` when the reply's template is missing or lacks a value;
     ///   ``LifecycleError`` or ``DeskError`` as ``execute(_:on:by:)``. Nothing is stored on error.
     @discardableResult
     public func apply(

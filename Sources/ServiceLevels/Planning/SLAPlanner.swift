@@ -1,4 +1,7 @@
 import Foundation
+import SupportBoundaries
+import SupportCore
+import TicketLifecycle
 
 /// Turns ticket changes into service-level clock changes, and says which alarm steps are due.
 ///
@@ -13,19 +16,38 @@ import Foundation
 /// - solving meets the resolution clock and stops the reply clocks; reopening starts a new resolution
 ///   clock; closing or merging cancels every clock;
 /// - a priority change recomputes the running clocks from the same start points.
-struct SLAPlanner: Sendable {
-    let policy: SLAPolicy
+///
+/// ```swift
+/// let planner = SLAPlanner(policy: .seedDefaults(calendar: hours))
+/// let changes = try planner.changes(before: nil, after: ticket, events: events, at: now)
+/// let due = planner.dueSteps(of: ticket, at: now)
+/// ```
+public struct SLAPlanner: Sendable {
+    /// The service levels the planner keeps.
+    public let policy: SLAPolicy
     /// Whether every escalation comes at or after the breach, so that none is due before an unfired breach.
     private let escalationsFollowBreach: Bool
 
-    init(policy: SLAPolicy) {
+    /// Creates a planner.
+    ///
+    /// - Parameter policy: The service levels to keep.
+    public init(policy: SLAPolicy) {
         self.policy = policy
         self.escalationsFollowBreach = policy.escalations.allSatisfy { $0.after >= 0 }
     }
 
     // MARK: - Clock changes
 
-    func changes(before: Ticket?, after: Ticket, events: [TicketEvent], at now: Date) throws -> [SLAChange] {
+    /// The clock changes a write brings: clocks started, paused, resumed, met or cancelled.
+    ///
+    /// - Parameters:
+    ///   - before: The ticket before the write, or `nil` for a new ticket.
+    ///   - after: The ticket after the write.
+    ///   - events: The events of the write, in order.
+    ///   - now: The instant of the write.
+    /// - Returns: The changes, in order, to record as `sla` events.
+    /// - Throws: `BoundariesError` when a due instant lies beyond the calendar's horizon.
+    public func changes(before: Ticket?, after: Ticket, events: [TicketEvent], at now: Date) throws -> [SLAChange] {
         var running = after.sla.running
         var paused = after.sla.paused
         var changes: [SLAChange] = []
@@ -156,7 +178,12 @@ struct SLAPlanner: Sendable {
     // MARK: - Alarm steps
 
     /// Every alarm step of a running clock with its instant, in order: warning, breach, escalations.
-    func steps(of clock: SLAClock, priority: Priority) -> [(step: SLAStep, at: Date)] {
+    ///
+    /// - Parameters:
+    ///   - clock: The running clock.
+    ///   - priority: The ticket's priority, which says whether the escalations count business time.
+    /// - Returns: The steps and their instants.
+    public func steps(of clock: SLAClock, priority: Priority) -> [(step: SLAStep, at: Date)] {
         var steps: [(SLAStep, Date)] = []
         if let warning = clock.warningAt { steps.append((.warning, warning)) }
         steps.append((.breach, clock.dueAt))
@@ -172,7 +199,10 @@ struct SLAPlanner: Sendable {
     }
 
     /// The earliest step of the ticket's running clocks that has not fired.
-    func nextStep(of ticket: Ticket) -> Date? {
+    ///
+    /// - Parameter ticket: The ticket.
+    /// - Returns: The instant of that step, or `nil` when nothing is left to fire.
+    public func nextStep(of ticket: Ticket) -> Date? {
         var earliest: Date?
         for clock in ticket.sla.running.values {
             if escalationsFollowBreach, !ticket.sla.hasFired(.breach, of: clock) {
@@ -193,7 +223,12 @@ struct SLAPlanner: Sendable {
     }
 
     /// The steps that are due at `now` and have not fired, oldest first.
-    func dueSteps(of ticket: Ticket, at now: Date) -> [(clock: SLAClock, step: SLAStep, at: Date)] {
+    ///
+    /// - Parameters:
+    ///   - ticket: The ticket.
+    ///   - now: The instant to check at.
+    /// - Returns: Each due step with its clock and instant.
+    public func dueSteps(of ticket: Ticket, at now: Date) -> [(clock: SLAClock, step: SLAStep, at: Date)] {
         var due: [(SLAClock, SLAStep, Date)] = []
         for clock in ticket.sla.running.values {
             for (step, at) in steps(of: clock, priority: ticket.priority)

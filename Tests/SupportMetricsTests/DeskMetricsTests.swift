@@ -1,7 +1,8 @@
 import Foundation
-import SupportEngine
-import SupportEngineTesting
+import SupportMetrics
+import SupportTemplates
 import Testing
+import TicketLifecycle
 
 /// Builds one ticket's event log by hand, numbering the events.
 private struct LogBuilder {
@@ -86,7 +87,7 @@ private struct LogBuilder {
 }
 
 @Suite("Metrics from a hand-built event log")
-struct MetricsTests {
+struct DeskMetricsTests {
     let start = Date(timeIntervalSince1970: 1_767_603_600)
 
     /// Three tickets: A answered in 10 minutes and solved in an hour; B answered late after a breach and an

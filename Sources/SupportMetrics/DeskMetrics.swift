@@ -1,14 +1,17 @@
 import Foundation
+import SupportCore
+import SupportTemplates
+import TicketLifecycle
 
 /// The desk's figures, computed from ticket snapshots and the event log, never from running counters.
 ///
-/// Build it with ``compute(tickets:events:ratings:deadLetters:)``: a pure function, so the same log
+/// Build it with ``compute(tickets:events:ratings:deadLetterCount:)``: a pure function, so the same log
 /// always gives the same figures, and figures can be recomputed for any past period by passing that
 /// period's events.
 ///
 /// Calendar durations come from the events (creation, the first public reply, the first solve).
 /// Business durations and attainment come from the service-level measurements the desk records as
-/// `sla` events, counted on the SLA calendar with pauses left out; without an ``SLAPolicy`` they are
+/// `sla` events, counted on the SLA calendar with pauses left out; without an `SLAPolicy` they are
 /// empty.
 public struct DeskMetrics: Sendable, Hashable {
     /// How many tickets were created.
@@ -63,14 +66,15 @@ extension DeskMetrics {
     /// - Parameters:
     ///   - tickets: The latest snapshots, for each ticket's priority, channel, reason and assignee.
     ///   - events: The event log of those tickets, in any order.
-    ///   - ratings: The members' ratings (see ``RatingDesk``).
-    ///   - deadLetters: The dead-lettered outbound messages (``SupportDesk/deadLetters(after:limit:)``).
+    ///   - ratings: The members' ratings (from the desk's `RatingDesk`).
+    ///   - deadLetterCount: How many outbound messages were dead-lettered (with SupportEngine,
+    ///     `compute(tickets:events:ratings:deadLetters:)` counts the desk's dead letters for you).
     /// - Returns: The figures.
     public static func compute(
         tickets: [Ticket],
         events: [TicketEvent],
         ratings: [Rating] = [],
-        deadLetters: [OutboundMessage] = []
+        deadLetterCount: Int = 0
     ) -> DeskMetrics {
         let byID = Dictionary(tickets.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
         let ordered = events.sorted {
@@ -195,7 +199,7 @@ extension DeskMetrics {
             backlog: backlog,
             agents: agents,
             acknowledgementLatency: DurationSummary(Array(acknowledged.values)),
-            deadLetters: deadLetters.count,
+            deadLetters: deadLetterCount,
             satisfaction: SatisfactionSummary(ratings)
         )
     }

@@ -1,3 +1,5 @@
+import TicketLifecycle
+
 /// A named bundle of actions an agent applies in one step: a reply from a template, a status, tags.
 ///
 /// ```swift

@@ -1,3 +1,5 @@
+import SupportCore
+
 /// Message templates by key and language, with built-in defaults in English, Russian and Spanish.
 ///
 /// Lookup falls back from the exact tag (`pt-br`) to its language (`pt`) to the catalog's fallback
@@ -80,9 +82,7 @@ public struct TemplateCatalog: Sendable, Hashable {
     /// The built-in templates in English, Russian and Spanish.
     public static let builtIn: TemplateCatalog = {
         var catalog = TemplateCatalog()
-        let texts = BuiltInTemplates.texts.merging(BuiltInPolicyTemplates.texts, uniquingKeysWith: { $1 })
-            .merging(BuiltInJourneyTemplates.texts, uniquingKeysWith: { $1 })
-        for (key, texts) in texts {
+        for (key, texts) in BuiltInTexts.all {
             for (locale, text) in texts {
                 // The built-in texts are fixed and covered by tests; a parse failure is a programming error.
                 do { try catalog.set(key, for: locale, to: text) } catch { preconditionFailure("\(key): \(error)") }

@@ -1,3 +1,5 @@
+import MemberJourney
+
 /// The template keys of the member journey and the feedback loop.
 ///
 /// Each message has a body key and a subject key (`<key>.subject`). Placeholders: `member_name` in

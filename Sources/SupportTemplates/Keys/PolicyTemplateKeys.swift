@@ -1,11 +1,16 @@
+import Moderation
+
 /// Template keys the desk uses besides the decisions' own: the name of a rule and the link to the
 /// published rules, both per language, so a host sets its own in the ``TemplateCatalog``.
-enum PolicyTemplateKeys {
+public enum PolicyTemplateKeys {
     /// The link to the club's published rules, such as `https://club.example/rules`, per language.
-    static let rulesLink = TemplateKey(rawValue: "moderation.rules_link")
+    public static let rulesLink = TemplateKey(rawValue: "moderation.rules_link")
 
     /// The name of a kind of violation in the member's language, such as `moderation.rule.rudeness`.
-    static func ruleName(_ kind: ViolationKind) -> TemplateKey {
+    ///
+    /// - Parameter kind: The kind of violation.
+    /// - Returns: The key `moderation.rule.<kind>`.
+    public static func ruleName(_ kind: ViolationKind) -> TemplateKey {
         TemplateKey(rawValue: "moderation.rule.\(kind.rawValue)")
     }
 }

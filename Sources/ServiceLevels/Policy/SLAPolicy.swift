@@ -1,8 +1,14 @@
 import Foundation
+import SupportBoundaries
+import SupportCore
+import TicketLifecycle
 
 extension ResponseTargets {
     /// The target of a metric.
-    func target(for metric: SLAMetric) -> BusinessDuration? {
+    ///
+    /// - Parameter metric: The service-level metric.
+    /// - Returns: ``firstReply``, ``nextReply`` or ``resolution``; `nil` when no promise is made.
+    public func target(for metric: SLAMetric) -> BusinessDuration? {
         switch metric {
         case .firstReply: firstReply
         case .nextReply: nextReply
@@ -101,31 +107,49 @@ public struct SLAPolicy: Sendable, Hashable {
 
     /// Checks the policy.
     ///
-    /// - Throws: ``DeskError`` with ``DeskError/Code/invalidInput`` naming the field: a target that is not
-    ///   positive, a warning fraction outside (0, 1), an escalation delay that is negative or out of order.
+    /// - Throws: ``ServiceLevelError`` with ``ServiceLevelError/Code/invalidPolicy`` naming the JSON path
+    ///   of the value: a target that is not above zero (`targets.urgent.firstReply`), a warning fraction
+    ///   outside (0, 1) (`warningFraction`), an escalation delay that is negative or out of order
+    ///   (`escalations[1].after`).
     public func validate() throws {
-        for (priority, targets) in targets {
+        for priority in Priority.allCases {
+            guard let targets = targets[priority] else { continue }
             for metric in SLAMetric.allCases {
                 if let target = targets.target(for: metric), !(target.seconds > 0 && target.seconds.isFinite) {
-                    throw DeskError(
-                        .invalidInput,
-                        "sla.targets.\(priority).\(metric) must be a positive number of seconds, not \(target.seconds)"
+                    throw ServiceLevelError(
+                        .invalidPolicy,
+                        path: "targets.\(priority.rawValue).\(Self.jsonKey(of: metric))",
+                        "must be above zero (a finite number of seconds), not \(target.seconds)"
                     )
                 }
             }
         }
         if let warningFraction, !(warningFraction > 0 && warningFraction < 1) {
-            throw DeskError(.invalidInput, "sla.warningFraction must be between 0 and 1, not \(warningFraction)")
+            throw ServiceLevelError(
+                .invalidPolicy,
+                path: "warningFraction",
+                "must be between 0 and 1 (or null for no warning), not \(warningFraction)"
+            )
         }
         var previous: TimeInterval = -1
         for (index, escalation) in escalations.enumerated() {
             guard escalation.after >= 0, escalation.after.isFinite, escalation.after > previous else {
-                throw DeskError(
-                    .invalidInput,
-                    "sla.escalations[\(index)].after must be zero or more and later than the level before it"
+                throw ServiceLevelError(
+                    .invalidPolicy,
+                    path: "escalations[\(index)].after",
+                    "must be zero or more seconds and later than the level before it"
                 )
             }
             previous = escalation.after
+        }
+    }
+
+    /// The key of a metric's target in the JSON form of ``ResponseTargets``.
+    private static func jsonKey(of metric: SLAMetric) -> String {
+        switch metric {
+        case .firstReply: "firstReply"
+        case .nextReply: "nextReply"
+        case .resolution: "resolution"
         }
     }
 }

@@ -1,9 +1,9 @@
 import Foundation
-import SupportEngine
+import SupportTemplates
 import Testing
 
 @Suite("Templates")
-struct LeadTemplateTests {
+struct TemplateTests {
     @Test func rendersPlaceholders() throws {
         let template = try Template(parsing: "Hello {{ member_name }}, ticket {{ticket_id}}.")
         #expect(template.placeholders == ["member_name", "ticket_id"])

@@ -1,3 +1,5 @@
+import SupportCore
+
 /// The name of a message template, such as `acknowledgement` or `refund.approved`.
 ///
 /// Built-in keys have defaults in English, Russian and Spanish; a host adds its own keys and overrides

@@ -1,0 +1,3 @@
+@_exported import SupportBoundaries
+@_exported import SupportCore
+@_exported import TicketLifecycle

@@ -2,7 +2,7 @@ import Foundation
 import PriorityRouting
 import Testing
 
-/// The examples in Documentation/Routing.md, kept honest.
+/// The examples in the Routing article (Sources/PriorityRouting/Docs.docc/Routing.md), kept honest.
 @Suite("Documentation examples")
 struct DocumentationExamplesTests {
     struct PatternExample: Sendable, CustomTestStringConvertible {

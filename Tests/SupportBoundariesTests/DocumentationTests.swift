@@ -2,13 +2,14 @@ import Foundation
 import SupportBoundaries
 import Testing
 
-/// The examples in Documentation/ decode and mean what the text says.
+/// The examples in the SupportBoundaries DocC catalog decode and mean what the text says.
 @Suite("Documentation examples")
 struct DocumentationTests {
     static func jsonBlocks(in file: String) throws -> [String] {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
-        let text = try String(contentsOf: root.appendingPathComponent("Documentation/\(file)"), encoding: .utf8)
+        let catalog = root.appendingPathComponent("Sources/SupportBoundaries/Docs.docc")
+        let text = try String(contentsOf: catalog.appendingPathComponent(file), encoding: .utf8)
         return text.components(separatedBy: "```json\n").dropFirst().compactMap {
             $0.components(separatedBy: "```").first
         }

@@ -224,7 +224,7 @@ public struct BoundariesPolicy: Sendable, Hashable, Codable {
         case afterHoursNoticeInterval
     }
 
-    /// Decodes a policy and validates it; see `Documentation/BoundariesConfiguration.md` for the format.
+    /// Decodes a policy and validates it; see the article <doc:BoundariesConfiguration> for the format.
     ///
     /// - Parameter decoder: The decoder to read from.
     /// - Throws: A `DecodingError` for malformed JSON, ``BoundariesError`` for invalid values.

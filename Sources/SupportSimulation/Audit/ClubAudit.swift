@@ -126,14 +126,14 @@ public struct ClubAudit: Sendable {
             "Conduct rules for difficult members",
             club.moderation != nil,
             club.moderation == nil ? "no moderation policy" : "conduct ladder set",
-            fix: "set moderation (see Documentation/ModerationPolicy.md)"
+            fix: "set moderation (see Sources/Moderation/Docs.docc/ModerationGuide.md)"
         )
         add(
             "refunds",
             "Refund rules decided in advance",
             club.refunds != nil,
             club.refunds == nil ? "no refund policy" : "refund policy set",
-            fix: "set refunds with each plan's guarantee (see Documentation/RefundPolicy.md)"
+            fix: "set refunds with each plan's guarantee (see Sources/RefundRules/Docs.docc/RefundRulesGuide.md)"
         )
         add(
             "feedback",

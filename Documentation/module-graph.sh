@@ -9,12 +9,14 @@ package = json.load(sys.stdin)
 pure = {"SupportCore"}
 shell, kit, tools = {"SupportEngine"}, {"SupportEngineTesting"}, set()
 edges = []
+depsOf = {}
 for target in package["targets"]:
     name, kind = target["name"], target["type"]
     if kind == "test" or name == "QuickStart":
         continue
     deps = [d.get("byName", d.get("target", [None]))[0] for d in target["dependencies"]]
     edges += [(name, dep) for dep in deps if dep]
+    depsOf[name] = set(d for d in deps if d)
     if kind == "executable":
         tools.add(name)
     elif name not in shell | kit and "SupportEngine" not in deps:
@@ -27,7 +29,10 @@ print("  edge [color=\"#777777\", arrowsize=0.6];")
 def group(names, color, rank):
     print("  { rank=%s; %s }" % (rank, " ".join("\"%s\" [fillcolor=\"%s\"];" % (n, color) for n in sorted(names))))
 group({"SupportCore"}, "#fde7c8", "max")
-group(pure - {"SupportCore"}, "#dcefd9", "same")
+base = {n for n in pure if depsOf.get(n, set()) <= {"SupportCore"}} - {"SupportCore"}
+group(base, "#dcefd9", "same")
+composed = pure - base - {"SupportCore"}
+print("  %s" % " ".join("\"%s\" [fillcolor=\"#dcefd9\"];" % n for n in sorted(composed)))
 group(shell, "#d6e6f5", "same")
 group(kit | tools, "#eeeeee", "min")
 for a, b in sorted(set(edges)):

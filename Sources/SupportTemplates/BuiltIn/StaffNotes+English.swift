@@ -1,10 +1,12 @@
 import Foundation
+import Moderation
+import RefundRules
 
 /// The internal notes the desk writes for refund and moderation decisions, in English for the support
 /// side. Members never see them: they are internal notes, left out of member views and the outbox.
-enum PolicyNotes {
+package enum PolicyNotes {
     /// The note for a refund decision: verdict, machine reason, rule, amount and outcomes.
-    static func refund(_ decision: RefundDecision, staffNote: String) -> String {
+    package static func refund(_ decision: RefundDecision, staffNote: String) -> String {
         let outcomes = decision.outcomes.sorted().map(\.rawValue).joined(separator: ", ")
         var text = """
             Refund request \(decision.requestID) on charge \(decision.chargeID) (plan \(decision.plan)): \
@@ -20,7 +22,7 @@ enum PolicyNotes {
     }
 
     /// The note for a moderation decision: the action, the rule, the violation and the ledger entry.
-    static func moderation(_ decision: ModerationDecision, violation: Violation?) -> String {
+    package static func moderation(_ decision: ModerationDecision, violation: Violation?) -> String {
         let entry = decision.entry
         var text = "Moderation of member \(decision.member): \(entry.action.rawValue) (rule \(decision.rule)), "
         text += "ledger entry \(entry.id) by \(entry.actor)"
@@ -43,7 +45,7 @@ enum PolicyNotes {
     }
 
     /// A ticket subject from the member's words: the first line, cut to 80 characters.
-    static func subject(from words: String?, fallback: String) -> String {
+    package static func subject(from words: String?, fallback: String) -> String {
         let line = words?.split(whereSeparator: \.isNewline).first { $0.contains { !$0.isWhitespace } }
         let text = line.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
         guard !text.isEmpty else { return fallback }

@@ -4,14 +4,14 @@ import Testing
 
 @Suite("Policy desk: ledger store conformance")
 struct PolicyDeskConformanceTests {
-    @Test(arguments: LedgerStoreConformance.checks)
-    func inMemoryLedgerStoreKeepsTheContract(_ check: LedgerStoreConformance.Check) async throws {
-        try await check.run(against: InMemoryLedgerStore())
+    @Test(arguments: PolicyLedgerStoreConformance.checks)
+    func inMemoryPolicyLedgerStoreKeepsTheContract(_ check: PolicyLedgerStoreConformance.Check) async throws {
+        try await check.run(against: InMemoryPolicyLedgerStore())
     }
 
     @Test func allChecksRunTogether() async throws {
-        try await LedgerStoreConformance.run { InMemoryLedgerStore() }
-        #expect(LedgerStoreConformance.checks.count == 11)
-        #expect(Set(LedgerStoreConformance.checks.map(\.name)).count == LedgerStoreConformance.checks.count)
+        try await PolicyLedgerStoreConformance.run { InMemoryPolicyLedgerStore() }
+        #expect(PolicyLedgerStoreConformance.checks.count == 11)
+        #expect(Set(PolicyLedgerStoreConformance.checks.map(\.name)).count == PolicyLedgerStoreConformance.checks.count)
     }
 }

@@ -19,7 +19,7 @@ struct PolicyDeskDocExampleTests {
             channels: [email],
             configuration: DeskConfiguration(refunds: try JSONDecoder().decode(RefundPolicy.self, from: policyJSON)),
             members: InMemoryMemberDirectory([MemberProfile(id: "anna", displayName: "Anna")]),
-            ledgers: InMemoryLedgerStore()
+            ledgers: InMemoryPolicyLedgerStore()
         )
         let paid = clock.now.addingTimeInterval(-20 * 86_400)
         let facts = RefundFacts(

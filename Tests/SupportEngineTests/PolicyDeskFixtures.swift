@@ -8,7 +8,7 @@ import Testing
 struct PolicyDeskHarness {
     let clock = ManualClock()
     let store = InMemoryTicketStore()
-    let ledgers: any MemberLedgerStore
+    let ledgers: any PolicyLedgerStore
     let email = InMemoryChannel(kind: .email)
     let desk: SupportDesk
 
@@ -29,7 +29,7 @@ struct PolicyDeskHarness {
     init(
         refunds: RefundPolicy? = PolicyDeskHarness.policy,
         moderation: ModerationPolicy = .standard,
-        ledgers: any MemberLedgerStore = InMemoryLedgerStore(),
+        ledgers: any PolicyLedgerStore = InMemoryPolicyLedgerStore(),
         templates: TemplateCatalog = .builtIn
     ) {
         self.ledgers = ledgers
@@ -99,8 +99,8 @@ struct PolicyDeskHarness {
 }
 
 /// A ledger store where another moderator acts between the desk's read and its first save.
-actor RacingLedgerStore: MemberLedgerStore {
-    private let inner = InMemoryLedgerStore()
+actor RacingLedgerStore: PolicyLedgerStore {
+    private let inner = InMemoryPolicyLedgerStore()
     private var interloper: (@Sendable () async throws -> Void)?
     private var afterRecord: (@Sendable () async throws -> Void)?
     private(set) var saveAttempts = 0

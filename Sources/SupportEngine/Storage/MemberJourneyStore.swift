@@ -2,10 +2,10 @@ import Foundation
 
 /// Where members' journeys and the owner's fix announcements live.
 ///
-/// Part of the member-ledger family next to ``MemberLedgerStore``: a record is saved only over the
-/// version it was read at (two writers at once: the second gets ``StoreError/Code/versionConflict``),
-/// and a fix id is recorded once. `SupportEngineTesting`'s `JourneyStoreConformance` checks an
-/// adapter against this contract.
+/// Shaped like ``PolicyLedgerStore``: a record is saved only over the version it was read at (two
+/// writers at once: the second gets ``StoreError/Code/versionConflict``), and a fix id is recorded
+/// once. `SupportEngineTesting`'s `MemberJourneyStoreConformance` checks an adapter against this
+/// contract.
 public protocol MemberJourneyStore: Sendable {
     /// Reads a member's journey.
     ///

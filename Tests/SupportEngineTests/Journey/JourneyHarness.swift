@@ -8,8 +8,8 @@ import Testing
 struct JourneyHarness {
     let clock: ManualClock
     let store: InMemoryTicketStore
-    let ledgers: InMemoryLedgerStore
-    let journeys: InMemoryJourneyStore
+    let ledgers: InMemoryPolicyLedgerStore
+    let journeys: InMemoryMemberJourneyStore
     let email: InMemoryChannel
     let desk: SupportDesk
     let start: Date
@@ -28,8 +28,8 @@ struct JourneyHarness {
         self.init(
             clock: ManualClock(),
             store: InMemoryTicketStore(),
-            ledgers: InMemoryLedgerStore(),
-            journeys: InMemoryJourneyStore(),
+            ledgers: InMemoryPolicyLedgerStore(),
+            journeys: InMemoryMemberJourneyStore(),
             email: InMemoryChannel(kind: .email),
             policy: policy,
             requestsRatings: requestsRatings
@@ -52,8 +52,8 @@ struct JourneyHarness {
     private init(
         clock: ManualClock,
         store: InMemoryTicketStore,
-        ledgers: InMemoryLedgerStore,
-        journeys: InMemoryJourneyStore,
+        ledgers: InMemoryPolicyLedgerStore,
+        journeys: InMemoryMemberJourneyStore,
         email: InMemoryChannel,
         policy: JourneyPolicy?,
         requestsRatings: Bool

@@ -4,8 +4,8 @@ import Testing
 
 @Suite("Journey store conformance")
 struct JourneyStoreConformanceTests {
-    @Test(arguments: JourneyStoreConformance.checks)
-    func inMemoryJourneyStoreKeepsTheContract(_ check: JourneyStoreConformance.Check) async throws {
-        try await check.run(against: InMemoryJourneyStore())
+    @Test(arguments: MemberJourneyStoreConformance.checks)
+    func inMemoryMemberJourneyStoreKeepsTheContract(_ check: MemberJourneyStoreConformance.Check) async throws {
+        try await check.run(against: InMemoryMemberJourneyStore())
     }
 }

@@ -1,5 +1,5 @@
-/// The reference ``MemberLedgerStore``, in memory.
-public actor InMemoryLedgerStore: MemberLedgerStore {
+/// The reference ``PolicyLedgerStore``, in memory.
+public actor InMemoryPolicyLedgerStore: PolicyLedgerStore {
     private var moderation: [MemberID: MemberLedger] = [:]
     private var refunds: [MemberID: [RefundDecision]] = [:]
 

@@ -7,14 +7,14 @@ import SupportEngine
 /// did wrong. With Swift Testing, run them one test case each:
 ///
 /// ```swift
-/// @Test(arguments: JourneyStoreConformance.checks)
-/// func conformance(_ check: JourneyStoreConformance.Check) async throws {
-///     try await check.run(against: MyPostgresJourneyStore(…))
+/// @Test(arguments: MemberJourneyStoreConformance.checks)
+/// func conformance(_ check: MemberJourneyStoreConformance.Check) async throws {
+///     try await check.run(against: MyPostgresMemberJourneyStore(…))
 /// }
 /// ```
 ///
 /// or all at once with ``run(against:)``.
-public enum JourneyStoreConformance {
+public enum MemberJourneyStoreConformance {
     /// One named check of the contract.
     public typealias Check = ConformanceCheck<any MemberJourneyStore>
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The reference ``MemberJourneyStore``, in memory.
-public actor InMemoryJourneyStore: MemberJourneyStore {
+public actor InMemoryMemberJourneyStore: MemberJourneyStore {
     private var journeys: [MemberID: StoredJourney] = [:]
     private var byExitReason: [ExitReason: Set<MemberID>] = [:]
     private var fixes: [FixID: FixAnnouncement] = [:]

@@ -1,12 +1,13 @@
-/// Where member-level ledgers live: moderation ledgers and refund decisions.
+/// Where members' policy records live: moderation ledgers and refund decisions.
 ///
 /// Like ``TicketStore``, writes are guarded: a moderation ledger is saved only over the version it was
 /// read at (two moderators acting at once: the second gets ``StoreError/Code/versionConflict``), and a
 /// refund decision is recorded once per request id (``StoreError/Code/duplicateExternalMessage`` is not
 /// used here; a repeated request id throws ``StoreError/Code/versionConflict``). Only an escalation
 /// to the owner is ever replaced, so two owners resolving the same escalation at once cannot both
-/// succeed. `SupportEngineTesting`'s `LedgerStoreConformance` checks an adapter against this contract.
-public protocol MemberLedgerStore: Sendable {
+/// succeed. `SupportEngineTesting`'s `PolicyLedgerStoreConformance` checks an adapter against this
+/// contract.
+public protocol PolicyLedgerStore: Sendable {
     /// Reads a member's moderation ledger.
     ///
     /// - Parameter member: The member.

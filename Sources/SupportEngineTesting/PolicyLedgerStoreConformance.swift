@@ -1,28 +1,28 @@
 import Foundation
 import SupportEngine
 
-/// The contract every `MemberLedgerStore` must keep, as checks an adapter runs from its own tests.
+/// The contract every `PolicyLedgerStore` must keep, as checks an adapter runs from its own tests.
 ///
 /// Each ``Check`` gets a fresh, empty store and throws a ``ConformanceFailure`` naming what the store
 /// did wrong. With Swift Testing, run them one test case each:
 ///
 /// ```swift
-/// @Test(arguments: LedgerStoreConformance.checks)
-/// func conformance(_ check: LedgerStoreConformance.Check) async throws {
-///     try await check.run(against: MyPostgresLedgerStore(…))
+/// @Test(arguments: PolicyLedgerStoreConformance.checks)
+/// func conformance(_ check: PolicyLedgerStoreConformance.Check) async throws {
+///     try await check.run(against: MyPostgresPolicyLedgerStore(…))
 /// }
 /// ```
 ///
 /// or all at once with ``run(against:)``.
-public enum LedgerStoreConformance {
+public enum PolicyLedgerStoreConformance {
     /// One named check of the contract.
-    public typealias Check = ConformanceCheck<any MemberLedgerStore>
+    public typealias Check = ConformanceCheck<any PolicyLedgerStore>
 
     /// Runs every check, each against a fresh store.
     ///
     /// - Parameter makeStore: Makes an empty store.
     /// - Throws: The first failure.
-    public static func run(against makeStore: () async throws -> any MemberLedgerStore) async throws {
+    public static func run(against makeStore: () async throws -> any PolicyLedgerStore) async throws {
         for check in checks { try await check.run(against: try await makeStore()) }
     }
 

@@ -14,7 +14,7 @@ private struct ClosedChannel: Channel {
 }
 
 @Suite("Delivery fallback")
-struct LeadDeliveryFallbackTests {
+struct DeliveryFallbackTests {
     let member = MemberProfile(id: "anna", displayName: "Anna", contactChannels: [.telegram, .email])
 
     private func desk(

@@ -3,8 +3,8 @@ import SupportEngine
 import SupportEngineTesting
 import Testing
 
-@Suite("Policy desk: moderation")
-struct PolicyDeskModerationTests {
+@Suite("Moderation at the desk")
+struct ModerationDeskTests {
     /// Opens a ticket for the member and reports `count` of their messages one after the other.
     private func report(
         _ member: MemberID,

@@ -3,8 +3,8 @@ import SupportEngine
 import SupportEngineTesting
 import Testing
 
-@Suite("Policy desk: refunds")
-struct PolicyDeskRefundTests {
+@Suite("Refunds at the desk")
+struct RefundDeskTests {
     @Test(arguments: [
         (PolicyDeskHarness.anna, "your refund of 19.00 EUR is approved"),
         (PolicyDeskHarness.ivan, "Возврат 19.00 EUR одобрен"),

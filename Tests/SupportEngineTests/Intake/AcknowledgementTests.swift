@@ -9,7 +9,7 @@ private func moscow(_ text: String) -> Date {
 }
 
 @Suite("Acknowledgements and notices")
-struct LeadAcknowledgementTests {
+struct AcknowledgementTests {
     let email = InMemoryChannel(kind: .email)
 
     private func desk(
@@ -194,7 +194,7 @@ private struct LiveChat: Channel {
 }
 
 @Suite("Promises on live chat")
-struct LeadLiveChatPromiseTests {
+struct LiveChatPromiseTests {
     @Test(arguments: [(true, "10:20"), (false, "14:00")])
     func anUnstaffedChatPromisesNoInstantAnswer(staffed: Bool, expected: String) async throws {
         let hours = try BusinessCalendar(

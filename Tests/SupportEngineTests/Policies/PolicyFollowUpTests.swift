@@ -3,8 +3,8 @@ import SupportEngine
 import SupportEngineTesting
 import Testing
 
-@Suite("Policy desk: where decisions go")
-struct PolicyDeskFollowUpTests {
+@Suite("Where refund and moderation decisions go")
+struct PolicyFollowUpTests {
     private func closedTicket(_ harness: PolicyDeskHarness, of member: MemberID) async throws -> (TicketID, MessageID) {
         let (ticket, message) = try await harness.open(member, body: "Rude words")
         try await harness.desk.solve(ticket, by: .agent("pavel"))

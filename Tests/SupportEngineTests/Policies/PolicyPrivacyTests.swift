@@ -3,8 +3,8 @@ import SupportEngine
 import SupportEngineTesting
 import Testing
 
-@Suite("Policy desk: privacy and templates")
-struct PolicyDeskPrivacyTests {
+@Suite("Refund and moderation messages: privacy and templates")
+struct PolicyPrivacyTests {
     /// Every template key the refund rules and the conduct ladder produce.
     static let policyKeys: [String] = [
         RefundDecision.TemplateKey.approved, RefundDecision.TemplateKey.approvedGoodwill,

@@ -4,7 +4,7 @@ import SupportEngineTesting
 import Testing
 
 @Suite("Routing at the desk")
-struct LeadRoutingTests {
+struct RoutingTests {
     let clock = ManualClock()
 
     private func desk(

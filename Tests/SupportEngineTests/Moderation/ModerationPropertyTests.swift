@@ -16,8 +16,8 @@ private struct PolicyRandom {
     mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }
 
-@Suite("Policy desk: moderation under concurrent staff")
-struct PolicyDeskModerationPropertyTests {
+@Suite("Moderation under concurrent staff")
+struct ModerationPropertyTests {
     private enum Step: Sendable {
         case report(Int)
         case reverse(Int)

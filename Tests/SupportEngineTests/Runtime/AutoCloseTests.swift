@@ -4,7 +4,7 @@ import SupportEngineTesting
 import Testing
 
 @Suite("Timers: auto-close and restart")
-struct TimerTests {
+struct AutoCloseTests {
     static let configuration = DeskConfiguration(autoCloseAfter: 3600)
 
     @Test("a solved ticket closes by itself after autoCloseAfter, by the system, once")

@@ -6,7 +6,7 @@ import Testing
 /// derived from the snapshot when it can be, SLA changes and explanations unboxed) and a ticket's own
 /// thread key implicitly; what it returns must still be exactly what was committed.
 @Suite("InMemoryTicketStore compact storage")
-struct InMemoryStoreCompactionTests {
+struct InMemoryTicketStoreCompactionTests {
     static let start = Date(timeIntervalSince1970: 1_767_603_600)
 
     static func creation(subject: String = "Login", reason: ContactReason = .access) -> TicketCreation {

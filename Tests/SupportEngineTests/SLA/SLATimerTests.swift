@@ -87,7 +87,7 @@ private struct SLAHarness {
 }
 
 @Suite("SLA clocks")
-struct LeadSLATests {
+struct SLAClockTests {
     @Test(
         "first reply and resolution dues over evenings, weekends, holidays and lunch",
         arguments: [
@@ -272,7 +272,7 @@ struct LeadSLATests {
 }
 
 @Suite("Driving the timers by hand")
-struct LeadProcessUntilTests {
+struct ProcessUntilTests {
     @Test func processDueWorkUntilFiresOnlyWhatIsDueByTheCutOff() async throws {
         let clock = ManualClock(now: moscow("2026-01-05 09:00"))
         let desk = SupportDesk(
@@ -300,7 +300,7 @@ struct LeadProcessUntilTests {
 }
 
 @Suite("Escalation JSON")
-struct LeadEscalationJSONTests {
+struct EscalationJSONTests {
     @Test func theLadderReadsAndWritesItsDocumentedForm() throws {
         let json = """
             [

@@ -4,8 +4,8 @@ import SupportEngineTesting
 import Testing
 
 /// The examples of the article "Refunds and moderation at the desk", run against an in-memory desk.
-@Suite("Policy desk: article examples")
-struct PolicyDeskDocExampleTests {
+@Suite("Article examples: refunds and moderation at the desk")
+struct PolicyArticleExampleTests {
     @Test func theRefundExampleRuns() async throws {
         let policyJSON = Data(
             #"{"plans": {"monthly": {"guaranteeDays": 14, "windowStart": "eachRenewal", "afterWindow": {"mode": "goodwill", "maxDaysAfterWindow": 30}}}}"#

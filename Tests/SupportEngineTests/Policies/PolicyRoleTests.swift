@@ -3,8 +3,8 @@ import SupportEngine
 import SupportEngineTesting
 import Testing
 
-@Suite("Policy desk: roles and errors")
-struct PolicyDeskRoleTests {
+@Suite("Refunds and moderation: roles and errors")
+struct PolicyRoleTests {
     private func escalated(_ harness: PolicyDeskHarness) async throws -> DeskRefundResult {
         try await harness.desk.refunds.request(
             "rq-1",

@@ -4,7 +4,7 @@ import SupportEngineTesting
 import Testing
 
 @Suite("Concurrent receives")
-struct ConcurrencyTests {
+struct ConcurrentReceiveTests {
     @Test(
         "1,000 concurrent deliveries of 800 distinct messages make exactly 800 tickets",
         arguments: [false, true]

@@ -4,7 +4,7 @@ import SupportEngineTesting
 import Testing
 
 @Suite("Outbox delivery: retries with backoff and dead letters")
-struct DeliveryTests {
+struct OutboxDeliveryTests {
     static let configuration = DeskConfiguration(deliveryRetryDelay: 60, maximumDeliveryAttempts: 5)
 
     /// A desk on a failing email channel with one reply in its outbox, attempted once at the clock's start.

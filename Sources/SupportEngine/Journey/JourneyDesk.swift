@@ -13,7 +13,7 @@ public struct JourneyDesk: Sendable {
     /// The desk stores the facts in the member's journey, recomputes the segment (the one routing
     /// uses), and takes every journey step that falls due: the welcome and the onboarding check-in after
     /// joining, the thank-you with the exit survey after a cancellation. Later steps (the check-in,
-    /// quiet check-ins) run from the due-work timer, see ``processDueWork()``.
+    /// quiet check-ins) run from the due-work timer, see ``SupportDesk/processDueWork()``.
     ///
     /// - Parameters:
     ///   - member: The member.

@@ -23,7 +23,7 @@ public actor SupportDesk {
     let channels: [ChannelKind: any Channel]
     let ids: any IDGenerator
     let members: any MemberDirectory
-    let ledgers: any MemberLedgerStore
+    let ledgers: any PolicyLedgerStore
     let journeys: any MemberJourneyStore
     let ratingStore: any RatingStore
     /// How the desk behaves.
@@ -65,8 +65,8 @@ public actor SupportDesk {
         configuration: DeskConfiguration = DeskConfiguration(),
         ids: any IDGenerator = UUIDGenerator(),
         members: any MemberDirectory = InMemoryMemberDirectory(),
-        ledgers: any MemberLedgerStore = InMemoryLedgerStore(),
-        journeys: any MemberJourneyStore = InMemoryJourneyStore(),
+        ledgers: any PolicyLedgerStore = InMemoryPolicyLedgerStore(),
+        journeys: any MemberJourneyStore = InMemoryMemberJourneyStore(),
         ratings: any RatingStore = InMemoryRatingStore()
     ) {
         self.ratingStore = ratings

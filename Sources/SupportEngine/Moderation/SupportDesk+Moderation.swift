@@ -4,7 +4,7 @@ extension SupportDesk {
     /// An agent reports a member's message for breaking the club's rules; the conduct ladder decides
     /// the next step against the member's ledger.
     ///
-    /// The ledger is read from the ``MemberLedgerStore`` (whether the member pays comes from the
+    /// The ledger is read from the ``PolicyLedgerStore`` (whether the member pays comes from the
     /// ``MemberDirectory``), the decision is applied to it and saved over the version read. The ticket
     /// gets an internal note with the action, rule and violation, and the member gets the step's message
     /// (calm, naming the rule, linking the published rules) as an automatic message in their language.

@@ -11,7 +11,7 @@ public struct RefundDesk: Sendable {
     /// Takes a refund request, decides it by the club's policy, and tells the member.
     ///
     /// The request is decided at the desk's clock with the facts the host passes. The decision is
-    /// recorded in the ``MemberLedgerStore`` and on the ticket as an internal note (verdict, reason,
+    /// recorded in the ``PolicyLedgerStore`` and on the ticket as an internal note (verdict, reason,
     /// rule, amount) that only the support side sees; the member gets the decision's message in their
     /// language as an automatic message, committed with the ticket and sent through the outbox. The
     /// request goes on the member's ticket `ticket`, or on a new ticket with the `ContactReason/refund`
@@ -67,7 +67,7 @@ public struct RefundDesk: Sendable {
     ///
     /// The rules are checked again against `facts` as they are now: a charge disputed or refunded
     /// meanwhile turns the approval into a denial (see `RefundDecision.approved(by:facts:at:amount:)`).
-    /// The resolution replaces the escalation in the ``MemberLedgerStore``, and goes on the request's
+    /// The resolution replaces the escalation in the ``PolicyLedgerStore``, and goes on the request's
     /// ticket as an internal note and the member's message.
     ///
     /// - Parameters:

@@ -113,7 +113,7 @@ final class SimulationRun {
             configuration: configuration,
             ids: SequentialIDGenerator(),
             members: directory,
-            journeys: InMemoryJourneyStore()
+            journeys: InMemoryMemberJourneyStore()
         )
         self.desk = desk
         self.ratings = desk.ratings

@@ -1,0 +1,33 @@
+import Foundation
+
+/// A ``RatingStore`` in memory, for tests, demos and simulations.
+public actor InMemoryRatingStore: RatingStore {
+    private var byTicket: [TicketID: Rating] = [:]
+    private var order: [TicketID] = []
+
+    /// Creates an empty store.
+    public init() {}
+
+    /// Saves a rating.
+    ///
+    /// - Parameter rating: The rating.
+    /// - Throws: ``RatingError`` with ``RatingError/Code/alreadyRated`` when the ticket has one.
+    public func save(_ rating: Rating) throws {
+        guard byTicket[rating.ticket] == nil else {
+            throw RatingError(.alreadyRated, "ticket \(rating.ticket) is already rated: a ticket takes one rating")
+        }
+        byTicket[rating.ticket] = rating
+        order.append(rating.ticket)
+    }
+
+    /// The rating of a ticket, if any.
+    ///
+    /// - Parameter ticket: The ticket.
+    /// - Returns: The rating.
+    public func rating(of ticket: TicketID) -> Rating? { byTicket[ticket] }
+
+    /// Every rating, in the order they were given.
+    ///
+    /// - Returns: The ratings.
+    public func allRatings() -> [Rating] { order.compactMap { byTicket[$0] } }
+}

@@ -4,7 +4,7 @@ import SupportEngineTesting
 import Testing
 
 @Suite("Ratings through the desk")
-struct MetricsRatingTests {
+struct RatingDeskTests {
     @Test func onlyTheRequesterRatesASolvedTicketOnce() async throws {
         let clock = ManualClock()
         let desk = SupportDesk(

@@ -67,12 +67,14 @@ extension DeskConfiguration: Codable {
                 try delivery.decode(Int.self, "maximumAttempts") ?? configuration.maximumDeliveryAttempts
         }
         if let tickets = try root.group("tickets", known: Self.ticketKeys) {
-            configuration.autoCloseAfter = try tickets.decode(Double.self, "autoCloseAfter") ?? configuration.autoCloseAfter
+            configuration.autoCloseAfter =
+                try tickets.decode(Double.self, "autoCloseAfter") ?? configuration.autoCloseAfter
             configuration.maximumBodyBytes =
                 try tickets.decode(Int.self, "maximumBodyBytes") ?? configuration.maximumBodyBytes
             configuration.maximumSubjectLength =
                 try tickets.decode(Int.self, "maximumSubjectLength") ?? configuration.maximumSubjectLength
-            configuration.conflictRetries = try tickets.decode(Int.self, "conflictRetries") ?? configuration.conflictRetries
+            configuration.conflictRetries =
+                try tickets.decode(Int.self, "conflictRetries") ?? configuration.conflictRetries
         }
         if let templates = try root.decode([String: [String: String]].self, "templates") {
             configuration.templates = try Self.catalog(templates, path: ConfigurationKey.join(root.path, "templates"))
@@ -139,7 +141,9 @@ extension DeskConfiguration: Codable {
     private static func catalog(_ overrides: [String: [String: String]], path: String) throws -> TemplateCatalog {
         var catalog = TemplateCatalog.builtIn
         for key in overrides.keys.sorted() {
-            guard !key.isEmpty else { throw DeskConfigurationError(.invalidConfiguration, path: path, "a template key is empty") }
+            guard !key.isEmpty else {
+                throw DeskConfigurationError(.invalidConfiguration, path: path, "a template key is empty")
+            }
             for (tag, text) in overrides[key] ?? [:] {
                 let here = "\(path).\(key).\(tag)"
                 guard let locale = LocaleTag(rawValue: tag) else {

@@ -107,7 +107,10 @@ extension DeskConfiguration {
             }
         }
         if let fraction = sla.warningFraction, !(fraction > 0 && fraction < 1) {
-            throw fail("sla.warningFraction", "must be between 0 and 1 (exclusive), or null for no warning, not \(fraction)")
+            throw fail(
+                "sla.warningFraction",
+                "must be between 0 and 1 (exclusive), or null for no warning, not \(fraction)"
+            )
         }
         var previous: TimeInterval = -1
         for (index, escalation) in sla.escalations.enumerated() {

@@ -2,7 +2,7 @@ import Foundation
 
 /// The configuration document: ``DeskConfiguration`` as JSON, in nested groups.
 ///
-/// Every key is optional and `{}` gives `DeskConfiguration()`. See <doc:ConfigurationDocument>.
+/// Every key is optional and `{}` gives `DeskConfiguration()`; the article "The configuration document" describes them.
 extension DeskConfiguration: Codable {
     static let documentKeys = [
         "hours", "boundaries", "acknowledgement", "sla", "routing", "delivery", "tickets", "templates", "selfService",
@@ -118,7 +118,8 @@ extension DeskConfiguration: Codable {
         guard let calendar else {
             throw root.failure(
                 "sla",
-                "the SLA clocks need the support line's hours: add \"hours\" (or \"boundaries\"), or write \"sla\": false"
+                "the SLA clocks need the support line's hours: add \"hours\" (or \"boundaries\"), "
+                    + "or write \"sla\": false"
             )
         }
         var targets = promises
@@ -237,7 +238,8 @@ extension DeskConfiguration: Codable {
     /// Reads and validates a configuration document.
     ///
     /// ```swift
-    /// let configuration = try DeskConfiguration.decode(json: Data(#"{"hours": {...}, "ratings": {"askAfterSolve": true}}"#.utf8))
+    /// let json = #"{"routing": {"agents": [{"id": "olga", "displayName": "Olga"}]}, "sla": false}"#
+    /// let configuration = try DeskConfiguration.decode(json: Data(json.utf8))
     /// ```
     ///
     /// - Parameter data: The JSON.

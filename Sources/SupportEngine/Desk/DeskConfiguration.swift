@@ -48,7 +48,7 @@ public struct AgentProfile: Sendable, Hashable, Codable {
 
 /// How a ``SupportDesk`` behaves.
 ///
-/// Written as JSON, it is the configuration document (see <doc:ConfigurationDocument>): read one with
+/// Written as JSON, it is the configuration document (the article "The configuration document"): read one with
 /// ``decode(json:)`` or ``load(path:)``, check one built in code with ``validate()``.
 public struct DeskConfiguration: Sendable {
     /// The largest message body accepted, in UTF-8 bytes. Default 64 KiB.

@@ -22,46 +22,60 @@ struct SimulationConfigurationTests {
 
     static let hours = #"{"timeZone": "UTC", "windows": [{"days": ["monday"], "start": "09:00", "end": "18:00"}]}"#
 
+    /// A club whose desk has the hours, the agents and more desk keys, then more club keys.
+    func desk(agents: String, _ more: String = "", club: String = "") -> String {
+        let deskKeys = more.isEmpty ? "" : ", " + more
+        let clubKeys = club.isEmpty ? "" : ", " + club
+        return #"{"desk": {"hours": \#(Self.hours), "routing": {"agents": \#(agents)}\#(deskKeys)}\#(clubKeys)}"#
+    }
+
     @Test func theExampleClubLoadsAndRoundTrips() throws {
         let club = try ClubConfiguration.load(path: Self.example.path)
         #expect(club.name == "Morning Yoga Club")
-        #expect(club.agents.map(\.id) == ["anna", "ivan"])
-        #expect(club.selfService["billing"]?.first?.title(in: .ru) == "Изменить способ оплаты")
+        #expect(club.desk.agents.map(\.id) == ["anna", "ivan"])
+        #expect(club.desk.selfService[.billing]?.first?.title(in: .ru) == "Изменить способ оплаты")
+        #expect(club.desk.requestsRatings && club.traffic.ratingShare == 0.35)
         let encoded = try JSONEncoder().encode(club)
         let again = try ClubConfiguration.decode(json: encoded)
-        #expect(again.agents == club.agents)
-        #expect(again.selfService == club.selfService)
+        #expect(again.desk.agents == club.desk.agents)
+        #expect(again.desk.selfService == club.desk.selfService)
+        #expect(again.desk.sla == club.desk.sla && again.desk.boundaries == club.desk.boundaries)
         #expect(again.traffic == club.traffic)
-        _ = try club.deskConfiguration()
+        #expect(club.simulatedDesk.journey == club.desk.journey)
     }
 
     @Test func errorsNameTheJSONPath() {
         #expect(error("{ not json")?.path == "")
-        #expect(error("{}")?.path == "hours")
-        #expect(error(#"{"hours": \#(Self.hours), "agents": []}"#)?.path == "agents")
+        #expect(error("{}")?.path == "desk.hours")
+        #expect(error(#"{"desk": {"hours": \#(Self.hours)}}"#)?.path == "desk.routing.agents")
+        #expect(
+            error(#"{"desk": {"hours": \#(Self.hours), "routing": {"agents": []}}}"#)?.path == "desk.routing.agents"
+        )
         let agents = #"[{"id": "a", "displayName": "A"}, {"id": "a", "displayName": "B"}]"#
-        #expect(error(#"{"hours": \#(Self.hours), "agents": \#(agents)}"#)?.path == "agents[1].id")
+        #expect(error(desk(agents: agents))?.path == "desk.routing.agents[1].id")
         let badCapacity = #"[{"id": "a", "displayName": "A", "capacity": "many"}]"#
-        #expect(error(#"{"hours": \#(Self.hours), "agents": \#(badCapacity)}"#)?.path == "agents[0].capacity")
+        #expect(error(desk(agents: badCapacity))?.path == "desk.routing.agents[0].capacity")
         let one = #"[{"id": "a", "displayName": "A"}]"#
         let badWindow = #"{"timeZone": "UTC", "windows": [{"days": ["monday"], "start": "25:00", "end": "18:00"}]}"#
-        #expect(error(#"{"hours": \#(badWindow), "agents": \#(one)}"#)?.path.hasPrefix("hours.windows[0]") == true)
         #expect(
-            error(#"{"hours": \#(Self.hours), "agents": \#(one), "traffic": {"hourWeights": [1]}}"#)?.path
-                == "traffic.hourWeights"
+            error(#"{"desk": {"hours": \#(badWindow), "routing": {"agents": \#(one)}}}"#)?.path
+                .hasPrefix("desk.hours.windows[0]") == true
+        )
+        #expect(error(desk(agents: one, club: #""traffic": {"hourWeights": [1]}"#))?.path == "traffic.hourWeights")
+        #expect(
+            error(desk(agents: one, #""boundaries": {"hours": \#(Self.hours), "promises": {"soon": {}}}"#))?.path
+                == "desk.boundaries.promises.soon"
         )
         #expect(
-            error(
-                #"{"hours": \#(Self.hours), "agents": \#(one), "boundaries": {"hours": \#(Self.hours), "promises": {"soon": {}}}}"#
-            )?
-            .path == "boundaries.promises.soon"
+            error(desk(agents: one, #""selfService": {"billing": [{"titles": {"??": "x"}, "url": "u"}]}"#))?.path
+                == "desk.selfService.billing[0].titles.??"
         )
-        #expect(
-            error(
-                #"{"hours": \#(Self.hours), "agents": \#(one), "selfService": {"billing": [{"titles": {"??": "x"}, "url": "u"}]}}"#
-            )?
-            .path == "selfService.billing[0].titles.??"
-        )
+        #expect(error(desk(agents: one, #""delivery": {"retryDelay": 0}"#))?.path == "desk.delivery.retryDelay")
+        #expect(error(desk(agents: one, #""hours2": {}"#))?.path == "desk.hours2")
+        #expect(error(desk(agents: one, #""hours2": {}"#))?.description.hasPrefix("desk.hours2: unknown key") == true)
+        #expect(error(#"{"hours": \#(Self.hours)}"#)?.path == "hours", "the former top-level keys are named")
+        #expect(error(#"{"hours": \#(Self.hours)}"#)?.message.contains("desk") == true)
+        #expect(error(#"{"members": 0, "desk": {}}"#)?.path == "members")
         #expect(throws: ClubConfigurationError.self) { try ClubConfiguration.load(path: "/nonexistent/club.json") }
     }
 
@@ -76,8 +90,8 @@ struct SimulationConfigurationTests {
         let slow =
             #"{"hours": \#(Self.hours), "channels": [{"kind": "email"}], "promises": {"normal": {"firstReply": {"calendar": 259200}}}}"#
         let json = #"""
-            {"hours": \#(Self.hours), "agents": [{"id": "a", "displayName": "A"}], "acknowledgement": false,
-             "boundaries": \#(slow), "feedback": {"askAfterSolve": false}}
+            {"desk": {"hours": \#(Self.hours), "routing": {"agents": [{"id": "a", "displayName": "A"}]},
+             "acknowledgement": false, "boundaries": \#(slow), "ratings": {"askAfterSolve": false}}}
             """#
         let audit = ClubAudit(try ClubConfiguration.decode(json: Data(json.utf8)))
         let failed = Set(audit.findings.filter { !$0.passed }.map(\.check))

@@ -9,7 +9,7 @@ struct SimulationJourneyTests {
     static let agents = #"[{"id": "a", "displayName": "A"}]"#
 
     func club(journey: String) -> String {
-        #"{"hours": \#(Self.hours), "agents": \#(Self.agents), "journey": \#(journey)}"#
+        #"{"desk": {"hours": \#(Self.hours), "routing": {"agents": \#(Self.agents)}, "journey": \#(journey)}}"#
     }
 
     func error(_ json: String) -> ClubConfigurationError? {
@@ -73,11 +73,11 @@ struct SimulationJourneyTests {
     @Test func aClubsOwnExitReasonsAreTheOnesChosen() async throws {
         let json = club(journey: #"{"exitReasons": ["price", "time", "other"], "quietAfterDays": 14}"#)
         let club = try ClubConfiguration.decode(json: Data(json.utf8))
-        #expect(club.journey?.exitReasons.map(\.rawValue) == ["price", "time", "other"])
-        #expect(club.journey?.quietAfter == 14 * JourneyPolicy.day)
-        #expect(try club.deskConfiguration().journey == club.journey)
+        #expect(club.desk.journey?.exitReasons.map(\.rawValue) == ["price", "time", "other"])
+        #expect(club.desk.journey?.quietAfter == 14 * JourneyPolicy.day)
+        #expect(club.simulatedDesk.journey == club.desk.journey)
         let again = try ClubConfiguration.decode(json: try JSONEncoder().encode(club))
-        #expect(again.journey == club.journey)
+        #expect(again.desk.journey == club.desk.journey)
         var big = club
         big.members = 4000
         let result = try await Simulation.run(club: big, options: SimulationOptions(days: 7, seed: 2))
@@ -85,24 +85,32 @@ struct SimulationJourneyTests {
         #expect(Set(result.journey.exitReasons.keys).isSubset(of: ["price", "time", "other"]))
     }
 
-    @Test func noJourneySectionRunsTheDefaultPolicyAndAsksForRatings() throws {
+    @Test func noJourneySectionRunsTheDefaultPolicyAndRatingsAreAskedFor() throws {
         let club = try ClubConfiguration.decode(
-            json: Data(#"{"hours": \#(Self.hours), "agents": \#(Self.agents)}"#.utf8)
+            json: Data(#"{"desk": {"hours": \#(Self.hours), "routing": {"agents": \#(Self.agents)}}}"#.utf8)
         )
-        #expect(club.journey == nil)
-        let configuration = try club.deskConfiguration()
+        #expect(club.desk.journey == nil)
+        let configuration = club.simulatedDesk
         #expect(configuration.journey == JourneyPolicy())
-        #expect(configuration.requestsRatings)
+        #expect(!configuration.requestsRatings, "the desk document asks for ratings only with ratings.askAfterSolve")
+        let asking = try ClubConfiguration.decode(
+            json: Data(
+                #"{"desk": {"hours": \#(Self.hours), "routing": {"agents": \#(Self.agents)}, "ratings": {"askAfterSolve": true}}}"#
+                    .utf8
+            )
+        )
+        #expect(asking.simulatedDesk.requestsRatings)
+        #expect(try ClubConfiguration.defaultClub().desk.requestsRatings)
     }
 
     @Test func aBadJourneyValueNamesItsPath() {
-        #expect(error(club(journey: #"{"quietMarginDays": 30}"#))?.path == "journey.quietMarginDays")
-        #expect(error(club(journey: #"{"newcomerDays": -1}"#))?.path == "journey.newcomerDays")
-        #expect(error(club(journey: #"{"newcomerDays": "soon"}"#))?.path == "journey.newcomerDays")
-        #expect(error(club(journey: #"{"exitReasons": ["too expensive!"]}"#))?.path == "journey.exitReasons[0]")
-        #expect(error(club(journey: #"{"exitReasons": []}"#))?.path == "journey.exitReasons")
-        #expect(error(club(journey: #"{"onboardingCheckInDays": 45}"#))?.path == "journey.onboardingCheckInDays")
-        #expect(error(club(journey: "[]"))?.path == "journey")
+        #expect(error(club(journey: #"{"quietMarginDays": 30}"#))?.path == "desk.journey.quietMarginDays")
+        #expect(error(club(journey: #"{"newcomerDays": -1}"#))?.path == "desk.journey.newcomerDays")
+        #expect(error(club(journey: #"{"newcomerDays": "soon"}"#))?.path == "desk.journey.newcomerDays")
+        #expect(error(club(journey: #"{"exitReasons": ["too expensive!"]}"#))?.path == "desk.journey.exitReasons[0]")
+        #expect(error(club(journey: #"{"exitReasons": []}"#))?.path == "desk.journey.exitReasons")
+        #expect(error(club(journey: #"{"onboardingCheckInDays": 45}"#))?.path == "desk.journey.onboardingCheckInDays")
+        #expect(error(club(journey: "[]"))?.path == "desk.journey")
         let message = error(club(journey: #"{"quietMarginDays": 30}"#))?.message ?? ""
         #expect(message.contains("less than quietAfterDays"), "\(message)")
         #expect(error(club(journey: #"{"quietMarginDays": 30}"#))?.code == .invalidConfiguration)
@@ -110,11 +118,11 @@ struct SimulationJourneyTests {
 
     @Test func aBadPolicySetInCodeIsRefusedByValidation() throws {
         var club = try ClubConfiguration.defaultClub()
-        club.journey = JourneyPolicy(quietAfter: 5 * JourneyPolicy.day, quietMargin: 7 * JourneyPolicy.day)
+        club.desk.journey = JourneyPolicy(quietAfter: 5 * JourneyPolicy.day, quietMargin: 7 * JourneyPolicy.day)
         #expect(
             throws: ClubConfigurationError(
                 .invalidConfiguration,
-                path: "journey.quietMarginDays",
+                path: "desk.journey.quietMarginDays",
                 "must be less than quietAfterDays, or nobody could ever stop being quiet"
             )
         ) {

@@ -68,7 +68,7 @@ struct SimulationTests {
         #expect(ruled.refundsDecided > 0 && ruled.refundsDecided <= ruled.refundRequests, "late ones may wait")
         #expect(ruled.refundsApproved > 0, "a 14- or 30-day guarantee approves recent charges")
         var without = try ClubConfiguration.defaultClub()
-        without.refunds = nil
+        without.desk.refunds = nil
         let none = try await Simulation.run(club: without, options: options)
         #expect(none.refundsDecided == ruled.refundsDecided)
         #expect(none.refundsApproved == 0, "without a policy every request is refused")

@@ -10,7 +10,7 @@ struct ArgumentTests {
     @Test func simulateArguments() throws {
         let parsed = try SimulateArguments.parse(["--days", "3", "--agents", "4", "--seed", "9", "--html", "r.html"])
         #expect(parsed.days == 3 && parsed.agents == 4 && parsed.seed == 9 && parsed.html == "r.html")
-        #expect(try parsed.club().agents.count == 4)
+        #expect(try parsed.club().desk.agents.count == 4)
         #expect(try SimulateArguments.parse([]) == SimulateArguments())
         for (arguments, path) in [
             (["--days", "0"], "--days"), (["--days"], "--days"), (["--agents", "x"], "--agents"),

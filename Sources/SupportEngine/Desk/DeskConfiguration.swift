@@ -47,6 +47,9 @@ public struct AgentProfile: Sendable, Hashable, Codable {
 }
 
 /// How a ``SupportDesk`` behaves.
+///
+/// Written as JSON, it is the configuration document (the article "The configuration document"): read one with
+/// ``decode(json:)`` or ``load(path:)``, check one built in code with ``validate()``.
 public struct DeskConfiguration: Sendable {
     /// The largest message body accepted, in UTF-8 bytes. Default 64 KiB.
     public var maximumBodyBytes: Int
@@ -88,6 +91,10 @@ public struct DeskConfiguration: Sendable {
     public var journey: JourneyPolicy?
     /// Whether solving a ticket asks the member to rate it from 1 to 5 (once per ticket). Default `false`.
     public var requestsRatings: Bool
+    /// The support line's hours, as the configuration document's `hours` names them: the calendar the
+    /// SLA clocks and the default published rules were built on. The desk itself reads ``sla`` and
+    /// ``boundaries``; `nil` when none was given.
+    public var hours: BusinessCalendar?
 
     /// Creates a configuration.
     ///
@@ -110,6 +117,7 @@ public struct DeskConfiguration: Sendable {
     ///   - rulesLink: Where the published rules are.
     ///   - journey: The member journey, or `nil` for none.
     ///   - requestsRatings: Whether solving a ticket asks the member for a rating.
+    ///   - hours: The support line's hours, or `nil`.
     public init(
         maximumBodyBytes: Int = 64 * 1024,
         maximumSubjectLength: Int = 998,
@@ -128,7 +136,8 @@ public struct DeskConfiguration: Sendable {
         routing: RoutingSettings = RoutingSettings(),
         rulesLink: String? = nil,
         journey: JourneyPolicy? = nil,
-        requestsRatings: Bool = false
+        requestsRatings: Bool = false,
+        hours: BusinessCalendar? = nil
     ) {
         self.maximumBodyBytes = maximumBodyBytes
         self.maximumSubjectLength = maximumSubjectLength
@@ -148,5 +157,6 @@ public struct DeskConfiguration: Sendable {
         self.rulesLink = rulesLink
         self.journey = journey
         self.requestsRatings = requestsRatings
+        self.hours = hours
     }
 }

@@ -39,25 +39,26 @@ public struct ClubAudit: Sendable {
         func add(_ check: String, _ title: String, _ passed: Bool, _ detail: String, fix: String) {
             findings.append(Finding(check: check, title: title, passed: passed, detail: detail, fix: passed ? "" : fix))
         }
-        let boundaries = try? club.effectiveBoundaries()
+        let desk = club.desk
+        let boundaries = desk.boundaries
         let channels = boundaries?.channels.map(\.kind.rawValue) ?? []
         add(
             "channels",
             "At least two ways to reach support",
             channels.count >= 2,
             channels.isEmpty ? "no channels are published" : "channels: \(channels.joined(separator: ", "))",
-            fix: "list at least two channels in boundaries.channels, e.g. email and live_chat"
+            fix: "list at least two channels in desk.boundaries.channels, e.g. email and live_chat"
         )
         add(
             "published_hours",
             "Hours and rules published",
-            club.boundaries != nil && club.rulesLink != nil,
-            club.boundaries == nil
-                ? "no boundaries: the seeds' defaults are used and nothing is published"
-                : club.rulesLink == nil
+            boundaries != nil && desk.rulesLink != nil,
+            boundaries == nil
+                ? "no boundaries: acknowledgement is off and nothing is published"
+                : desk.rulesLink == nil
                     ? "boundaries are set but no rulesLink says where members read them"
-                    : "rules published at \(club.rulesLink!)",
-            fix: "set boundaries (hours, channels, promises) and rulesLink to the page members read"
+                    : "rules published at \(desk.rulesLink!)",
+            fix: "set desk.boundaries (hours, channels, promises) and desk.rulesLink to the page members read"
         )
         let promised = Priority.allCases.filter { boundaries?.promises[$0]?.firstReply != nil }
         add(
@@ -65,15 +66,15 @@ public struct ClubAudit: Sendable {
             "A response promise for every priority",
             promised.count == Priority.allCases.count,
             "first-reply promises for: \(promised.isEmpty ? "none" : promised.map(\.rawValue).joined(separator: ", "))",
-            fix: "add boundaries.promises.<priority>.firstReply for low, normal, high and urgent"
+            fix: "add desk.boundaries.promises.<priority>.firstReply for low, normal, high and urgent"
         )
         add(
             "acknowledgement",
             "Every message acknowledged with the expected reply time",
-            club.acknowledgement,
-            club.acknowledgement
+            boundaries != nil,
+            boundaries != nil
                 ? "acknowledgement on" : "acknowledgement off: members hear nothing until an agent writes",
-            fix: "set \"acknowledgement\": true"
+            fix: "set \"acknowledgement\": true in desk"
         )
         let longestOpenDay = Self.longestOpenDay(of: club.hours)
         let slow = Priority.allCases.compactMap { priority -> String? in
@@ -93,54 +94,57 @@ public struct ClubAudit: Sendable {
                 : "too slow: \(slow.joined(separator: ", "))",
             fix: "promise a first reply within 24 h (calendar) or one working day of business time"
         )
-        let cancel = club.selfService[ContactReason.cancelSubscription.rawValue] ?? []
+        let cancel = desk.selfService[.cancelSubscription] ?? []
         add(
             "self_service_cancel",
             "Members can cancel by themselves",
             !cancel.isEmpty,
             cancel.isEmpty ? "no cancellation link" : "cancellation link: \(cancel[0].url)",
-            fix: "add selfService.cancel_subscription with the page where members cancel"
+            fix: "add desk.selfService.cancel_subscription with the page where members cancel"
         )
-        let payment = club.selfService[ContactReason.billing.rawValue] ?? []
+        let payment = desk.selfService[.billing] ?? []
         add(
             "self_service_payment",
             "Members can change payment details by themselves",
             !payment.isEmpty,
             payment.isEmpty ? "no payment-details link" : "payment link: \(payment[0].url)",
-            fix: "add selfService.billing with the page where members change their card"
+            fix: "add desk.selfService.billing with the page where members change their card"
         )
-        let uncovered = club.agents.filter { $0.substitute == nil }.map(\.id.rawValue)
+        let uncovered = desk.agents.filter { $0.substitute == nil }.map(\.id.rawValue)
         let absences = boundaries?.absences.count ?? 0
         add(
             "absence_plan",
             "An absence plan: someone covers every agent",
-            !club.agents.isEmpty && uncovered.isEmpty,
+            !desk.agents.isEmpty && uncovered.isEmpty,
             uncovered.isEmpty
                 ? "every agent has a substitute\(absences > 0 ? ", \(absences) absence(s) announced" : "")"
                 : "no substitute for: \(uncovered.joined(separator: ", "))",
             fix:
-                "give every agent a substitute (agents[i].substitute); with one agent, name the owner as a second agent"
+                "give every agent a substitute (desk.routing.agents[i].substitute); with one agent, name the owner as a second agent"
         )
         add(
             "moderation",
             "Conduct rules for difficult members",
-            club.moderation != nil,
-            club.moderation == nil ? "no moderation policy" : "conduct ladder set",
-            fix: "set moderation (see Sources/Moderation/Docs.docc/ModerationGuide.md)"
+            desk.rulesLink != nil,
+            desk.rulesLink == nil
+                ? "warnings cannot point members to published conduct rules (no rulesLink)"
+                : "conduct ladder of \(desk.moderation.ladder.count) steps, rules at \(desk.rulesLink!)",
+            fix: "set desk.rulesLink to the page with the conduct rules, and desk.moderation for the club's own "
+                + "ladder (see Sources/Moderation/Docs.docc/ModerationGuide.md)"
         )
         add(
             "refunds",
             "Refund rules decided in advance",
-            club.refunds != nil,
-            club.refunds == nil ? "no refund policy" : "refund policy set",
-            fix: "set refunds with each plan's guarantee (see Sources/RefundRules/Docs.docc/RefundRulesGuide.md)"
+            desk.refunds != nil,
+            desk.refunds == nil ? "no refund policy" : "refund policy set",
+            fix: "set desk.refunds with each plan's guarantee (see Sources/RefundRules/Docs.docc/RefundRulesGuide.md)"
         )
         add(
             "feedback",
             "Feedback asked after solving",
-            club.feedback.askAfterSolve,
-            club.feedback.askAfterSolve ? "members are asked for a rating after solving" : "no feedback step",
-            fix: "set feedback.askAfterSolve to true"
+            desk.requestsRatings,
+            desk.requestsRatings ? "members are asked for a rating after solving" : "no feedback step",
+            fix: "set desk.ratings.askAfterSolve to true"
         )
         self.findings = findings
     }

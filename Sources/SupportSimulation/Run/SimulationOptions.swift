@@ -37,7 +37,7 @@ public struct SimulationResult: Sendable {
     public var arrivalsByHourOfWeek: [Int]
     /// Refund requests the members sent.
     public var refundRequests: Int
-    /// Refund requests decided by the club's ``ClubConfiguration/refunds`` rules.
+    /// Refund requests decided by the club's refund rules (``ClubConfiguration/desk``'s `refunds`).
     public var refundsDecided: Int
     /// Refunds approved among those decided.
     public var refundsApproved: Int
@@ -47,7 +47,8 @@ public struct SimulationResult: Sendable {
     public var moderationSteps: [String: Int]
     /// Tickets from difficult members.
     public var difficultTickets: Int
-    /// Conduct steps applied by the club's ``ClubConfiguration/moderation`` ladder to difficult members.
+    /// Conduct steps applied by the club's conduct ladder (``ClubConfiguration/desk``'s `moderation`) to
+    /// difficult members.
     public var moderationActions: Int
     /// Messages the desk sent on its channels.
     public var messagesSent: Int

@@ -95,7 +95,7 @@ extension SimulationRun {
     /// Applies the club's conduct ladder to a rude message and notes the step on the ticket.
     func moderate(_ id: TicketID, member: MemberID, by actor: SupportActor) async throws {
         let ledger = ledgers[member] ?? MemberLedger(member: member, isPaying: true)
-        let decision = try (club.moderation ?? .standard).decide(
+        let decision = try club.desk.moderation.decide(
             violation: Violation(.rudeness, severity: .minor, ticket: id, note: "insulting tone in a support message"),
             ledger: ledger,
             actor: actor,
@@ -114,7 +114,7 @@ extension SimulationRun {
     /// Decides a refund request by the club's refund rules, on a charge from the last 45 days.
     func decideRefund(_ id: TicketID, member: MemberID, by actor: SupportActor) async throws {
         refundsDecided += 1
-        guard let policy = club.refunds, !policy.plans.isEmpty else {
+        guard let policy = club.desk.refunds, !policy.plans.isEmpty else {
             try await desk.addInternalNote(to: id, body: "Refund refused: the club has no refund policy.", by: actor)
             return
         }

@@ -37,7 +37,7 @@ extension SimulationRun {
             byHour[(((parts.weekday ?? 2) + 5) % 7) * 24 + (parts.hour ?? 0)] += 1
         }
         var names: [AgentID: String] = [:]
-        for agent in club.agents { names[agent.id] = agent.displayName }
+        for agent in club.desk.agents { names[agent.id] = agent.displayName }
         return SimulationResult(
             clubName: club.name,
             period: period,

@@ -4,7 +4,7 @@ import SupportEngine
 extension SimulationRun {
     /// Puts every agent's shift starts and ends in the queue.
     func scheduleShifts() {
-        for agent in club.agents {
+        for agent in club.desk.agents {
             let shift = agent.shift ?? club.hours
             for interval in shift.openIntervals(from: period.start, to: period.end) {
                 queue.push(.shift(agent.id, online: true), at: interval.start)
@@ -122,14 +122,14 @@ extension SimulationRun {
         let ticket = try await desk.agentView(of: id).ticket
         let lastMemberMessage = ticket.messages.last { $0.kind == .memberMessage }?.at ?? ticket.createdAt
         guard ticket.status == .pending, lastMemberMessage <= since else { return }
-        let agent = ticket.assignee ?? club.agents[0].id
+        let agent = ticket.assignee ?? club.desk.agents[0].id
         try await desk.solve(id, by: .agent(agent))
         resolved(id)
         scheduleRating(id)
     }
 
     func scheduleRating(_ id: TicketID) {
-        guard club.feedback.askAfterSolve, random.chance(club.feedback.ratingShare) else { return }
+        guard club.desk.requestsRatings, random.chance(club.traffic.ratingShare) else { return }
         queue.push(.rating(id), at: clock.now.addingTimeInterval(random.uniform(1800...36 * 3600).rounded()))
     }
 

@@ -88,8 +88,9 @@ final class SimulationRun {
         self.period = DateInterval(start: start, duration: TimeInterval(options.days) * 86_400)
         self.clock = SimulationClock(now: start)
         self.channels = club.channelKinds.map { InMemoryChannel(kind: $0) }
-        let configuration = try club.deskConfiguration()
-        self.sla = try club.slaPolicy()
+        try club.validate()
+        let configuration = club.simulatedDesk
+        self.sla = club.desk.sla ?? SLAPolicy(calendar: club.hours, targets: [:])
         var profiles: [MemberProfile] = []
         var memberRandom = SeededRandom(seed: options.seed ^ 0xC1_0B)
         for index in 0..<club.members {
@@ -197,7 +198,7 @@ final class SimulationRun {
     var searchCursor: TicketID? { floorIndex > 0 ? createdIDs[floorIndex - 1] : nil }
 
     func wakeIdleAgents() {
-        for agent in club.agents where online.contains(agent.id) && !busy.contains(agent.id) {
+        for agent in club.desk.agents where online.contains(agent.id) && !busy.contains(agent.id) {
             queue.push(.agentFree(agent.id), at: clock.now)
         }
     }

@@ -20,6 +20,8 @@ public struct TrafficModel: Sendable, Codable, Hashable {
     public var weekdayWeights: [Double]
     /// Relative weight of each local hour, 00 first (24 values).
     public var hourWeights: [Double]
+    /// The share of members asked for a rating (the desk's `ratings.askAfterSolve`) who answer, 0 to 1.
+    public var ratingShare: Double
 
     /// The seeds' contact-reason mix.
     public static let seedReasons: [String: Double] = [
@@ -47,6 +49,7 @@ public struct TrafficModel: Sendable, Codable, Hashable {
     ///   - difficultMembers: Members who write often and rudely.
     ///   - weekdayWeights: Weight per weekday, Monday first.
     ///   - hourWeights: Weight per local hour.
+    ///   - ratingShare: The share of members asked for a rating who answer.
     public init(
         ticketsPerMemberPerWeek: Double = 0.1,
         reasons: [String: Double] = TrafficModel.seedReasons,
@@ -55,7 +58,8 @@ public struct TrafficModel: Sendable, Codable, Hashable {
         refundRequestsPerWeek: Double = 3,
         difficultMembers: Int = 1,
         weekdayWeights: [Double] = TrafficModel.defaultWeekdays,
-        hourWeights: [Double] = TrafficModel.defaultHours
+        hourWeights: [Double] = TrafficModel.defaultHours,
+        ratingShare: Double = 0.35
     ) {
         self.ticketsPerMemberPerWeek = ticketsPerMemberPerWeek
         self.reasons = reasons
@@ -65,11 +69,12 @@ public struct TrafficModel: Sendable, Codable, Hashable {
         self.difficultMembers = difficultMembers
         self.weekdayWeights = weekdayWeights
         self.hourWeights = hourWeights
+        self.ratingShare = ratingShare
     }
 
     private enum CodingKeys: String, CodingKey {
         case ticketsPerMemberPerWeek, reasons, languages, channels, refundRequestsPerWeek, difficultMembers
-        case weekdayWeights, hourWeights
+        case weekdayWeights, hourWeights, ratingShare
     }
 
     /// Decodes a model; every key is optional.
@@ -92,6 +97,7 @@ public struct TrafficModel: Sendable, Codable, Hashable {
         weekdayWeights =
             try container.decodeIfPresent([Double].self, forKey: .weekdayWeights) ?? defaults.weekdayWeights
         hourWeights = try container.decodeIfPresent([Double].self, forKey: .hourWeights) ?? defaults.hourWeights
+        ratingShare = try container.decodeIfPresent(Double.self, forKey: .ratingShare) ?? defaults.ratingShare
     }
 
     /// Checks shares and weights.
@@ -126,6 +132,9 @@ public struct TrafficModel: Sendable, Codable, Hashable {
         }
         guard hourWeights.count == 24, hourWeights.allSatisfy({ $0 >= 0 }) else {
             throw fail("hourWeights", "give 24 weights of zero or more, midnight first")
+        }
+        guard (0...1).contains(ratingShare) else {
+            throw fail("ratingShare", "must be a share from 0 to 1, not \(ratingShare)")
         }
     }
 }

@@ -56,20 +56,20 @@ struct SimulateArguments: Sendable, Hashable {
         var club = try ClubConfiguration.load(path: config)
         if let members { club.members = members }
         if let agents {
-            let template = club.agents[0]
-            while club.agents.count < agents {
+            let template = club.desk.agents[0]
+            while club.desk.agents.count < agents {
                 var extra = template
-                extra.id = AgentID("agent\(club.agents.count + 1)")
-                extra.displayName = "Agent \(club.agents.count + 1)"
+                extra.id = AgentID("agent\(club.desk.agents.count + 1)")
+                extra.displayName = "Agent \(club.desk.agents.count + 1)"
                 extra.substitute = nil
-                club.agents.append(extra)
+                club.desk.agents.append(extra)
             }
-            club.agents = Array(club.agents.prefix(agents))
-            for index in club.agents.indices
-            where club.agents[index].substitute.map({ id in
-                !club.agents.contains { $0.id == id }
+            club.desk.agents = Array(club.desk.agents.prefix(agents))
+            for index in club.desk.agents.indices
+            where club.desk.agents[index].substitute.map({ id in
+                !club.desk.agents.contains { $0.id == id }
             }) ?? false {
-                club.agents[index].substitute = nil
+                club.desk.agents[index].substitute = nil
             }
         }
         try club.validate()

@@ -18,6 +18,9 @@ public struct ServerSettings: Sendable {
     public var postgres: PostgresSettings?
     /// The schema for the tables in PostgreSQL.
     public var postgresSchema: String
+    /// The desk configuration document to read (`--config FILE` or `DESK_CONFIG`); `nil` for the
+    /// example's own `desk.json`.
+    public var deskConfigurationPath: String?
 
     /// Creates settings.
     ///
@@ -27,22 +30,35 @@ public struct ServerSettings: Sendable {
     ///   - tokens: Who may call what.
     ///   - postgres: PostgreSQL when set; memory otherwise.
     ///   - postgresSchema: The schema for the tables in PostgreSQL.
+    ///   - deskConfigurationPath: The desk configuration document, or `nil` for the example's own.
     public init(
         host: String = "127.0.0.1",
         port: Int = 8080,
         tokens: AccessTokens = .demo,
         postgres: PostgresSettings? = nil,
-        postgresSchema: String = "support"
+        postgresSchema: String = "support",
+        deskConfigurationPath: String? = nil
     ) {
         self.host = host
         self.port = port
         self.tokens = tokens
         self.postgres = postgres
         self.postgresSchema = postgresSchema
+        self.deskConfigurationPath = deskConfigurationPath
+    }
+
+    /// The desk's configuration: the document at ``deskConfigurationPath``, else the example's own
+    /// (``demoDeskConfiguration()``).
+    ///
+    /// - Returns: The configuration.
+    /// - Throws: `DeskConfigurationError` naming the file or the JSON path of the problem.
+    public func deskConfiguration() throws -> DeskConfiguration {
+        guard let deskConfigurationPath else { return try demoDeskConfiguration() }
+        return try DeskConfiguration.load(path: deskConfigurationPath)
     }
 
     /// Reads `HOST`, `PORT`, `MEMBER_TOKENS`, `AGENT_TOKENS`, `WEBHOOK_TOKEN`, `OWNER_TOKENS`,
-    /// `BACKEND_TOKEN`, `SUPPORT_SCHEMA`, and
+    /// `BACKEND_TOKEN`, `SUPPORT_SCHEMA`, `DESK_CONFIG` (a desk configuration document), and
     /// `DATABASE_URL` or the `PG*` variables (any of them set means PostgreSQL).
     ///
     /// - Parameter environment: The variables; the process's by default.
@@ -71,6 +87,7 @@ public struct ServerSettings: Sendable {
         }
         if let backend = environment["BACKEND_TOKEN"], !backend.isEmpty { settings.tokens.backend = backend }
         if let schema = environment["SUPPORT_SCHEMA"], !schema.isEmpty { settings.postgresSchema = schema }
+        if let path = environment["DESK_CONFIG"], !path.isEmpty { settings.deskConfigurationPath = path }
         let databaseKeys = ["DATABASE_URL", "PGHOST", "PGPORT", "PGUSER", "PGDATABASE"]
         if databaseKeys.contains(where: { !(environment[$0] ?? "").isEmpty }) {
             settings.postgres = try PostgresSettings.fromEnvironment(environment)
@@ -91,44 +108,22 @@ extension AccessTokens {
     )
 }
 
-/// The example club's desk configuration: one agent, support hours Monday to Friday 09:00–18:00 in
-/// London, a first reply within 4 business hours (1 for urgent ones), the SLA clock that follows from it,
-/// and a 14-day money-back guarantee on the monthly plan.
+/// Where the example's desk configuration document is: `desk.json` at the top of the example package.
+///
+/// One agent, support hours Monday to Friday 09:00–18:00 in London, a first reply within 4 business
+/// hours (1 for urgent ones), the SLA clock that follows from it, and a 14-day money-back guarantee on
+/// the monthly plan. Found next to the sources, so it is there for `swift run` and `swift test`.
+public let demoDeskConfigurationPath = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("desk.json").path
+
+/// The example club's desk configuration, read from ``demoDeskConfigurationPath`` with
+/// `DeskConfiguration.load(path:)`.
 ///
 /// - Returns: The configuration.
-/// - Throws: When the built-in policy is invalid (it is not).
+/// - Throws: `DeskConfigurationError` when the file cannot be read or names a bad value.
 public func demoDeskConfiguration() throws -> DeskConfiguration {
-    let hours = try BusinessCalendar(
-        .init(
-            timeZone: "Europe/London",
-            windows: [.init(days: BusinessCalendar.Weekday.workdays, start: "09:00", end: "18:00")]
-        )
-    )
-    let boundaries = try BoundariesPolicy(
-        hours: hours,
-        channels: [ChannelPolicy(kind: .email), ChannelPolicy(kind: .webForm)],
-        promises: [
-            .low: ResponseTargets(firstReply: .business(8 * 3600)),
-            .normal: ResponseTargets(firstReply: .business(4 * 3600)),
-            .high: ResponseTargets(firstReply: .business(2 * 3600)),
-            .urgent: ResponseTargets(firstReply: .business(3600)),
-        ]
-    )
-    let refunds = RefundPolicy(plans: [
-        "monthly": PlanRefundTerms(
-            guaranteeDays: 14,
-            windowStart: .eachRenewal,
-            afterWindow: .goodwill(maxDaysAfterWindow: 30)
-        )
-    ])
-    return DeskConfiguration(
-        agents: [AgentProfile(id: "olga", displayName: "Olga")],
-        sla: SLAPolicy(boundaries: boundaries),
-        boundaries: boundaries,
-        refunds: refunds,
-        rulesLink: "https://club.example/support-rules",
-        journey: JourneyPolicy()
-    )
+    try DeskConfiguration.load(path: demoDeskConfigurationPath)
 }
 
 /// The example's billing: every demo member paid 19.00 EUR for the monthly plan three days ago.

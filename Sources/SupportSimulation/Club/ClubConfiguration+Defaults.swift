@@ -60,15 +60,15 @@ extension ClubConfiguration {
         if profiles.count > 1 {
             for index in profiles.indices { profiles[index].substitute = profiles[(index + 1) % profiles.count].id }
         }
-        let club = ClubConfiguration(
-            name: "Default club",
-            members: members,
-            hours: hours,
-            boundaries: boundaries,
+        let desk = DeskConfiguration(
             agents: profiles,
-            sla: SLASettings(escalations: [SLAEscalation(after: 2 * hour, action: .raisePriority)]),
+            sla: SLAPolicy(
+                boundaries: boundaries,
+                escalations: [SLAEscalation(after: 2 * hour, action: .raisePriority)]
+            ),
+            boundaries: boundaries,
             selfService: [
-                ContactReason.cancelSubscription.rawValue: [
+                .cancelSubscription: [
                     SelfServiceLink(
                         titles: [
                             .en: "Cancel your subscription", .ru: "Отменить подписку", .es: "Cancelar la suscripción",
@@ -76,7 +76,7 @@ extension ClubConfiguration {
                         url: "https://club.example/account/cancel"
                     )
                 ],
-                ContactReason.billing.rawValue: [
+                .billing: [
                     SelfServiceLink(
                         titles: [.en: "Update payment details", .ru: "Изменить способ оплаты", .es: "Cambiar el pago"],
                         url: "https://club.example/account/payment"
@@ -88,89 +88,45 @@ extension ClubConfiguration {
                 "annual": PlanRefundTerms(guaranteeDays: 30, amount: .proratedByUnusedTime),
             ]),
             moderation: .standard,
-            rulesLink: "https://club.example/support-rules"
+            rulesLink: "https://club.example/support-rules",
+            requestsRatings: true,
+            hours: hours
         )
+        let club = ClubConfiguration(name: "Default club", members: members, desk: desk)
         try club.validate()
         return club
     }
 
-    /// The published rules the desk uses: ``boundaries`` or the seeds' defaults on ``hours``.
-    ///
-    /// - Returns: The policy.
-    /// - Throws: `BoundariesError` for an invalid calendar.
-    public func effectiveBoundaries() throws -> BoundariesPolicy {
-        if let boundaries { return boundaries }
-        return try BoundariesPolicy.seedDefaults(hours: hours)
+    /// The support line's hours: the desk's `hours` (required by ``validate()``), else its SLA calendar or
+    /// published hours, else every hour in UTC.
+    public var hours: BusinessCalendar {
+        desk.hours ?? desk.sla?.calendar ?? desk.boundaries?.hours ?? Self.aroundTheClock
     }
 
-    /// The service levels the desk keeps: the published promises, replaced per priority by ``sla``'s targets.
-    ///
-    /// - Returns: The policy.
-    /// - Throws: `BoundariesError` for an invalid calendar.
-    public func slaPolicy() throws -> SLAPolicy {
-        let boundaries = try effectiveBoundaries()
-        var targets = boundaries.promises
-        for (key, value) in sla.targets {
-            if let priority = Priority(rawValue: key) { targets[priority] = value }
+    private static let aroundTheClock: BusinessCalendar = {
+        do {
+            return try BusinessCalendar(.init(timeZone: "UTC", alwaysOpen: true))
+        } catch {
+            preconditionFailure("an always-open UTC calendar is valid: \(error)")
         }
-        return SLAPolicy(
-            calendar: boundaries.hours,
-            targets: targets,
-            warningFraction: sla.warningFraction,
-            escalations: sla.escalations
-        )
-    }
+    }()
 
     /// The channels the desk sends on: the published channels and those the traffic uses.
     public var channelKinds: [ChannelKind] {
-        var kinds = Set((try? effectiveBoundaries().channels.map(\.kind)) ?? [])
+        var kinds = Set(desk.boundaries?.channels.map(\.kind) ?? [])
         for (key, weight) in traffic.channels where weight > 0 { kinds.insert(ChannelKind(rawValue: key)) }
         kinds.insert(.email)
         return kinds.sorted()
     }
 
-    /// The member journey the desk runs: ``journey``, or the default `JourneyPolicy()`.
-    public var effectiveJourney: JourneyPolicy { journey ?? JourneyPolicy() }
+    /// The member journey a simulation runs: the desk's `journey`, or the default `JourneyPolicy()` (a
+    /// simulation always plays joins, check-ins and departures).
+    public var effectiveJourney: JourneyPolicy { desk.journey ?? JourneyPolicy() }
 
-    /// The desk configuration for this club, with the member journey on (``effectiveJourney``) and a
-    /// rating request on every solved ticket when ``feedback`` asks after solving.
-    ///
-    /// - Returns: The configuration.
-    /// - Throws: ``ClubConfigurationError`` for a classifier, SLA or journey that cannot be used.
-    public func deskConfiguration() throws -> DeskConfiguration {
-        var links: [ContactReason: [SelfServiceLink]] = [:]
-        for (key, value) in selfService { links[ContactReason(rawValue: key)] = value }
-        var routing = RoutingSettings()
-        if let priorities { routing.priorities = priorities }
-        if let classifier {
-            do {
-                routing.classifier = try ReasonClassifier(configuration: classifier)
-            } catch {
-                throw ClubConfigurationError(.invalidConfiguration, path: "classifier", "\(error)")
-            }
-        }
-        do {
-            try effectiveJourney.validate()
-        } catch let error as JourneyError {
-            throw ClubConfigurationError.from(error, under: "journey")
-        }
-        let policy = try slaPolicy()
-        do {
-            try policy.validate()
-        } catch let error as DeskError {
-            throw ClubConfigurationError(.invalidConfiguration, path: "sla", error.message)
-        }
-        return DeskConfiguration(
-            agents: agents,
-            sla: policy,
-            boundaries: acknowledgement ? try effectiveBoundaries() : nil,
-            selfService: links,
-            refunds: refunds,
-            moderation: moderation ?? .standard,
-            routing: routing,
-            rulesLink: rulesLink,
-            journey: effectiveJourney,
-            requestsRatings: feedback.askAfterSolve
-        )
+    /// The desk configuration a simulation runs: ``desk`` with the member journey on (``effectiveJourney``).
+    public var simulatedDesk: DeskConfiguration {
+        var configuration = desk
+        configuration.journey = effectiveJourney
+        return configuration
     }
 }

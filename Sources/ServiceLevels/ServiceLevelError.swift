@@ -1,23 +1,19 @@
+import SupportCore
+
 /// An error from ServiceLevels: an SLA policy that cannot be used, or JSON that does not describe one.
 ///
 /// Switch on ``code``; read ``message`` for what to do about it. The ``path`` names the offending
 /// value in the policy's JSON form, such as `targets.urgent.firstReply` or `escalations[1].after`.
-public struct ServiceLevelError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct ServiceLevelError: CodedError {
     /// What went wrong, in a form to switch on.
-    public struct Code: Hashable, Sendable, CustomStringConvertible {
-        private enum Value: String, Hashable, Sendable {
-            case invalidPolicy
-        }
-
-        private let value: Value
-        private init(_ value: Value) { self.value = value }
+    public struct Code: ErrorCode {
+        /// The code's name.
+        public let name: String
+        private init(_ name: String) { self.name = name }
 
         /// The policy is not usable or its JSON is malformed: a target that is not above zero, a warning
         /// fraction outside (0, 1), an escalation ladder out of order, an unknown key or priority.
-        public static var invalidPolicy: Code { Code(.invalidPolicy) }
-
-        /// The code's name.
-        public var description: String { value.rawValue }
+        public static var invalidPolicy: Code { Code(#function) }
     }
 
     /// What went wrong.

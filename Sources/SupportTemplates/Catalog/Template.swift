@@ -1,4 +1,5 @@
 import Foundation
+import SupportCore
 
 /// A plain-text message template with `{{name}}` placeholders.
 ///
@@ -97,27 +98,19 @@ public struct Template: Sendable, Hashable {
 }
 
 /// An error parsing or rendering a ``Template``.
-public struct TemplateError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct TemplateError: CodedError {
     /// What went wrong, in a form to switch on.
-    public struct Code: Hashable, Sendable, CustomStringConvertible {
-        private enum Value: String, Hashable, Sendable {
-            case invalidSyntax
-            case missingValue
-            case unknownTemplate
-        }
-
-        private let value: Value
-        private init(_ value: Value) { self.value = value }
+    public struct Code: ErrorCode {
+        /// The code's name.
+        public let name: String
+        private init(_ name: String) { self.name = name }
 
         /// The template text is malformed.
-        public static var invalidSyntax: Code { Code(.invalidSyntax) }
+        public static var invalidSyntax: Code { Code(#function) }
         /// A placeholder has no value.
-        public static var missingValue: Code { Code(.missingValue) }
+        public static var missingValue: Code { Code(#function) }
         /// No template exists for the key in any language.
-        public static var unknownTemplate: Code { Code(.unknownTemplate) }
-
-        /// The code's name.
-        public var description: String { value.rawValue }
+        public static var unknownTemplate: Code { Code(#function) }
     }
 
     /// What went wrong.
@@ -134,7 +127,4 @@ public struct TemplateError: Error, Hashable, Sendable, CustomStringConvertible 
         self.code = code
         self.message = message
     }
-
-    /// The message, prefixed by the code.
-    public var description: String { "\(code): \(message)" }
 }

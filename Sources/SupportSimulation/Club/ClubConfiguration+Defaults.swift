@@ -20,25 +20,11 @@ extension ClubConfiguration {
         )
         let seeds = try BoundariesPolicy.seedDefaults(hours: hours)
         let hour: TimeInterval = 3600
-        let day = BusinessDuration.calendar(24 * hour)
-        let everyday = ResponseTargets(firstReply: day, nextReply: day, resolution: .calendar(72 * hour))
+        // The seeds' promises, the same as the default SLA: urgent 2 business hours, high 8, the rest 24 hours.
         let boundaries = try BoundariesPolicy(
             hours: hours,
             channels: seeds.channels,
-            promises: [
-                .urgent: ResponseTargets(
-                    firstReply: .business(2 * hour),
-                    nextReply: .business(4 * hour),
-                    resolution: .business(16 * hour)
-                ),
-                .high: ResponseTargets(
-                    firstReply: .business(8 * hour),
-                    nextReply: .business(8 * hour),
-                    resolution: .business(24 * hour)
-                ),
-                .normal: everyday,
-                .low: everyday,
-            ],
+            promises: SLAPolicy.seedDefaults(calendar: hours).targets,
             scope: seeds.scope
         )
         let names = [

@@ -32,11 +32,12 @@ public struct DurationSummary: Sendable, Hashable, Codable {
 
     /// The nearest-rank percentile: the smallest sample with at least `percent` % of samples at or below it.
     ///
-    /// - Parameter percent: 0 to 100.
-    /// - Returns: The sample, or `nil` without samples.
+    /// - Parameter percent: 0 to 100; values outside are clamped to that range.
+    /// - Returns: The sample, or `nil` without samples or when `percent` is not a number.
     public func percentile(_ percent: Double) -> TimeInterval? {
-        guard !samples.isEmpty else { return nil }
-        let rank = Int((percent / 100 * Double(samples.count)).rounded(.up))
+        guard !samples.isEmpty, !percent.isNaN else { return nil }
+        let clamped = min(max(percent, 0), 100)
+        let rank = Int((clamped / 100 * Double(samples.count)).rounded(.up))
         return samples[min(max(rank, 1), samples.count) - 1]
     }
 

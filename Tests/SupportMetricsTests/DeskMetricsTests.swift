@@ -219,4 +219,14 @@ struct DeskMetricsTests {
         #expect(summary.share(atMost: 3) == 0.3)
         #expect(DurationSummary([]).p50 == nil)
     }
+
+    /// A percentile asked for with a value that is not a number used to trap (`Int(.nan)`).
+    @Test func percentilesOutsideTheRangeAreClampedAndNaNHasNone() {
+        let summary = DurationSummary([1, 2, 3, 4])
+        #expect(summary.percentile(.nan) == nil)
+        #expect(summary.percentile(-5) == 1)
+        #expect(summary.percentile(250) == 4)
+        #expect(summary.percentile(.infinity) == 4)
+        #expect(summary.percentile(-.infinity) == 1)
+    }
 }

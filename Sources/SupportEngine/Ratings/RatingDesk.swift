@@ -15,6 +15,9 @@ public struct RatingDesk: Sendable {
     /// Where the ratings are kept.
     let store: any RatingStore
 
+    /// The longest comment kept with a rating, in characters: 2,000, like an exit-survey comment.
+    public static let maximumCommentLength = 2_000
+
     /// Every rating kept, oldest first.
     ///
     /// - Returns: The ratings.
@@ -41,7 +44,8 @@ public struct RatingDesk: Sendable {
     ///   - member: The member rating; must be the ticket's requester.
     /// - Returns: The saved rating.
     /// - Throws: ``RatingError`` for a score out of range, another member, a ticket not solved or
-    ///   closed, or a second rating; ``DeskError`` with ``DeskError/Code/notFound`` for an unknown ticket.
+    ///   closed, a second rating, or a comment over ``maximumCommentLength``; ``DeskError`` with
+    ///   ``DeskError/Code/notFound`` for an unknown ticket.
     @discardableResult
     public func rate(
         _ ticket: TicketID,
@@ -65,6 +69,12 @@ public struct RatingDesk: Sendable {
             )
         }
         let trimmed = comment?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let trimmed, trimmed.count > Self.maximumCommentLength {
+            throw RatingError(
+                .commentTooLong,
+                "a rating comment is at most \(Self.maximumCommentLength) characters, not \(trimmed.count): shorten it"
+            )
+        }
         let rating = Rating(
             ticket: ticket,
             member: member,

@@ -16,6 +16,8 @@ public struct RatingError: CodedError {
         public static var notSolved: Code { Code(#function) }
         /// The ticket already has a rating.
         public static var alreadyRated: Code { Code(#function) }
+        /// The comment is longer than ``RatingDesk/maximumCommentLength``.
+        public static var commentTooLong: Code { Code(#function) }
     }
 
     /// What went wrong.

@@ -56,4 +56,31 @@ struct RatingDeskTests {
         #expect(try await ratings.all() == [rating])
         await #expect(throws: DeskError.self) { try await ratings.rate("T-404", score: 3, by: "anna") }
     }
+
+    /// A comment without a limit let one member's rating grow the store without bound.
+    @Test func aCommentIsBoundedAndNothingIsKeptWhenItIsTooLong() async throws {
+        let clock = ManualClock()
+        let desk = SupportDesk(
+            store: InMemoryTicketStore(),
+            clock: clock,
+            channels: [InMemoryChannel(kind: .email)],
+            configuration: DeskConfiguration(agents: [AgentProfile(id: "olga", displayName: "Olga")]),
+            ids: SequentialIDGenerator()
+        )
+        let ticket = try await desk.receive(
+            InboundMessage(channel: .email, externalID: "m1", sender: "anna", body: "Broken", receivedAt: clock.now)
+        ).ticket
+        try await desk.solve(ticket.id, by: .agent("olga"))
+        let tooLong = String(repeating: "ж", count: RatingDesk.maximumCommentLength + 1)
+        do {
+            try await desk.ratings.rate(ticket.id, score: 5, comment: tooLong, by: "anna")
+            Issue.record("a comment of \(tooLong.count) characters was kept")
+        } catch let error as RatingError {
+            #expect(error.code == .commentTooLong)
+        }
+        #expect(try await desk.ratings.all().isEmpty)
+        let longest = String(repeating: "ж", count: RatingDesk.maximumCommentLength)
+        let rating = try await desk.ratings.rate(ticket.id, score: 5, comment: longest, by: "anna")
+        #expect(rating.comment?.count == RatingDesk.maximumCommentLength)
+    }
 }

@@ -98,10 +98,10 @@ extension SupportDesk {
     ///   member yet (report the join first); otherwise as ``updateMemberFacts(_:_:)``.
     @discardableResult
     func recordActivity(of member: MemberID, at instant: Date? = nil) async throws -> JourneyRecord {
-        var facts = try await knownFacts(of: member)
-        let at = instant ?? clock.now
-        facts.lastActivityAt = max(facts.lastActivityAt ?? at, at)
-        return try await updateMemberFacts(member, facts)
+        try await changeKnownFacts(of: member, "recording the activity of member \(member)") { facts, now in
+            let at = instant ?? now
+            facts.lastActivityAt = max(facts.lastActivityAt ?? at, at)
+        }
     }
 
     /// Records that a member cancelled by their own choice: the desk thanks them and sends the exit
@@ -114,10 +114,10 @@ extension SupportDesk {
     /// - Throws: As ``recordActivity(of:at:)``.
     @discardableResult
     func memberCancelled(_ member: MemberID, at instant: Date? = nil) async throws -> JourneyRecord {
-        var facts = try await knownFacts(of: member)
-        facts.subscription = .cancelled
-        facts.cancellationRequestedAt = facts.cancellationRequestedAt ?? instant ?? clock.now
-        return try await updateMemberFacts(member, facts)
+        try await changeKnownFacts(of: member, "recording the cancellation of member \(member)") { facts, now in
+            facts.subscription = .cancelled
+            facts.cancellationRequestedAt = facts.cancellationRequestedAt ?? instant ?? now
+        }
     }
 
     /// Turns a member's journey messages (check-ins, surveys, win-backs) off or on again.
@@ -233,6 +233,26 @@ extension SupportDesk {
             throw DeskError(.notFound, "the desk has no facts of member \(member): report the join first")
         }
         return stored.record.facts
+    }
+
+    /// Changes the facts the desk already has of a member, reading them under the member's lock (and again
+    /// on every retry), so that two changes — an activity and a cancellation — both stand; a change made
+    /// from facts read earlier would write the old subscription back over the new one.
+    private func changeKnownFacts(
+        of member: MemberID,
+        _ what: String,
+        _ change: @escaping @Sendable (inout MemberFacts, Date) -> Void
+    ) async throws -> JourneyRecord {
+        let policy = try journeyPolicy()
+        try checkMember(member)
+        return try await changeJourney(of: member, what) { record, now in
+            guard record.version > 0 else {
+                throw DeskError(.notFound, "the desk has no facts of member \(member): report the join first")
+            }
+            var facts = record.facts
+            change(&facts, now)
+            return try record.updating(facts, policy: policy, at: now)
+        }
     }
 
     /// Changes a member's journey and takes the steps that fall due, under the member's lock.

@@ -1,9 +1,11 @@
 import Foundation
 
-/// What the desk's own writes take turns on: a ticket, or a member's journey.
+/// What the desk's own writes take turns on: a ticket, a member's journey, or a member's refund
+/// decisions.
 enum DeskLockKey: Hashable, Sendable {
     case ticket(TicketID)
     case member(MemberID)
+    case refunds(MemberID)
 }
 
 /// A table of locks by key for code running on one actor: a writer holds a key while it reads,
@@ -62,6 +64,16 @@ extension SupportDesk {
         _ body: () async throws -> Result
     ) async throws -> Result {
         try await withLock(.member(member), body)
+    }
+
+    /// Runs `body` while holding the desk's lock on one member's refund decisions, so that two requests
+    /// are decided one after the other. It is not the journey's lock: deciding a refund may post on a
+    /// ticket and touch the journey, which take their own locks.
+    func withRefundLock<Result: Sendable>(
+        _ member: MemberID,
+        _ body: () async throws -> Result
+    ) async throws -> Result {
+        try await withLock(.refunds(member), body)
     }
 
     private func withLock<Result: Sendable>(

@@ -60,29 +60,55 @@ extension SupportDesk {
         }
         let words = MessageDraft(id: newMessageID(), body: message, channel: channel)
         let target = RefundTarget(ticket: existingTicket, channel: channel, words: words, actor: actor)
-        if let recorded = try await refundDecision(id, of: member) {
-            return try await repeated(recorded, target: target)
+        // One decision at a time per member on this desk: two requests for the same charge never both
+        // read the facts before either is recorded.
+        return try await withRefundLock(member) {
+            if let recorded = try await refundDecision(id, of: member) {
+                return try await repeated(recorded, target: target)
+            }
+            let request = RefundRequest(
+                id: id,
+                member: member,
+                chargeID: charge,
+                requestedAmount: amount,
+                at: clock.now,
+                reasonText: message
+            )
+            let decision = try policy.decide(request, facts: try await countingDeskRefunds(facts, of: member))
+            // Rendered before anything is recorded, so a missing template leaves nothing half-written.
+            let post = try await refundPost(decision, to: target)
+            do {
+                try await ledgers.recordRefundDecision(decision, replacing: false)
+            } catch let error as StoreError where error.code == .versionConflict {
+                // The same request id was decided meanwhile by a concurrent call: that decision stands.
+                guard let recorded = try await refundDecision(id, of: member) else { throw error }
+                return try await repeated(recorded, target: target)
+            }
+            let posted = try await deliver(post, of: decision, to: target)
+            return DeskRefundResult(decision: decision, ticket: posted, isRepeat: false)
         }
-        let request = RefundRequest(
-            id: id,
-            member: member,
-            chargeID: charge,
-            requestedAmount: amount,
-            at: clock.now,
-            reasonText: message
-        )
-        let decision = try policy.decide(request, facts: facts)
-        // Rendered before anything is recorded, so a missing template leaves nothing half-written.
-        let post = try await refundPost(decision, to: target)
-        do {
-            try await ledgers.recordRefundDecision(decision, replacing: false)
-        } catch let error as StoreError where error.code == .versionConflict {
-            // The same request id was decided meanwhile by a concurrent call: that decision stands.
-            guard let recorded = try await refundDecision(id, of: member) else { throw error }
-            return try await repeated(recorded, target: target)
+    }
+
+    /// The host's facts plus every refund this desk approved that the host has not recorded yet, so
+    /// that two requests for one charge (different request ids, in a row or at once) never refund more
+    /// than the charge: the rules count the first approval as issued.
+    private func countingDeskRefunds(_ facts: RefundFacts, of member: MemberID) async throws -> RefundFacts {
+        var counted = facts
+        let known = Set(facts.refunds.map(\.requestID))
+        for decision in try await ledgers.refundDecisions(of: member)
+        where decision.verdict == .approve && decision.outcomes.contains(.refund)
+            && decision.amount.minorUnits > 0 && !known.contains(decision.requestID)
+        {
+            counted.refunds.append(
+                IssuedRefund(
+                    requestID: decision.requestID,
+                    chargeID: decision.chargeID,
+                    amount: decision.amount,
+                    at: decision.at
+                )
+            )
         }
-        let posted = try await deliver(post, of: decision, to: target)
-        return DeskRefundResult(decision: decision, ticket: posted, isRepeat: false)
+        return counted
     }
 
     /// The owner approves an escalated refund request; the member gets the approval message.
@@ -115,8 +141,9 @@ extension SupportDesk {
         note: String = "",
         by actor: SupportActor
     ) async throws -> DeskRefundResult {
-        try await resolveRefund(request, of: member, note: note, by: actor, verb: "approve") { escalated, now in
-            try escalated.approved(by: actor, facts: facts, at: now, amount: amount)
+        let counted = try await countingDeskRefunds(facts, of: member)
+        return try await resolveRefund(request, of: member, note: note, by: actor, verb: "approve") { escalated, now in
+            try escalated.approved(by: actor, facts: counted, at: now, amount: amount)
         }
     }
 

@@ -88,10 +88,12 @@ struct PolicyFollowUpTests {
         let desk = harness.desk
         let facts = harness.facts("anna", paidDaysAgo: 3)
         let existing = onExistingTicket ? try await harness.open("anna").0 : nil
-        // The repeat runs entirely between the first call's recording and its ticket commit.
+        // The repeat runs entirely between the first call's recording and its ticket commit, on a second
+        // desk sharing the stores (one desk decides a member's refunds one at a time).
         let repeatCall = LockedResult()
+        let other = harness.secondDesk()
         await racing.afterNextRecord {
-            let result = try await desk.refunds.request(
+            let result = try await other.refunds.request(
                 "rq-1",
                 for: "anna",
                 facts: facts,

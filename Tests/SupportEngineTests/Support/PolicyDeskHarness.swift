@@ -11,6 +11,7 @@ struct PolicyDeskHarness {
     let ledgers: any PolicyLedgerStore
     let email = InMemoryChannel(kind: .email)
     let desk: SupportDesk
+    let configuration: DeskConfiguration
 
     static let anna = MemberProfile(id: "anna", displayName: "Anna", locale: .en)
     static let ivan = MemberProfile(id: "ivan", displayName: "Иван", locale: .ru)
@@ -33,12 +34,26 @@ struct PolicyDeskHarness {
         templates: TemplateCatalog = .builtIn
     ) {
         self.ledgers = ledgers
+        configuration = DeskConfiguration(templates: templates, refunds: refunds, moderation: moderation)
         desk = SupportDesk(
             store: store,
             clock: clock,
             channels: [email],
-            configuration: DeskConfiguration(templates: templates, refunds: refunds, moderation: moderation),
+            configuration: configuration,
             ids: SequentialIDGenerator(),
+            members: InMemoryMemberDirectory([Self.anna, Self.ivan, Self.lucia, Self.boris]),
+            ledgers: ledgers
+        )
+    }
+
+    /// A second desk on the same stores, clock and channel: another server of the same club.
+    func secondDesk() -> SupportDesk {
+        SupportDesk(
+            store: store,
+            clock: clock,
+            channels: [email],
+            configuration: configuration,
+            ids: UUIDGenerator(),
             members: InMemoryMemberDirectory([Self.anna, Self.ivan, Self.lucia, Self.boris]),
             ledgers: ledgers
         )

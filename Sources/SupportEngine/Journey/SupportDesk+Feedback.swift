@@ -79,7 +79,7 @@ extension SupportDesk {
             )
         }
         if !messages.isEmpty { try await commitAndSchedule(TicketCommit(writes: [], outbound: messages)) }
-        try await deliverNewMessages()
+        await deliverNewMessages()
         return messages.map(\.recipient)
     }
 

@@ -284,7 +284,7 @@ extension SupportDesk {
         )
         let write = try openNewTicket(new, post: post, actor: target.actor)
         try await commitPolicyWrite(write)
-        try await deliverNewMessages()
+        await deliverNewMessages()
         return write.ticket
     }
 

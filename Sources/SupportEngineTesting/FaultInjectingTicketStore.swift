@@ -7,7 +7,7 @@ import SupportEngine
 /// A fault strikes either *before* the operation reaches the wrapped store (nothing is written) or
 /// *after* it (the write stands, but the caller is told it failed: "written but reported failed", as
 /// when a connection drops before the database's answer arrives). A read failing after it ran just
-/// loses its answer. Every fault throws a ``StoreError`` with ``StoreError/Code/unavailable``.
+/// loses its answer. Every fault throws a `StoreError` with `StoreError.Code.unavailable`.
 ///
 /// Faults come from a script — ``failNext(_:_:count:)`` — or from a seeded schedule: each call of an
 /// operation in `operations` fails with probability `rate`, at a timing drawn from `timings`. The
@@ -19,31 +19,31 @@ import SupportEngine
 /// store.failNext(.updateOutbound, .afterWrite)   // the next update is stored but reported failed
 /// ```
 public final class FaultInjectingTicketStore: TicketStore, CustomStringConvertible {
-    /// The operations of ``TicketStore`` that can fail.
+    /// The operations of `TicketStore` that can fail.
     public enum Operation: String, Sendable, Hashable, CaseIterable {
-        /// ``TicketStore/commit(_:)``.
+        /// `TicketStore.commit(_:)`.
         case commit
-        /// ``TicketStore/ticket(_:)``.
+        /// `TicketStore.ticket(_:)`.
         case ticket
-        /// ``TicketStore/events(of:)``.
+        /// `TicketStore.events(of:)`.
         case events
-        /// ``TicketStore/ticketID(forExternalMessage:)``.
+        /// `TicketStore.ticketID(forExternalMessage:)`.
         case ticketIDForExternalMessage
-        /// ``TicketStore/ticketID(forThread:)``.
+        /// `TicketStore.ticketID(forThread:)`.
         case ticketIDForThread
-        /// ``TicketStore/tickets(matching:)``.
+        /// `TicketStore.tickets(matching:)`.
         case tickets
-        /// ``TicketStore/pendingOutbound(dueBy:limit:)``.
+        /// `TicketStore.pendingOutbound(dueBy:limit:)`.
         case pendingOutbound
-        /// ``TicketStore/claimOutbound(_:at:until:)``.
+        /// `TicketStore.claimOutbound(_:at:until:)`.
         case claimOutbound
-        /// ``TicketStore/updateOutbound(_:)``.
+        /// `TicketStore.updateOutbound(_:)`.
         case updateOutbound
-        /// ``TicketStore/outbound(_:)``.
+        /// `TicketStore.outbound(_:)`.
         case outbound
-        /// ``TicketStore/outbound(ofTicket:)``.
+        /// `TicketStore.outbound(ofTicket:)`.
         case outboundOfTicket
-        /// ``TicketStore/deadLetteredOutbound(after:limit:)``.
+        /// `TicketStore.deadLetteredOutbound(after:limit:)`.
         case deadLetteredOutbound
 
         /// The operations that change what is stored.
@@ -195,7 +195,7 @@ public final class FaultInjectingTicketStore: TicketStore, CustomStringConvertib
     /// Commits through the wrapped store, unless a fault strikes.
     ///
     /// - Parameter commit: What to write.
-    /// - Throws: ``StoreError`` from the wrapped store or the fault.
+    /// - Throws: `StoreError` from the wrapped store or the fault.
     public func commit(_ commit: TicketCommit) async throws {
         try await run(.commit) { try await base.commit(commit) }
     }
@@ -204,7 +204,7 @@ public final class FaultInjectingTicketStore: TicketStore, CustomStringConvertib
     ///
     /// - Parameter id: The ticket's id.
     /// - Returns: The ticket, or `nil`.
-    /// - Throws: ``StoreError`` from the wrapped store or the fault.
+    /// - Throws: `StoreError` from the wrapped store or the fault.
     public func ticket(_ id: TicketID) async throws -> StoredTicket? {
         try await run(.ticket) { try await base.ticket(id) }
     }
@@ -213,7 +213,7 @@ public final class FaultInjectingTicketStore: TicketStore, CustomStringConvertib
     ///
     /// - Parameter id: The ticket's id.
     /// - Returns: The events.
-    /// - Throws: ``StoreError`` from the wrapped store or the fault.
+    /// - Throws: `StoreError` from the wrapped store or the fault.
     public func events(of id: TicketID) async throws -> [TicketEvent] {
         try await run(.events) { try await base.events(of: id) }
     }
@@ -222,7 +222,7 @@ public final class FaultInjectingTicketStore: TicketStore, CustomStringConvertib
     ///
     /// - Parameter key: The message's channel and external id.
     /// - Returns: The ticket's id, or `nil`.
-    /// - Throws: ``StoreError`` from the wrapped store or the fault.
+    /// - Throws: `StoreError` from the wrapped store or the fault.
     public func ticketID(forExternalMessage key: ExternalMessageKey) async throws -> TicketID? {
         try await run(.ticketIDForExternalMessage) { try await base.ticketID(forExternalMessage: key) }
     }
@@ -231,7 +231,7 @@ public final class FaultInjectingTicketStore: TicketStore, CustomStringConvertib
     ///
     /// - Parameter key: The thread key.
     /// - Returns: The ticket's id, or `nil`.
-    /// - Throws: ``StoreError`` from the wrapped store or the fault.
+    /// - Throws: `StoreError` from the wrapped store or the fault.
     public func ticketID(forThread key: ThreadKey) async throws -> TicketID? {
         try await run(.ticketIDForThread) { try await base.ticketID(forThread: key) }
     }
@@ -240,7 +240,7 @@ public final class FaultInjectingTicketStore: TicketStore, CustomStringConvertib
     ///
     /// - Parameter query: The conditions and the page.
     /// - Returns: One page.
-    /// - Throws: ``StoreError`` from the wrapped store or the fault.
+    /// - Throws: `StoreError` from the wrapped store or the fault.
     public func tickets(matching query: TicketQuery) async throws -> TicketPage {
         try await run(.tickets) { try await base.tickets(matching: query) }
     }
@@ -251,7 +251,7 @@ public final class FaultInjectingTicketStore: TicketStore, CustomStringConvertib
     ///   - instant: The cut-off.
     ///   - limit: The most to return.
     /// - Returns: The due messages.
-    /// - Throws: ``StoreError`` from the wrapped store or the fault.
+    /// - Throws: `StoreError` from the wrapped store or the fault.
     public func pendingOutbound(dueBy instant: Date, limit: Int) async throws -> [OutboundMessage] {
         try await run(.pendingOutbound) { try await base.pendingOutbound(dueBy: instant, limit: limit) }
     }
@@ -263,7 +263,7 @@ public final class FaultInjectingTicketStore: TicketStore, CustomStringConvertib
     ///   - instant: Now.
     ///   - until: When the claim ends by itself.
     /// - Returns: The claimed message, or `nil`.
-    /// - Throws: ``StoreError`` from the wrapped store or the fault.
+    /// - Throws: `StoreError` from the wrapped store or the fault.
     public func claimOutbound(_ id: OutboundID, at instant: Date, until: Date) async throws -> OutboundMessage? {
         try await run(.claimOutbound) { try await base.claimOutbound(id, at: instant, until: until) }
     }
@@ -271,7 +271,7 @@ public final class FaultInjectingTicketStore: TicketStore, CustomStringConvertib
     /// Updates an outbound message in the wrapped store, unless a fault strikes.
     ///
     /// - Parameter message: The message's new state.
-    /// - Throws: ``StoreError`` from the wrapped store or the fault.
+    /// - Throws: `StoreError` from the wrapped store or the fault.
     public func updateOutbound(_ message: OutboundMessage) async throws {
         try await run(.updateOutbound) { try await base.updateOutbound(message) }
     }
@@ -280,7 +280,7 @@ public final class FaultInjectingTicketStore: TicketStore, CustomStringConvertib
     ///
     /// - Parameter id: The message's id.
     /// - Returns: The message, or `nil`.
-    /// - Throws: ``StoreError`` from the wrapped store or the fault.
+    /// - Throws: `StoreError` from the wrapped store or the fault.
     public func outbound(_ id: OutboundID) async throws -> OutboundMessage? {
         try await run(.outbound) { try await base.outbound(id) }
     }
@@ -289,7 +289,7 @@ public final class FaultInjectingTicketStore: TicketStore, CustomStringConvertib
     ///
     /// - Parameter ticket: The ticket's id.
     /// - Returns: The messages.
-    /// - Throws: ``StoreError`` from the wrapped store or the fault.
+    /// - Throws: `StoreError` from the wrapped store or the fault.
     public func outbound(ofTicket ticket: TicketID) async throws -> [OutboundMessage] {
         try await run(.outboundOfTicket) { try await base.outbound(ofTicket: ticket) }
     }
@@ -300,7 +300,7 @@ public final class FaultInjectingTicketStore: TicketStore, CustomStringConvertib
     ///   - after: The last id of the previous page.
     ///   - limit: The most to return.
     /// - Returns: The dead letters.
-    /// - Throws: ``StoreError`` from the wrapped store or the fault.
+    /// - Throws: `StoreError` from the wrapped store or the fault.
     public func deadLetteredOutbound(after: OutboundID?, limit: Int) async throws -> [OutboundMessage] {
         try await run(.deadLetteredOutbound) { try await base.deadLetteredOutbound(after: after, limit: limit) }
     }

@@ -3,7 +3,7 @@ import SupportEngine
 
 /// A channel that records every send with its idempotency key, and can fail or be slow on demand.
 ///
-/// The desk hands each message to `Channel.send` with its ``OutboundMessage/id`` as the idempotency
+/// The desk hands each message to `Channel.send` with its `OutboundMessage.id` as the idempotency
 /// key: a message sent twice (at-least-once delivery after a crash or a lost update) carries the same
 /// key. ``deliveries(of:)`` and ``duplicatedKeys`` tell a test whether a key was delivered more than
 /// once.

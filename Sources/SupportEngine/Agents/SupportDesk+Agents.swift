@@ -14,7 +14,7 @@ extension SupportDesk {
         try await loadRoutingIfNeeded()
         routing.presence[agent] = presence
         if presence == .online { scheduleShiftCheck(of: agent) }
-        try await drainQueue()
+        await drainQueueAfterCommit()
     }
 
     /// Marks an agent absent (on leave) or back. Going absent hands their new and open tickets over.
@@ -33,7 +33,7 @@ extension SupportDesk {
             return try await handOver(from: agent, cause: .absence)
         }
         routing.absent.remove(agent)
-        try await drainQueue()
+        await drainQueueAfterCommit()
         return nil
     }
 
@@ -99,7 +99,7 @@ extension SupportDesk {
                 because: move.assignment.map { describe($0.basis) } ?? "handover (\(cause)): no agent available"
             )
         }
-        try await drainQueue()
+        await drainQueueAfterCommit()
         return plan
     }
 

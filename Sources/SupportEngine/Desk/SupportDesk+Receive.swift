@@ -30,7 +30,7 @@ extension SupportDesk {
                 return duplicate
             }
         }
-        if outcome.disposition != .duplicate { try await deliverNewMessages() }
+        if outcome.disposition != .duplicate { await deliverNewMessages() }
         return outcome
     }
 

@@ -41,8 +41,8 @@ extension SupportDesk {
                 return ticket
             }
         }
-        try await deliverNewMessages()
-        try await drainQueue()
+        await deliverNewMessages()
+        await drainQueueAfterCommit()
         return ticket
     }
 
@@ -177,7 +177,7 @@ extension SupportDesk {
             try await commitAndSchedule(TicketCommit(writes: writes))
             return received.ticket
         }
-        try await drainQueue()
+        await drainQueueAfterCommit()
         return merged
     }
 
@@ -240,8 +240,8 @@ extension SupportDesk {
                 return result.ticket
             }
         }
-        try await deliverNewMessages()
-        try await drainQueue()
+        await deliverNewMessages()
+        await drainQueueAfterCommit()
         return ticket
     }
 

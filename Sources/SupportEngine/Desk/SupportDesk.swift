@@ -167,10 +167,37 @@ public actor SupportDesk {
     func newMessageID() -> MessageID { MessageID(ids.next("M")) }
 
     /// Delivers right away what the last commits put in the outbox; retries wait for their timers.
-    func deliverNewMessages() async throws {
+    ///
+    /// Runs after a commit, so it never throws: see ``deliverAfterCommit()``.
+    func deliverNewMessages() async {
         guard outboxHasNewMessages else { return }
         outboxHasNewMessages = false
-        try await deliverPendingMessages()
+        await deliverAfterCommit()
+    }
+
+    /// Runs a delivery pass after a commit that stands. Stored means succeeded: a store failure here
+    /// is not the caller's error. The messages stay in the outbox, and the outbox is scheduled again
+    /// after the retry delay and when a claim the failed pass may have taken has expired.
+    func deliverAfterCommit() async {
+        do {
+            try await deliverPendingMessages()
+        } catch {
+            let now = clock.now
+            schedule(.outbox, at: now.addingTimeInterval(configuration.deliveryRetryDelay))
+            schedule(.outbox, at: now.addingTimeInterval(configuration.deliveryClaimDuration))
+        }
+    }
+
+    /// Drains the queue after a change that stands. Stored means succeeded: a failure here is not the
+    /// caller's error; the tickets stay queued and the next drain (any command, a shift change, the
+    /// due-work pass, which always ends with a drain) assigns them.
+    func drainQueueAfterCommit() async {
+        do {
+            try await drainQueue()
+        } catch {
+            // Any due entry wakes the due-work pass, and with it the drain.
+            schedule(.outbox, at: clock.now.addingTimeInterval(configuration.deliveryRetryDelay))
+        }
     }
 
     /// The member's profile, or the unknown-contact profile; with the member journey on, its segment is

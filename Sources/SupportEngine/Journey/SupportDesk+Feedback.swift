@@ -55,7 +55,7 @@ extension SupportDesk {
         var messages: [OutboundMessage] = []
         for member in order {
             guard let ticket = firstTicket[member] else { continue }
-            let outboundID = OutboundID("feedback/\(id.rawValue)/\(member.rawValue)")
+            let outboundID = OutboundID(CompositeKey.join(["feedback", id.rawValue, member.rawValue]))
             guard try await store.outbound(outboundID) == nil, try await mayWrite(to: member, at: now) else { continue }
             let profile = try await profile(of: member)
             let values = ["member_name": profile.displayName, "feedback": ticket.subject, "note": text]
@@ -79,7 +79,7 @@ extension SupportDesk {
             )
         }
         if !messages.isEmpty { try await commitAndSchedule(TicketCommit(writes: [], outbound: messages)) }
-        try await deliverNewMessages()
+        await deliverNewMessages()
         return messages.map(\.recipient)
     }
 

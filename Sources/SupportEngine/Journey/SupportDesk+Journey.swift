@@ -270,7 +270,7 @@ extension SupportDesk {
                 return try await takeDueSteps(of: changed, readVersion: read.version, storedDue: stored?.dueAt, at: now)
             }
         }
-        try await deliverNewMessages()
+        await deliverNewMessages()
         return record
     }
 

@@ -106,7 +106,9 @@ extension SupportDesk {
     /// - Returns: The id.
     public static func journeyOutboundID(_ step: JourneyStep, of record: JourneyRecord) -> OutboundID {
         let taken = record.steps.count { $0.step == step && $0.membership == record.membership }
-        return OutboundID("journey/\(record.member.rawValue)/\(record.membership)/\(step)/\(taken + 1)")
+        return OutboundID(
+            CompositeKey.join(["journey", record.member.rawValue, "\(record.membership)", "\(step)", "\(taken + 1)"])
+        )
     }
 
     /// The name of an exit reason in a language: its template, or the raw name with spaces.

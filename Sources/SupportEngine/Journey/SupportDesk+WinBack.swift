@@ -68,7 +68,7 @@ extension SupportDesk {
             }
             after = page.count == 500 ? page.last?.record.member : nil
         } while after != nil
-        try await deliverNewMessages()
+        await deliverNewMessages()
         return WinBackResult(fix: fix, wasAnnouncedBefore: before, sent: sent, skipped: skipped)
     }
 

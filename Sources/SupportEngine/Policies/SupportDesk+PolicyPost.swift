@@ -89,7 +89,7 @@ extension SupportDesk {
             try await commitPolicyWrite(write)
             return write.ticket
         }
-        try await deliverPendingMessages()
+        await deliverAfterCommit()
         return ticket
     }
 

@@ -311,7 +311,7 @@ extension SupportDesk {
         )
         let write = try openNewTicket(new, post: post, actor: target.actor)
         try await commitPolicyWrite(write)
-        try await deliverNewMessages()
+        await deliverNewMessages()
         return write.ticket
     }
 
@@ -356,8 +356,12 @@ extension SupportDesk {
     static let escalatedTag = "refund-escalated"
 
     /// The key that finds a refund request's ticket. The store keeps it unique, so a request's first
-    /// decision goes on one ticket only, however many calls race to put it there.
+    /// decision goes on one ticket only, however many calls race to put it there. The parts are
+    /// escaped (``CompositeKey``), so ids containing `/` never share a key.
     static func refundKey(_ request: RefundRequestID, of member: MemberID) -> ExternalMessageKey {
-        ExternalMessageKey(channel: ChannelKind(rawValue: "refund_request"), externalID: "\(member)/\(request)")
+        ExternalMessageKey(
+            channel: ChannelKind(rawValue: "refund_request"),
+            externalID: CompositeKey.join([member.rawValue, request.rawValue])
+        )
     }
 }

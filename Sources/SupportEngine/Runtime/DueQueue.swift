@@ -15,12 +15,21 @@ struct DueQueue: Sendable {
         case shiftChange(AgentID)
         /// A step of a member's journey falls due.
         case member(MemberID)
+        /// Look ahead in the outbox for pending messages not yet on the timers (after a restart with
+        /// more pending messages than one read returns).
+        case outboxLookahead
+        /// Drain the queue again after a drain failed (the due-work pass always ends with a drain).
+        case queueDrain
     }
 
     struct Entry: Sendable, Hashable {
+        /// When the entry is taken: its due instant, or a retry's later one.
         var due: Date
         var sequence: UInt64
         var work: Work
+        /// The due instant the work was scheduled for, which a retry keeps so that its check against
+        /// the stored due instant still matches.
+        var scheduledFor: Date
 
         static func precedes(_ lhs: Entry, _ rhs: Entry) -> Bool {
             lhs.due != rhs.due ? lhs.due < rhs.due : lhs.sequence < rhs.sequence
@@ -34,8 +43,8 @@ struct DueQueue: Sendable {
     var isEmpty: Bool { heap.isEmpty }
     var first: Entry? { heap.first }
 
-    mutating func insert(_ work: Work, due: Date) {
-        heap.append(Entry(due: due, sequence: nextSequence, work: work))
+    mutating func insert(_ work: Work, due: Date, scheduledFor: Date? = nil) {
+        heap.append(Entry(due: due, sequence: nextSequence, work: work, scheduledFor: scheduledFor ?? due))
         nextSequence &+= 1
         siftUp(from: heap.count - 1)
     }

@@ -11,6 +11,8 @@ struct DueSchedule {
     private var sleepingUntil: Date?
     /// Wakes the sleeping run loop.
     private var wakeSignal: AsyncStream<Void>.Continuation?
+    /// How many times in a row each piece of work has failed, for its back-off.
+    private var failures: [DueQueue.Work: Int] = [:]
 
     /// The instant of the earliest work, if any.
     var nextDue: Date? { queue.first?.due }
@@ -19,6 +21,26 @@ struct DueSchedule {
     mutating func add(_ work: DueQueue.Work, at due: Date) {
         queue.insert(work, due: due)
         if let sleepingUntil, due < sleepingUntil { wakeSignal?.yield() }
+    }
+
+    /// Puts back work that failed, to be taken again after a back-off that doubles with each failure in
+    /// a row (from `base`, at most an hour, at least a second); it keeps the instant it was scheduled
+    /// for. Returns when it is taken again.
+    @discardableResult
+    mutating func retry(_ entry: DueQueue.Entry, now: Date, base: TimeInterval) -> Date {
+        let failed = failures[entry.work, default: 0] + 1
+        failures[entry.work] = failed
+        let first = base.isFinite ? min(max(base, 1), 3600) : 60
+        let delay = min(first * pow(2, Double(min(failed - 1, 20))), 3600)
+        let at = now.addingTimeInterval(delay)
+        queue.insert(entry.work, due: at, scheduledFor: entry.scheduledFor)
+        if let sleepingUntil, at < sleepingUntil { wakeSignal?.yield() }
+        return at
+    }
+
+    /// Records that work succeeded, which resets its back-off.
+    mutating func succeeded(_ work: DueQueue.Work) {
+        failures[work] = nil
     }
 
     /// Takes the earliest work due at or before `now`.

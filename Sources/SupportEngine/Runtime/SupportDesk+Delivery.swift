@@ -42,31 +42,52 @@ extension SupportDesk {
                 )
             else { continue }
             progress = true
+            // The claim says the message is due now. A fallback makes the next channel due at the
+            // instant of the failed attempt — later than `now` on a clock that moves during the pass —
+            // so the loop follows the attempt's outcome, not a comparison with `now`.
             var tries = 0
             let maximumTries = current.fallbackChannels.count + 1
-            while current.state == .pending, current.nextAttemptAt <= now, tries < maximumTries {
+            attempts: while current.state == .pending, tries < maximumTries {
                 tries += 1
-                if await attempt(&current) { delivered += 1 }
+                switch await attempt(&current) {
+                case .delivered:
+                    delivered += 1
+                    break attempts
+                case .retryLater:
+                    break attempts
+                case .nextChannelNow:
+                    continue attempts
+                }
             }
             try await store.updateOutbound(current)
+            // Whatever is still pending has its next attempt on the timers.
+            if current.state == .pending { schedule(.outbox, at: current.nextAttemptAt) }
         }
         return progress
     }
 
-    /// Makes one attempt and updates the message's state; returns whether it was delivered.
-    private func attempt(_ message: inout OutboundMessage) async -> Bool {
+    /// What one delivery attempt leads to.
+    private enum AttemptOutcome {
+        /// The channel accepted the message.
+        case delivered
+        /// The message waits for a retry, or is dead-lettered.
+        case retryLater
+        /// The message moved to its next channel, which is tried at once.
+        case nextChannelNow
+    }
+
+    /// Makes one attempt and updates the message's state.
+    private func attempt(_ message: inout OutboundMessage) async -> AttemptOutcome {
         let at = clock.now
         message.attempts += 1
         guard let channel = channels[message.channel] else {
             let reason = "no channel of kind \(message.channel) is configured on this desk"
             record(.unavailable(reason: reason), on: &message, at: at)
-            fallBack(&message, at: at)
-            return false
+            return fallBack(&message, at: at)
         }
         guard await channel.isAvailable else {
             record(.unavailable(reason: "channel \(message.channel) is unavailable"), on: &message, at: at)
-            fallBack(&message, at: at)
-            return false
+            return fallBack(&message, at: at)
         }
         do {
             let receipt = try await channel.send(message)
@@ -81,18 +102,17 @@ extension SupportDesk {
                     outcome: .delivered(externalID: receipt.externalID)
                 )
             )
-            return true
+            return .delivered
         } catch {
             record(.failed(reason: String(describing: error)), on: &message, at: at)
             message.attemptsOnChannel += 1
             if message.attemptsOnChannel >= configuration.maximumDeliveryAttempts {
-                fallBack(&message, at: at)
-            } else {
-                let delay = configuration.deliveryRetryDelay * pow(2, Double(message.attemptsOnChannel - 1))
-                message.nextAttemptAt = at.addingTimeInterval(delay)
-                schedule(.outbox, at: message.nextAttemptAt)
+                return fallBack(&message, at: at)
             }
-            return false
+            let delay = configuration.deliveryRetryDelay * pow(2, Double(message.attemptsOnChannel - 1))
+            message.nextAttemptAt = at.addingTimeInterval(delay)
+            schedule(.outbox, at: message.nextAttemptAt)
+            return .retryLater
         }
     }
 
@@ -106,14 +126,15 @@ extension SupportDesk {
         )
     }
 
-    /// Moves the message to its next channel now, or dead-letters it when none is left.
-    private func fallBack(_ message: inout OutboundMessage, at: Date) {
+    /// Moves the message to its next channel, to be tried at once, or dead-letters it when none is left.
+    private func fallBack(_ message: inout OutboundMessage, at: Date) -> AttemptOutcome {
         guard !message.fallbackChannels.isEmpty else {
             message.state = .deadLettered
-            return
+            return .retryLater
         }
         message.channel = message.fallbackChannels.removeFirst()
         message.attemptsOnChannel = 0
         message.nextAttemptAt = at
+        return .nextChannelNow
     }
 }

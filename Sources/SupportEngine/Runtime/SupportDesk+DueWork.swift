@@ -8,8 +8,13 @@ extension SupportDesk {
     /// the timers from the store, so a restarted desk resumes every timer. Firing is idempotent: a
     /// ticket already closed is not closed again.
     ///
+    /// Work that fails is never dropped: it is put back on the timers and retried after a back-off
+    /// that starts at ``DeskConfiguration/deliveryRetryDelay`` and doubles with each failure in a row
+    /// (at most an hour), while the rest of the due work goes on.
+    ///
     /// - Returns: How many ticket timers fired.
-    /// - Throws: ``StoreError`` when the store fails.
+    /// - Throws: ``StoreError`` when the store fails — the first failure of the pass, after every due
+    ///   piece of work was tried and the failed ones were put back.
     @discardableResult
     public func processDueWork() async throws -> Int {
         try await processDueWork(until: clock.now)
@@ -19,44 +24,95 @@ extension SupportDesk {
     /// so nothing fires early — for hosts that run their own scheduler. What fires is recorded as
     /// fired at the cut-off.
     ///
+    /// Work that fails is put back with a back-off, as in ``processDueWork()``.
+    ///
     /// - Parameter instant: The cut-off; clamped to the clock's current instant.
     /// - Returns: How many ticket timers fired.
-    /// - Throws: ``StoreError`` when the store fails.
+    /// - Throws: ``StoreError`` when the store fails — the first failure of the pass, after every due
+    ///   piece of work was tried and the failed ones were put back.
     @discardableResult
     public func processDueWork(until instant: Date) async throws -> Int {
         try await loadDueQueueIfNeeded()
         let now = min(instant, clock.now)
         var fired = 0
-        var outboxDue = false
+        var outbox: DueQueue.Entry?
+        var firstError: (any Error)?
         while let entry = dueWork.takeDue(by: now) {
-            switch entry.work {
-            case .outbox:
-                outboxDue = true
-            case .ticket(let id):
-                if try await fireTimers(of: id, scheduledFor: entry.due, now: now) { fired += 1 }
-            case .shiftChange(let agent):
-                try await shiftChanged(agent)
-            case .member(let member):
-                try await fireJourney(of: member, scheduledFor: entry.due, now: now)
+            do {
+                switch entry.work {
+                case .outbox:
+                    outbox = entry
+                case .outboxLookahead:
+                    try await scheduleOutbox(after: now)
+                case .queueDrain:
+                    break
+                case .ticket(let id):
+                    if try await fireTimers(of: id, scheduledFor: entry.scheduledFor, now: now) { fired += 1 }
+                case .shiftChange(let agent):
+                    try await shiftChanged(agent)
+                case .member(let member):
+                    try await fireJourney(of: member, scheduledFor: entry.scheduledFor, now: now)
+                }
+                dueWork.succeeded(entry.work)
+            } catch {
+                firstError = firstError ?? error
+                dueWork.retry(entry, now: now, base: configuration.deliveryRetryDelay)
             }
         }
-        if outboxDue || fired > 0 { try await deliverPendingMessages() }
-        try await drainQueue()
+        if outbox != nil || fired > 0 {
+            let entry = outbox ?? DueQueue.Entry(due: now, sequence: 0, work: .outbox, scheduledFor: now)
+            do {
+                try await deliverPendingMessages()
+                dueWork.succeeded(.outbox)
+            } catch {
+                firstError = firstError ?? error
+                dueWork.retry(entry, now: now, base: configuration.deliveryRetryDelay)
+                // A claim the failed pass took holds the message until it expires.
+                schedule(.outbox, at: now.addingTimeInterval(configuration.deliveryClaimDuration))
+            }
+        }
+        do {
+            try await drainQueue()
+        } catch {
+            firstError = firstError ?? error
+            let entry = DueQueue.Entry(due: now, sequence: 0, work: .queueDrain, scheduledFor: now)
+            dueWork.retry(entry, now: now, base: configuration.deliveryRetryDelay)
+        }
+        if let firstError { throw firstError }
         return fired
     }
 
     /// Runs the timers until the task is cancelled: sleeps on the clock until the next due instant,
     /// and wakes early when earlier work is scheduled.
     ///
-    /// Run it as a service next to the host's server.
+    /// Run it as a service next to the host's server. A store failure does not end it: the failed
+    /// work is retried with a back-off (see ``processDueWork()``), and the rebuilding of the timers
+    /// after a start is retried likewise.
     ///
-    /// - Throws: `CancellationError` when cancelled; ``StoreError`` when the store fails.
+    /// - Throws: `CancellationError` when cancelled.
     public func run() async throws {
-        try await loadDueQueueIfNeeded()
-        try await deliverPendingMessages()
+        var failedLoads = 0
         while true {
             try Task.checkCancellation()
-            try await processDueWork()
+            do {
+                if !dueWork.isLoaded {
+                    try await loadDueQueueIfNeeded()
+                    try await deliverPendingMessages()
+                }
+                try await processDueWork()
+                failedLoads = 0
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                // The failed work is back on the timers; only a failed rebuild needs its own wait.
+                if !dueWork.isLoaded {
+                    failedLoads += 1
+                    let base = configuration.deliveryRetryDelay.isFinite ? max(configuration.deliveryRetryDelay, 1) : 60
+                    let delay = min(base * pow(2, Double(min(failedLoads - 1, 20))), 3600)
+                    try await sleep(until: clock.now.addingTimeInterval(delay))
+                    continue
+                }
+            }
             try await sleep(until: dueWork.nextDue ?? .distantFuture)
         }
     }
@@ -171,10 +227,24 @@ extension SupportDesk {
                 after = page.count == 1_000 ? page.last?.record.member : nil
             } while after != nil
         }
-        if let first = try await store.pendingOutbound(dueBy: .distantFuture, limit: 1).first {
-            dueWork.add(.outbox, at: first.nextAttemptAt)
-        }
+        try await scheduleOutbox(after: nil)
         dueWork.isLoaded = true
+    }
+
+    /// Puts the attempt instant of every pending outbound message on the timers, reading ahead in
+    /// pages: when a read is full, a look-ahead is scheduled at its last instant to read the next.
+    ///
+    /// - Parameter now: Messages due by then are left to the delivery pass; `nil` schedules all.
+    private func scheduleOutbox(after now: Date?) async throws {
+        let limit = 1_000
+        let pending = try await store.pendingOutbound(dueBy: .distantFuture, limit: limit)
+        var instants = Set(pending.map(\.nextAttemptAt))
+        if let now { instants = instants.filter { $0 > now } }
+        for instant in instants { dueWork.add(.outbox, at: instant) }
+        if pending.count == limit, let last = pending.last?.nextAttemptAt {
+            let floor = (now ?? clock.now).addingTimeInterval(max(1, configuration.deliveryRetryDelay))
+            dueWork.add(.outboxLookahead, at: max(last, floor))
+        }
     }
 
     private func sleep(until deadline: Date) async throws {

@@ -3,12 +3,7 @@ import Foundation
 extension SupportDesk {
     // MARK: - Agents
 
-    /// Sets an agent's presence. Coming online drains the queue into their free capacity.
-    ///
-    /// - Parameters:
-    ///   - presence: Online, away or offline.
-    ///   - agent: The agent; must be in ``DeskConfiguration/agents``.
-    /// - Throws: ``DeskError`` with ``DeskError/Code/notFound`` for an unknown agent; ``StoreError``.
+    /// The work behind ``AgentDesk/setPresence(_:of:)``, which documents it.
     func setPresence(_ presence: AgentPresence, of agent: AgentID) async throws {
         try requireAgent(agent)
         try await loadRoutingIfNeeded()
@@ -17,13 +12,7 @@ extension SupportDesk {
         await drainQueueAfterCommit()
     }
 
-    /// Marks an agent absent (on leave) or back. Going absent hands their new and open tickets over.
-    ///
-    /// - Parameters:
-    ///   - absent: Whether the agent is absent.
-    ///   - agent: The agent.
-    /// - Returns: The handover plan when the agent went absent, else `nil`.
-    /// - Throws: ``DeskError`` with ``DeskError/Code/notFound`` for an unknown agent; ``StoreError``.
+    /// The work behind ``AgentDesk/setAbsent(_:agent:)``, which documents it.
     @discardableResult
     func setAbsent(_ absent: Bool, agent: AgentID) async throws -> HandoverPlan? {
         try requireAgent(agent)
@@ -37,35 +26,19 @@ extension SupportDesk {
         return nil
     }
 
-    /// The agents as routing sees them now: presence, shift, absence and load.
-    ///
-    /// - Returns: One state per configured agent.
-    /// - Throws: ``StoreError`` when the routing state cannot be rebuilt from the store.
+    /// The work behind ``AgentDesk/states()``, which documents it.
     func agentStates() async throws -> [AgentState] {
         try await loadRoutingIfNeeded()
         return currentAgentStates(at: clock.now)
     }
 
-    /// The unassigned tickets waiting for an agent, in serving order: priority, SLA due, age.
-    ///
-    /// - Returns: The queue's ticket ids.
-    /// - Throws: ``StoreError`` when the routing state cannot be rebuilt from the store.
+    /// The work behind ``AgentDesk/queue()``, which documents it.
     func queuedTickets() async throws -> [TicketID] {
         try await loadRoutingIfNeeded()
         return routing.queue.ordered.map(\.ticket.id)
     }
 
-    /// Moves every new and open ticket of an agent to an available agent or back to the queue, each
-    /// with an internal handover note; pending and on-hold tickets stay with them.
-    ///
-    /// Called by the desk at the end of an agent's shift and when they go absent; hosts call it on
-    /// demand (an agent leaving early).
-    ///
-    /// - Parameters:
-    ///   - agent: The leaving agent.
-    ///   - cause: Why they leave.
-    /// - Returns: The plan that was carried out.
-    /// - Throws: ``DeskError`` with ``DeskError/Code/notFound`` for an unknown agent; ``StoreError``.
+    /// The work behind ``AgentDesk/handOver(from:cause:)``, which documents it.
     @discardableResult
     func handOver(from agent: AgentID, cause: HandoverCause = .unavailable) async throws -> HandoverPlan {
         try requireAgent(agent)

@@ -6,21 +6,7 @@ public enum FeedbackNoteTag: Sendable {}
 public typealias FeedbackNoteID = Identifier<FeedbackNoteTag>
 
 extension SupportDesk {
-    /// Publishes a "you said, we did" note to the members whose feedback it answers.
-    ///
-    /// Each distinct requester of `tickets` gets one message quoting what they said (the ticket's
-    /// subject, as data) and the owner's note. Publishing the same id again writes to nobody twice.
-    /// Members who opted out of journey messages, or who are removed or suspended, are passed over.
-    ///
-    /// - Parameters:
-    ///   - id: The note's id, chosen by the owner.
-    ///   - note: What the club did, in the owner's words; at most 1,000 characters.
-    ///   - tickets: The feedback tickets it answers.
-    ///   - actor: The owner.
-    /// - Returns: The members written to now.
-    /// - Throws: ``DeskError`` with ``DeskError/Code/notPermitted`` for anyone but the owner,
-    ///   ``DeskError/Code/invalidInput`` for a bad id, an empty or long note, or no tickets,
-    ///   ``DeskError/Code/notFound`` for an unknown ticket (nothing is sent then).
+    /// The work behind ``JourneyDesk/publishYouSaidWeDid(_:note:answering:by:)``, which documents it.
     @discardableResult
     func publishYouSaidWeDid(
         _ id: FeedbackNoteID,

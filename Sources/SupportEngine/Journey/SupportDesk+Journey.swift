@@ -1,20 +1,7 @@
 import Foundation
 
 extension SupportDesk {
-    /// Tells the desk what the host knows about a member now: joined, active, cancelled, lapsed.
-    ///
-    /// The desk stores the facts in the member's journey, recomputes the segment (the one routing
-    /// uses), and takes every journey step that falls due: the welcome and the onboarding check-in after
-    /// joining, the thank-you with the exit survey after a cancellation. Later steps (the check-in,
-    /// quiet check-ins) run from the due-work timer, see ``processDueWork()``.
-    ///
-    /// - Parameters:
-    ///   - member: The member.
-    ///   - facts: What the host knows now.
-    /// - Returns: The member's journey after the update and the steps it caused.
-    /// - Throws: ``DeskError`` with ``DeskError/Code/invalidInput`` when the journey is off
-    ///   (``DeskConfiguration/journey`` is `nil`) or the member id is malformed; ``JourneyError`` with
-    ///   ``JourneyError/Code/invalidFacts`` for contradicting facts; ``StoreError`` when a store fails.
+    /// The work behind ``JourneyDesk/updateFacts(_:_:)``, which documents it.
     @discardableResult
     func updateMemberFacts(_ member: MemberID, _ facts: MemberFacts) async throws -> JourneyRecord {
         let policy = try journeyPolicy()
@@ -24,18 +11,7 @@ extension SupportDesk {
         }
     }
 
-    /// Brings a member the club already has into the journey without writing to them: the steps that
-    /// would be due at once (a welcome, a quiet check-in, an exit survey) are recorded as skipped,
-    /// "handled before the desk". Later steps — the onboarding check-in of a recent joiner, the next
-    /// quiet check-in — go out as usual. Use it when the journey goes live, so existing members are not
-    /// all written to on day one.
-    ///
-    /// - Parameters:
-    ///   - member: The member.
-    ///   - facts: What the host knows about them.
-    /// - Returns: The member's journey.
-    /// - Throws: ``DeskError`` with ``DeskError/Code/conflict`` when the desk already has the member's
-    ///   journey (use ``updateMemberFacts(_:_:)``); otherwise as ``updateMemberFacts(_:_:)``.
+    /// The work behind ``JourneyDesk/importMember(_:_:)``, which documents it.
     @discardableResult
     func importMember(_ member: MemberID, _ facts: MemberFacts) async throws -> JourneyRecord {
         let policy = try journeyPolicy()
@@ -55,17 +31,7 @@ extension SupportDesk {
         }
     }
 
-    /// Records that a member joined now (or at `instant`), with an active subscription, or a trial.
-    ///
-    /// Reporting the join of a member who is already in (not leaving) changes nothing, so a host that
-    /// reports twice does not restart the newcomer period; a member who left joins again.
-    ///
-    /// - Parameters:
-    ///   - member: The member.
-    ///   - instant: When they joined; now by default.
-    ///   - trial: Whether they joined on a trial.
-    /// - Returns: The member's journey.
-    /// - Throws: As ``updateMemberFacts(_:_:)``.
+    /// The work behind ``JourneyDesk/memberJoined(_:at:trial:)``, which documents it.
     @discardableResult
     func memberJoined(
         _ member: MemberID,
@@ -87,15 +53,7 @@ extension SupportDesk {
         )
     }
 
-    /// Records a member's activity in the club (a visit, a post, a lesson), which keeps them from
-    /// counting as quiet.
-    ///
-    /// - Parameters:
-    ///   - member: The member.
-    ///   - instant: When; now by default.
-    /// - Returns: The member's journey.
-    /// - Throws: ``DeskError`` with ``DeskError/Code/notFound`` when the desk has no facts of the
-    ///   member yet (report the join first); otherwise as ``updateMemberFacts(_:_:)``.
+    /// The work behind ``JourneyDesk/recordActivity(of:at:)``, which documents it.
     @discardableResult
     func recordActivity(of member: MemberID, at instant: Date? = nil) async throws -> JourneyRecord {
         try await changeKnownFacts(of: member, "recording the activity of member \(member)") { facts, now in
@@ -104,14 +62,7 @@ extension SupportDesk {
         }
     }
 
-    /// Records that a member cancelled by their own choice: the desk thanks them and sends the exit
-    /// survey.
-    ///
-    /// - Parameters:
-    ///   - member: The member.
-    ///   - instant: When they asked to cancel; now by default.
-    /// - Returns: The member's journey.
-    /// - Throws: As ``recordActivity(of:at:)``.
+    /// The work behind ``JourneyDesk/memberCancelled(_:at:)``, which documents it.
     @discardableResult
     func memberCancelled(_ member: MemberID, at instant: Date? = nil) async throws -> JourneyRecord {
         try await changeKnownFacts(of: member, "recording the cancellation of member \(member)") { facts, now in
@@ -120,15 +71,7 @@ extension SupportDesk {
         }
     }
 
-    /// Turns a member's journey messages (check-ins, surveys, win-backs) off or on again.
-    ///
-    /// - Parameters:
-    ///   - member: The member.
-    ///   - optedOut: Whether they want none.
-    ///   - actor: The member themselves, or a person on staff acting on their word.
-    /// - Returns: The member's journey.
-    /// - Throws: ``DeskError`` with ``DeskError/Code/notPermitted`` for another member;
-    ///   ``DeskError/Code/notFound`` when the desk has no facts of the member.
+    /// The work behind ``JourneyDesk/setOptOut(_:_:by:)``, which documents it.
     @discardableResult
     func setJourneyOptOut(
         _ member: MemberID,
@@ -144,19 +87,7 @@ extension SupportDesk {
         }
     }
 
-    /// Stores a leaver's answer to the exit survey in their journey: the reasons the win-back later
-    /// reads.
-    ///
-    /// - Parameters:
-    ///   - member: The member who left.
-    ///   - reasons: The reasons chosen from ``JourneyPolicy/exitReasons``.
-    ///   - comment: Their own words, if any.
-    ///   - actor: The member themselves, or the system for the host's survey form.
-    /// - Returns: The member's journey.
-    /// - Throws: ``JourneyError`` with ``JourneyError/Code/invalidAnswer``,
-    ///   ``JourneyError/Code/notLeaving`` or ``JourneyError/Code/alreadyAnswered``; ``DeskError`` with
-    ///   ``DeskError/Code/notPermitted`` for another member, ``DeskError/Code/notFound`` for an
-    ///   unknown one.
+    /// The work behind ``JourneyDesk/answerExitSurvey(_:reasons:comment:by:)``, which documents it.
     @discardableResult
     func answerExitSurvey(
         _ member: MemberID,
@@ -175,21 +106,12 @@ extension SupportDesk {
         }
     }
 
-    /// A member's journey, for the support side.
-    ///
-    /// - Parameter member: The member.
-    /// - Returns: The journey, or `nil` when the desk has no facts of the member.
-    /// - Throws: ``StoreError`` when the store fails.
+    /// The work behind ``JourneyDesk/record(of:)``, which documents it.
     func journeyRecord(of member: MemberID) async throws -> JourneyRecord? {
         try await journeys.journey(of: member)?.record
     }
 
-    /// The member's segment now: from their journey when the desk has their facts, otherwise what the
-    /// ``MemberDirectory`` says. Routing uses the same segment.
-    ///
-    /// - Parameter member: The member.
-    /// - Returns: The segment.
-    /// - Throws: Whatever the directory or the store throws.
+    /// The work behind ``JourneyDesk/segment(of:)``, which documents it.
     func segment(of member: MemberID) async throws -> MemberSegment {
         try await profile(of: member).segment
     }

@@ -1,23 +1,7 @@
 import Foundation
 
 extension SupportDesk {
-    /// Announces that a reason members left for is fixed, and writes to every former member it answers.
-    ///
-    /// Each member who left by choice, named `reason` in their exit survey before now, has not
-    /// rejoined and has not opted out gets one win-back that names the fix and thanks them for the
-    /// feedback — unless moderation removed or suspended them (they are listed as skipped). A member
-    /// gets a fix's win-back once: announcing the same id again sends only to members a first run
-    /// did not reach (say, because the desk stopped half-way).
-    ///
-    /// - Parameters:
-    ///   - id: The fix's id, chosen by the owner, such as `"pricing-2026-12"`.
-    ///   - reason: The exit reason it answers; one of ``JourneyPolicy/exitReasons``.
-    ///   - note: What changed, in a sentence or two, in the owner's words; sent as written.
-    ///   - actor: The owner.
-    /// - Returns: Who got it and who was passed over.
-    /// - Throws: ``DeskError`` with ``DeskError/Code/notPermitted`` for anyone but the owner,
-    ///   ``DeskError/Code/invalidInput`` for a reason the survey does not offer or a fix id used before
-    ///   for another reason; ``JourneyError`` with ``JourneyError/Code/invalidFix`` for a bad id or note.
+    /// The work behind ``JourneyDesk/announceFix(_:reason:note:by:)``, which documents it.
     @discardableResult
     func announceFix(
         _ id: FixID,

@@ -1,34 +1,7 @@
 import Foundation
 
 extension SupportDesk {
-    /// An agent reports a member's message for breaking the club's rules; the conduct ladder decides
-    /// the next step against the member's ledger.
-    ///
-    /// The ledger is read from the ``PolicyLedgerStore`` (whether the member pays comes from the
-    /// ``MemberDirectory``), the decision is applied to it and saved over the version read. The ticket
-    /// gets an internal note with the action, rule and violation, and the member gets the step's message
-    /// (calm, naming the rule, linking the published rules) as an automatic message in their language.
-    /// Removal of a paying member by anyone but the owner becomes a pending removal: the member is not
-    /// told, and the owner decides with ``approveRemoval(of:note:by:)`` or ``declineRemoval(of:note:by:)``.
-    ///
-    /// One message carries at most one penalty. When two moderators report at once, both decide against
-    /// the same ledger version and the store refuses the second save. The desk then reads the ledger
-    /// again and decides again only if the report is a different violation (another message): reporting
-    /// the same message again is refused with ``DeskError/Code/conflict``, whether the other moderator
-    /// acted a moment or a week before, so a message is never penalized twice. A reversed penalty no
-    /// longer blocks a new report of its message.
-    ///
-    /// - Parameters:
-    ///   - ticket: The ticket the message is on.
-    ///   - message: The member's message.
-    ///   - violation: What kind of conduct and how serious, with a note for staff; its ticket and message
-    ///     are set from `ticket` and `message`.
-    ///   - actor: The agent or owner reporting, or the system for an automatic filter.
-    /// - Returns: The decision, the ledger after it and the ticket.
-    /// - Throws: ``DeskError`` with ``DeskError/Code/notPermitted`` for a member,
-    ///   ``DeskError/Code/notFound`` for an unknown ticket, ``DeskError/Code/invalidInput`` when the
-    ///   message is not the requester's own message on the ticket, ``DeskError/Code/conflict`` when the
-    ///   message already carries a penalty; `ModerationError` when the ladder cannot decide.
+    /// The work behind ``ModerationDesk/report(on:message:violation:by:)``, which documents it.
     @discardableResult
     func reportConduct(
         on ticket: TicketID,
@@ -79,15 +52,7 @@ extension SupportDesk {
         return DeskModerationResult(decision: decision, ledger: ledger, ticket: posted)
     }
 
-    /// The owner approves the pending removal of a paying member: the member is removed and told.
-    ///
-    /// - Parameters:
-    ///   - member: The member.
-    ///   - note: A note for the ledger and the internal note.
-    ///   - actor: The owner; agents and members may not.
-    /// - Returns: The decision, the ledger after it and the ticket of the reported message.
-    /// - Throws: ``DeskError`` with ``DeskError/Code/notPermitted`` for any role but the owner;
-    ///   `ModerationError` with `ModerationError/Code/noPendingRemoval` when nothing waits.
+    /// The work behind ``ModerationDesk/approveRemoval(of:note:by:)``, which documents it.
     @discardableResult
     func approveRemoval(
         of member: MemberID,
@@ -104,15 +69,7 @@ extension SupportDesk {
         }
     }
 
-    /// The owner declines the pending removal of a paying member: it no longer counts, the member stays
-    /// and is not told.
-    ///
-    /// - Parameters:
-    ///   - member: The member.
-    ///   - note: A note for the ledger and the internal note.
-    ///   - actor: The owner.
-    /// - Returns: The decision, the ledger after it and the ticket of the reported message.
-    /// - Throws: As ``approveRemoval(of:note:by:)``.
+    /// The work behind ``ModerationDesk/declineRemoval(of:note:by:)``, which documents it.
     @discardableResult
     func declineRemoval(
         of member: MemberID,
@@ -129,18 +86,7 @@ extension SupportDesk {
         }
     }
 
-    /// A person reverses an earlier penalty: it no longer counts towards the ladder, and the member is
-    /// told.
-    ///
-    /// - Parameters:
-    ///   - member: The member.
-    ///   - entry: The number of the penalty's ledger entry.
-    ///   - note: Why, for the ledger and the internal note.
-    ///   - actor: An agent or the owner; reversing the removal of a paying member needs the owner.
-    /// - Returns: The decision, the ledger after it and the ticket of the reported message.
-    /// - Throws: ``DeskError`` with ``DeskError/Code/notPermitted`` for a member, the system, or an agent
-    ///   reversing a paying member's removal; `ModerationError` for an unknown entry, one that is not a
-    ///   penalty, or one already reversed.
+    /// The work behind ``ModerationDesk/reverse(of:entry:note:by:)``, which documents it.
     @discardableResult
     func reverseModeration(
         of member: MemberID,
@@ -158,22 +104,12 @@ extension SupportDesk {
         }
     }
 
-    /// Whether the member may get re-engagement and win-back messages now.
-    ///
-    /// A removed or suspended member gets none, and neither does one whose removal waits for the owner.
-    ///
-    /// - Parameter member: The member.
-    /// - Returns: `true` when the member is in good standing (or has no ledger).
-    /// - Throws: ``StoreError`` when the store fails.
+    /// The work behind ``ModerationDesk/mayReceiveReengagement(_:)``, which documents it.
     func mayReceiveReengagement(_ member: MemberID) async throws -> Bool {
         try await ledgers.moderationLedger(of: member)?.mayReceiveReengagement(at: clock.now) ?? true
     }
 
-    /// A member's moderation ledger, for the support side.
-    ///
-    /// - Parameter member: The member.
-    /// - Returns: The ledger, or `nil` when moderation never acted.
-    /// - Throws: ``StoreError`` when the store fails.
+    /// The work behind ``ModerationDesk/ledger(of:)``, which documents it.
     func moderationLedger(of member: MemberID) async throws -> MemberLedger? {
         try await ledgers.moderationLedger(of: member)
     }

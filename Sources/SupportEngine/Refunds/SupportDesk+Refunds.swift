@@ -1,36 +1,7 @@
 import Foundation
 
 extension SupportDesk {
-    /// Takes a refund request, decides it by the club's policy, and tells the member.
-    ///
-    /// The request is decided at the desk's clock with the facts the host passes. The decision is
-    /// recorded in the ``PolicyLedgerStore`` and on the ticket as an internal note (verdict, reason,
-    /// rule, amount) that only the support side sees; the member gets the decision's message in their
-    /// language as an automatic message, committed with the ticket and sent through the outbox. The
-    /// request goes on the member's ticket `ticket`, or on a new ticket with the `ContactReason/refund`
-    /// reason; a closed ticket gets a follow-up.
-    ///
-    /// A request id is decided once. Asking again with the same id (a double click, a retried call)
-    /// decides nothing, records nothing and sends nothing: it returns the recorded decision with
-    /// ``DeskRefundResult/isRepeat`` set.
-    ///
-    /// - Parameters:
-    ///   - id: The request's id, unique per member; the same id never refunds twice.
-    ///   - member: The member the refund is for.
-    ///   - facts: The member's payments as the host knows them now.
-    ///   - charge: The charge to refund, or `nil` for the member's latest charge.
-    ///   - amount: The amount asked for, or `nil` for whatever the member is entitled to.
-    ///   - message: The member's own words. They are added as the member's message, except when an agent
-    ///     or the owner records the request on an existing ticket: then they are kept in the internal note.
-    ///   - ticket: The member's ticket to attach the request to, or `nil` for a new ticket.
-    ///   - channel: The channel the request came through.
-    ///   - actor: The member themselves, an agent or the owner on their behalf, or the system.
-    /// - Returns: The decision and the ticket.
-    /// - Throws: ``DeskError`` with ``DeskError/Code/invalidInput`` when no refund policy is configured or
-    ///   the message is empty or oversized, ``DeskError/Code/notFound`` for an unknown ticket or one that
-    ///   is not the member's, ``DeskError/Code/notPermitted`` for a member asking for someone else;
-    ///   `RefundError` when the facts cannot be decided on (an unknown plan or charge, facts of another
-    ///   member, an amount in another currency).
+    /// The work behind ``RefundDesk/request(_:for:facts:charge:amount:message:on:via:by:)``, which documents it.
     @discardableResult
     func requestRefund(
         _ id: RefundRequestID,
@@ -111,27 +82,7 @@ extension SupportDesk {
         return counted
     }
 
-    /// The owner approves an escalated refund request; the member gets the approval message.
-    ///
-    /// The rules are checked again against `facts` as they are now: a charge disputed or refunded
-    /// meanwhile turns the approval into a denial (see `RefundDecision.approved(by:facts:at:amount:)`).
-    /// The resolution replaces the escalation in the ``PolicyLedgerStore``, and goes on the request's
-    /// ticket as an internal note and the member's message.
-    ///
-    /// - Parameters:
-    ///   - request: The escalated request's id.
-    ///   - member: The member.
-    ///   - facts: The member's payments as the host knows them now.
-    ///   - amount: An amount the owner chooses instead of the proposal, or `nil` for the proposal.
-    ///   - note: Why, for the support side; added to the internal note.
-    ///   - actor: The owner. A member cannot approve (not even their own goodwill refund) and an agent
-    ///     cannot take this owner-only step.
-    /// - Returns: The resolution and the ticket.
-    /// - Throws: ``DeskError`` with ``DeskError/Code/notPermitted`` for any role but the owner,
-    ///   ``DeskError/Code/invalidInput`` when no refund policy is configured, ``DeskError/Code/notFound``
-    ///   for a request never decided, ``DeskError/Code/conflict`` when another resolution got there
-    ///   first; `RefundError` with `RefundError/Code/notEscalated` when the request was not escalated,
-    ///   or for facts or an amount that do not fit.
+    /// The work behind ``RefundDesk/approve(_:of:facts:amount:note:by:)``, which documents it.
     @discardableResult
     func approveRefund(
         _ request: RefundRequestID,
@@ -147,15 +98,7 @@ extension SupportDesk {
         }
     }
 
-    /// The owner declines an escalated refund request; the member gets the refusal message.
-    ///
-    /// - Parameters:
-    ///   - request: The escalated request's id.
-    ///   - member: The member.
-    ///   - note: Why, for the support side; added to the internal note.
-    ///   - actor: The owner.
-    /// - Returns: The resolution and the ticket.
-    /// - Throws: As ``approveRefund(_:of:facts:amount:note:by:)``.
+    /// The work behind ``RefundDesk/decline(_:of:note:by:)``, which documents it.
     @discardableResult
     func declineRefund(
         _ request: RefundRequestID,
@@ -168,11 +111,7 @@ extension SupportDesk {
         }
     }
 
-    /// A member's refund decisions on record, oldest first, for the support side.
-    ///
-    /// - Parameter member: The member.
-    /// - Returns: The decisions; an escalation stays one until the owner resolves it.
-    /// - Throws: ``StoreError`` when the store fails.
+    /// The work behind ``RefundDesk/decisions(of:)``, which documents it.
     func refundDecisions(of member: MemberID) async throws -> [RefundDecision] {
         try await ledgers.refundDecisions(of: member)
     }

@@ -196,11 +196,16 @@ extension SupportDesk {
         return record
     }
 
-    /// Runs a member's journey timer.
-    func fireJourney(of member: MemberID, scheduledFor due: Date, now: Date) async throws {
+    /// Runs a member's journey timer when the stored due instant has come; a timer that woke early (an
+    /// activity moved the next step later since it was scheduled) is put back at the stored instant.
+    func fireJourney(of member: MemberID, now: Date) async throws {
         try await withMemberLock(member) {
             try await retryingConflicts("journey steps of member \(member)") {
-                guard let stored = try await journeys.journey(of: member), stored.dueAt == due else { return }
+                guard let stored = try await journeys.journey(of: member), let due = stored.dueAt else { return }
+                guard due <= now else {
+                    schedule(.member(member), at: due)
+                    return
+                }
                 _ = try await takeDueSteps(
                     of: stored.record,
                     readVersion: stored.record.version,

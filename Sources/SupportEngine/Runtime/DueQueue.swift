@@ -2,8 +2,14 @@ import Foundation
 
 /// Due work kept in a binary min-heap keyed by due instant, so the desk never scans all tickets.
 ///
-/// Entries are not removed when a ticket's due instant changes; instead an entry is checked against
-/// the stored ticket when it comes due and dropped when stale.
+/// The heap holds at most one entry per timer: scheduling work that is already on the heap keeps the
+/// earlier of the two instants (an index from each timer to its place in the heap finds it). A timer
+/// that fires early — its ticket's or member's due instant moved later since — is checked against the
+/// store when it comes due and put back at the stored instant. Outbox wake-ups are the exception: each
+/// pending message has its own attempt instant, so the outbox keeps one entry per instant.
+///
+/// Instants that are not finite are never pushed: a NaN would break the heap's order and stop every
+/// timer behind it, and an infinite one never comes due.
 struct DueQueue: Sendable {
     /// What is due.
     enum Work: Sendable, Hashable {
@@ -23,38 +29,72 @@ struct DueQueue: Sendable {
     }
 
     struct Entry: Sendable, Hashable {
-        /// When the entry is taken: its due instant, or a retry's later one.
+        /// When the entry is taken.
         var due: Date
+        /// The order of scheduling, which breaks ties between equal instants.
         var sequence: UInt64
         var work: Work
-        /// The due instant the work was scheduled for, which a retry keeps so that its check against
-        /// the stored due instant still matches.
-        var scheduledFor: Date
 
         static func precedes(_ lhs: Entry, _ rhs: Entry) -> Bool {
             lhs.due != rhs.due ? lhs.due < rhs.due : lhs.sequence < rhs.sequence
         }
     }
 
+    /// The timer an entry stands for: its work, and for the outbox also its instant.
+    private struct Timer: Hashable {
+        var work: Work
+        var instant: Date?
+
+        init(_ work: Work, due: Date) {
+            self.work = work
+            self.instant = work == .outbox ? due : nil
+        }
+    }
+
     private var heap: [Entry] = []
+    /// Where each timer's entry is in ``heap``.
+    private var positions: [Timer: Int] = [:]
     private var nextSequence: UInt64 = 0
 
     var count: Int { heap.count }
     var isEmpty: Bool { heap.isEmpty }
     var first: Entry? { heap.first }
 
-    mutating func insert(_ work: Work, due: Date, scheduledFor: Date? = nil) {
-        heap.append(Entry(due: due, sequence: nextSequence, work: work, scheduledFor: scheduledFor ?? due))
+    /// Schedules work at `due`; when the timer is already on the heap, it keeps the earlier instant.
+    ///
+    /// - Returns: Whether the heap changed: `false` for an instant that is not finite, or not earlier
+    ///   than the one the timer already has.
+    @discardableResult
+    mutating func insert(_ work: Work, due: Date) -> Bool {
+        guard due.timeIntervalSinceReferenceDate.isFinite else { return false }
+        let timer = Timer(work, due: due)
+        if let index = positions[timer] {
+            guard due < heap[index].due else { return false }
+            heap[index].due = due
+            siftUp(from: index)
+            return true
+        }
+        heap.append(Entry(due: due, sequence: nextSequence, work: work))
         nextSequence &+= 1
+        positions[timer] = heap.count - 1
         siftUp(from: heap.count - 1)
+        return true
     }
 
     mutating func popFirst() -> Entry? {
         guard !heap.isEmpty else { return nil }
-        heap.swapAt(0, heap.count - 1)
+        swapAt(0, heap.count - 1)
         let top = heap.removeLast()
+        positions[Timer(top.work, due: top.due)] = nil
         if !heap.isEmpty { siftDown(from: 0) }
         return top
+    }
+
+    private mutating func swapAt(_ i: Int, _ j: Int) {
+        guard i != j else { return }
+        heap.swapAt(i, j)
+        positions[Timer(heap[i].work, due: heap[i].due)] = i
+        positions[Timer(heap[j].work, due: heap[j].due)] = j
     }
 
     private mutating func siftUp(from start: Int) {
@@ -62,7 +102,7 @@ struct DueQueue: Sendable {
         while child > 0 {
             let parent = (child - 1) / 2
             guard Entry.precedes(heap[child], heap[parent]) else { return }
-            heap.swapAt(child, parent)
+            swapAt(child, parent)
             child = parent
         }
     }
@@ -76,7 +116,7 @@ struct DueQueue: Sendable {
             let right = left + 1
             if right < heap.count, Entry.precedes(heap[right], heap[left]) { best = right }
             guard Entry.precedes(heap[best], heap[parent]) else { return }
-            heap.swapAt(best, parent)
+            swapAt(best, parent)
             parent = best
         }
     }

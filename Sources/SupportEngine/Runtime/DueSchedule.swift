@@ -1,7 +1,7 @@
 import Foundation
 
-/// The desk's due work: the heap of timers keyed by due instant, whether it was rebuilt from the
-/// stores yet, and the run loop's sleep, which earlier work interrupts.
+/// The desk's due work: the heap of timers keyed by due instant (one entry per timer), whether it was
+/// rebuilt from the stores yet, and the run loop's sleep, which earlier work interrupts.
 struct DueSchedule {
     /// The timers, earliest first.
     private var queue = DueQueue()
@@ -17,24 +17,26 @@ struct DueSchedule {
     /// The instant of the earliest work, if any.
     var nextDue: Date? { queue.first?.due }
 
-    /// Adds work due at `due`; wakes the run loop when it sleeps past it.
+    /// How many entries the timers hold.
+    var count: Int { queue.count }
+
+    /// Adds work due at `due`, or moves the work's timer earlier to `due`; wakes the run loop when it
+    /// sleeps past it. An instant that is not finite is ignored.
     mutating func add(_ work: DueQueue.Work, at due: Date) {
-        queue.insert(work, due: due)
+        guard queue.insert(work, due: due) else { return }
         if let sleepingUntil, due < sleepingUntil { wakeSignal?.yield() }
     }
 
     /// Puts back work that failed, to be taken again after a back-off that doubles with each failure in
-    /// a row (from `base`, at most an hour, at least a second); it keeps the instant it was scheduled
-    /// for. Returns when it is taken again.
+    /// a row (from `base`, at most an hour, at least a second). Returns when it is taken again.
     @discardableResult
-    mutating func retry(_ entry: DueQueue.Entry, now: Date, base: TimeInterval) -> Date {
-        let failed = failures[entry.work, default: 0] + 1
-        failures[entry.work] = failed
+    mutating func retry(_ work: DueQueue.Work, now: Date, base: TimeInterval) -> Date {
+        let failed = failures[work, default: 0] + 1
+        failures[work] = failed
         let first = base.isFinite ? min(max(base, 1), 3600) : 60
         let delay = min(first * pow(2, Double(min(failed - 1, 20))), 3600)
         let at = now.addingTimeInterval(delay)
-        queue.insert(entry.work, due: at, scheduledFor: entry.scheduledFor)
-        if let sleepingUntil, at < sleepingUntil { wakeSignal?.yield() }
+        add(work, at: at)
         return at
     }
 

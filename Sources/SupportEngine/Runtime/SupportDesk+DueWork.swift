@@ -35,38 +35,37 @@ extension SupportDesk {
         try await loadDueQueueIfNeeded()
         let now = min(instant, clock.now)
         var fired = 0
-        var outbox: DueQueue.Entry?
+        var outboxDue = false
         var firstError: (any Error)?
         while let entry = dueWork.takeDue(by: now) {
             do {
                 switch entry.work {
                 case .outbox:
-                    outbox = entry
+                    outboxDue = true
                 case .outboxLookahead:
                     try await scheduleOutbox(after: now)
                 case .queueDrain:
                     break
                 case .ticket(let id):
-                    if try await fireTimers(of: id, scheduledFor: entry.scheduledFor, now: now) { fired += 1 }
+                    if try await fireTimers(of: id, now: now) { fired += 1 }
                 case .shiftChange(let agent):
                     try await shiftChanged(agent)
                 case .member(let member):
-                    try await fireJourney(of: member, scheduledFor: entry.scheduledFor, now: now)
+                    try await fireJourney(of: member, now: now)
                 }
                 dueWork.succeeded(entry.work)
             } catch {
                 firstError = firstError ?? error
-                dueWork.retry(entry, now: now, base: configuration.deliveryRetryDelay)
+                dueWork.retry(entry.work, now: now, base: configuration.deliveryRetryDelay)
             }
         }
-        if outbox != nil || fired > 0 {
-            let entry = outbox ?? DueQueue.Entry(due: now, sequence: 0, work: .outbox, scheduledFor: now)
+        if outboxDue || fired > 0 {
             do {
                 try await deliverPendingMessages()
                 dueWork.succeeded(.outbox)
             } catch {
                 firstError = firstError ?? error
-                dueWork.retry(entry, now: now, base: configuration.deliveryRetryDelay)
+                dueWork.retry(.outbox, now: now, base: configuration.deliveryRetryDelay)
                 // A claim the failed pass took holds the message until it expires.
                 schedule(.outbox, at: now.addingTimeInterval(configuration.deliveryClaimDuration))
             }
@@ -75,8 +74,7 @@ extension SupportDesk {
             try await drainQueue()
         } catch {
             firstError = firstError ?? error
-            let entry = DueQueue.Entry(due: now, sequence: 0, work: .queueDrain, scheduledFor: now)
-            dueWork.retry(entry, now: now, base: configuration.deliveryRetryDelay)
+            dueWork.retry(.queueDrain, now: now, base: configuration.deliveryRetryDelay)
         }
         if let firstError { throw firstError }
         return fired
@@ -120,14 +118,23 @@ extension SupportDesk {
     /// The instant of the earliest scheduled work, if any.
     public var nextDueInstant: Date? { dueWork.nextDue }
 
+    /// How many entries the timers hold: at most one per ticket, member, agent and outbox instant.
+    var dueEntryCount: Int { dueWork.count }
+
     func schedule(_ work: DueQueue.Work, at due: Date) {
         dueWork.add(work, at: due)
     }
 
-    private func fireTimers(of id: TicketID, scheduledFor due: Date, now: Date) async throws -> Bool {
+    /// Fires a ticket's timers when its stored due instant has come; a timer that woke early (the due
+    /// instant moved later since it was scheduled) is put back at the stored instant.
+    private func fireTimers(of id: TicketID, now: Date) async throws -> Bool {
         try await withTicketLock(id) {
             try await retryingConflicts("timers of ticket \(id)") {
-                guard let stored = try await store.ticket(id), stored.dueAt == due else { return false }
+                guard let stored = try await store.ticket(id), let due = stored.dueAt else { return false }
+                guard due <= now else {
+                    schedule(.ticket(id), at: due)
+                    return false
+                }
                 var ticket = stored.ticket
                 var events: [TicketEvent] = []
                 func run(_ command: TicketCommand) throws {

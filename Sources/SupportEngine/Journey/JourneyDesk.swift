@@ -53,7 +53,10 @@ public struct JourneyDesk: Sendable {
     /// Records that a member joined now (or at `instant`), with an active subscription, or a trial.
     ///
     /// Reporting the join of a member who is already in (not leaving) changes nothing, so a host that
-    /// reports twice does not restart the newcomer period; a member who left joins again.
+    /// reports twice does not restart the newcomer period; a member who left joins again. A join dated
+    /// before the member's departure is a late copy of an earlier report (a retried webhook) and changes
+    /// nothing either: the cancellation stands. The decision is taken on the journey as it is when the
+    /// call's turn comes, so joins, activities and cancellations that race each other all stand.
     ///
     /// - Parameters:
     ///   - member: The member.

@@ -32,6 +32,10 @@ extension SupportDesk {
     }
 
     /// The work behind ``JourneyDesk/memberJoined(_:at:trial:)``, which documents it.
+    ///
+    /// The decision — already in, a late copy of an earlier report, or a (re)join — is taken on the
+    /// journey read under the member's lock, so a cancellation or an activity that lands meanwhile is
+    /// never written over.
     @discardableResult
     func memberJoined(
         _ member: MemberID,
@@ -40,17 +44,20 @@ extension SupportDesk {
     ) async throws
         -> JourneyRecord
     {
-        _ = try journeyPolicy()
-        if let current = try await journeys.journey(of: member)?.record, current.membership > 0,
-            current.facts.subscription != .none, !current.facts.isLeaving
-        {
-            return current
+        let policy = try journeyPolicy()
+        try checkMember(member)
+        return try await changeJourney(of: member, "recording the join of member \(member)") { record, now in
+            let joined = instant ?? now
+            if record.membership > 0, record.facts.subscription != .none {
+                // Already in: nothing changes, so a second report does not restart the newcomer period.
+                guard record.facts.isLeaving else { return record }
+                // A join dated before the member's departure is a late copy of an earlier report (a retried
+                // webhook), not a return: the departure stands.
+                if let departure = record.departures.last, joined < departure.at { return record }
+            }
+            let facts = MemberFacts(joinedAt: joined, lastActivityAt: joined, subscription: trial ? .trial : .active)
+            return try record.updating(facts, policy: policy, at: now)
         }
-        let joined = instant ?? clock.now
-        return try await updateMemberFacts(
-            member,
-            MemberFacts(joinedAt: joined, lastActivityAt: joined, subscription: trial ? .trial : .active)
-        )
     }
 
     /// The work behind ``JourneyDesk/recordActivity(of:at:)``, which documents it.
@@ -80,10 +87,11 @@ extension SupportDesk {
     ) async throws
         -> JourneyRecord
     {
+        _ = try journeyPolicy()
         try checkActsFor(member, actor, what: "change the journey messages of")
-        _ = try await knownFacts(of: member)
         return try await changeJourney(of: member, "setting the opt-out of member \(member)") { record, _ in
-            record.settingOptOut(optedOut)
+            try Self.requireKnown(record)
+            return record.settingOptOut(optedOut)
         }
     }
 
@@ -97,9 +105,9 @@ extension SupportDesk {
     ) async throws -> JourneyRecord {
         let policy = try journeyPolicy()
         try checkActsFor(member, actor, what: "answer the exit survey of")
-        _ = try await knownFacts(of: member)
         return try await changeJourney(of: member, "storing the exit survey of member \(member)") { record, now in
-            try record.answeringExitSurvey(
+            try Self.requireKnown(record)
+            return try record.answeringExitSurvey(
                 ExitSurveyAnswer(reasons: reasons, comment: comment, at: now),
                 policy: policy
             )
@@ -149,12 +157,11 @@ extension SupportDesk {
         }
     }
 
-    private func knownFacts(of member: MemberID) async throws -> MemberFacts {
-        _ = try journeyPolicy()
-        guard let stored = try await journeys.journey(of: member), stored.record.version > 0 else {
-            throw DeskError(.notFound, "the desk has no facts of member \(member): report the join first")
+    /// Throws when the desk has no facts of the record's member yet.
+    private static func requireKnown(_ record: JourneyRecord) throws {
+        guard record.version > 0 else {
+            throw DeskError(.notFound, "the desk has no facts of member \(record.member): report the join first")
         }
-        return stored.record.facts
     }
 
     /// Changes the facts the desk already has of a member, reading them under the member's lock (and again
@@ -168,16 +175,19 @@ extension SupportDesk {
         let policy = try journeyPolicy()
         try checkMember(member)
         return try await changeJourney(of: member, what) { record, now in
-            guard record.version > 0 else {
-                throw DeskError(.notFound, "the desk has no facts of member \(member): report the join first")
-            }
+            try Self.requireKnown(record)
             var facts = record.facts
             change(&facts, now)
             return try record.updating(facts, policy: policy, at: now)
         }
     }
 
-    /// Changes a member's journey and takes the steps that fall due, under the member's lock.
+    /// Changes a member's journey and takes the steps that fall due, under the member's lock: the read,
+    /// the decision and the write, again from a fresh read on a conflict. Every read-modify-write of a
+    /// journey goes through here (or takes the member's lock itself); the lock is not reentrant, so
+    /// `change` must not call back into the journey.
+    ///
+    /// A change that leaves the record as it was (same version) writes nothing.
     func changeJourney(
         of member: MemberID,
         _ what: String,
@@ -189,6 +199,7 @@ extension SupportDesk {
                 let now = clock.now
                 let read = stored?.record ?? JourneyRecord(member: member)
                 let changed = try change(read, now)
+                guard changed.version != read.version else { return read }
                 return try await takeDueSteps(of: changed, readVersion: read.version, storedDue: stored?.dueAt, at: now)
             }
         }

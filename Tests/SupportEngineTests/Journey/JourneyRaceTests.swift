@@ -93,3 +93,126 @@ struct JourneyRaceTests {
         #expect(facts.lastActivityAt == clock.now, "the activity stands too")
     }
 }
+
+/// A journey store that yields a seeded number of times before every call, so that concurrent journey
+/// changes interleave differently from seed to seed.
+private struct SeededYieldingJourneyStore: MemberJourneyStore {
+    let base = InMemoryMemberJourneyStore()
+    let yields: SeededYields
+
+    func journey(of member: MemberID) async throws -> StoredJourney? {
+        await yields.pause()
+        return await base.journey(of: member)
+    }
+
+    func saveJourney(_ record: JourneyRecord, expectedVersion: Int, dueAt: Date?) async throws {
+        await yields.pause()
+        try await base.saveJourney(record, expectedVersion: expectedVersion, dueAt: dueAt)
+    }
+
+    func journeys(dueBefore instant: Date, after: MemberID?, limit: Int) async throws -> [StoredJourney] {
+        await yields.pause()
+        return try await base.journeys(dueBefore: instant, after: after, limit: limit)
+    }
+
+    func journeys(leftFor reason: ExitReason, after: MemberID?, limit: Int) async throws -> [StoredJourney] {
+        await yields.pause()
+        return try await base.journeys(leftFor: reason, after: after, limit: limit)
+    }
+
+    func recordFix(_ fix: FixAnnouncement) async throws -> Bool {
+        await yields.pause()
+        return await base.recordFix(fix)
+    }
+
+    func fix(_ id: FixID) async throws -> FixAnnouncement? {
+        await yields.pause()
+        return await base.fix(id)
+    }
+}
+
+@Suite("Journey entry points that race")
+struct JourneyEntryPointRaceTests {
+    /// One call of the concurrent part of a run.
+    private enum Step: Sendable {
+        case join
+        case activity(Date)
+        case cancel
+    }
+
+    /// `memberJoined` read the member's journey outside the member's lock, then wrote whole new facts: a
+    /// second report of the join (a retried webhook) that ran after the cancellation wrote "active" over
+    /// it, and one that read before the first join landed wrote its activity back.
+    @Test(arguments: 0..<40)
+    func joinsActivitiesAndACancellationInAnyOrderGiveOneConsistentJourney(run: Int) async throws {
+        let seed = UInt64(0x10_0004_0000) &+ UInt64(run)
+        print("joinsActivitiesAndACancellationInAnyOrderGiveOneConsistentJourney seed: \(seed)")
+        var random = SplitMix64(seed: seed)
+        let clock = ManualClock()
+        let email = InMemoryChannel(kind: .email)
+        let journeys = SeededYieldingJourneyStore(yields: SeededYields(seed: seed))
+        let desk = try SupportDesk(
+            store: InMemoryTicketStore(),
+            clock: clock,
+            channels: [email],
+            configuration: DeskConfiguration(journey: JourneyPolicy()),
+            ids: SequentialIDGenerator(),
+            members: InMemoryMemberDirectory([MemberProfile(id: "anna", displayName: "Anna", locale: .en)]),
+            journeys: journeys
+        )
+        let joined = clock.now
+        let cancelledAt = joined.addingTimeInterval(3_600)
+        clock.advance(by: 7_200)
+        // The first report of the join lands before the rest, or races with it too.
+        let firstJoinFirst = Bool.random(using: &random)
+        if firstJoinFirst { try await desk.journey.memberJoined("anna", at: joined) }
+        var steps: [Step] = [.join, .join, .cancel]
+        steps += (1...3).map { .activity(joined.addingTimeInterval(Double($0) * 600)) }
+        steps.shuffle(using: &random)
+
+        // What each call did: the cancellation and the activities fail only before any join landed.
+        let outcomes = try await withThrowingTaskGroup(of: (Step, Bool).self) { group in
+            for step in steps {
+                group.addTask {
+                    do {
+                        switch step {
+                        case .join: try await desk.journey.memberJoined("anna", at: joined)
+                        case .activity(let instant): try await desk.journey.recordActivity(of: "anna", at: instant)
+                        case .cancel: try await desk.journey.memberCancelled("anna", at: cancelledAt)
+                        }
+                        return (step, true)
+                    } catch let error as DeskError where error.code == .notFound {
+                        return (step, false)
+                    }
+                }
+            }
+            var outcomes: [(Step, Bool)] = []
+            for try await outcome in group { outcomes.append(outcome) }
+            return outcomes
+        }
+
+        let record = try #require(try await desk.journey.record(of: "anna"), "seed \(seed)")
+        let facts = record.facts
+        let cancelled = outcomes.contains { step, succeeded in
+            if case .cancel = step { return succeeded }
+            return false
+        }
+        let activities = outcomes.compactMap { step, succeeded -> Date? in
+            if case .activity(let instant) = step, succeeded { return instant }
+            return nil
+        }
+        #expect(record.membership == 1, "seed \(seed): one membership, not a rejoin")
+        #expect(facts.joinedAt == joined, "seed \(seed)")
+        #expect(facts.lastActivityAt == activities.max() ?? joined, "seed \(seed): no activity is lost")
+        if cancelled {
+            #expect(facts.subscription == .cancelled, "seed \(seed): the cancellation after the join stands")
+            #expect(facts.cancellationRequestedAt == cancelledAt, "seed \(seed)")
+            #expect(record.departures.count == 1 && record.departures.first?.withdrawnAt == nil, "seed \(seed)")
+        } else {
+            #expect(!firstJoinFirst, "seed \(seed): a cancellation after the first join cannot fail")
+            #expect(facts.subscription == .active, "seed \(seed)")
+        }
+        let welcomes = record.steps.filter { $0.step == .welcome }
+        #expect(welcomes.count == 1, "seed \(seed): one welcome")
+    }
+}

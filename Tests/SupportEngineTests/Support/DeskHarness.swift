@@ -158,3 +158,18 @@ struct SplitMix64: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// A seeded source of how many times a store call gives up its thread, shared by concurrent calls, so
+/// that concurrent desk operations interleave differently from seed to seed.
+final class SeededYields: @unchecked Sendable {
+    private let lock = NSLock()
+    private var random: SplitMix64
+
+    init(seed: UInt64) { random = SplitMix64(seed: seed) }
+
+    /// Gives up the thread 0 to 3 times, as the seed says.
+    func pause() async {
+        let count = lock.withLock { Int(random.next() % 4) }
+        for _ in 0..<count { await Task.yield() }
+    }
+}

@@ -31,6 +31,42 @@ struct RoutingState: Sendable {
         assigner = Assigner(strategy: strategy)
     }
 
+    /// What a drain or a handover promised an agent while the assignment commits: the capacity counts
+    /// toward the agent's load from the decision on, so a message received meanwhile, or another drain,
+    /// routes on the loads the commits will make.
+    struct Reservation: Sendable {
+        /// The agent the ticket is promised to.
+        var agent: AgentID
+        /// Who held the ticket before, to hold it again when the assignment does not happen.
+        var previousHolder: AgentID?
+        /// The ticket's queue entry, taken out of the queue, to put back when the assignment does not happen.
+        var queued: RoutableTicket?
+    }
+
+    /// The reservations of assignments under way, by ticket.
+    private(set) var reservations: [TicketID: Reservation] = [:]
+
+    /// Promises a ticket to an agent before the assignment's commit: the agent holds it and it leaves
+    /// the queue.
+    mutating func reserve(_ ticket: TicketID, for agent: AgentID) {
+        let queued = queue.remove(ticket)?.ticket
+        reservations[ticket] = Reservation(agent: agent, previousHolder: holders[ticket], queued: queued)
+        hold(ticket, by: agent)
+    }
+
+    /// Ends a reservation whose assignment did not happen (the commit failed): the previous holder holds
+    /// the ticket again and it goes back to the queue it came from.
+    mutating func cancelReservation(of ticket: TicketID) {
+        guard let reservation = reservations.removeValue(forKey: ticket) else { return }
+        hold(ticket, by: reservation.previousHolder)
+        if let queued = reservation.queued, !queue.contains(ticket) { queue.insert(queued) }
+    }
+
+    /// Ends a reservation once the ticket was committed or read back; the caller then tracks the ticket.
+    mutating func endReservation(of ticket: TicketID) {
+        reservations[ticket] = nil
+    }
+
     /// Moves a ticket's hold to `agent` (or to nobody); returns whether someone's load went down.
     @discardableResult
     mutating func hold(_ ticket: TicketID, by agent: AgentID?) -> Bool {

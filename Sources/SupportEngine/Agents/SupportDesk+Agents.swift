@@ -58,19 +58,31 @@ extension SupportDesk {
             agents: currentAgentStates(at: now),
             cause: cause
         )
+        // The capacity is reserved before the first commit is awaited: see `drainQueue`.
+        var moves: [(move: HandoverMove, target: AgentID?)] = []
         for move in plan.moves {
-            let target: AgentID?
             switch move.destination {
-            case .agent(let next): target = next
-            case .queue: target = nil
+            case .agent(let next):
+                routing.reserve(move.ticketID, for: next)
+                moves.append((move, next))
+            case .queue:
+                moves.append((move, nil))
             }
-            try await reassign(
-                move.ticketID,
-                to: target,
-                from: agent,
-                note: move.note,
-                because: move.assignment.map { describe($0.basis) } ?? "handover (\(cause)): no agent available"
-            )
+        }
+        for (index, (move, target)) in moves.enumerated() {
+            do {
+                try await reassign(
+                    move.ticketID,
+                    to: target,
+                    from: agent,
+                    note: move.note,
+                    because: move.assignment.map { describe($0.basis) } ?? "handover (\(cause)): no agent available",
+                    reserved: target != nil
+                )
+            } catch {
+                for (rest, _) in moves[(index + 1)...] { routing.cancelReservation(of: rest.ticketID) }
+                throw error
+            }
         }
         await drainQueueAfterCommit()
         return plan
@@ -151,8 +163,17 @@ extension SupportDesk {
     // MARK: - Bookkeeping
 
     /// Updates the queue and loads after a ticket was committed; returns whether capacity was freed.
+    ///
+    /// A ticket reserved for an agent (its assignment is committing) that has not changed hands and still
+    /// needs attention keeps its reservation: another commit on it meanwhile, such as a member's reply,
+    /// neither frees the agent's capacity nor queues the ticket again.
     @discardableResult
     func track(_ ticket: Ticket) -> Bool {
+        if let reservation = routing.reservations[ticket.id], ticket.assignee == reservation.previousHolder,
+            ticket.status.needsAttention
+        {
+            return false
+        }
         let freed = routing.hold(ticket.id, by: ticket.status.isActive ? ticket.assignee : nil)
         if ticket.assignee == nil && ticket.status.needsAttention {
             let entry = routable(ticket)
@@ -164,36 +185,84 @@ extension SupportDesk {
     }
 
     /// Assigns queued tickets to agents with free capacity, highest priority and oldest first.
+    ///
+    /// The assignments are decided on the loads, then each is committed in turn. Every one of them is
+    /// reserved before the first commit is awaited — the ticket leaves the queue and counts toward its
+    /// agent's load — so a message received meanwhile, or another drain, routes on the loads these
+    /// commits will make and no agent is given more than their capacity. A reservation whose commit does
+    /// not happen is released.
     func drainQueue() async throws {
         guard configuration.routing.autoAssign, !routing.queue.isEmpty else { return }
         let agents = currentAgentStates(at: clock.now)
         guard agents.contains(where: \.canTakeTicket) else { return }
         let assignments = routing.assigner.drain(queue: routing.queue, agents: agents)
-        for assignment in assignments {
-            try await reassign(
-                assignment.ticketID,
-                to: assignment.agentID,
-                from: nil,
-                note: nil,
-                because: describe(assignment.basis)
-            )
+        for assignment in assignments { routing.reserve(assignment.ticketID, for: assignment.agentID) }
+        for (index, assignment) in assignments.enumerated() {
+            do {
+                try await reassign(
+                    assignment.ticketID,
+                    to: assignment.agentID,
+                    from: nil,
+                    note: nil,
+                    because: describe(assignment.basis),
+                    reserved: true
+                )
+            } catch {
+                for rest in assignments[(index + 1)...] { routing.cancelReservation(of: rest.ticketID) }
+                throw error
+            }
         }
+    }
+
+    /// What ``reassign(_:to:from:note:because:reserved:)`` did.
+    private enum ReassignOutcome: Sendable {
+        /// The assignment was committed.
+        case committed
+        /// Nothing was written: the ticket (as read, if it exists) no longer needs this assignment.
+        case skipped(Ticket?)
     }
 
     /// Assigns a ticket (or unassigns it) with an explanation and an optional internal note, if it is
     /// still held by `from` and still needs an agent.
+    ///
+    /// With `reserved`, the routing state holds a reservation of the ticket for `agent`: it ends here,
+    /// with the ticket tracked as committed or as read, or is cancelled when the commit fails.
     private func reassign(
         _ id: TicketID,
         to agent: AgentID?,
         from previous: AgentID?,
         note: String?,
-        because: String
+        because: String,
+        reserved: Bool = false
     ) async throws {
+        let outcome: ReassignOutcome
+        do {
+            outcome = try await assignOnce(id, to: agent, from: previous, note: note, because: because)
+        } catch {
+            if reserved { routing.cancelReservation(of: id) }
+            throw error
+        }
+        guard reserved else { return }
+        routing.endReservation(of: id)
+        switch outcome {
+        case .committed: break
+        case .skipped(let stored?): track(stored)
+        case .skipped(nil): routing.hold(id, by: nil)
+        }
+    }
+
+    private func assignOnce(
+        _ id: TicketID,
+        to agent: AgentID?,
+        from previous: AgentID?,
+        note: String?,
+        because: String
+    ) async throws -> ReassignOutcome {
         try await withTicketLock(id) {
             try await retryingConflicts("assigning ticket \(id)") {
-                guard let stored = try await store.ticket(id), stored.ticket.assignee == previous,
-                    stored.ticket.status.needsAttention, agent != previous
-                else { return }
+                guard let stored = try await store.ticket(id) else { return .skipped(nil) }
+                guard stored.ticket.assignee == previous, stored.ticket.status.needsAttention, agent != previous
+                else { return .skipped(stored.ticket) }
                 let now = clock.now
                 var result = try executeWithSLA(.assign(agent), on: stored.ticket, by: .system, at: now)
                 var commands: [TicketCommand] = [
@@ -213,6 +282,7 @@ extension SupportDesk {
                     dueAt: dueAt(for: result.ticket)
                 )
                 try await commitAndSchedule(TicketCommit(writes: [write]))
+                return .committed
             }
         }
     }

@@ -13,7 +13,7 @@ import SupportEngine
 ///
 /// ```swift
 /// let clock = MovingClock(step: 0.25)   // a quarter second passes on every read
-/// let desk = SupportDesk(store: store, clock: clock, channels: channels)
+/// let desk = try SupportDesk(store: store, clock: clock, channels: channels)
 /// ```
 public final class MovingClock: SupportClock {
     private struct State {

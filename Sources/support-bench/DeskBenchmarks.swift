@@ -17,7 +17,7 @@ enum DeskBenchmarks {
     /// A desk on an in-memory store and a manual clock at Monday 09:00, keeping the SLA clocks.
     static func makeDesk() throws -> (desk: SupportDesk, clock: ManualClock) {
         let clock = ManualClock(now: SLABenchmarks.monday9)
-        let desk = SupportDesk(
+        let desk = try SupportDesk(
             store: InMemoryTicketStore(),
             clock: clock,
             configuration: DeskConfiguration(sla: try SLABenchmarks.policy()),

@@ -86,7 +86,7 @@ enum SLABenchmarks {
         /// Creates the desk and its open tickets through `receive`, and prints how long that took.
         init(_ name: String, openTickets: Int, _ benchmark: Benchmark) async throws {
             self.name = name
-            desk = SupportDesk(
+            desk = try SupportDesk(
                 store: InMemoryTicketStore(),
                 clock: clock,
                 configuration: DeskConfiguration(sla: try SLABenchmarks.policy()),

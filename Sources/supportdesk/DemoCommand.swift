@@ -16,7 +16,7 @@ struct DemoCommand {
                 windows: [.init(days: BusinessCalendar.Weekday.workdays, start: "09:00", end: "18:00")]
             )
         )
-        let desk = SupportDesk(
+        let desk = try SupportDesk(
             store: store,
             clock: clock,
             channels: [email],

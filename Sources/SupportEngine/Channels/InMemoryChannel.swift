@@ -4,7 +4,7 @@ import Foundation
 ///
 /// ```swift
 /// let email = InMemoryChannel(kind: .email)
-/// let desk = SupportDesk(store: InMemoryTicketStore(), clock: clock, channels: [email])
+/// let desk = try SupportDesk(store: InMemoryTicketStore(), clock: clock, channels: [email])
 /// // …
 /// let sent = email.sentMessages
 /// ```

@@ -2,36 +2,50 @@ import Foundation
 
 extension DeskConfiguration {
     /// Checks every value and names the JSON path of the first problem, as the configuration document
-    /// writes it (`delivery.retryDelay`, `routing.agents[1].id`, `sla.targets.urgent.firstReply`).
+    /// writes it (`delivery.retryDelay`, `routing.agents[1].id`, `sla.targets.urgent.firstReply`); the
+    /// message of a top-level value also names its property in code (`DeskConfiguration.deliveryRetryDelay`).
     ///
-    /// Durations must be finite numbers of seconds above zero; counts in range; agent ids unique and
-    /// substitutes other agents; the SLA's warning fraction between 0 and 1 and its escalations in order;
-    /// self-service links with an address; the refund, conduct and journey policies valid.
+    /// Durations must be finite numbers of seconds above zero (a NaN auto-close would stop the timers, a
+    /// NaN retry delay leave messages pending for ever, a claim of zero seconds exclude nobody); counts in
+    /// range, and the last delivery back-off (the retry delay doubled at each attempt) a finite time; agent
+    /// ids unique, capacities 1 or more and substitutes other agents; the SLA's targets above zero, its
+    /// warning fraction between 0 and 1 and its escalations in order; self-service links with an address;
+    /// the refund, conduct and journey policies valid. ``SupportDesk/init(store:clock:channels:configuration:ids:members:ledgers:journeys:ratings:)``
+    /// runs it, so a desk never starts with a configuration it cannot keep.
     ///
     /// - Throws: ``DeskConfigurationError`` with ``DeskConfigurationError/Code/invalidConfiguration``.
     public func validate() throws {
         func fail(_ path: String, _ message: String) -> DeskConfigurationError {
             DeskConfigurationError(.invalidConfiguration, path: path, message)
         }
-        func seconds(_ value: TimeInterval, _ path: String) throws {
+        func seconds(_ value: TimeInterval, _ path: String, _ property: String) throws {
             guard value.isFinite, value > 0 else {
-                throw fail(path, "must be a finite number of seconds above zero, not \(value)")
+                throw fail(
+                    path,
+                    "must be a finite number of seconds above zero, not \(value) (DeskConfiguration.\(property))"
+                )
             }
         }
-        try seconds(autoCloseAfter, "tickets.autoCloseAfter")
-        guard maximumBodyBytes >= 1 else {
-            throw fail("tickets.maximumBodyBytes", "must be 1 or more bytes, not \(maximumBodyBytes)")
+        func atLeast(_ minimum: Int, _ value: Int, _ path: String, _ property: String, _ unit: String = "") throws {
+            guard value >= minimum else {
+                throw fail(path, "must be \(minimum)\(unit) or more, not \(value) (DeskConfiguration.\(property))")
+            }
         }
-        guard maximumSubjectLength >= 1 else {
-            throw fail("tickets.maximumSubjectLength", "must be 1 or more characters, not \(maximumSubjectLength)")
-        }
-        guard conflictRetries >= 0 else {
-            throw fail("tickets.conflictRetries", "must be 0 or more, not \(conflictRetries)")
-        }
-        try seconds(deliveryRetryDelay, "delivery.retryDelay")
-        try seconds(deliveryClaimDuration, "delivery.claimDuration")
-        guard maximumDeliveryAttempts >= 1 else {
-            throw fail("delivery.maximumAttempts", "must be 1 or more, not \(maximumDeliveryAttempts)")
+        try seconds(autoCloseAfter, "tickets.autoCloseAfter", "autoCloseAfter")
+        try atLeast(1, maximumBodyBytes, "tickets.maximumBodyBytes", "maximumBodyBytes", " bytes")
+        try atLeast(1, maximumSubjectLength, "tickets.maximumSubjectLength", "maximumSubjectLength", " characters")
+        try atLeast(0, conflictRetries, "tickets.conflictRetries", "conflictRetries")
+        try seconds(deliveryRetryDelay, "delivery.retryDelay", "deliveryRetryDelay")
+        try seconds(deliveryClaimDuration, "delivery.claimDuration", "deliveryClaimDuration")
+        try atLeast(1, maximumDeliveryAttempts, "delivery.maximumAttempts", "maximumDeliveryAttempts")
+        // The wait before the last retry on a channel is the retry delay doubled once per failed attempt.
+        let lastBackOff = deliveryRetryDelay * pow(2, Double(maximumDeliveryAttempts - 1))
+        guard lastBackOff.isFinite, Date(timeIntervalSinceReferenceDate: lastBackOff) < .distantFuture else {
+            throw fail(
+                "delivery.maximumAttempts",
+                "\(maximumDeliveryAttempts) attempts double the retry delay of \(deliveryRetryDelay) s past any date: "
+                    + "lower the attempts or the delay (DeskConfiguration.maximumDeliveryAttempts)"
+            )
         }
         try validateAgents(fail)
         if let sla { try Self.validate(sla, fail) }

@@ -9,7 +9,9 @@ import Foundation
 /// do {
 ///     let configuration = try DeskConfiguration.load(path: "desk.json")
 /// } catch let error as DeskConfigurationError {
-///     print(error)  // delivery.retryDelay: must be a finite number of seconds above zero, not -1.0
+///     // delivery.retryDelay: must be a finite number of seconds above zero, not -1.0
+///     // (DeskConfiguration.deliveryRetryDelay)
+///     print(error)
 /// }
 /// ```
 public struct DeskConfigurationError: CodedError {

@@ -12,7 +12,7 @@ import Foundation
 /// façade: ``agents``, ``refunds``, ``moderation``, ``journey`` and ``ratings``.
 ///
 /// ```swift
-/// let desk = SupportDesk(store: InMemoryTicketStore(), clock: SystemClock(), channels: [email])
+/// let desk = try SupportDesk(store: InMemoryTicketStore(), clock: SystemClock(), channels: [email])
 /// let outcome = try await desk.receive(inbound)
 /// try await desk.reply(to: outcome.ticket.id, body: "Fixed, try again.", by: .agent("anna"))
 /// try await desk.agents.setPresence(.online, of: "anna")
@@ -32,8 +32,6 @@ public actor SupportDesk {
     /// The configured agents sorted by id, the order routing decides in.
     let sortedAgents: [AgentProfile]
     let slaPlanner: SLAPlanner?
-    /// Why ``DeskConfiguration/journey`` cannot be used, checked once at start; journey calls throw it.
-    let journeyPolicyProblem: (any Error)?
 
     /// The timers and the run loop's sleep.
     var dueWork = DueSchedule()
@@ -45,7 +43,11 @@ public actor SupportDesk {
     /// The desk's locks on tickets and members' journeys.
     var locks = KeyedLock<DeskLockKey>()
 
-    /// Creates a desk.
+    /// Creates a desk, after checking its configuration.
+    ///
+    /// The configuration is validated first (``DeskConfiguration/validate()``): a desk never starts with
+    /// a value it cannot keep, such as a NaN auto-close that would stop the timers or a claim of zero
+    /// seconds that would let two desks send one message at once.
     ///
     /// - Parameters:
     ///   - store: Where tickets live.
@@ -58,6 +60,9 @@ public actor SupportDesk {
     ///   - ledgers: Where moderation ledgers and refund decisions live.
     ///   - journeys: Where members' journeys and fix announcements live.
     ///   - ratings: Where members' ratings of solved tickets live.
+    /// - Throws: ``DeskConfigurationError`` with ``DeskConfigurationError/Code/invalidConfiguration``,
+    ///   naming the value at fault by its path in the configuration document (`delivery.claimDuration`)
+    ///   and, for the top-level values, by its property (`DeskConfiguration.deliveryClaimDuration`).
     public init(
         store: any TicketStore,
         clock: any SupportClock,
@@ -68,7 +73,8 @@ public actor SupportDesk {
         ledgers: any PolicyLedgerStore = InMemoryPolicyLedgerStore(),
         journeys: any MemberJourneyStore = InMemoryMemberJourneyStore(),
         ratings: any RatingStore = InMemoryRatingStore()
-    ) {
+    ) throws {
+        try configuration.validate()
         self.ratingStore = ratings
         self.store = store
         self.members = members
@@ -86,12 +92,6 @@ public actor SupportDesk {
         self.sortedAgents = configuration.agents.sorted { $0.id < $1.id }
         self.slaPlanner = configuration.sla.map(SLAPlanner.init(policy:))
         self.routing = RoutingState(strategy: configuration.routing.strategy)
-        do {
-            try configuration.journey?.validate()
-            self.journeyPolicyProblem = nil
-        } catch {
-            self.journeyPolicyProblem = error
-        }
     }
 
     /// Runs `operation` again from a fresh read while the store reports a version conflict.

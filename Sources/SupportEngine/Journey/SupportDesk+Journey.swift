@@ -133,7 +133,6 @@ extension SupportDesk {
                 "the member journey is off: set DeskConfiguration.journey to a JourneyPolicy"
             )
         }
-        if let journeyPolicyProblem { throw journeyPolicyProblem }
         return policy
     }
 

@@ -107,7 +107,7 @@ final class SimulationRun {
         }
         let directory = InMemoryMemberDirectory(profiles)
         self.directory = directory
-        let desk = SupportDesk(
+        let desk = try SupportDesk(
             store: InMemoryTicketStore(),
             clock: clock,
             channels: channels,

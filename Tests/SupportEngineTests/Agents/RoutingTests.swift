@@ -11,8 +11,8 @@ struct RoutingTests {
         agents: [AgentProfile],
         strategy: AssignmentStrategy = .leastLoaded,
         store: InMemoryTicketStore = InMemoryTicketStore()
-    ) -> SupportDesk {
-        SupportDesk(
+    ) throws -> SupportDesk {
+        try SupportDesk(
             store: store,
             clock: clock,
             channels: [InMemoryChannel(kind: .email)],
@@ -41,7 +41,7 @@ struct RoutingTests {
     }
 
     @Test func classifiesPrioritizesAndExplains() async throws {
-        let desk = desk(agents: [])
+        let desk = try desk(agents: [])
         let ticket = try await write("Здравствуйте! Не могу войти в клуб, пароль не подходит", id: "m1", to: desk)
         #expect(ticket.reason == .access)
         #expect(ticket.priority == .urgent)
@@ -55,7 +55,7 @@ struct RoutingTests {
     }
 
     @Test func nobodyOnlineMeansQueuedUntilSomeoneComesOnline() async throws {
-        let desk = desk(agents: [AgentProfile(id: "olga", displayName: "Olga", capacity: 5)])
+        let desk = try desk(agents: [AgentProfile(id: "olga", displayName: "Olga", capacity: 5)])
         let first = try await write("The video does not play", id: "m1", to: desk)
         #expect(first.assignee == nil)
         try await desk.agents.setPresence(.away, of: "olga")
@@ -69,7 +69,7 @@ struct RoutingTests {
     }
 
     @Test func capacityIsRespectedAndFreedCapacityDrainsByPriorityThenAge() async throws {
-        let desk = desk(agents: [AgentProfile(id: "olga", displayName: "Olga", capacity: 2)])
+        let desk = try desk(agents: [AgentProfile(id: "olga", displayName: "Olga", capacity: 2)])
         try await desk.agents.setPresence(.online, of: "olga")
         var tickets: [Ticket] = []
         let bodies = [
@@ -92,7 +92,7 @@ struct RoutingTests {
     }
 
     @Test func roundRobinIsFairThroughTheDesk() async throws {
-        let desk = desk(
+        let desk = try desk(
             agents: [AgentProfile(id: "a", displayName: "A"), AgentProfile(id: "b", displayName: "B")],
             strategy: .roundRobin
         )
@@ -107,7 +107,7 @@ struct RoutingTests {
     }
 
     @Test func handoverMovesNewAndOpenTicketsAndKeepsPendingOnes() async throws {
-        let desk = desk(agents: [
+        let desk = try desk(agents: [
             AgentProfile(id: "olga", displayName: "Olga", capacity: 10),
             AgentProfile(id: "ivan", displayName: "Ivan", capacity: 1),
         ])
@@ -159,7 +159,7 @@ struct RoutingTests {
                 windows: [.init(days: BusinessCalendar.Weekday.workdays, start: "09:00", end: "18:00")]
             )
         )
-        let desk = desk(agents: [
+        let desk = try desk(agents: [
             AgentProfile(id: "olga", displayName: "Olga", shift: shift), AgentProfile(id: "ivan", displayName: "Ivan"),
         ])
         try await desk.agents.setPresence(.online, of: "olga")
@@ -176,12 +176,12 @@ struct RoutingTests {
 
     @Test func routingStateIsRebuiltAfterARestart() async throws {
         let store = InMemoryTicketStore()
-        let first = desk(agents: [AgentProfile(id: "olga", displayName: "Olga", capacity: 1)], store: store)
+        let first = try desk(agents: [AgentProfile(id: "olga", displayName: "Olga", capacity: 1)], store: store)
         try await first.agents.setPresence(.online, of: "olga")
         let assigned = try await write("Broken button", from: "m1", id: "m1", to: first)
         let queued = try await write("Broken link", from: "m2", id: "m2", to: first)
         #expect(assigned.assignee == "olga" && queued.assignee == nil)
-        let second = desk(agents: [AgentProfile(id: "olga", displayName: "Olga", capacity: 1)], store: store)
+        let second = try desk(agents: [AgentProfile(id: "olga", displayName: "Olga", capacity: 1)], store: store)
         #expect(try await second.agents.queue() == [queued.id])
         #expect(try await second.agents.states().first?.openTickets == 1)
     }

@@ -23,7 +23,7 @@ struct DeliveryFallbackTests {
         attempts: Int = 3
     ) -> (SupportDesk, InMemoryTicketStore) {
         let store = InMemoryTicketStore()
-        let desk = SupportDesk(
+        let desk = try! SupportDesk(
             store: store,
             clock: clock,
             channels: channels,

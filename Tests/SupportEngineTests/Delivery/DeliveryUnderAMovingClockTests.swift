@@ -20,7 +20,7 @@ struct DeliveryUnderAMovingClockTests {
 
     private func openTicket(channels: [any Channel], attempts: Int = 3) async throws -> (SupportDesk, TicketID) {
         let clock = MovingClock(step: 0.5)
-        let desk = SupportDesk(
+        let desk = try SupportDesk(
             store: InMemoryTicketStore(),
             clock: clock,
             channels: channels,

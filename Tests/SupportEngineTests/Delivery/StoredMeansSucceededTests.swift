@@ -11,7 +11,7 @@ struct StoredMeansSucceededTests {
         channel: RecordingChannel,
         clock: ManualClock
     ) async throws -> (SupportDesk, TicketID) {
-        let desk = SupportDesk(
+        let desk = try SupportDesk(
             store: store,
             clock: clock,
             channels: [channel],

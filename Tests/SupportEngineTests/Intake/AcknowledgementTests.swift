@@ -31,7 +31,7 @@ struct AcknowledgementTests {
             absences: absences
         )
         let clock = ManualClock(now: moscow(start))
-        let desk = SupportDesk(
+        let desk = try SupportDesk(
             store: InMemoryTicketStore(),
             clock: clock,
             channels: [email],
@@ -211,7 +211,7 @@ struct LiveChatPromiseTests {
         let chat = LiveChat(staffed: staffed)
         let email = InMemoryChannel(kind: .email)
         let clock = ManualClock(now: moscow("2026-01-12 10:00"))
-        let desk = SupportDesk(
+        let desk = try SupportDesk(
             store: InMemoryTicketStore(),
             clock: clock,
             channels: [chat, email],

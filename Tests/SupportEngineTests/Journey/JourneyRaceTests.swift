@@ -54,7 +54,7 @@ struct JourneyRaceTests {
         let clock = ManualClock()
         let journeys = HoldingJourneyStore()
         let members = InMemoryMemberDirectory([MemberProfile(id: "anna", displayName: "Anna", locale: .en)])
-        let desk = SupportDesk(
+        let desk = try SupportDesk(
             store: InMemoryTicketStore(),
             clock: clock,
             channels: [InMemoryChannel(kind: .email)],

@@ -287,10 +287,18 @@ struct MemberJourneyDeskTests {
     @Test func inputIsChecked() async throws {
         let off = JourneyHarness(policy: nil)
         await #expect(throws: DeskError.self) { try await off.desk.journey.memberJoined("anna") }
-        let broken = JourneyHarness(
-            policy: JourneyPolicy(quietAfter: 7 * JourneyHarness.day, quietMargin: 7 * JourneyHarness.day)
+        // A broken policy is refused when the desk starts, not at the first journey call.
+        let broken = JourneyPolicy(quietAfter: 7 * JourneyHarness.day, quietMargin: 7 * JourneyHarness.day)
+        #expect(
+            performing: {
+                try SupportDesk(
+                    store: InMemoryTicketStore(),
+                    clock: ManualClock(),
+                    configuration: DeskConfiguration(journey: broken)
+                )
+            },
+            throws: { ($0 as? DeskConfigurationError)?.path == "journey.quietMarginDays" }
         )
-        await #expect(throws: JourneyError.self) { try await broken.desk.journey.memberJoined("anna") }
 
         let harness = JourneyHarness()
         let desk = harness.desk

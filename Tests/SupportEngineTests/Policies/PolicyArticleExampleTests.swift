@@ -13,7 +13,7 @@ struct PolicyArticleExampleTests {
         )
         let clock = ManualClock()
         let email = InMemoryChannel(kind: .email)
-        let desk = SupportDesk(
+        let desk = try SupportDesk(
             store: InMemoryTicketStore(),
             clock: clock,
             channels: [email],

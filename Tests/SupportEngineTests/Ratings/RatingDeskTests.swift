@@ -7,7 +7,7 @@ import Testing
 struct RatingDeskTests {
     @Test func onlyTheRequesterRatesASolvedTicketOnce() async throws {
         let clock = ManualClock()
-        let desk = SupportDesk(
+        let desk = try SupportDesk(
             store: InMemoryTicketStore(),
             clock: clock,
             channels: [InMemoryChannel(kind: .email)],
@@ -60,7 +60,7 @@ struct RatingDeskTests {
     /// A comment without a limit let one member's rating grow the store without bound.
     @Test func aCommentIsBoundedAndNothingIsKeptWhenItIsTooLong() async throws {
         let clock = ManualClock()
-        let desk = SupportDesk(
+        let desk = try SupportDesk(
             store: InMemoryTicketStore(),
             clock: clock,
             channels: [InMemoryChannel(kind: .email)],

@@ -11,7 +11,7 @@ struct DueWorkAfterFailureTests {
         let clock = ManualClock()
         let base = InMemoryTicketStore()
         let store = FaultInjectingTicketStore(wrapping: base)
-        let desk = SupportDesk(
+        let desk = try SupportDesk(
             store: store,
             clock: clock,
             configuration: DeskConfiguration(autoCloseAfter: 3600, deliveryRetryDelay: 60),
@@ -40,7 +40,7 @@ struct DueWorkAfterFailureTests {
     @Test func theBackOffDoublesWhileTheStoreKeepsFailing() async throws {
         let clock = ManualClock()
         let store = FaultInjectingTicketStore(wrapping: InMemoryTicketStore())
-        let desk = SupportDesk(
+        let desk = try SupportDesk(
             store: store,
             clock: clock,
             configuration: DeskConfiguration(autoCloseAfter: 3600, deliveryRetryDelay: 60),
@@ -82,7 +82,7 @@ struct DueWorkAfterFailureTests {
         try await store.commit(TicketCommit(writes: [], outbound: messages))
         // A desk starting on a store that already holds a pending outbox.
         let channel = RecordingChannel(kind: .email)
-        let desk = SupportDesk(store: store, clock: clock, channels: [channel], ids: SequentialIDGenerator())
+        let desk = try SupportDesk(store: store, clock: clock, channels: [channel], ids: SequentialIDGenerator())
         try await desk.processDueWork()
         for (delay, expected) in [(60.0, 1), (600.0, 2), (3600.0, 3)] {
             clock.advance(to: messages[0].createdAt.addingTimeInterval(delay))

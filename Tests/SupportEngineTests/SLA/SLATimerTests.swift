@@ -55,7 +55,7 @@ private struct SLAHarness {
     init(at start: Date, escalations: [SLAEscalation] = [], store: InMemoryTicketStore = InMemoryTicketStore()) throws {
         clock = ManualClock(now: start)
         self.store = store
-        desk = SupportDesk(
+        desk = try SupportDesk(
             store: store,
             clock: clock,
             channels: [InMemoryChannel(kind: .email)],
@@ -275,7 +275,7 @@ struct SLAClockTests {
 struct ProcessUntilTests {
     @Test func processDueWorkUntilFiresOnlyWhatIsDueByTheCutOff() async throws {
         let clock = ManualClock(now: moscow("2026-01-05 09:00"))
-        let desk = SupportDesk(
+        let desk = try SupportDesk(
             store: InMemoryTicketStore(),
             clock: clock,
             configuration: DeskConfiguration(

@@ -11,7 +11,7 @@ struct ConflictRetryTests {
         retries: Int = 8,
         channels: [any Channel] = []
     ) -> SupportDesk {
-        SupportDesk(
+        try! SupportDesk(
             store: store,
             clock: ManualClock(),
             channels: channels,

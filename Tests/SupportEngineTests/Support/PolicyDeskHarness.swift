@@ -35,7 +35,7 @@ struct PolicyDeskHarness {
     ) {
         self.ledgers = ledgers
         configuration = DeskConfiguration(templates: templates, refunds: refunds, moderation: moderation)
-        desk = SupportDesk(
+        desk = try! SupportDesk(
             store: store,
             clock: clock,
             channels: [email],
@@ -48,7 +48,7 @@ struct PolicyDeskHarness {
 
     /// A second desk on the same stores, clock and channel: another server of the same club.
     func secondDesk() -> SupportDesk {
-        SupportDesk(
+        try! SupportDesk(
             store: store,
             clock: clock,
             channels: [email],

@@ -185,7 +185,7 @@ public func buildApplication(
     let channels: [any SupportEngine.Channel] = [
         LoggingChannel(kind: .email, logger: logger), LoggingChannel(kind: .webForm, logger: logger),
     ]
-    let desk = SupportDesk(
+    let desk = try SupportDesk(
         store: DeskActivityLog(store, logger: logger),
         clock: clock,
         channels: channels,

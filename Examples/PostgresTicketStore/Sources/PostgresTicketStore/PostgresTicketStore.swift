@@ -22,7 +22,7 @@ import SupportEngine
 /// // run `client.run()` in a task or service group, then:
 /// let store = try PostgresTicketStore(client: client, logger: logger)
 /// try await store.migrate()
-/// let desk = SupportDesk(store: store, clock: SystemClock())
+/// let desk = try SupportDesk(store: store, clock: SystemClock())
 /// ```
 public final class PostgresTicketStore: TicketStore {
     /// The client the store runs its queries on; its `run()` must be running.

@@ -28,7 +28,7 @@ struct DeskOnPostgresTests {
                     logger: TestDatabase.logger
                 )
                 let clock = ManualClock()
-                let desks = [
+                let desks = try [
                     SupportDesk(store: storeA, clock: clock, channels: [InMemoryChannel(kind: .email)]),
                     SupportDesk(store: storeB, clock: clock, channels: [InMemoryChannel(kind: .email)]),
                 ]
@@ -88,7 +88,12 @@ struct DeskOnPostgresTests {
             let clock = ManualClock()
             let configuration = DeskConfiguration(autoCloseAfter: 3600, deliveryRetryDelay: 600)
             let failing = FailingChannel(kind: .email, failures: Int.max)
-            let first = SupportDesk(store: firstStore, clock: clock, channels: [failing], configuration: configuration)
+            let first = try SupportDesk(
+                store: firstStore,
+                clock: clock,
+                channels: [failing],
+                configuration: configuration
+            )
             let outcome = try await first.receive(Self.inbound(1, at: clock.now))
             let id = outcome.ticket.id
             try await first.reply(
@@ -116,7 +121,12 @@ struct DeskOnPostgresTests {
                     logger: TestDatabase.logger
                 )
                 let email = InMemoryChannel(kind: .email)
-                let second = SupportDesk(store: store, clock: clock, channels: [email], configuration: configuration)
+                let second = try SupportDesk(
+                    store: store,
+                    clock: clock,
+                    channels: [email],
+                    configuration: configuration
+                )
                 let fired = try await second.processDueWork()
                 #expect(fired == 1)
                 let after = try #require(try await store.ticket(id))

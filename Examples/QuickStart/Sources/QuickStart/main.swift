@@ -4,7 +4,7 @@ import Foundation
 import SupportEngine
 
 let email = InMemoryChannel(kind: .email)
-let desk = SupportDesk(
+let desk = try SupportDesk(
     store: InMemoryTicketStore(),
     clock: SystemClock(),
     channels: [email],

@@ -10,7 +10,8 @@ extension TicketStoreConformance {
         let later = start.addingTimeInterval(600)
         let due = ConformanceFixtures.outbound("O-1", ticket: "T-1")
         let notYet = ConformanceFixtures.outbound("O-2", ticket: "T-1", at: later)
-        try await store.commit(TicketCommit(writes: [try ConformanceFixtures.newWrite("T-1")], outbound: [due, notYet]))
+        let write = try ConformanceFixtures.newWrite("T-1")
+        try await store.commit(TicketCommit(writes: [write], outbound: [due, notYet]))
         let claimed = try expect.require(
             try await store.claimOutbound("O-1", at: start, until: start.addingTimeInterval(300)),
             "the first claim of O-1"

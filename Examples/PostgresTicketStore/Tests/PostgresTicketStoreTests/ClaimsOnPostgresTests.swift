@@ -58,7 +58,7 @@ struct ClaimsOnPostgresTests {
     @Test("migrate adds the claim-token column to an outbox from before it, and claims work afterwards")
     func migrateAddsTheClaimToken() async throws {
         try await TestDatabase.withStore(schema: "claim_token_migration") { store in
-            try await TestDatabase.withClient { client in
+            _ = try await TestDatabase.withClient { client in
                 try await client.query(
                     PostgresQuery(unsafeSQL: "ALTER TABLE \(store.schema).outbox DROP COLUMN claim_token"),
                     logger: TestDatabase.logger

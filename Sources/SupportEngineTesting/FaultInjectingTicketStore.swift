@@ -270,7 +270,11 @@ public final class FaultInjectingTicketStore: TicketStore, CustomStringConvertib
 
     /// Updates an outbound message in the wrapped store, unless a fault strikes.
     ///
-    /// - Parameter message: The message's new state.
+    /// The message's claim goes to the wrapped store unchanged, so its claim check holds: an update
+    /// under a claim taken over since throws the wrapped store's `StoreError.Code.claimLost`. A fault
+    /// after the write leaves the update standing and its claim ended.
+    ///
+    /// - Parameter message: The message's new state, with the claim it was sent under.
     /// - Throws: `StoreError` from the wrapped store or the fault.
     public func updateOutbound(_ message: OutboundMessage) async throws {
         try await run(.updateOutbound) { try await base.updateOutbound(message) }

@@ -31,7 +31,8 @@ public enum TicketStoreConformance {
         commitThenRead, appendEvents, staleVersionConflicts, newTicketTwiceConflicts, multiTicketCommitIsAtomic,
         duplicateExternalMessage, externalMessageLookup, threadLookupFollowsLatestWrite, malformedCommitsRefused,
         queryByConditions, queryPaging, queryLimitValidated, outboxLifecycle, failedCommitLeavesOutboxUntouched,
-        deliveryAuditAndDeadLetters, unknownIDs, outboxClaims, ticketlessOutbound,
+        deliveryAuditAndDeadLetters, unknownIDs, outboxClaims, ticketlessOutbound, updateUnderCurrentClaim,
+        updateUnderTakenOverClaim, updateUnderExpiredClaim, claimsAtOnce, updateWithoutClaim,
     ]
 
     static let commitThenRead = Check("commit then read back") { store, expect in
@@ -224,46 +225,6 @@ public enum TicketStoreConformance {
         try await expect.storeError(.notFound, "updating an unknown message") {
             try await store.updateOutbound(ConformanceFixtures.outbound("O-404", ticket: "T-1"))
         }
-    }
-
-    static let outboxClaims = Check("outbox: a claim is held by one desk until it is released or ends") {
-        store,
-        expect in
-        let start = ConformanceFixtures.start
-        let later = start.addingTimeInterval(600)
-        let write = try ConformanceFixtures.newWrite("T-1")
-        let due = ConformanceFixtures.outbound("O-1", ticket: "T-1")
-        let notYet = ConformanceFixtures.outbound("O-2", ticket: "T-1", at: later)
-        try await store.commit(TicketCommit(writes: [write], outbound: [due, notYet]))
-        let claimed = try await store.claimOutbound("O-1", at: start, until: start.addingTimeInterval(300))
-        try expect.equal(claimed, due, "the first claim returns the message")
-        let second = try await store.claimOutbound("O-1", at: start.addingTimeInterval(10), until: later)
-        try expect.that(second == nil, "a held claim was given to a second claimant")
-        try expect.that(
-            try await store.claimOutbound("O-2", at: start, until: later) == nil,
-            "a message not yet due was claimed"
-        )
-        try expect.that(
-            try await store.claimOutbound("O-404", at: start, until: later) == nil,
-            "an unknown message was claimed"
-        )
-        // A claim that ended by itself (the desk stopped) can be taken over.
-        let takenOver = try await store.claimOutbound("O-1", at: start.addingTimeInterval(300), until: later)
-        try expect.equal(takenOver?.id, "O-1", "claim after the first one ended")
-        // An update ends the claim; a delivered message is never claimed again.
-        var retry = due
-        retry.attempts = 1
-        retry.lastError = "timeout"
-        try await store.updateOutbound(retry)
-        let again = try await store.claimOutbound("O-1", at: start.addingTimeInterval(301), until: later)
-        try expect.equal(again, retry, "claim after an update")
-        var delivered = retry
-        delivered.state = .delivered
-        try await store.updateOutbound(delivered)
-        try expect.that(
-            try await store.claimOutbound("O-1", at: later, until: later.addingTimeInterval(300)) == nil,
-            "a delivered message was claimed"
-        )
     }
 
     static let ticketlessOutbound = Check("outbox: a message without a ticket commits on its own") {

@@ -3,11 +3,21 @@
 /// A channel sends one message and returns a receipt, or throws. It never retries by itself: the
 /// desk's outbox does that, so every attempt is recorded. Inbound messages are pushed to the desk by
 /// the host with ``SupportDesk/receive(_:)``.
+///
+/// Delivery is **at least once**. A message can reach ``send(_:)`` again after a send that went out
+/// but was never recorded: the desk stopped, its store failed, or the send took longer than
+/// ``DeskConfiguration/deliveryClaimDuration`` and another desk sent it meanwhile. Every repeat
+/// carries the same ``OutboundMessage/idempotencyKey``; pass it to the provider where it takes one — as
+/// an email's `Message-ID`, a messenger's client message id, an HTTP `Idempotency-Key` header — so that
+/// the member gets the message once.
 public protocol Channel: Sendable {
     /// The kind of channel this is; the desk sends a message on the channel of its kind.
     var kind: ChannelKind { get }
 
     /// Sends one message.
+    ///
+    /// The same message may come again (delivery is at least once); hand
+    /// ``OutboundMessage/idempotencyKey`` to the provider so that it drops the repeat.
     ///
     /// - Parameter message: The message to send.
     /// - Returns: The channel's receipt.

@@ -3,7 +3,9 @@ import Foundation
 /// A message the desk sends to a member: a reply, an acknowledgement, a notice.
 ///
 /// Outbound messages are committed to the outbox with the ticket change that caused them, and
-/// delivered after the commit; see ``SupportDesk/deliverPendingMessages()``.
+/// delivered after the commit; see ``SupportDesk/deliverPendingMessages()``. Delivery is at least
+/// once: a message may reach ``Channel/send(_:)`` more than once, always with the same
+/// ``idempotencyKey``.
 public struct OutboundMessage: Sendable, Hashable, Codable, Identifiable {
     /// Where a message is in its delivery.
     public enum State: String, Sendable, Hashable, Codable {
@@ -48,6 +50,22 @@ public struct OutboundMessage: Sendable, Hashable, Codable, Identifiable {
     public var attemptsOnChannel: Int
     /// Every delivery attempt, in order: the message's audit trail.
     public var history: [DeliveryAttempt]
+    /// The delivery pass holding the message, as the store last recorded it: set by
+    /// ``TicketStore/claimOutbound(_:at:until:)``, ended by ``TicketStore/updateOutbound(_:)``.
+    ///
+    /// Hand a claimed message back to `updateOutbound` with its claim unchanged: the store records the
+    /// update only while this is still the message's claim. A claim that ran out stays here until the
+    /// next claim or update. `nil` for a message nobody has claimed since its last update.
+    public var claim: DeliveryClaim?
+
+    /// The key a channel passes to its provider so that a repeated send of this message is dropped
+    /// there: the message's ``id``.
+    ///
+    /// Stable across attempts, desks, retries and fallback channels, and unique in the outbox, because
+    /// the id is. Delivery is at least once — a desk that stops between a send and its record, or whose
+    /// claim ran out during a slow send, leads to a second send — and every such repeat carries the same
+    /// key. An email channel can make it the `Message-ID`; an HTTP provider its idempotency header.
+    public var idempotencyKey: String { id.rawValue }
 
     /// Creates a pending outbound message.
     ///
@@ -88,6 +106,7 @@ public struct OutboundMessage: Sendable, Hashable, Codable, Identifiable {
         self.fallbackChannels = fallbackChannels.filter { $0 != channel }
         self.attemptsOnChannel = 0
         self.history = []
+        self.claim = nil
     }
 }
 

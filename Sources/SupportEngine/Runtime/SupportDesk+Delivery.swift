@@ -6,13 +6,19 @@ extension SupportDesk {
     /// A failed attempt is retried after ``DeskConfiguration/deliveryRetryDelay``, doubling each time.
     /// After ``DeskConfiguration/maximumDeliveryAttempts`` failures on one channel, or at once when the
     /// channel is unavailable, the message moves to the next of its ``OutboundMessage/fallbackChannels``;
-    /// when none is left it is dead-lettered — kept, visible, never dropped. A message is never sent
-    /// twice at once — not even by two desks sharing a store, which claim it first
-    /// (``TicketStore/claimOutbound(_:at:until:)``) — and never again once its receipt is recorded. Every attempt is appended to the
-    /// message's ``OutboundMessage/history``.
+    /// when none is left it is dead-lettered — kept, visible, never dropped. Every attempt is appended
+    /// to the message's ``OutboundMessage/history``.
     ///
-    /// - Returns: How many messages were delivered.
-    /// - Throws: ``StoreError`` when the outbox cannot be read or updated.
+    /// Delivery is at least once, with the message's ``OutboundMessage/idempotencyKey`` handed to every
+    /// send. Each message is claimed first (``TicketStore/claimOutbound(_:at:until:)``), so two desks
+    /// sharing a store do not send it at the same time, and its outcome is recorded under that claim. A
+    /// send that outlasts ``DeskConfiguration/deliveryClaimDuration`` lets another desk claim the message;
+    /// the late outcome is then refused with ``StoreError/Code/claimLost`` and dropped — the other desk
+    /// owns the message — so a recorded delivery is never written over and the message is never sent
+    /// again once its receipt is recorded.
+    ///
+    /// - Returns: How many messages this pass delivered and recorded.
+    /// - Throws: ``StoreError`` when the outbox cannot be read or updated; never for a lost claim.
     @discardableResult
     public func deliverPendingMessages() async throws -> Int {
         let now = clock.now
@@ -50,16 +56,21 @@ extension SupportDesk {
             attempts: while current.state == .pending, tries < maximumTries {
                 tries += 1
                 switch await attempt(&current) {
-                case .delivered:
-                    delivered += 1
-                    break attempts
-                case .retryLater:
+                case .delivered, .retryLater:
                     break attempts
                 case .nextChannelNow:
                     continue attempts
                 }
             }
-            try await store.updateOutbound(current)
+            // The update carries the claim: it stands only while the claim is still the message's.
+            do {
+                try await store.updateOutbound(current)
+            } catch let error as StoreError where error.code == .claimLost {
+                // The send outlasted the claim and another desk claimed the message meanwhile: that desk
+                // owns it now, records its own outcome and keeps its timers. Nothing to record or retry here.
+                continue
+            }
+            if current.state == .delivered { delivered += 1 }
             // Whatever is still pending has its next attempt on the timers.
             if current.state == .pending { schedule(.outbox, at: current.nextAttemptAt) }
         }
@@ -111,7 +122,6 @@ extension SupportDesk {
             }
             let delay = configuration.deliveryRetryDelay * pow(2, Double(message.attemptsOnChannel - 1))
             message.nextAttemptAt = at.addingTimeInterval(delay)
-            schedule(.outbox, at: message.nextAttemptAt)
             return .retryLater
         }
     }

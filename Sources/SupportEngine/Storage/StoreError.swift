@@ -19,6 +19,10 @@ public struct StoreError: CodedError {
         public static var invalidQuery: Code { Code(#function) }
         /// Something the call names does not exist.
         public static var notFound: Code { Code(#function) }
+        /// An outbound message's update carries a claim that is no longer the message's: the claim ran
+        /// out and another delivery pass claimed the message since. That pass owns the message now; the
+        /// update changed nothing.
+        public static var claimLost: Code { Code(#function) }
         /// The store cannot be reached (a database is down).
         public static var unavailable: Code { Code(#function) }
     }

@@ -66,28 +66,45 @@ public protocol TicketStore: Sendable {
     /// send it at the same time.
     ///
     /// The check and the claim are one atomic step: of two desks claiming the same message at once, one
-    /// gets it and the other `nil`. A claim ends with the next ``updateOutbound(_:)`` of the message, or
-    /// by itself at `until` (a desk that stopped while sending), after which another desk may claim it.
+    /// gets it and the other `nil`. Each claim gets a fresh ``DeliveryClaim/token``, unique among the
+    /// store's claims, stored with the message and returned in its ``OutboundMessage/claim``. A claim
+    /// ends with the next ``updateOutbound(_:)`` of the message, or by itself at `until` (a desk that
+    /// stopped, or a send slower than the claim), after which another desk may claim it.
     ///
     /// - Parameters:
     ///   - id: The message's id.
     ///   - instant: Now: the message must be due by then, and any earlier claim must have ended.
     ///   - until: When the claim ends by itself.
-    /// - Returns: The message as stored, when claimed now; `nil` when it is unknown, not pending, not
-    ///   due, or claimed by someone else.
+    /// - Returns: The message as stored, carrying the new claim, when claimed now; `nil` when it is
+    ///   unknown, not pending, not due, or claimed by someone else.
     /// - Throws: ``StoreError`` when the store fails.
     func claimOutbound(_ id: OutboundID, at instant: Date, until: Date) async throws -> OutboundMessage?
 
     /// Stores the new state of an outbound message after a delivery attempt, and ends any claim on it.
     ///
-    /// - Parameter message: The message with its updated attempts, state, receipt or error.
-    /// - Throws: ``StoreError`` with ``StoreError/Code/notFound`` for an unknown message.
+    /// A message carrying a ``OutboundMessage/claim`` (the one ``claimOutbound(_:at:until:)`` returned)
+    /// is stored only while its claim's token is still the message's stored one: a claim that ran out
+    /// still counts as long as nobody claimed the message since. Otherwise the update throws
+    /// ``StoreError/Code/claimLost`` and changes nothing, so a desk whose send outlasted its claim never
+    /// writes over what the desk that took the message over recorded. The check and the write are one
+    /// atomic step.
+    ///
+    /// A message without a claim is an administrative write — a host re-queueing a dead letter, a data
+    /// repair — and is stored whatever claim is held; the pass holding that claim then gets
+    /// ``StoreError/Code/claimLost`` for its own update. The desk itself always updates with a claim.
+    ///
+    /// After the update the stored message has no claim.
+    ///
+    /// - Parameter message: The message with its updated attempts, state, receipt or error, and the claim
+    ///   it was sent under.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/notFound`` for an unknown message,
+    ///   ``StoreError/Code/claimLost`` when the message's claim is not its stored one.
     func updateOutbound(_ message: OutboundMessage) async throws
 
     /// Reads one outbound message.
     ///
     /// - Parameter id: The message's id.
-    /// - Returns: The message, or `nil`.
+    /// - Returns: The message as stored, with its ``OutboundMessage/claim`` if one is held, or `nil`.
     /// - Throws: ``StoreError`` when the store cannot be read.
     func outbound(_ id: OutboundID) async throws -> OutboundMessage?
 

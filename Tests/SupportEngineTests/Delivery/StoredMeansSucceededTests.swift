@@ -49,7 +49,7 @@ struct StoredMeansSucceededTests {
         try await desk.processDueWork()
         let sent = try #require(await base.outbound(ofTicket: id).last)
         #expect(sent.state == .delivered)
-        #expect(channel.deliveries(of: sent.id) == 1)
+        #expect(channel.deliveries(of: sent.idempotencyKey) == 1)
         #expect(channel.duplicatedKeys.isEmpty)
     }
 
@@ -70,6 +70,6 @@ struct StoredMeansSucceededTests {
         try await desk.processDueWork()
         let sent = try #require(await base.outbound(ofTicket: id).last)
         #expect(sent.state == .delivered)
-        #expect(channel.deliveries(of: sent.id) == 1)
+        #expect(channel.deliveries(of: sent.idempotencyKey) == 1)
     }
 }

@@ -108,4 +108,65 @@ struct InstrumentTests {
         #expect(await run(seed: 42) == first)
         #expect(await run(seed: 43) != first)
     }
+
+    @Test func aRecordingChannelCountsEverySendPerIdempotencyKey() async throws {
+        let channel = RecordingChannel(kind: .email, failures: 1)
+        let first = OutboundMessage(
+            id: "O-4",
+            ticketID: nil,
+            messageID: nil,
+            recipient: "anna",
+            channel: .email,
+            subject: "Hello",
+            body: "Hi",
+            createdAt: start
+        )
+        var second = first
+        second.channel = .telegram
+        second.attempts = 3
+        #expect(second.idempotencyKey == first.idempotencyKey, "the key is the id: stable across attempts and channels")
+        await #expect(throws: RecordingChannel.SendFailure.self) { try await channel.send(first) }
+        #expect(channel.keysSentMoreThanOnce.isEmpty)
+        _ = try await channel.send(second)
+        #expect(channel.sends.map(\.key) == ["O-4", "O-4"])
+        #expect(channel.sends(of: "O-4") == 2)
+        #expect(channel.deliveries(of: "O-4") == 1)
+        #expect(channel.keysSentMoreThanOnce == ["O-4"], "a failed send counts: the provider may have taken it")
+        #expect(channel.duplicatedKeys.isEmpty, "only one send succeeded")
+    }
+
+    @Test func aSlowChannelMovesTheClockAndRunsWhatHappensMeanwhile() async throws {
+        let clock = ManualClock(now: start)
+        let seen = LockedBox<[Date]>([])
+        let channel = RecordingChannel.slow(kind: .email, taking: 301, on: clock, failures: 1) { _ in
+            seen.withLock { $0.append(clock.now) }
+        }
+        let message = OutboundMessage(
+            id: "O-5",
+            ticketID: nil,
+            messageID: nil,
+            recipient: "anna",
+            channel: .email,
+            subject: "Hello",
+            body: "Hi",
+            createdAt: start
+        )
+        await #expect(throws: RecordingChannel.SendFailure.self) { try await channel.send(message) }
+        _ = try await channel.send(message)
+        #expect(clock.now == start.addingTimeInterval(602))
+        #expect(seen.withLock { $0 } == [start.addingTimeInterval(301), start.addingTimeInterval(602)])
+        #expect(channel.sends.map(\.delivered) == [false, true])
+
+        let moving = MovingClock(start: start, step: 0)
+        _ = try await RecordingChannel.slow(kind: .email, taking: 30, on: moving).send(message)
+        #expect(moving.now == start.addingTimeInterval(30))
+    }
+
+    @Test(
+        "the fault-injecting store keeps the store contract, claims included, when no fault strikes",
+        arguments: TicketStoreConformance.checks
+    )
+    func aFaultInjectingStoreForwardsTheContract(_ check: TicketStoreConformance.Check) async throws {
+        try await check.run(against: FaultInjectingTicketStore(wrapping: InMemoryTicketStore(), seed: 1))
+    }
 }

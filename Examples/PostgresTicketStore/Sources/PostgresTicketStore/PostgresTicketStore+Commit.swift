@@ -123,6 +123,8 @@ extension PostgresTicketStore {
     }
 
     private func insert(_ message: OutboundMessage, on connection: PostgresConnection) async throws {
+        var message = message
+        message.claim = nil  // a new message is nobody's yet
         let inserted = try await count(
             connection.query(
                 """

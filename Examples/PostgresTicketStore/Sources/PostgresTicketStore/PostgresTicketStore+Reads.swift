@@ -106,7 +106,7 @@ extension PostgresTicketStore {
     public func pendingOutbound(dueBy instant: Date, limit: Int) async throws -> [OutboundMessage] {
         let rows = try await read(
             """
-            SELECT message::text FROM \(unescaped: table("outbox"))
+            SELECT \(unescaped: Self.outboundColumns) FROM \(unescaped: table("outbox"))
             WHERE state = 'pending' AND next_attempt_at <= \(instant.storedValue)
             ORDER BY next_attempt_at, id LIMIT \(max(0, limit))
             """,
@@ -116,47 +116,63 @@ extension PostgresTicketStore {
     }
 
     /// Claims a pending, due message for one delivery pass, in one `UPDATE`: of two desks claiming it
-    /// at once, one gets it.
+    /// at once, one gets it. The claim's token is a new UUID, kept in the `claim_token` column.
     ///
     /// - Parameters:
     ///   - id: The message's id.
     ///   - instant: Now.
     ///   - until: When the claim ends by itself.
-    /// - Returns: The message when claimed now, or `nil`.
+    /// - Returns: The message carrying its new claim when claimed now, or `nil`.
     /// - Throws: ``StoreError`` with ``StoreError/Code/unavailable`` when the database fails.
     public func claimOutbound(_ id: OutboundID, at instant: Date, until: Date) async throws -> OutboundMessage? {
+        let token = UUID().uuidString
         let rows = try await read(
             """
-            UPDATE \(unescaped: table("outbox")) SET claimed_until = \(until.storedValue)
+            UPDATE \(unescaped: table("outbox")) SET claimed_until = \(until.storedValue), claim_token = \(token)
             WHERE id = \(id.rawValue) AND state = 'pending' AND next_attempt_at <= \(instant.storedValue)
               AND (claimed_until IS NULL OR claimed_until <= \(instant.storedValue))
-            RETURNING message::text
+            RETURNING \(unescaped: Self.outboundColumns)
             """,
             "claiming outbound message \(id)"
         )
         return try await outboundMessages(rows).first
     }
 
-    /// Stores an outbound message's new delivery state and ends any claim on it.
+    /// Stores an outbound message's new delivery state and ends any claim on it, in one `UPDATE` that
+    /// matches the claim's token (`WHERE claim_token = token`) when the message carries a claim; see
+    /// ``TicketStore/updateOutbound(_:)``.
     ///
-    /// - Parameter message: The message with its updated state.
+    /// - Parameter message: The message with its updated state and the claim it was sent under.
     /// - Throws: ``StoreError`` with ``StoreError/Code/notFound`` for an unknown message,
+    ///   ``StoreError/Code/claimLost`` when its claim is no longer the stored one,
     ///   ``StoreError/Code/unavailable`` when the database fails.
     public func updateOutbound(_ message: OutboundMessage) async throws {
-        let snapshot = try json(message)
+        var unclaimed = message
+        unclaimed.claim = nil
+        let snapshot = try json(unclaimed)
+        let token = message.claim?.token
         let rows = try await read(
             """
             UPDATE \(unescaped: table("outbox"))
             SET state = \(message.state.rawValue), next_attempt_at = \(message.nextAttemptAt.storedValue),
-                message = \(snapshot)::jsonb, claimed_until = NULL
-            WHERE id = \(message.id.rawValue)
+                message = \(snapshot)::jsonb, claimed_until = NULL, claim_token = NULL
+            WHERE id = \(message.id.rawValue) AND (\(token)::text IS NULL OR claim_token = \(token))
             RETURNING 1
             """,
             "updating outbound message \(message.id)"
         )
-        guard try await count(rows) == 1 else {
+        guard try await count(rows) == 0 else { return }
+        // Nothing matched: the message is unknown, or its claim is another's now. Messages are never
+        // deleted, so one found now was there for the update too.
+        guard let stored = try await outbound(message.id) else {
             throw StoreError(.notFound, "outbound message \(message.id) is not in the outbox")
         }
+        let holder = stored.claim.map { "claim \($0.token) holds it now" } ?? "it was updated since"
+        throw StoreError(
+            .claimLost,
+            "outbound message \(message.id) is no longer held by claim \(token ?? "?") (\(holder)): "
+                + "another delivery pass owns it; its outcome was not recorded"
+        )
     }
 
     /// Reads one outbound message.
@@ -166,7 +182,7 @@ extension PostgresTicketStore {
     /// - Throws: ``StoreError`` with ``StoreError/Code/unavailable`` when the database fails.
     public func outbound(_ id: OutboundID) async throws -> OutboundMessage? {
         let rows = try await read(
-            "SELECT message::text FROM \(unescaped: table("outbox")) WHERE id = \(id.rawValue)",
+            "SELECT \(unescaped: Self.outboundColumns) FROM \(unescaped: table("outbox")) WHERE id = \(id.rawValue)",
             "reading outbound message \(id)"
         )
         return try await outboundMessages(rows).first
@@ -180,7 +196,8 @@ extension PostgresTicketStore {
     public func outbound(ofTicket ticket: TicketID) async throws -> [OutboundMessage] {
         let rows = try await read(
             """
-            SELECT message::text FROM \(unescaped: table("outbox")) WHERE ticket_id = \(ticket.rawValue)
+            SELECT \(unescaped: Self.outboundColumns) FROM \(unescaped: table("outbox"))
+            WHERE ticket_id = \(ticket.rawValue)
             ORDER BY position
             """,
             "reading the outbox of ticket \(ticket)"
@@ -198,7 +215,7 @@ extension PostgresTicketStore {
     public func deadLetteredOutbound(after: OutboundID?, limit: Int) async throws -> [OutboundMessage] {
         let rows = try await read(
             """
-            SELECT message::text FROM \(unescaped: table("outbox"))
+            SELECT \(unescaped: Self.outboundColumns) FROM \(unescaped: table("outbox"))
             WHERE state = 'dead_lettered' AND (\(after?.rawValue)::text IS NULL OR id > \(after?.rawValue))
             ORDER BY id LIMIT \(max(0, limit))
             """,
@@ -217,10 +234,16 @@ extension PostgresTicketStore {
         return tickets
     }
 
+    /// The columns every outbound read selects: the message and its claim.
+    static let outboundColumns = "message::text, claim_token, claimed_until"
+
+    /// Decodes rows of ``outboundColumns``; the claim columns, not the JSON, say who holds a message.
     private func outboundMessages(_ rows: PostgresRowSequence) async throws -> [OutboundMessage] {
         var messages: [OutboundMessage] = []
-        for try await (text) in rows.decode(String.self) {
-            messages.append(try decode(OutboundMessage.self, from: text))
+        for try await (text, token, until) in rows.decode((String, String?, Double?).self) {
+            var message = try decode(OutboundMessage.self, from: text)
+            if let token, let until { message.claim = DeliveryClaim(token: token, until: Date(storedValue: until)) }
+            messages.append(message)
         }
         return messages
     }

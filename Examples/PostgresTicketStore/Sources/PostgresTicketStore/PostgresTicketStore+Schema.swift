@@ -92,10 +92,13 @@ extension PostgresTicketStore {
                 state TEXT NOT NULL,
                 next_attempt_at DOUBLE PRECISION NOT NULL,
                 claimed_until DOUBLE PRECISION,
+                claim_token TEXT,
                 message JSONB NOT NULL
             )
             """,
             "ALTER TABLE \(table("outbox")) ADD COLUMN IF NOT EXISTS claimed_until DOUBLE PRECISION",
+            // The claim's token, checked by updateOutbound: a schema from before it gains the column.
+            "ALTER TABLE \(table("outbox")) ADD COLUMN IF NOT EXISTS claim_token TEXT",
             "CREATE INDEX IF NOT EXISTS outbox_pending ON \(table("outbox")) (next_attempt_at, id) WHERE state = 'pending'",
             "CREATE INDEX IF NOT EXISTS outbox_ticket ON \(table("outbox")) (ticket_id, position)",
             "CREATE INDEX IF NOT EXISTS outbox_dead ON \(table("outbox")) (id) WHERE state = 'dead_lettered'",

@@ -37,8 +37,8 @@ public actor InMemoryTicketStore: TicketStore {
     private var pendingOutboundIDs: Set<OutboundID> = []
     private var deadLetterIDs: Set<OutboundID> = []
     private var outboundByTicket: [TicketID: [OutboundID]] = [:]
-    /// Delivery claims: until when a desk holds a message while sending it.
-    private var outboundClaims: [OutboundID: Date] = [:]
+    /// How many delivery claims were made: numbers the claims' tokens, so that no two are alike.
+    private var claimsMade = 0
 
     /// Creates an empty store.
     public init() {}
@@ -79,7 +79,8 @@ public actor InMemoryTicketStore: TicketStore {
                 }
             }
         }
-        for message in commit.outbound {
+        for var message in commit.outbound {
+            message.claim = nil  // a new message is nobody's yet
             outbox[message.id] = message
             if let ticket = message.ticketID { outboundByTicket[ticket, default: []].append(message.id) }
             index(message)
@@ -215,29 +216,47 @@ public actor InMemoryTicketStore: TicketStore {
 
     /// Claims a pending, due message for one delivery pass; see ``TicketStore/claimOutbound(_:at:until:)``.
     ///
+    /// Tokens are `claim-1`, `claim-2`, … in the order of the claims: unique in the store, and the same
+    /// from run to run.
+    ///
     /// - Parameters:
     ///   - id: The message's id.
     ///   - instant: Now.
     ///   - until: When the claim ends by itself.
-    /// - Returns: The message when claimed now, or `nil`.
+    /// - Returns: The message carrying its new claim when claimed now, or `nil`.
     public func claimOutbound(_ id: OutboundID, at instant: Date, until: Date) -> OutboundMessage? {
-        guard let message = outbox[id], message.state == .pending, message.nextAttemptAt <= instant else { return nil }
-        if let held = outboundClaims[id], held > instant { return nil }
-        outboundClaims[id] = until
+        guard var message = outbox[id], message.state == .pending, message.nextAttemptAt <= instant else { return nil }
+        if let held = message.claim, held.until > instant { return nil }
+        claimsMade += 1
+        message.claim = DeliveryClaim(token: "claim-\(claimsMade)", until: until)
+        outbox[id] = message
         return message
     }
 
-    /// Stores an outbound message's new delivery state and ends any claim on it.
+    /// Stores an outbound message's new delivery state and ends any claim on it; see
+    /// ``TicketStore/updateOutbound(_:)``.
     ///
-    /// - Parameter message: The message with its updated state.
-    /// - Throws: ``StoreError`` with ``StoreError/Code/notFound`` for an unknown message.
+    /// - Parameter message: The message with its updated state and the claim it was sent under.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/notFound`` for an unknown message,
+    ///   ``StoreError/Code/claimLost`` when its claim is no longer the stored one.
     public func updateOutbound(_ message: OutboundMessage) throws {
-        guard outbox[message.id] != nil else {
+        guard let stored = outbox[message.id] else {
             throw StoreError(.notFound, "outbound message \(message.id) is not in the outbox")
         }
-        outbox[message.id] = message
-        outboundClaims[message.id] = nil
-        index(message)
+        if let claim = message.claim, stored.claim?.token != claim.token {
+            throw StoreError(.claimLost, Self.claimLostMessage(message.id, claim: claim, stored: stored.claim))
+        }
+        var updated = message
+        updated.claim = nil
+        outbox[message.id] = updated
+        index(updated)
+    }
+
+    /// Why an update under `claim` was refused, for ``StoreError/Code/claimLost``.
+    private static func claimLostMessage(_ id: OutboundID, claim: DeliveryClaim, stored: DeliveryClaim?) -> String {
+        let now = stored.map { "claim \($0.token) holds it now" } ?? "it was updated since"
+        return "outbound message \(id) is no longer held by claim \(claim.token) (\(now)): "
+            + "another delivery pass owns it; its outcome was not recorded"
     }
 
     private func index(_ message: OutboundMessage) {

@@ -74,7 +74,11 @@ public enum PolicyLedgerStoreConformance {
         try expect.that(try await store.moderationLedger(of: "m-1") == nil, "a refused first save was stored")
         try await store.saveModerationLedger(ledger, expectedVersion: 0, owing: nil)
         try await expect.storeError(.versionConflict, "a second 'first' save") {
-            try await store.saveModerationLedger(try Fixture.warned(Fixture.ledger("m-1")), expectedVersion: 0, owing: nil)
+            try await store.saveModerationLedger(
+                try Fixture.warned(Fixture.ledger("m-1")),
+                expectedVersion: 0,
+                owing: nil
+            )
         }
     }
 
@@ -212,7 +216,10 @@ public enum PolicyLedgerStoreConformance {
         try expect.equal(try await store.refundDecision("rq-2", of: "m-1")?.verdict, .deny, "rq-2")
         try expect.equal(try await store.refundDecision("rq-1", of: "anna")?.verdict, .deny, "anna's rq-1")
         try expect.that(try await store.refundDecision("rq-9", of: "m-1") == nil, "an unknown request was found")
-        try expect.that(try await store.refundDecision("rq-2", of: "boris") == nil, "another member's request was found")
+        try expect.that(
+            try await store.refundDecision("rq-2", of: "boris") == nil,
+            "another member's request was found"
+        )
     }
 
     static let pendingPostIsStoredWithTheChange = Check("a pending post is stored with its change") { store, expect in
@@ -230,7 +237,11 @@ public enum PolicyLedgerStoreConformance {
             owing: moderation
         )
         try expect.equal(try await store.pendingPolicyPosts(of: "m-1", limit: 10), [refund], "m-1's pending posts")
-        try expect.equal(try await store.pendingPolicyPosts(of: "anna", limit: 10), [moderation], "anna's pending posts")
+        try expect.equal(
+            try await store.pendingPolicyPosts(of: "anna", limit: 10),
+            [moderation],
+            "anna's pending posts"
+        )
         try expect.equal(
             try await store.pendingPolicyPosts(of: nil, limit: 10),
             [refund, moderation],

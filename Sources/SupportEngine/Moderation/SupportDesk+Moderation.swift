@@ -74,7 +74,7 @@ extension SupportDesk {
             of: member,
             by: actor,
             what: "approving the removal of \(member)",
-            retrying: { $0.action == .removalApproved }
+            repeating: .removalApproved
         ) {
             ledger,
             now in
@@ -96,7 +96,7 @@ extension SupportDesk {
             of: member,
             by: actor,
             what: "declining the removal of \(member)",
-            retrying: { $0.action == .removalDeclined }
+            repeating: .removalDeclined
         ) {
             ledger,
             now in
@@ -119,7 +119,8 @@ extension SupportDesk {
             of: member,
             by: actor,
             what: "reversing entry \(entry) of \(member)",
-            retrying: { $0.action == .reversal && $0.entry.target == entry }
+            repeating: .reversal,
+            of: entry
         ) {
             ledger,
             now in
@@ -141,13 +142,14 @@ extension SupportDesk {
     /// version conflict), and puts the note and the member's message on the ticket of the entry it acts on.
     ///
     /// When the ledger refuses the resolution because it was made already, and this call just finished
-    /// that resolution's owed post (`retrying` recognizes it, made by the same actor), the call is the
-    /// retry of one whose post failed and succeeds.
+    /// the owed post of such a resolution (`action`, of entry `target` when given, by the same actor),
+    /// the call is the retry of one whose post failed, and succeeds.
     private func resolveLedger(
         of member: MemberID,
         by actor: SupportActor,
         what: String,
-        retrying: (ModerationDecision) -> Bool,
+        repeating action: ModerationAction,
+        of target: Int? = nil,
         _ resolve: (MemberLedger, Date) throws -> ModerationDecision
     ) async throws -> DeskModerationResult {
         let finished = try await finishOwedPosts(of: member)
@@ -159,7 +161,8 @@ extension SupportDesk {
             } catch let error as ModerationError {
                 let done = finished.values.first { done in
                     guard case .moderation(let earlier) = done.owed.change else { return false }
-                    return earlier.entry.actor == actor && retrying(earlier)
+                    return earlier.entry.actor == actor && earlier.action == action
+                        && (target == nil || earlier.entry.target == target)
                 }
                 guard let done else { throw error }
                 return .repeated(done, current)
@@ -169,7 +172,14 @@ extension SupportDesk {
             if let id = violation?.ticket, let stored = try await store.ticket(id) {
                 post = try await moderationPost(decision, violation: violation, on: stored.ticket)
             }
-            return try await save(decision, on: current, storedVersion: version, post: post, on: violation?.ticket, by: actor)
+            return try await save(
+                decision,
+                on: current,
+                storedVersion: version,
+                post: post,
+                on: violation?.ticket,
+                by: actor
+            )
         }
         return try await finishStep(step)
     }
@@ -233,7 +243,13 @@ extension SupportDesk {
         var owed: OwedPolicyPost?
         if var post, let ticket {
             post.claim = Self.moderationKey(entry: decision.entry.id, of: decision.member)
-            owed = OwedPolicyPost(change: .moderation(decision), post: post, ticket: ticket, newTicket: nil, actor: actor)
+            owed = OwedPolicyPost(
+                change: .moderation(decision),
+                post: post,
+                ticket: ticket,
+                newTicket: nil,
+                actor: actor
+            )
         }
         try await ledgers.saveModerationLedger(updated, expectedVersion: storedVersion, owing: try owed?.pending())
         return .recorded(decision, updated, owed)

@@ -122,7 +122,10 @@ extension SupportDesk {
         note: String = "",
         by actor: SupportActor
     ) async throws -> DeskRefundResult {
-        try await resolveRefund(request, of: member, note: note, by: actor, verb: "approve") { escalated, decisions, now in
+        try await resolveRefund(request, of: member, note: note, by: actor, verb: "approve") {
+            escalated,
+            decisions,
+            now in
             try escalated.approved(by: actor, facts: Self.counting(decisions, in: facts), at: now, amount: amount)
         }
     }
@@ -179,7 +182,8 @@ extension SupportDesk {
                 }
                 if recorded.verdict != .escalateToOwner {
                     // The retry of a resolution whose post failed: the post is finished now, the call succeeds.
-                    if let done = finished.values.first(where: { Self.isResolution($0.owed, of: recorded, by: actor) }) {
+                    if let done = finished.values.first(where: { Self.isResolution($0.owed, of: recorded, by: actor) })
+                    {
                         return .repeated(recorded, done.ticket)
                     }
                     if sawEscalation {
@@ -211,7 +215,11 @@ extension SupportDesk {
     }
 
     /// Whether an owed post is the owner's resolution now on record, made by `actor`.
-    private static func isResolution(_ owed: OwedPolicyPost, of recorded: RefundDecision, by actor: SupportActor) -> Bool {
+    private static func isResolution(
+        _ owed: OwedPolicyPost,
+        of recorded: RefundDecision,
+        by actor: SupportActor
+    ) -> Bool {
         guard case .refund(let decision) = owed.change else { return false }
         return decision == recorded && decision.decidedBy == actor
     }
@@ -281,7 +289,10 @@ extension SupportDesk {
             }
             newTicket = NewPolicyTicket(
                 requester: decision.member,
-                subject: PolicyNotes.subject(from: target.words?.body, fallback: "Refund request \(decision.requestID)"),
+                subject: PolicyNotes.subject(
+                    from: target.words?.body,
+                    fallback: "Refund request \(decision.requestID)"
+                ),
                 channel: target.channel,
                 reason: .refund,
                 priority: .normal,

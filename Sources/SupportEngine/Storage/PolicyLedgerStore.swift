@@ -31,7 +31,11 @@ public protocol PolicyLedgerStore: Sendable {
     ///   - post: The ticket post the change owes, or `nil`; it replaces a pending post with the same id.
     /// - Throws: ``StoreError`` with ``StoreError/Code/versionConflict`` when the stored version differs;
     ///   nothing is saved then.
-    func saveModerationLedger(_ ledger: MemberLedger, expectedVersion: Int, owing post: PendingPolicyPost?)
+    func saveModerationLedger(
+        _ ledger: MemberLedger,
+        expectedVersion: Int,
+        owing post: PendingPolicyPost?
+    )
         async throws
 
     /// Reads a member's refund decisions, oldest first, with their version.

@@ -13,7 +13,13 @@ struct PolicyPostRetryTests {
     func aRetriedOwnerApprovalTellsTheMemberOnce(timing: FaultInjectingTicketStore.Timing) async throws {
         let harness = PolicyDeskHarness()
         let facts = harness.facts("anna", paidDaysAgo: 20)
-        let asked = try await harness.desk.refunds.request("rq-1", for: "anna", facts: facts, message: "Refund", by: .member("anna"))
+        let asked = try await harness.desk.refunds.request(
+            "rq-1",
+            for: "anna",
+            facts: facts,
+            message: "Refund",
+            by: .member("anna")
+        )
         harness.faults.failNext(.commit, timing)
         await #expect(throws: StoreError.self) {
             try await harness.desk.refunds.approve("rq-1", of: "anna", facts: facts, by: .owner("olga"))
@@ -33,7 +39,13 @@ struct PolicyPostRetryTests {
     func aRetriedOwnerRefusalTellsTheMemberOnce(timing: FaultInjectingTicketStore.Timing) async throws {
         let harness = PolicyDeskHarness()
         let facts = harness.facts("ivan", paidDaysAgo: 20)
-        let asked = try await harness.desk.refunds.request("rq-1", for: "ivan", facts: facts, message: "Верните", by: .member("ivan"))
+        let asked = try await harness.desk.refunds.request(
+            "rq-1",
+            for: "ivan",
+            facts: facts,
+            message: "Верните",
+            by: .member("ivan")
+        )
         harness.faults.failNext(.commit, timing)
         await #expect(throws: StoreError.self) {
             try await harness.desk.refunds.decline("rq-1", of: "ivan", note: "no", by: .owner("olga"))
@@ -55,7 +67,13 @@ struct PolicyPostRetryTests {
         let facts = harness.facts("anna", paidDaysAgo: 3)
         harness.faults.failNext(.commit, timing)
         await #expect(throws: StoreError.self) {
-            try await harness.desk.refunds.request("rq-1", for: "anna", facts: facts, message: "Refund", by: .member("anna"))
+            try await harness.desk.refunds.request(
+                "rq-1",
+                for: "anna",
+                facts: facts,
+                message: "Refund",
+                by: .member("anna")
+            )
         }
         let retried = try await harness.desk.refunds.request(
             "rq-1",

@@ -15,7 +15,13 @@ struct RefundAcrossDesksTests {
         // The first desk has read the decisions (none) and decided; before it records, the second desk
         // decides a request with another id for the same charge, from start to end.
         await racing.beforeNextRecord {
-            _ = try await other.refunds.request("rq-b", for: "anna", facts: facts, message: "Refund", by: .member("anna"))
+            _ = try await other.refunds.request(
+                "rq-b",
+                for: "anna",
+                facts: facts,
+                message: "Refund",
+                by: .member("anna")
+            )
         }
         let first = try await harness.desk.refunds.request(
             "rq-a",
@@ -38,7 +44,13 @@ struct RefundAcrossDesksTests {
         let harness = PolicyDeskHarness(ledgers: racing)
         let late = harness.facts("anna", paidDaysAgo: 20)
         for id: RefundRequestID in ["rq-a", "rq-b"] {
-            let asked = try await harness.desk.refunds.request(id, for: "anna", facts: late, message: "Refund", by: .member("anna"))
+            let asked = try await harness.desk.refunds.request(
+                id,
+                for: "anna",
+                facts: late,
+                message: "Refund",
+                by: .member("anna")
+            )
             #expect(asked.decision.verdict == .escalateToOwner)
         }
         let other = harness.secondDesk()

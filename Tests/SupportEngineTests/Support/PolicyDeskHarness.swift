@@ -163,7 +163,12 @@ actor RacingLedgerStore: PolicyLedgerStore {
             beforeRecord = nil
             try await action()
         }
-        try await inner.recordRefundDecision(decision, replacing: replacing, expectedVersion: expectedVersion, owing: post)
+        try await inner.recordRefundDecision(
+            decision,
+            replacing: replacing,
+            expectedVersion: expectedVersion,
+            owing: post
+        )
         if let action = afterRecord {
             afterRecord = nil
             try await action()

@@ -83,7 +83,9 @@ public actor InMemoryPolicyLedgerStore: PolicyLedgerStore {
     ) throws {
         let member = decision.member
         let request = decision.requestID
-        let stored = refunds[member] ?? MemberRefunds()
+        // Taken out while it changes, so the member's decisions are changed in place, never copied.
+        var stored = refunds.removeValue(forKey: member) ?? MemberRefunds()
+        defer { refunds[member] = stored }
         let index = stored.positions[request]
         switch (index, replacing) {
         case (nil, false), (.some, true):
@@ -107,13 +109,12 @@ public actor InMemoryPolicyLedgerStore: PolicyLedgerStore {
                     + "read them again and decide again"
             )
         }
-        // Changed in place, so the member's decisions are not copied on every record.
-        refunds[member, default: MemberRefunds()].version += 1
+        stored.version += 1
         if let index {
-            refunds[member, default: MemberRefunds()].decisions[index] = decision
+            stored.decisions[index] = decision
         } else {
-            refunds[member, default: MemberRefunds()].positions[request] = stored.decisions.count
-            refunds[member, default: MemberRefunds()].decisions.append(decision)
+            stored.positions[request] = stored.decisions.count
+            stored.decisions.append(decision)
         }
         keep(post)
     }

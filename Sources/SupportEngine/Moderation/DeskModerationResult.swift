@@ -11,6 +11,9 @@ public struct DeskModerationResult: Sendable, Hashable {
     public var ledger: MemberLedger
     /// The ticket that got the note and the message, or `nil` when the decision names none.
     public var ticket: Ticket?
+    /// Whether the call was the retry of one whose change was saved but whose post failed: nothing new was
+    /// decided or saved; the post the change owed was finished, once.
+    public var isRepeat: Bool
 
     /// Creates a result.
     ///
@@ -18,9 +21,11 @@ public struct DeskModerationResult: Sendable, Hashable {
     ///   - decision: The decision applied.
     ///   - ledger: The ledger after it.
     ///   - ticket: The ticket it went to, if any.
-    public init(decision: ModerationDecision, ledger: MemberLedger, ticket: Ticket?) {
+    ///   - isRepeat: Whether the call repeated an earlier one whose post it finished.
+    public init(decision: ModerationDecision, ledger: MemberLedger, ticket: Ticket?, isRepeat: Bool = false) {
         self.decision = decision
         self.ledger = ledger
         self.ticket = ticket
+        self.isRepeat = isRepeat
     }
 }

@@ -25,6 +25,11 @@ public struct ModerationDesk: Sendable {
     /// acted a moment or a week before, so a message is never penalized twice. A reversed penalty no
     /// longer blocks a new report of its message.
     ///
+    /// The ledger is saved with the post the decision owes (see ``PendingPolicyPost``). If the ticket
+    /// commit fails after that, the call throws the store's error; the same report by the same person
+    /// again finishes the post, once, and succeeds with ``DeskModerationResult/isRepeat`` set, and the
+    /// desk's repair finishes it without a retry. Once the post stands, the report is refused as above.
+    ///
     /// - Parameters:
     ///   - ticket: The ticket the message is on.
     ///   - message: The member's message.
@@ -47,6 +52,11 @@ public struct ModerationDesk: Sendable {
     }
 
     /// The owner approves the pending removal of a paying member: the member is removed and told.
+    ///
+    /// If the ticket commit fails after the ledger is saved, the call throws the store's error; the same
+    /// call by the same owner again finishes the message, once, and succeeds with
+    /// ``DeskModerationResult/isRepeat`` set instead of `ModerationError/Code/noPendingRemoval`. The same
+    /// holds for ``declineRemoval(of:note:by:)`` and ``reverse(of:entry:note:by:)``.
     ///
     /// - Parameters:
     ///   - member: The member.

@@ -16,7 +16,10 @@ extension SupportDesk {
         violation.ticket = ticket
         violation.message = message
         let reported = violation
-        let (decision, ledger, post) = try await retryingConflicts("reporting message \(message) on ticket \(ticket)") {
+        guard let first = try await store.ticket(ticket) else { throw notFound(ticket) }
+        let finished = try await finishOwedPosts(of: first.ticket.requester)
+        let step = try await retryingConflicts("reporting message \(message) on ticket \(ticket)") {
+            () -> ModerationStep in
             guard let stored = try await store.ticket(ticket) else { throw notFound(ticket) }
             let member = stored.ticket.requester
             guard
@@ -35,6 +38,12 @@ extension SupportDesk {
                 $0.action.isPenalty && $0.ticket == ticket && $0.message == message
                     && current.reversal(of: $0.id) == nil
             }) {
+                // The retry of this report whose post failed: the post is finished now, the call succeeds.
+                if let done = finished.values.first(where: {
+                    Self.isModeration($0.owed, entry: earlier.id, of: member, by: actor)
+                }) {
+                    return .repeated(done, current)
+                }
                 throw DeskError(
                     .conflict,
                     "message \(message) on ticket \(ticket) already carries a \(earlier.action.rawValue) "
@@ -46,10 +55,9 @@ extension SupportDesk {
             }
             // Rendered before the ledger is saved, so a missing template leaves nothing half-written.
             let post = try await moderationPost(decision, violation: reported, on: stored.ticket)
-            return (decision, try await save(decision, on: current, storedVersion: version), post)
+            return try await save(decision, on: current, storedVersion: version, post: post, on: ticket, by: actor)
         }
-        let posted = try await self.post(post, on: ticket, member: decision.member, by: actor)
-        return DeskModerationResult(decision: decision, ledger: ledger, ticket: posted)
+        return try await finishStep(step)
     }
 
     /// The work behind ``ModerationDesk/approveRemoval(of:note:by:)``, which documents it.
@@ -62,7 +70,12 @@ extension SupportDesk {
         -> DeskModerationResult
     {
         try requireOwner(actor, "approve the removal of a paying member")
-        return try await resolveLedger(of: member, by: actor, what: "approving the removal of \(member)") {
+        return try await resolveLedger(
+            of: member,
+            by: actor,
+            what: "approving the removal of \(member)",
+            repeating: .removalApproved
+        ) {
             ledger,
             now in
             try ledger.approvePendingRemoval(by: actor, at: now, note: note)
@@ -79,7 +92,12 @@ extension SupportDesk {
         -> DeskModerationResult
     {
         try requireOwner(actor, "decline the removal of a paying member")
-        return try await resolveLedger(of: member, by: actor, what: "declining the removal of \(member)") {
+        return try await resolveLedger(
+            of: member,
+            by: actor,
+            what: "declining the removal of \(member)",
+            repeating: .removalDeclined
+        ) {
             ledger,
             now in
             try ledger.declinePendingRemoval(by: actor, at: now, note: note)
@@ -97,7 +115,13 @@ extension SupportDesk {
         guard actor.role == .agent || actor.role == .owner else {
             throw DeskError(.notPermitted, "only a person on staff reverses a penalty; \(actor) cannot")
         }
-        return try await resolveLedger(of: member, by: actor, what: "reversing entry \(entry) of \(member)") {
+        return try await resolveLedger(
+            of: member,
+            by: actor,
+            what: "reversing entry \(entry) of \(member)",
+            repeating: .reversal,
+            of: entry
+        ) {
             ledger,
             now in
             try ledger.reverse(entry: entry, by: actor, at: now, note: note)
@@ -114,27 +138,84 @@ extension SupportDesk {
         try await ledgers.moderationLedger(of: member)
     }
 
-    /// Decides a resolution on the fresh ledger, saves it (deciding again on a version conflict), and
-    /// puts the note and the member's message on the ticket of the entry it acts on.
+    /// Decides a resolution on the fresh ledger, saves it with the post it owes (deciding again on a
+    /// version conflict), and puts the note and the member's message on the ticket of the entry it acts on.
+    ///
+    /// When the ledger refuses the resolution because it was made already, and this call just finished
+    /// the owed post of such a resolution (`action`, of entry `target` when given, by the same actor),
+    /// the call is the retry of one whose post failed, and succeeds.
     private func resolveLedger(
         of member: MemberID,
         by actor: SupportActor,
         what: String,
+        repeating action: ModerationAction,
+        of target: Int? = nil,
         _ resolve: (MemberLedger, Date) throws -> ModerationDecision
     ) async throws -> DeskModerationResult {
-        let (decision, ledger, post) = try await retryingConflicts(what) {
+        let finished = try await finishOwedPosts(of: member)
+        let step = try await retryingConflicts(what) { () -> ModerationStep in
             let (current, version) = try await currentLedger(of: member)
-            let decision = try moderating { try resolve(current, clock.now) }
-            let violation = decision.entry.target.flatMap { current.entry($0) }?.violation
-            var post: (PolicyPost, TicketID)?
-            if let id = violation?.ticket, let stored = try await store.ticket(id) {
-                post = (try await moderationPost(decision, violation: violation, on: stored.ticket), id)
+            let decision: ModerationDecision
+            do {
+                decision = try moderating { try resolve(current, clock.now) }
+            } catch let error as ModerationError {
+                let done = finished.values.first { done in
+                    guard case .moderation(let earlier) = done.owed.change else { return false }
+                    return earlier.entry.actor == actor && earlier.action == action
+                        && (target == nil || earlier.entry.target == target)
+                }
+                guard let done else { throw error }
+                return .repeated(done, current)
             }
-            return (decision, try await save(decision, on: current, storedVersion: version), post)
+            let violation = decision.entry.target.flatMap { current.entry($0) }?.violation
+            var post: PolicyPost?
+            if let id = violation?.ticket, let stored = try await store.ticket(id) {
+                post = try await moderationPost(decision, violation: violation, on: stored.ticket)
+            }
+            return try await save(
+                decision,
+                on: current,
+                storedVersion: version,
+                post: post,
+                on: violation?.ticket,
+                by: actor
+            )
         }
-        var posted: Ticket?
-        if let (post, id) = post { posted = try await self.post(post, on: id, member: member, by: actor) }
-        return DeskModerationResult(decision: decision, ledger: ledger, ticket: posted)
+        return try await finishStep(step)
+    }
+
+    /// What a moderation call's deciding step ended with.
+    private enum ModerationStep: Sendable {
+        /// The change was made by an earlier call, whose owed post this call finished.
+        case repeated(FinishedPolicyPost, MemberLedger)
+        /// The call saved the ledger; the change owes this post, if any.
+        case recorded(ModerationDecision, MemberLedger, OwedPolicyPost?)
+    }
+
+    /// Posts what a saved change owes, or returns the repeated one with its ticket.
+    private func finishStep(_ step: ModerationStep) async throws -> DeskModerationResult {
+        switch step {
+        case .repeated(let done, let ledger):
+            guard case .moderation(let decision) = done.owed.change else {
+                preconditionFailure("a moderation step repeats a moderation change")
+            }
+            return DeskModerationResult(decision: decision, ledger: ledger, ticket: done.ticket, isRepeat: true)
+        case .recorded(let decision, let ledger, let owed):
+            var ticket: Ticket?
+            if let owed { ticket = try await finish(owed) }
+            return DeskModerationResult(decision: decision, ledger: ledger, ticket: ticket)
+        }
+    }
+
+    /// Whether an owed post announces ledger entry `entry` of `member`, made by `actor`.
+    private static func isModeration(
+        _ owed: OwedPolicyPost,
+        entry: Int,
+        of member: MemberID,
+        by actor: SupportActor
+    ) -> Bool {
+        guard case .moderation(let decision) = owed.change else { return false }
+        return decision.member == member && decision.entry.id == entry && decision.entry.actor == actor
     }
 
     /// The member's ledger with their paying state from the directory, and the version stored.
@@ -145,17 +226,41 @@ extension SupportDesk {
         return (ledger, stored?.version ?? 0)
     }
 
-    /// Applies a decision and saves the ledger over the version read; a conflict is a `StoreError`.
+    /// Applies a decision and saves the ledger over the version read, with the post the change owes on
+    /// `ticket` (claimed by a key naming the new entry, so it is never posted twice); a conflict is a
+    /// `StoreError`.
     private func save(
         _ decision: ModerationDecision,
         on ledger: MemberLedger,
-        storedVersion: Int
-    ) async throws
-        -> MemberLedger
-    {
+        storedVersion: Int,
+        post: PolicyPost?,
+        on ticket: TicketID?,
+        by actor: SupportActor
+    ) async throws -> ModerationStep {
         let updated = try moderating { try ledger.applying(decision) }
-        try await ledgers.saveModerationLedger(updated, expectedVersion: storedVersion)
-        return updated
+        var decision = decision
+        decision.entry.id = updated.entries.count
+        var owed: OwedPolicyPost?
+        if var post, let ticket {
+            post.claim = Self.moderationKey(entry: decision.entry.id, of: decision.member)
+            owed = OwedPolicyPost(
+                change: .moderation(decision),
+                post: post,
+                ticket: ticket,
+                newTicket: nil,
+                actor: actor
+            )
+        }
+        try await ledgers.saveModerationLedger(updated, expectedVersion: storedVersion, owing: try owed?.pending())
+        return .recorded(decision, updated, owed)
+    }
+
+    /// The key a moderation change's post writes: the post stands once the key is on a ticket.
+    static func moderationKey(entry: Int, of member: MemberID) -> ExternalMessageKey {
+        ExternalMessageKey(
+            channel: ChannelKind(rawValue: "moderation_entry"),
+            externalID: CompositeKey.join([member.rawValue, String(entry)])
+        )
     }
 
     /// The note and the member's message of a decision, for the ticket its violation happened in.

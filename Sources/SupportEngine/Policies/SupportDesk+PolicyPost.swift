@@ -1,7 +1,7 @@
 import Foundation
 
 /// What a ticket opened for a policy decision starts with, besides its first message.
-struct NewPolicyTicket: Sendable {
+struct NewPolicyTicket: Sendable, Codable {
     var requester: MemberID
     var subject: String
     var channel: ChannelKind
@@ -12,7 +12,7 @@ struct NewPolicyTicket: Sendable {
 }
 
 /// What the desk adds to a member's ticket for a refund or moderation decision.
-struct PolicyPost: Sendable {
+struct PolicyPost: Sendable, Codable {
     /// The member's own words, added first as their message; `nil` when the member wrote nothing new.
     var memberWords: MessageDraft?
     /// The summary for the support side, added as an internal note by the system.
@@ -20,7 +20,8 @@ struct PolicyPost: Sendable {
     /// The message for the member, rendered from a template, added as an automatic message.
     var memberMessage: RenderedMessage?
     /// A key only one post may write, such as the refund request's: a second post with it adds nothing
-    /// and returns the ticket the first went to, even when both run at once.
+    /// and returns the ticket the first went to, even when both run at once. It is written with the post,
+    /// so it also says that the post stands (a retry or the repair then posts nothing again).
     var claim: ExternalMessageKey?
     /// A tag that marks the ticket while the owner must decide, such as `refund-escalated`.
     var addTag: String?
@@ -28,7 +29,7 @@ struct PolicyPost: Sendable {
     var removeTag: String?
 
     /// A message rendered from a template.
-    struct RenderedMessage: Sendable {
+    struct RenderedMessage: Sendable, Codable {
         /// The text.
         var body: String
         /// The template it was rendered from.

@@ -9,7 +9,9 @@ public struct DeskRefundResult: Sendable, Hashable {
     public var decision: RefundDecision
     /// The ticket with the decision's internal note and the member's message.
     public var ticket: Ticket
-    /// Whether the request id had been decided before: nothing new was decided, recorded or sent.
+    /// Whether the request id had been decided (or the escalation resolved) before: nothing new was
+    /// decided or recorded, and nothing was sent again — only a message the earlier call failed to post
+    /// was finished, once.
     public var isRepeat: Bool
 
     /// Creates a result.

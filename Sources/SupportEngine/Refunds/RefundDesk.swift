@@ -18,8 +18,14 @@ public struct RefundDesk: Sendable {
     /// reason; a closed ticket gets a follow-up.
     ///
     /// A request id is decided once. Asking again with the same id (a double click, a retried call)
-    /// decides nothing, records nothing and sends nothing: it returns the recorded decision with
-    /// ``DeskRefundResult/isRepeat`` set.
+    /// decides nothing, records nothing and sends nothing new: it returns the recorded decision with
+    /// ``DeskRefundResult/isRepeat`` set, after finishing the ticket post if the first call's failed.
+    ///
+    /// Two requests for the same charge never refund more than it, also when two desks on one
+    /// ``PolicyLedgerStore`` decide them at once: the decision is recorded only over the version of the
+    /// member's decisions it was made on, and the desk that loses decides again. The decision is recorded
+    /// with the post it owes (see ``PendingPolicyPost``); if the ticket commit fails after that, the call
+    /// throws the store's error, and a retry or the desk's repair finishes the post, once.
     ///
     /// - Parameters:
     ///   - id: The request's id, unique per member; the same id never refunds twice.
@@ -68,7 +74,13 @@ public struct RefundDesk: Sendable {
     /// The rules are checked again against `facts` as they are now: a charge disputed or refunded
     /// meanwhile turns the approval into a denial (see `RefundDecision.approved(by:facts:at:amount:)`).
     /// The resolution replaces the escalation in the ``PolicyLedgerStore``, and goes on the request's
-    /// ticket as an internal note and the member's message.
+    /// ticket as an internal note and the member's message, recorded over the version of the member's
+    /// decisions it was made on (another desk's decision meanwhile makes it decide again).
+    ///
+    /// If the ticket commit fails after the resolution is recorded, the call throws the store's error;
+    /// retrying the same call finishes the message, once, and returns the resolution with
+    /// ``DeskRefundResult/isRepeat`` set. Once the message stands, the same call again is refused with
+    /// `RefundError/Code/notEscalated`. The desk's repair finishes it too, without a retry.
     ///
     /// - Parameters:
     ///   - request: The escalated request's id.
@@ -104,7 +116,7 @@ public struct RefundDesk: Sendable {
     ///   - note: Why, for the support side; added to the internal note.
     ///   - actor: The owner.
     /// - Returns: The resolution and the ticket.
-    /// - Throws: As ``approve(_:of:facts:amount:note:by:)``.
+    /// - Throws: As ``approve(_:of:facts:amount:note:by:)``; a retry after a failed post succeeds as there.
     @discardableResult
     public func decline(
         _ request: RefundRequestID,

@@ -32,41 +32,71 @@ extension SupportDesk {
         let words = MessageDraft(id: newMessageID(), body: message, channel: channel)
         let target = RefundTarget(ticket: existingTicket, channel: channel, words: words, actor: actor)
         // One decision at a time per member on this desk: two requests for the same charge never both
-        // read the facts before either is recorded.
+        // read the facts before either is recorded. Across desks the store's version check does the same.
         return try await withRefundLock(member) {
-            if let recorded = try await refundDecision(id, of: member) {
-                return try await repeated(recorded, target: target)
+            _ = try await finishOwedPosts(of: member)
+            let step = try await retryingConflicts("deciding refund request \(id) of member \(member)") {
+                () -> RefundStep in
+                // The same request id decided meanwhile (a retry, a concurrent call): that decision stands.
+                if let recorded = try await ledgers.refundDecision(id, of: member) { return .repeated(recorded, nil) }
+                let stored = try await ledgers.refundDecisions(of: member)
+                let request = RefundRequest(
+                    id: id,
+                    member: member,
+                    chargeID: charge,
+                    requestedAmount: amount,
+                    at: clock.now,
+                    reasonText: message
+                )
+                let decision = try policy.decide(request, facts: Self.counting(stored.decisions, in: facts))
+                // Rendered before anything is recorded, so a missing template leaves nothing half-written.
+                let owed = try await owedPost(decision, to: target)
+                try await ledgers.recordRefundDecision(
+                    decision,
+                    replacing: false,
+                    expectedVersion: stored.version,
+                    owing: try owed.pending()
+                )
+                return .recorded(decision, owed)
             }
-            let request = RefundRequest(
-                id: id,
-                member: member,
-                chargeID: charge,
-                requestedAmount: amount,
-                at: clock.now,
-                reasonText: message
-            )
-            let decision = try policy.decide(request, facts: try await countingDeskRefunds(facts, of: member))
-            // Rendered before anything is recorded, so a missing template leaves nothing half-written.
-            let post = try await refundPost(decision, to: target)
-            do {
-                try await ledgers.recordRefundDecision(decision, replacing: false)
-            } catch let error as StoreError where error.code == .versionConflict {
-                // The same request id was decided meanwhile by a concurrent call: that decision stands.
-                guard let recorded = try await refundDecision(id, of: member) else { throw error }
-                return try await repeated(recorded, target: target)
-            }
-            let posted = try await deliver(post, of: decision, to: target)
-            return DeskRefundResult(decision: decision, ticket: posted, isRepeat: false)
+            return try await finishStep(step, target: target)
         }
     }
 
-    /// The host's facts plus every refund this desk approved that the host has not recorded yet, so
+    /// What a refund call's deciding step ended with.
+    private enum RefundStep: Sendable {
+        /// The decision was on record already; the ticket is known when the call finished its post.
+        case repeated(RefundDecision, Ticket?)
+        /// The call recorded a decision that owes this post.
+        case recorded(RefundDecision, OwedPolicyPost)
+    }
+
+    /// Posts a recorded decision, or returns a repeated one with its ticket.
+    private func finishStep(_ step: RefundStep, target: RefundTarget) async throws -> DeskRefundResult {
+        switch step {
+        case .repeated(let recorded, let ticket?):
+            return DeskRefundResult(decision: recorded, ticket: ticket, isRepeat: true)
+        case .repeated(let recorded, nil):
+            return try await repeated(recorded, target: target)
+        case .recorded(let decision, let owed):
+            guard let ticket = try await finish(owed) else {
+                throw DeskError(
+                    .notFound,
+                    "refund decision for request \(decision.requestID) of \(decision.member) is recorded but has no "
+                        + "ticket to go to"
+                )
+            }
+            return DeskRefundResult(decision: decision, ticket: ticket, isRepeat: false)
+        }
+    }
+
+    /// The host's facts plus every refund the desks approved that the host has not recorded yet, so
     /// that two requests for one charge (different request ids, in a row or at once) never refund more
-    /// than the charge: the rules count the first approval as issued.
-    private func countingDeskRefunds(_ facts: RefundFacts, of member: MemberID) async throws -> RefundFacts {
+    /// than the charge: the rules count the first approval as issued. One pass over the decisions.
+    private static func counting(_ decisions: [RefundDecision], in facts: RefundFacts) -> RefundFacts {
         var counted = facts
         let known = Set(facts.refunds.map(\.requestID))
-        for decision in try await ledgers.refundDecisions(of: member)
+        for decision in decisions
         where decision.verdict == .approve && decision.outcomes.contains(.refund)
             && decision.amount.minorUnits > 0 && !known.contains(decision.requestID)
         {
@@ -92,9 +122,11 @@ extension SupportDesk {
         note: String = "",
         by actor: SupportActor
     ) async throws -> DeskRefundResult {
-        let counted = try await countingDeskRefunds(facts, of: member)
-        return try await resolveRefund(request, of: member, note: note, by: actor, verb: "approve") { escalated, now in
-            try escalated.approved(by: actor, facts: counted, at: now, amount: amount)
+        try await resolveRefund(request, of: member, note: note, by: actor, verb: "approve") {
+            escalated,
+            decisions,
+            now in
+            try escalated.approved(by: actor, facts: Self.counting(decisions, in: facts), at: now, amount: amount)
         }
     }
 
@@ -106,14 +138,14 @@ extension SupportDesk {
         note: String = "",
         by actor: SupportActor
     ) async throws -> DeskRefundResult {
-        try await resolveRefund(request, of: member, note: note, by: actor, verb: "decline") { escalated, now in
+        try await resolveRefund(request, of: member, note: note, by: actor, verb: "decline") { escalated, _, now in
             try escalated.declined(by: actor, at: now)
         }
     }
 
     /// The work behind ``RefundDesk/decisions(of:)``, which documents it.
     func refundDecisions(of member: MemberID) async throws -> [RefundDecision] {
-        try await ledgers.refundDecisions(of: member)
+        try await ledgers.refundDecisions(of: member).decisions
     }
 
     private func resolveRefund(
@@ -122,7 +154,7 @@ extension SupportDesk {
         note: String,
         by actor: SupportActor,
         verb: String,
-        _ resolve: (RefundDecision, Date) throws -> RefundDecision
+        _ resolve: (RefundDecision, [RefundDecision], Date) throws -> RefundDecision
     ) async throws -> DeskRefundResult {
         _ = try refundPolicy()
         switch actor.role {
@@ -139,26 +171,57 @@ extension SupportDesk {
                 "only the owner may \(verb) an escalated refund; \(actor) has the \(actor.role.rawValue) role"
             )
         }
-        guard let recorded = try await refundDecision(request, of: member) else {
-            throw DeskError(.notFound, "refund request \(request) of member \(member) was not found")
+        return try await withRefundLock(member) {
+            let finished = try await finishOwedPosts(of: member)
+            var sawEscalation = false
+            let step = try await retryingConflicts("resolving refund request \(request) of member \(member)") {
+                () -> RefundStep in
+                let stored = try await ledgers.refundDecisions(of: member)
+                guard let recorded = stored.decisions.first(where: { $0.requestID == request }) else {
+                    throw DeskError(.notFound, "refund request \(request) of member \(member) was not found")
+                }
+                if recorded.verdict != .escalateToOwner {
+                    // The retry of a resolution whose post failed: the post is finished now, the call succeeds.
+                    if let done = finished.values.first(where: { Self.isResolution($0.owed, of: recorded, by: actor) })
+                    {
+                        return .repeated(recorded, done.ticket)
+                    }
+                    if sawEscalation {
+                        throw DeskError(
+                            .conflict,
+                            "refund request \(request) was resolved by someone else meanwhile; reload it before acting again"
+                        )
+                    }
+                }
+                sawEscalation = true
+                let resolution = try resolve(recorded, stored.decisions, clock.now)
+                var ticket: Ticket?
+                if let id = try await store.ticketID(forExternalMessage: Self.refundKey(request, of: member)) {
+                    ticket = try await store.ticket(id)?.ticket
+                }
+                let target = RefundTarget(ticket: ticket, channel: ticket?.channel ?? .email, words: nil, actor: actor)
+                let owed = try await owedPost(resolution, to: target, staffNote: note)
+                try await ledgers.recordRefundDecision(
+                    resolution,
+                    replacing: true,
+                    expectedVersion: stored.version,
+                    owing: try owed.pending()
+                )
+                return .recorded(resolution, owed)
+            }
+            let target = RefundTarget(ticket: nil, channel: .email, words: nil, actor: actor)
+            return try await finishStep(step, target: target)
         }
-        let resolution = try resolve(recorded, clock.now)
-        var ticket: Ticket?
-        if let id = try await store.ticketID(forExternalMessage: Self.refundKey(request, of: member)) {
-            ticket = try await store.ticket(id)?.ticket
-        }
-        let target = RefundTarget(ticket: ticket, channel: ticket?.channel ?? .email, words: nil, actor: actor)
-        let post = try await refundPost(resolution, to: target, staffNote: note)
-        do {
-            try await ledgers.recordRefundDecision(resolution, replacing: true)
-        } catch let error as StoreError where error.code == .versionConflict {
-            throw DeskError(
-                .conflict,
-                "refund request \(request) was resolved by someone else meanwhile; reload it before acting again"
-            )
-        }
-        let posted = try await deliver(post, of: resolution, to: target)
-        return DeskRefundResult(decision: resolution, ticket: posted, isRepeat: false)
+    }
+
+    /// Whether an owed post is the owner's resolution now on record, made by `actor`.
+    private static func isResolution(
+        _ owed: OwedPolicyPost,
+        of recorded: RefundDecision,
+        by actor: SupportActor
+    ) -> Bool {
+        guard case .refund(let decision) = owed.change else { return false }
+        return decision == recorded && decision.decidedBy == actor
     }
 
     /// Where a refund decision goes and who put it there.
@@ -169,25 +232,28 @@ extension SupportDesk {
         var actor: SupportActor
     }
 
-    /// The recorded decision for a repeated request id, finishing the ticket part if it is missing
-    /// (a desk that stopped between recording the decision and committing the ticket).
+    /// The recorded decision for a repeated request id with the ticket it went to. An owed post was
+    /// finished before (``finishOwedPosts(of:)``); a decision with no post at all gets it now.
     private func repeated(_ recorded: RefundDecision, target: RefundTarget) async throws -> DeskRefundResult {
         let key = Self.refundKey(recorded.requestID, of: recorded.member)
         if let id = try await store.ticketID(forExternalMessage: key), let stored = try await store.ticket(id) {
             return DeskRefundResult(decision: recorded, ticket: stored.ticket, isRepeat: true)
         }
-        let posted = try await deliver(try await refundPost(recorded, to: target), of: recorded, to: target)
+        // A decision recorded without its post (by a desk of an earlier version): post it now.
+        guard let posted = try await finish(try await owedPost(recorded, to: target)) else {
+            throw DeskError(.notFound, "refund request \(recorded.requestID) of \(recorded.member) has no ticket")
+        }
         return DeskRefundResult(decision: recorded, ticket: posted, isRepeat: true)
     }
 
-    /// What a decision adds to its ticket: the member's words (when they wrote them), the internal note
-    /// and the member's message, rendered in the member's language.
-    private func refundPost(
+    /// What a decision owes its ticket: the member's words (when they wrote them), the internal note
+    /// and the member's message in the member's language, and where they go.
+    private func owedPost(
         _ decision: RefundDecision,
         to target: RefundTarget,
         staffNote: String = ""
-    ) async throws -> PolicyPost {
-        // The owner's resolution follows the request onto its ticket; only the request claims the key.
+    ) async throws -> OwedPolicyPost {
+        // The owner's resolution follows the request onto its ticket, with a claim key of its own.
         let resolving = decision.decidedBy.role == .owner
         let member = try await profile(of: decision.member)
         let locale = language(of: target.ticket, for: member)
@@ -201,67 +267,46 @@ extension SupportDesk {
         if !memberWrites, let words = target.words {
             extra = "Member's words as recorded by \(target.actor): \(words.body)" + (extra.isEmpty ? "" : "\n\(extra)")
         }
-        return PolicyPost(
+        let post = PolicyPost(
             memberWords: memberWrites ? target.words : nil,
             note: PolicyNotes.refund(decision, staffNote: extra),
             memberMessage: PolicyPost.RenderedMessage(body: body, key: key),
-            claim: resolving ? nil : Self.refundKey(decision.requestID, of: decision.member),
+            claim: resolving
+                ? Self.refundResolutionKey(decision.requestID, of: decision.member)
+                : Self.refundKey(decision.requestID, of: decision.member),
             addTag: decision.verdict == .escalateToOwner ? Self.escalatedTag : nil,
             removeTag: decision.verdict == .escalateToOwner ? nil : Self.escalatedTag
         )
-    }
-
-    /// Commits a decision's post on its ticket, or on a new refund ticket, and delivers the message.
-    private func deliver(
-        _ post: PolicyPost,
-        of decision: RefundDecision,
-        to target: RefundTarget
-    ) async throws
-        -> Ticket
-    {
-        do {
-            return try await deliverOnce(post, of: decision, to: target)
-        } catch let error as StoreError where error.code == .duplicateExternalMessage {
-            // Another call put this request on a ticket first: that ticket has the decision.
-            guard let claimed = try await claimedTicket(post) else { throw error }
-            return claimed
-        }
-    }
-
-    private func deliverOnce(
-        _ post: PolicyPost,
-        of decision: RefundDecision,
-        to target: RefundTarget
-    ) async throws
-        -> Ticket
-    {
-        if let claimed = try await claimedTicket(post) { return claimed }
-        if let ticket = target.ticket {
-            return try await self.post(post, on: ticket.id, member: decision.member, by: target.actor)
-        }
-        let new = NewPolicyTicket(
-            requester: decision.member,
-            subject: PolicyNotes.subject(from: target.words?.body, fallback: "Refund request \(decision.requestID)"),
-            channel: target.channel,
-            reason: .refund,
-            priority: .normal,
-            locale: try await profile(of: decision.member).locale,
-            followUpOf: nil
-        )
-        let write = try openNewTicket(new, post: post, actor: target.actor)
-        try await commitPolicyWrite(write)
-        await deliverNewMessages()
-        return write.ticket
-    }
-
-    private func openNewTicket(_ new: NewPolicyTicket, post: PolicyPost, actor: SupportActor) throws -> TicketWrite {
-        guard let write = try openTicket(new, with: post, by: actor, at: clock.now) else {
-            throw DeskError(
-                .invalidInput,
-                "refund decision for \(new.requester) has no ticket to go to; pass the member's ticket"
+        var newTicket: NewPolicyTicket?
+        if target.ticket == nil {
+            // Checked before anything is recorded: a new ticket starts with the member's words or with the
+            // message as a staff person's reply.
+            guard post.memberWords != nil || staffPerson else {
+                throw DeskError(
+                    .invalidInput,
+                    "refund decision for \(decision.member) has no ticket to go to; pass the member's ticket"
+                )
+            }
+            newTicket = NewPolicyTicket(
+                requester: decision.member,
+                subject: PolicyNotes.subject(
+                    from: target.words?.body,
+                    fallback: "Refund request \(decision.requestID)"
+                ),
+                channel: target.channel,
+                reason: .refund,
+                priority: .normal,
+                locale: member.locale,
+                followUpOf: nil
             )
         }
-        return write
+        return OwedPolicyPost(
+            change: .refund(decision),
+            post: post,
+            ticket: target.ticket?.id,
+            newTicket: newTicket,
+            actor: target.actor
+        )
     }
 
     /// The values refund templates may use.
@@ -273,11 +318,6 @@ extension SupportDesk {
             "request_id": decision.requestID.rawValue,
             "guarantee_days": days.map(String.init) ?? "-",
         ]
-    }
-
-    /// The recorded decision for a request, if any.
-    private func refundDecision(_ id: RefundRequestID, of member: MemberID) async throws -> RefundDecision? {
-        try await ledgers.refundDecisions(of: member).first { $0.requestID == id }
     }
 
     /// The configured refund policy, or the error every refund call gives without one.
@@ -300,6 +340,15 @@ extension SupportDesk {
     static func refundKey(_ request: RefundRequestID, of member: MemberID) -> ExternalMessageKey {
         ExternalMessageKey(
             channel: ChannelKind(rawValue: "refund_request"),
+            externalID: CompositeKey.join([member.rawValue, request.rawValue])
+        )
+    }
+
+    /// The key the owner's resolution of a request writes with its post: the post stands once the key
+    /// is on a ticket, so a retry or the repair never posts it twice.
+    static func refundResolutionKey(_ request: RefundRequestID, of member: MemberID) -> ExternalMessageKey {
+        ExternalMessageKey(
+            channel: ChannelKind(rawValue: "refund_resolution"),
             externalID: CompositeKey.join([member.rawValue, request.rawValue])
         )
     }

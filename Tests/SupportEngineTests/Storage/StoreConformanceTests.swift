@@ -30,7 +30,7 @@ struct PolicyLedgerStoreConformanceTests {
 
     @Test func allChecksRunTogether() async throws {
         try await PolicyLedgerStoreConformance.run { InMemoryPolicyLedgerStore() }
-        #expect(PolicyLedgerStoreConformance.checks.count == 11)
+        #expect(PolicyLedgerStoreConformance.checks.count == 18)
         #expect(
             Set(PolicyLedgerStoreConformance.checks.map(\.name)).count == PolicyLedgerStoreConformance.checks.count
         )

@@ -5,9 +5,12 @@ import Testing
 
 /// A desk wired for refund and moderation tests: a manual clock, in-memory stores, an email channel and
 /// four members (English, Russian and Spanish speakers who pay, and one who does not).
+///
+/// The desks reach the ticket store through ``faults``, which fails nothing until a test scripts a fault.
 struct PolicyDeskHarness {
     let clock = ManualClock()
     let store = InMemoryTicketStore()
+    let faults: FaultInjectingTicketStore
     let ledgers: any PolicyLedgerStore
     let email = InMemoryChannel(kind: .email)
     let desk: SupportDesk
@@ -34,9 +37,10 @@ struct PolicyDeskHarness {
         templates: TemplateCatalog = .builtIn
     ) {
         self.ledgers = ledgers
+        faults = FaultInjectingTicketStore(wrapping: store, seed: 0)
         configuration = DeskConfiguration(templates: templates, refunds: refunds, moderation: moderation)
         desk = try! SupportDesk(
-            store: store,
+            store: faults,
             clock: clock,
             channels: [email],
             configuration: configuration,
@@ -49,7 +53,7 @@ struct PolicyDeskHarness {
     /// A second desk on the same stores, clock and channel: another server of the same club.
     func secondDesk() -> SupportDesk {
         try! SupportDesk(
-            store: store,
+            store: faults,
             clock: clock,
             channels: [email],
             configuration: configuration,
@@ -118,6 +122,7 @@ actor RacingLedgerStore: PolicyLedgerStore {
     private let inner = InMemoryPolicyLedgerStore()
     private var interloper: (@Sendable () async throws -> Void)?
     private var afterRecord: (@Sendable () async throws -> Void)?
+    private var beforeRecord: (@Sendable () async throws -> Void)?
     private(set) var saveAttempts = 0
 
     /// Sets what the other moderator does, once, just before the desk's next save.
@@ -127,26 +132,60 @@ actor RacingLedgerStore: PolicyLedgerStore {
         await inner.moderationLedger(of: member)
     }
 
-    func saveModerationLedger(_ ledger: MemberLedger, expectedVersion: Int) async throws {
+    func saveModerationLedger(
+        _ ledger: MemberLedger,
+        expectedVersion: Int,
+        owing post: PendingPolicyPost?
+    ) async throws {
         saveAttempts += 1
         if let action = interloper {
             interloper = nil
             try await action()
         }
-        try await inner.saveModerationLedger(ledger, expectedVersion: expectedVersion)
+        try await inner.saveModerationLedger(ledger, expectedVersion: expectedVersion, owing: post)
     }
 
-    func refundDecisions(of member: MemberID) async throws -> [RefundDecision] {
+    func refundDecisions(of member: MemberID) async throws -> StoredRefundDecisions {
         await inner.refundDecisions(of: member)
     }
 
-    func recordRefundDecision(_ decision: RefundDecision, replacing: Bool) async throws {
-        try await inner.recordRefundDecision(decision, replacing: replacing)
+    func refundDecision(_ request: RefundRequestID, of member: MemberID) async throws -> RefundDecision? {
+        await inner.refundDecision(request, of: member)
+    }
+
+    func recordRefundDecision(
+        _ decision: RefundDecision,
+        replacing: Bool,
+        expectedVersion: Int,
+        owing post: PendingPolicyPost?
+    ) async throws {
+        if let action = beforeRecord {
+            beforeRecord = nil
+            try await action()
+        }
+        try await inner.recordRefundDecision(
+            decision,
+            replacing: replacing,
+            expectedVersion: expectedVersion,
+            owing: post
+        )
         if let action = afterRecord {
             afterRecord = nil
             try await action()
         }
     }
+
+    func pendingPolicyPosts(of member: MemberID?, limit: Int) async throws -> [PendingPolicyPost] {
+        await inner.pendingPolicyPosts(of: member, limit: limit)
+    }
+
+    func removePendingPolicyPost(_ id: String) async throws {
+        await inner.removePendingPolicyPost(id)
+    }
+
+    /// Sets what another call does, once, just before the desk's next refund decision is recorded: the
+    /// desk has read the decisions and decided, and the other call runs to its end before the record.
+    func beforeNextRecord(_ action: @escaping @Sendable () async throws -> Void) { beforeRecord = action }
 
     /// Sets what another call does, once, right after the desk's next refund decision is recorded.
     func afterNextRecord(_ action: @escaping @Sendable () async throws -> Void) { afterRecord = action }

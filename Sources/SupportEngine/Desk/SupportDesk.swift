@@ -153,7 +153,20 @@ public actor SupportDesk {
 
     /// Commits and then schedules the due work of every written ticket.
     func commitAndSchedule(_ commit: TicketCommit) async throws {
-        try await store.commit(commit)
+        do {
+            try await store.commit(commit)
+        } catch let error as StoreError where error.leavesNothingStored {
+            throw error
+        } catch {
+            // The commit may stand though it was reported failed (the answer was lost on the way back):
+            // its timers and messages must not wait for a restart. The tickets' timers are read again
+            // from the store soon (a wake-up with nothing due just goes back to sleep), and the outbox
+            // is looked at again.
+            let soon = clock.now.addingTimeInterval(configuration.deliveryRetryDelay)
+            for write in commit.writes { schedule(.ticket(write.ticket.id), at: soon) }
+            if !commit.outbound.isEmpty { schedule(.outbox, at: soon) }
+            throw error
+        }
         for write in commit.writes {
             if let due = write.dueAt { schedule(.ticket(write.ticket.id), at: due) }
             track(write.ticket)

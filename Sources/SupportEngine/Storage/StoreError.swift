@@ -42,3 +42,13 @@ public struct StoreError: CodedError {
         self.message = message
     }
 }
+
+extension StoreError {
+    /// Whether the failed operation certainly stored nothing: a refusal (a conflict, a duplicate, a
+    /// malformed request, an unknown record, a lost claim) rather than a failure whose outcome is
+    /// unknown, such as ``Code/unavailable`` (the write may stand though its answer was lost).
+    var leavesNothingStored: Bool {
+        [.versionConflict, .duplicateExternalMessage, .invalidCommit, .invalidQuery, .notFound, .claimLost]
+            .contains(code)
+    }
+}

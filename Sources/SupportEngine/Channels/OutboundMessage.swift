@@ -15,6 +15,9 @@ public struct OutboundMessage: Sendable, Hashable, Codable, Identifiable {
         case delivered
         /// Every attempt failed; a person must look at it.
         case deadLettered = "dead_lettered"
+        /// Not sent, on purpose: a journey message whose member opted out or was removed after it was
+        /// written. `lastError` says why.
+        case withheld
     }
 
     /// The message's id.

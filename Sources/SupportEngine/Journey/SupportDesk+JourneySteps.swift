@@ -47,6 +47,16 @@ extension SupportDesk {
         return nil
     }
 
+    /// Why the desk may not send `member` a journey message now, or `nil` when it may: read just before
+    /// a journey message in the outbox is sent.
+    func journeyContactBlock(of member: MemberID, at now: Date) async throws -> String? {
+        if let stored = try await journeys.journey(of: member) { return try await contactBlock(stored.record, at: now) }
+        if let ledger = try await ledgers.moderationLedger(of: member), !ledger.mayReceiveReengagement(at: now) {
+            return "the member is not in good standing (\(ledger.standing(at: now)))"
+        }
+        return nil
+    }
+
     /// Commits the messages not already in the outbox.
     func commitJourneyMessages(_ messages: [OutboundMessage]) async throws {
         var fresh: [OutboundMessage] = []

@@ -53,6 +53,12 @@ extension SupportDesk {
             // so the loop follows the attempt's outcome, not a comparison with `now`.
             var tries = 0
             let maximumTries = current.fallbackChannels.count + 1
+            // A journey message waits in the outbox; the member may have opted out or been removed since
+            // it was written. Whether they may be contacted is decided now, just before the send.
+            if current.ticketID == nil, let reason = try await journeyContactBlock(of: current.recipient, at: now) {
+                current.state = .withheld
+                current.lastError = reason
+            }
             attempts: while current.state == .pending, tries < maximumTries {
                 tries += 1
                 switch await attempt(&current) {

@@ -264,7 +264,7 @@ public actor InMemoryTicketStore: TicketStore {
         case .pending:
             pendingOutboundIDs.insert(message.id)
             deadLetterIDs.remove(message.id)
-        case .delivered:
+        case .delivered, .withheld:
             pendingOutboundIDs.remove(message.id)
             deadLetterIDs.remove(message.id)
         case .deadLettered:

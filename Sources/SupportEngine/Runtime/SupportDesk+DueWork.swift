@@ -4,6 +4,9 @@ extension SupportDesk {
     /// Fires every timer due at or before the clock's current instant: auto-closes solved tickets and
     /// retries deliveries.
     ///
+    /// Each pass also finishes the refund and moderation posts still owed: a change recorded in the
+    /// ``PolicyLedgerStore`` whose ticket post failed (see ``RefundDesk`` and ``ModerationDesk``).
+    ///
     /// Hosts that drive the desk themselves call this; others run ``run()``. The first call rebuilds
     /// the timers from the store, so a restarted desk resumes every timer. Firing is idempotent: a
     /// ticket already closed is not closed again.
@@ -59,7 +62,15 @@ extension SupportDesk {
                 dueWork.retry(entry.work, now: now, base: configuration.deliveryRetryDelay)
             }
         }
-        if outboxDue || fired > 0 {
+        // Refund and moderation changes whose ticket post failed after the change was recorded.
+        var posted = 0
+        do {
+            posted = try await finishOwedPolicyPosts()
+        } catch {
+            firstError = firstError ?? error
+            dueWork.retry(.queueDrain, now: now, base: configuration.deliveryRetryDelay)
+        }
+        if outboxDue || fired > 0 || posted > 0 {
             do {
                 try await deliverPendingMessages()
                 dueWork.succeeded(.outbox)

@@ -20,12 +20,12 @@ struct ClaimsOnPostgresTests {
                 let start = clock.now
                 let configuration = DeskConfiguration(deliveryRetryDelay: 60, deliveryClaimDuration: 300)
                 let fast = RecordingChannel(kind: .email)
-                let deskB = SupportDesk(store: storeB, clock: clock, channels: [fast], configuration: configuration)
+                let deskB = try SupportDesk(store: storeB, clock: clock, channels: [fast], configuration: configuration)
                 // Desk A's send takes longer than its claim and fails; desk B's pass runs meanwhile.
                 let slow = RecordingChannel.slow(kind: .email, taking: 301, on: clock, failures: 1) { _ in
                     _ = try? await deskB.deliverPendingMessages()
                 }
-                let deskA = SupportDesk(store: storeA, clock: clock, channels: [slow], configuration: configuration)
+                let deskA = try SupportDesk(store: storeA, clock: clock, channels: [slow], configuration: configuration)
                 let message = OutboundMessage(
                     id: "O-welcome-1",
                     ticketID: nil,

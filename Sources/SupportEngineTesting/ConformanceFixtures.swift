@@ -5,7 +5,12 @@ import SupportEngine
 struct ConformanceFixtures: Sendable {
     static let start = Date(timeIntervalSince1970: 1_767_603_600)
 
-    static func creation(of id: String, member: String = "member-1", at: Date = start) throws -> (Ticket, TicketEvent) {
+    static func creation(
+        of id: String,
+        member: String = "member-1",
+        number: TicketNumber? = nil,
+        at: Date = start
+    ) throws -> (Ticket, TicketEvent) {
         let message = TicketMessage(
             id: MessageID("\(id)-m1"),
             kind: .memberMessage,
@@ -21,6 +26,7 @@ struct ConformanceFixtures: Sendable {
             channel: .email,
             reason: .access,
             priority: .urgent,
+            number: number,
             firstMessage: message
         )
         return try TicketRules.create(creation, id: TicketID(id), by: .member(MemberID(member)), at: at)
@@ -31,9 +37,10 @@ struct ConformanceFixtures: Sendable {
         member: String = "member-1",
         externalID: String? = nil,
         thread: String? = nil,
-        dueAt: Date? = nil
+        dueAt: Date? = nil,
+        number: TicketNumber? = nil
     ) throws -> TicketWrite {
-        let (ticket, event) = try creation(of: id, member: member)
+        let (ticket, event) = try creation(of: id, member: member, number: number)
         return TicketWrite(
             ticket: ticket,
             expectedVersion: 0,

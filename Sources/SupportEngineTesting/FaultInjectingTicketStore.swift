@@ -33,6 +33,10 @@ public final class FaultInjectingTicketStore: TicketStore, CustomStringConvertib
         case ticketIDForThread
         /// `TicketStore.tickets(matching:)`.
         case tickets
+        /// `TicketStore.nextTicketNumber()`.
+        case nextTicketNumber
+        /// `TicketStore.ticketID(forNumber:)`.
+        case ticketIDForNumber
         /// `TicketStore.pendingOutbound(dueBy:limit:)`.
         case pendingOutbound
         /// `TicketStore.claimOutbound(_:at:until:)`.
@@ -47,7 +51,7 @@ public final class FaultInjectingTicketStore: TicketStore, CustomStringConvertib
         case deadLetteredOutbound
 
         /// The operations that change what is stored.
-        public static let writes: Set<Operation> = [.commit, .claimOutbound, .updateOutbound]
+        public static let writes: Set<Operation> = [.commit, .nextTicketNumber, .claimOutbound, .updateOutbound]
     }
 
     /// When a fault strikes.
@@ -234,6 +238,24 @@ public final class FaultInjectingTicketStore: TicketStore, CustomStringConvertib
     /// - Throws: `StoreError` from the wrapped store or the fault.
     public func ticketID(forThread key: ThreadKey) async throws -> TicketID? {
         try await run(.ticketIDForThread) { try await base.ticketID(forThread: key) }
+    }
+
+    /// Hands out the wrapped store's next ticket number, unless a fault strikes. A fault after the write
+    /// leaves the number handed out but unreturned: a gap.
+    ///
+    /// - Returns: The number.
+    /// - Throws: `StoreError` from the wrapped store or the fault.
+    public func nextTicketNumber() async throws -> TicketNumber {
+        try await run(.nextTicketNumber) { try await base.nextTicketNumber() }
+    }
+
+    /// Finds the ticket with a number in the wrapped store, unless a fault strikes.
+    ///
+    /// - Parameter number: The ticket's number.
+    /// - Returns: The ticket's id, or `nil`.
+    /// - Throws: `StoreError` from the wrapped store or the fault.
+    public func ticketID(forNumber number: TicketNumber) async throws -> TicketID? {
+        try await run(.ticketIDForNumber) { try await base.ticketID(forNumber: number) }
     }
 
     /// Lists tickets from the wrapped store, unless a fault strikes.

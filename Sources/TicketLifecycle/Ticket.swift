@@ -7,8 +7,8 @@ import Foundation
 /// whole history and gives exactly the same value.
 public struct Ticket: Sendable, Hashable, Codable, Identifiable {
     // The stored properties are ordered by size rather than by meaning, so that the one-byte fields
-    // fill the padding after an optional date and the snapshot has no holes (362 bytes, not 384); the
-    // documentation lists them by meaning.
+    // fill the padding after an optional date and the snapshot has no holes; the documentation lists
+    // them by meaning.
     /// The ticket's id.
     public let id: TicketID
     /// The member who asked.
@@ -27,6 +27,9 @@ public struct Ticket: Sendable, Hashable, Codable, Identifiable {
     public internal(set) var mergedInto: TicketID?
     /// The closed ticket this one follows up.
     public let followUpOf: TicketID?
+    /// The ticket's short number (``TicketNumber``), what people read and say: `#1042`. It comes with
+    /// the creation event, so replay gives it back; `nil` for a ticket stored before numbers existed.
+    public let number: TicketNumber?
     /// Tags, sorted.
     public internal(set) var tags: [String]
     /// The conversation, in order, internal notes included.
@@ -87,6 +90,7 @@ public struct Ticket: Sendable, Hashable, Codable, Identifiable {
         self.closedAt = nil
         self.mergedInto = nil
         self.followUpOf = creation.followUpOf
+        self.number = creation.number
         self.version = 1
         self.sla = SLARecord()
         self.explanations = RoutingExplanations()

@@ -14,6 +14,9 @@ public struct TicketCreation: Sendable, Hashable, Codable {
     public var locale: LocaleTag?
     /// The closed ticket this one follows up, when a member wrote again about a closed ticket.
     public var followUpOf: TicketID?
+    /// The ticket's short number, handed out by the store (``TicketNumber``); `nil` for a ticket created
+    /// before numbers existed, or by a host that does not number its tickets.
+    public var number: TicketNumber?
     /// The first message. Its kind is ``TicketMessage/Kind/memberMessage`` when the member opened the
     /// ticket, ``TicketMessage/Kind/publicReply`` when an agent opened it for the member.
     public var firstMessage: TicketMessage
@@ -28,6 +31,7 @@ public struct TicketCreation: Sendable, Hashable, Codable {
     ///   - priority: How urgent it is.
     ///   - locale: The member's language, when known.
     ///   - followUpOf: The closed ticket this one follows up.
+    ///   - number: The ticket's short number, from the store's `nextTicketNumber()`.
     ///   - firstMessage: The first message.
     public init(
         requester: MemberID,
@@ -37,6 +41,7 @@ public struct TicketCreation: Sendable, Hashable, Codable {
         priority: Priority = .normal,
         locale: LocaleTag? = nil,
         followUpOf: TicketID? = nil,
+        number: TicketNumber? = nil,
         firstMessage: TicketMessage
     ) {
         self.requester = requester
@@ -46,6 +51,7 @@ public struct TicketCreation: Sendable, Hashable, Codable {
         self.priority = priority
         self.locale = locale
         self.followUpOf = followUpOf
+        self.number = number
         self.firstMessage = firstMessage
     }
 }

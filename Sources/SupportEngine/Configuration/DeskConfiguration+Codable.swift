@@ -11,7 +11,9 @@ extension DeskConfiguration: Codable {
     private static let slaKeys = ["targets", "warningFraction", "escalations"]
     private static let routingKeys = ["agents", "strategy", "autoAssign", "priorities", "classifier"]
     private static let deliveryKeys = ["retryDelay", "claimDuration", "maximumAttempts"]
-    private static let ticketKeys = ["autoCloseAfter", "maximumBodyBytes", "maximumSubjectLength", "conflictRetries"]
+    private static let ticketKeys = [
+        "autoCloseAfter", "maximumBodyBytes", "maximumSubjectLength", "conflictRetries", "numberPrefix",
+    ]
     private static let ratingKeys = ["askAfterSolve"]
 
     /// Decodes and validates a configuration document.
@@ -75,6 +77,8 @@ extension DeskConfiguration: Codable {
                 try tickets.decode(Int.self, "maximumSubjectLength") ?? configuration.maximumSubjectLength
             configuration.conflictRetries =
                 try tickets.decode(Int.self, "conflictRetries") ?? configuration.conflictRetries
+            configuration.ticketNumberPrefix =
+                try tickets.decode(String.self, "numberPrefix") ?? configuration.ticketNumberPrefix
         }
         if let templates = try root.decode([String: [String: String]].self, "templates") {
             configuration.templates = try Self.catalog(templates, path: ConfigurationKey.join(root.path, "templates"))
@@ -206,6 +210,7 @@ extension DeskConfiguration: Codable {
         try tickets.encode(maximumBodyBytes, forKey: key("maximumBodyBytes"))
         try tickets.encode(maximumSubjectLength, forKey: key("maximumSubjectLength"))
         try tickets.encode(conflictRetries, forKey: key("conflictRetries"))
+        try tickets.encode(ticketNumberPrefix, forKey: key("numberPrefix"))
         let overrides = templateOverrides
         if !overrides.isEmpty { try root.encode(overrides, forKey: key("templates")) }
         if !selfService.isEmpty {

@@ -35,6 +35,9 @@ extension DeskConfiguration {
         try atLeast(1, maximumBodyBytes, "tickets.maximumBodyBytes", "maximumBodyBytes", " bytes")
         try atLeast(1, maximumSubjectLength, "tickets.maximumSubjectLength", "maximumSubjectLength", " characters")
         try atLeast(0, conflictRetries, "tickets.conflictRetries", "conflictRetries")
+        if let problem = Self.problem(withTicketNumberPrefix: ticketNumberPrefix) {
+            throw fail("tickets.numberPrefix", "\(problem) (DeskConfiguration.ticketNumberPrefix)")
+        }
         try seconds(deliveryRetryDelay, "delivery.retryDelay", "deliveryRetryDelay")
         try seconds(deliveryClaimDuration, "delivery.claimDuration", "deliveryClaimDuration")
         try atLeast(1, maximumDeliveryAttempts, "delivery.maximumAttempts", "maximumDeliveryAttempts")
@@ -136,5 +139,23 @@ extension DeskConfiguration {
             }
             previous = escalation.after
         }
+    }
+}
+
+extension DeskConfiguration {
+    /// What is wrong with a ticket number prefix, or `nil` when it can be used.
+    static func problem(withTicketNumberPrefix prefix: String) -> String? {
+        guard !prefix.isEmpty, prefix.count <= 8 else {
+            return "must be 1 to 8 characters, such as \"#\" or \"REQ-\", not \(prefix.count)"
+        }
+        let refused = prefix.unicodeScalars.first { scalar in
+            scalar.properties.numericType != nil || scalar.properties.isWhitespace || scalar == "[" || scalar == "]"
+                || scalar.properties.generalCategory == .control
+        }
+        if let refused {
+            return "'\(prefix)' contains '\(refused.escaped(asASCII: true))': a prefix may hold no digit, white space, "
+                + "control character or square bracket"
+        }
+        return nil
     }
 }

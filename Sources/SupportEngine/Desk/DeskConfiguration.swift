@@ -95,6 +95,10 @@ public struct DeskConfiguration: Sendable {
     /// SLA clocks and the default published rules were built on. The desk itself reads ``sla`` and
     /// ``boundaries``; `nil` when none was given.
     public var hours: BusinessCalendar?
+    /// What comes before a ticket number wherever people see it: `#` (the default) shows `#1042`.
+    /// One to eight characters, none of them a digit, white space, a control character or a square
+    /// bracket (the desk finds references written as `[#1042]`).
+    public var ticketNumberPrefix: String
 
     /// Creates a configuration.
     ///
@@ -118,6 +122,7 @@ public struct DeskConfiguration: Sendable {
     ///   - journey: The member journey, or `nil` for none.
     ///   - requestsRatings: Whether solving a ticket asks the member for a rating.
     ///   - hours: The support line's hours, or `nil`.
+    ///   - ticketNumberPrefix: What comes before a ticket number people see, `#` by default.
     public init(
         maximumBodyBytes: Int = 64 * 1024,
         maximumSubjectLength: Int = 998,
@@ -137,7 +142,8 @@ public struct DeskConfiguration: Sendable {
         rulesLink: String? = nil,
         journey: JourneyPolicy? = nil,
         requestsRatings: Bool = false,
-        hours: BusinessCalendar? = nil
+        hours: BusinessCalendar? = nil,
+        ticketNumberPrefix: String = "#"
     ) {
         self.maximumBodyBytes = maximumBodyBytes
         self.maximumSubjectLength = maximumSubjectLength
@@ -158,5 +164,6 @@ public struct DeskConfiguration: Sendable {
         self.journey = journey
         self.requestsRatings = requestsRatings
         self.hours = hours
+        self.ticketNumberPrefix = ticketNumberPrefix
     }
 }

@@ -17,6 +17,10 @@ public struct DeskError: CodedError {
         public static var conflict: Code { Code(#function) }
         /// The actor may not do this.
         public static var notPermitted: Code { Code(#function) }
+        /// An id the desk's ``IDGenerator`` made for a new ticket or outbound message already exists in
+        /// the store, and fresh ids kept colliding: a generator that repeats ids, such as a
+        /// ``SequentialIDGenerator`` started again on a store that kept its tickets. Nothing was stored.
+        public static var duplicateID: Code { Code(#function) }
     }
 
     /// What went wrong.

@@ -32,7 +32,8 @@ extension SupportDesk {
         let locale = ticket.locale ?? member.locale
         let zone = member.timeZone ?? boundaries.hours.configuration.timeZone
         var values = [
-            "member_name": member.displayName, "ticket_id": ticket.id.rawValue, "ticket_subject": ticket.subject,
+            "member_name": member.displayName, "ticket_id": ticket.id.rawValue,
+            "ticket_number": reference(of: ticket), "ticket_subject": ticket.subject,
         ]
         var commands: [TicketCommand] = []
         for reply in decision.replies where isNew || reply.kind == .afterHours {

@@ -8,8 +8,10 @@ extension SupportDesk {
     ///   ticket it went into (``ReceiveOutcome/Disposition/duplicate``), however many times it arrives,
     ///   even concurrently.
     /// - A message whose thread reference points at one of the sender's tickets is added to it; a
-    ///   pending or solved ticket reopens. A reference to another member's ticket is never followed:
-    ///   the message opens a new ticket.
+    ///   pending or solved ticket reopens. Without such a reference, a ticket number the message quotes
+    ///   (a subject tag `[#1042]`, a quoted line of a reply) finds the sender's ticket the same way. A
+    ///   reference or number of another member's ticket is never followed: the message opens a new
+    ///   ticket.
     /// - A message about a closed ticket opens a follow-up linked to it (a ticket closed by a merge
     ///   passes the message on to the ticket it was merged into).
     ///
@@ -49,9 +51,12 @@ extension SupportDesk {
             }
             threadKeys.append(key)
         }
-        if let reference = inbound.threadReference,
-            let existing = try await conversation(for: reference, sender: inbound.sender)
-        {
+        var existing: StoredTicket?
+        if let reference = inbound.threadReference {
+            existing = try await conversation(for: reference, sender: inbound.sender)
+        }
+        if existing == nil { existing = try await numberedConversation(of: inbound) }
+        if let existing {
             if existing.ticket.status != .closed {
                 return try await withTicketLock(existing.ticket.id) {
                     // Re-read under the lock: the desk's own writes to one ticket never race.
@@ -172,6 +177,7 @@ extension SupportDesk {
         at now: Date
     ) async throws -> ReceiveOutcome {
         let id = TicketID(ids.next("T"))
+        let number = try await store.nextTicketNumber()
         let member = try await profile(of: inbound.sender)
         let routed = classify(inbound, member: member)
         let message = TicketMessage(
@@ -191,6 +197,7 @@ extension SupportDesk {
             priority: routed.priority,
             locale: inbound.locale ?? member.locale,
             followUpOf: followUpOf,
+            number: number,
             firstMessage: message
         )
         let created = try TicketRules.create(creation, id: id, by: .member(inbound.sender), at: now)

@@ -213,7 +213,7 @@ extension SupportDesk {
                 if let key = macro.reply {
                     var all = [
                         "member_name": member.displayName, "ticket_id": id.rawValue,
-                        "ticket_subject": stored.ticket.subject,
+                        "ticket_number": reference(of: stored.ticket), "ticket_subject": stored.ticket.subject,
                     ]
                     all.merge(values) { $1 }
                     let body = try configuration.templates.render(
@@ -277,7 +277,7 @@ extension SupportDesk {
                 messageID: message.id,
                 recipient: ticket.requester,
                 channel: route.first ?? ticket.channel,
-                subject: "Re: \(ticket.subject)",
+                subject: outboundSubject(of: ticket),
                 body: message.body,
                 createdAt: event.at,
                 fallbackChannels: Array(route.dropFirst())

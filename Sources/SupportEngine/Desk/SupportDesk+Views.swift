@@ -29,6 +29,8 @@ extension SupportDesk {
         }
         return MemberTicketView(
             id: ticket.id,
+            number: ticket.number,
+            reference: ticket.number.map { $0.formatted(prefix: configuration.ticketNumberPrefix) },
             subject: ticket.subject,
             status: ticket.status.memberFacing,
             assigneeName: ticket.assignee.flatMap { agentNames[$0] },
@@ -77,6 +79,7 @@ extension SupportDesk {
         guard let stored = try await store.ticket(id) else { throw notFound(id) }
         return AgentTicketView(
             ticket: stored.ticket,
+            reference: stored.ticket.number.map { $0.formatted(prefix: configuration.ticketNumberPrefix) },
             events: try await store.events(of: id),
             dueAt: stored.dueAt,
             deliveries: try await store.outbound(ofTicket: id)

@@ -94,15 +94,31 @@ public actor SupportDesk {
         self.routing = RoutingState(strategy: configuration.routing.strategy)
     }
 
-    /// Runs `operation` again from a fresh read while the store reports a version conflict.
+    /// How many times an operation is run again with fresh ids when an id it drew already exists in the
+    /// store (``DeskError/Code/duplicateID``).
+    static let idCollisionRetries = 64
+
+    /// Runs `operation` again from a fresh read while the store reports a version conflict, and with fresh
+    /// ids while an id it drew already exists in the store.
     func retryingConflicts<Result: Sendable>(
         _ what: String,
         _ operation: () async throws -> Result
     ) async throws -> Result {
         var attempt = 0
+        var collisions = 0
         while true {
             do {
                 return try await operation()
+            } catch let error as DeskError where error.code == .duplicateID {
+                collisions += 1
+                guard collisions <= Self.idCollisionRetries else {
+                    throw DeskError(
+                        .duplicateID,
+                        "\(error.message) (\(what), after \(collisions) fresh ids): the desk's IDGenerator repeats "
+                            + "ids this store already holds, as a SequentialIDGenerator does when it starts again on a "
+                            + "store that kept its tickets; use UUIDGenerator for a store that outlives the process"
+                    )
+                }
             } catch let error as StoreError where error.code == .versionConflict {
                 attempt += 1
                 guard attempt <= configuration.conflictRetries else {
@@ -156,6 +172,11 @@ public actor SupportDesk {
         do {
             try await store.commit(commit)
         } catch let error as StoreError where error.leavesNothingStored {
+            // A new ticket or message whose id is taken shows as a conflict or a refused commit; say so
+            // plainly, so the retry draws fresh ids and a persistent clash is named for what it is.
+            if error.code == .versionConflict || error.code == .invalidCommit, let taken = await takenID(in: commit) {
+                throw DeskError(.duplicateID, taken)
+            }
             throw error
         } catch {
             // The commit may stand though it was reported failed (the answer was lost on the way back):

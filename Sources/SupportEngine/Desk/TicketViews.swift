@@ -24,8 +24,12 @@ public struct MemberTicketView: Sendable, Hashable, Codable {
         public var at: Date
     }
 
-    /// The ticket's id.
+    /// The ticket's id, for links and API calls; show people ``reference`` instead.
     public var id: TicketID
+    /// The ticket's short number, `nil` for a ticket stored before numbers existed.
+    public var number: TicketNumber?
+    /// The number as the member sees it, with the desk's prefix (`#1042`); `nil` without a number.
+    public var reference: String?
     /// The subject.
     public var subject: String
     /// The status as the member sees it (on-hold shows as open).
@@ -51,6 +55,9 @@ public struct MemberTicketView: Sendable, Hashable, Codable {
 public struct AgentTicketView: Sendable, Hashable {
     /// The snapshot, internal notes included.
     public var ticket: Ticket
+    /// The ticket's number as people see it, with the desk's prefix (`#1042`); `nil` for a ticket stored
+    /// before numbers existed.
+    public var reference: String?
     /// Every event, in order.
     public var events: [TicketEvent]
     /// When the desk next looks at the ticket.

@@ -135,7 +135,9 @@ extension SupportDesk {
                 await resumeAfterClaim(claimed)
                 return claimed
             }
-            guard let write = try openTicket(new, with: owed.post, by: owed.actor, at: clock.now) else { return nil }
+            let number = try await store.nextTicketNumber()
+            guard let write = try openTicket(new, with: owed.post, by: owed.actor, at: clock.now, number: number)
+            else { return nil }
             try await commitPolicyWrite(write)
             await deliverNewMessages()
             return write.ticket

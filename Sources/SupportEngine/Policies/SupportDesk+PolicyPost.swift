@@ -67,7 +67,8 @@ extension SupportDesk {
                     locale: stored.ticket.locale,
                     followUpOf: stored.ticket.id
                 )
-                guard let created = try openTicket(followUp, with: post, by: actor, at: now) else {
+                let number = try await store.nextTicketNumber()
+                guard let created = try openTicket(followUp, with: post, by: actor, at: now, number: number) else {
                     return stored.ticket
                 }
                 write = created
@@ -95,12 +96,14 @@ extension SupportDesk {
     }
 
     /// A new ticket's write for a post: the member's words first, else the member's message as the
-    /// acting person's public reply; then the note and the automatic message.
+    /// acting person's public reply; then the note and the automatic message. `number` is the new
+    /// ticket's, from the store; it is skipped for good when the post opens no ticket.
     func openTicket(
         _ new: NewPolicyTicket,
         with post: PolicyPost,
         by actor: SupportActor,
-        at now: Date
+        at now: Date,
+        number: TicketNumber
     ) throws -> TicketWrite? {
         var rest = post
         let creator: SupportActor
@@ -138,6 +141,7 @@ extension SupportDesk {
             priority: new.priority,
             locale: new.locale,
             followUpOf: new.followUpOf,
+            number: number,
             firstMessage: first
         )
         let id = TicketID(ids.next("T"))

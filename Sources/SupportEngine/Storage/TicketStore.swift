@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Writes go through one atomic ``commit(_:)`` guarded by the version the writer read (optimistic
 /// concurrency). Reads are by id, by inbound message key (dedupe), by thread key, and by query with
-/// paging. ``InMemoryTicketStore`` is the reference; any adapter (a SQL database, say) must pass the
+/// paging, and by ticket number, which the store also hands out (``nextTicketNumber()``).
+/// ``InMemoryTicketStore`` is the reference; any adapter (a SQL database, say) must pass the
 /// conformance suite in `SupportEngineTesting`.
 public protocol TicketStore: Sendable {
     /// Applies a commit atomically: every write, its events, its keys and the outbound messages, or
@@ -14,7 +15,8 @@ public protocol TicketStore: Sendable {
     /// - Throws: ``StoreError`` with ``StoreError/Code/versionConflict`` when a ticket's stored version
     ///   is not its write's `expectedVersion`; ``StoreError/Code/duplicateExternalMessage`` when an
     ///   external key is mapped to another ticket; ``StoreError/Code/invalidCommit`` for a malformed
-    ///   commit. On any error nothing is stored.
+    ///   commit, or a new ticket whose ``Ticket/number`` another stored ticket has. On any error nothing
+    ///   is stored.
     func commit(_ commit: TicketCommit) async throws
 
     /// Reads a ticket.
@@ -44,6 +46,27 @@ public protocol TicketStore: Sendable {
     /// - Returns: The ticket's id, or `nil`.
     /// - Throws: ``StoreError`` when the store cannot be read.
     func ticketID(forThread key: ThreadKey) async throws -> TicketID?
+
+    /// Hands out the next ticket number: the store's own sequence, so that desks sharing the store never
+    /// give two tickets one number.
+    ///
+    /// Numbers increase from 1 in the order they are handed out, and a number is never handed out twice,
+    /// even to desks calling at the same moment or after a restart (a PostgreSQL `SEQUENCE`, an in-memory
+    /// counter). Handing out is not part of a commit: a number whose ticket was never committed (the
+    /// commit failed, or was retried with a fresh number) is skipped for good, a gap like one a
+    /// database sequence leaves. The desk calls this once per new ticket, before the creating commit,
+    /// and puts the number in the ticket's ``TicketCreation/number``.
+    ///
+    /// - Returns: A number no earlier call returned.
+    /// - Throws: ``StoreError`` when the store cannot be reached.
+    func nextTicketNumber() async throws -> TicketNumber
+
+    /// Finds the ticket with a number.
+    ///
+    /// - Parameter number: The ticket's number, as ``Ticket/number`` holds it.
+    /// - Returns: The ticket's id, or `nil` when no stored ticket has that number.
+    /// - Throws: ``StoreError`` when the store cannot be read.
+    func ticketID(forNumber number: TicketNumber) async throws -> TicketID?
 
     /// Lists tickets.
     ///

@@ -11,7 +11,7 @@ extension BuiltInTexts {
         .acknowledgement: """
         Hello {{member_name}},
 
-        we have received your message "{{ticket_subject}}" (ticket {{ticket_id}}). \
+        we have received your message "{{ticket_subject}}" (ticket {{ticket_number}}). \
         You can expect an answer by {{expected_reply}}.
 
         {{self_service}}The support team
@@ -19,7 +19,7 @@ extension BuiltInTexts {
         .acknowledgementWithoutPromise: """
         Hello {{member_name}},
 
-        we have received your message "{{ticket_subject}}" (ticket {{ticket_id}}) and will answer as soon \
+        we have received your message "{{ticket_subject}}" (ticket {{ticket_number}}) and will answer as soon \
         as we can.
 
         {{self_service}}The support team

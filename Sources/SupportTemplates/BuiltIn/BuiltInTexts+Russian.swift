@@ -11,7 +11,7 @@ extension BuiltInTexts {
         .acknowledgement: """
         Здравствуйте, {{member_name}}!
 
-        Мы получили ваше сообщение «{{ticket_subject}}» (обращение {{ticket_id}}). \
+        Мы получили ваше сообщение «{{ticket_subject}}» (обращение {{ticket_number}}). \
         Ответим не позднее: {{expected_reply}}.
 
         {{self_service}}Служба поддержки
@@ -19,7 +19,7 @@ extension BuiltInTexts {
         .acknowledgementWithoutPromise: """
         Здравствуйте, {{member_name}}!
 
-        Мы получили ваше сообщение «{{ticket_subject}}» (обращение {{ticket_id}}) и ответим как можно скорее.
+        Мы получили ваше сообщение «{{ticket_subject}}» (обращение {{ticket_number}}) и ответим как можно скорее.
 
         {{self_service}}Служба поддержки
         """,

@@ -11,7 +11,7 @@ extension BuiltInTexts {
         .acknowledgement: """
         Hola, {{member_name}}:
 
-        hemos recibido tu mensaje «{{ticket_subject}}» (solicitud {{ticket_id}}). \
+        hemos recibido tu mensaje «{{ticket_subject}}» (solicitud {{ticket_number}}). \
         Recibirás una respuesta antes de: {{expected_reply}}.
 
         {{self_service}}El equipo de soporte
@@ -19,7 +19,7 @@ extension BuiltInTexts {
         .acknowledgementWithoutPromise: """
         Hola, {{member_name}}:
 
-        hemos recibido tu mensaje «{{ticket_subject}}» (solicitud {{ticket_id}}) y te responderemos lo \
+        hemos recibido tu mensaje «{{ticket_subject}}» (solicitud {{ticket_number}}) y te responderemos lo \
         antes posible.
 
         {{self_service}}El equipo de soporte

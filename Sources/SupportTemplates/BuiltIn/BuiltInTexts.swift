@@ -6,8 +6,9 @@ import SupportCore
 /// A text added for one language is added for all three; ``TemplateCatalog/builtIn`` loads them, and a
 /// host overrides any text per language.
 ///
-/// Placeholders of the acknowledgements and notices: `member_name`, `ticket_id`, `ticket_subject`,
-/// `expected_reply` (formatted in the member's language and time zone), `self_service` (a rendered
+/// Placeholders of the acknowledgements and notices: `member_name`, `ticket_number` (the ticket's
+/// number with the desk's prefix, `#1042`; the built-in texts show it, never the internal id),
+/// `ticket_id`, `ticket_subject`, `expected_reply` (formatted in the member's language and time zone), `self_service` (a rendered
 /// ``TemplateKey/selfService`` block or empty), `next_opening`, `hours`, `absent_until`,
 /// `substitute_name`, `topic`, `redirect`, `links`.
 ///

@@ -34,6 +34,16 @@ private struct SeededYieldingStore: TicketStore {
         return await base.ticketID(forThread: key)
     }
 
+    func nextTicketNumber() async throws -> TicketNumber {
+        await yields.pause()
+        return try await base.nextTicketNumber()
+    }
+
+    func ticketID(forNumber number: TicketNumber) async throws -> TicketID? {
+        await yields.pause()
+        return await base.ticketID(forNumber: number)
+    }
+
     func tickets(matching query: TicketQuery) async throws -> TicketPage {
         await yields.pause()
         return try await base.tickets(matching: query)

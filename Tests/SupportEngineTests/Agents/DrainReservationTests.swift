@@ -45,6 +45,10 @@ private actor CommitHoldingStore: TicketStore {
 
     func ticketID(forThread key: ThreadKey) async throws -> TicketID? { await base.ticketID(forThread: key) }
 
+    func nextTicketNumber() async throws -> TicketNumber { try await base.nextTicketNumber() }
+
+    func ticketID(forNumber number: TicketNumber) async throws -> TicketID? { await base.ticketID(forNumber: number) }
+
     func tickets(matching query: TicketQuery) async throws -> TicketPage { try await base.tickets(matching: query) }
 
     func pendingOutbound(dueBy instant: Date, limit: Int) async throws -> [OutboundMessage] {

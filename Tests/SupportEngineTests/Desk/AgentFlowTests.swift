@@ -26,7 +26,7 @@ struct AgentFlowTests {
         #expect(stored.messageID == reply.id)
         #expect(stored.recipient == "alice")
         #expect(stored.channel == .email)
-        #expect(stored.subject == "Re: Login")
+        #expect(stored.subject == "Re: Login [#1]", "the subject carries the ticket's number as a tag")
         #expect(stored.body == "Try resetting your password")
         #expect(stored.state == .delivered)
         #expect(stored.attempts == 1)

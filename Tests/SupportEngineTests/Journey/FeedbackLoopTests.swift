@@ -24,7 +24,7 @@ struct FeedbackLoopTests {
         let ticket = try await open(harness, "ivan", "Экспорт календаря", id: "in-1")
         try await desk.reply(to: ticket, body: "Готово", by: .agent("olga"), status: .solved)
         var requests = harness.email.sentMessages.filter {
-            $0.subject == "Re: Экспорт календаря" && $0.body.contains("от 1")
+            $0.subject == "Re: Экспорт календаря [#1]" && $0.body.contains("от 1")
         }
         #expect(requests.count == 1)
         #expect(requests.first?.body.contains("«Экспорт календаря»") == true)

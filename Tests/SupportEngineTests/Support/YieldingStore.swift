@@ -32,6 +32,16 @@ struct YieldingStore: TicketStore {
         return await base.ticketID(forThread: key)
     }
 
+    func nextTicketNumber() async throws -> TicketNumber {
+        await Task.yield()
+        return try await base.nextTicketNumber()
+    }
+
+    func ticketID(forNumber number: TicketNumber) async throws -> TicketID? {
+        await Task.yield()
+        return await base.ticketID(forNumber: number)
+    }
+
     func tickets(matching query: TicketQuery) async throws -> TicketPage {
         await Task.yield()
         return try await base.tickets(matching: query)

@@ -73,6 +73,14 @@ public struct DeskActivityLog: TicketStore {
     /// Passes on; see ``TicketStore/ticketID(forThread:)``.
     public func ticketID(forThread key: ThreadKey) async throws -> TicketID? { try await base.ticketID(forThread: key) }
 
+    /// Passes on; see ``TicketStore/nextTicketNumber()``.
+    public func nextTicketNumber() async throws -> TicketNumber { try await base.nextTicketNumber() }
+
+    /// Passes on; see ``TicketStore/ticketID(forNumber:)``.
+    public func ticketID(forNumber number: TicketNumber) async throws -> TicketID? {
+        try await base.ticketID(forNumber: number)
+    }
+
     /// Passes on; see ``TicketStore/tickets(matching:)``.
     public func tickets(matching query: TicketQuery) async throws -> TicketPage {
         try await base.tickets(matching: query)

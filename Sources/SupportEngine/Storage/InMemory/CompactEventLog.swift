@@ -103,6 +103,7 @@ struct CompactEventLog: Sendable {
             priority: priority ?? snapshot.priority,
             locale: snapshot.locale,
             followUpOf: snapshot.followUpOf,
+            number: snapshot.number,
             firstMessage: firstMessage
         )
     }

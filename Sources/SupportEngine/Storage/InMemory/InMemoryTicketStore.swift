@@ -39,6 +39,10 @@ public actor InMemoryTicketStore: TicketStore {
     private var outboundByTicket: [TicketID: [OutboundID]] = [:]
     /// How many delivery claims were made: numbers the claims' tokens, so that no two are alike.
     private var claimsMade = 0
+    /// The last ticket number handed out (or committed, when a commit brought a higher one).
+    private var lastTicketNumber = 0
+    /// Every numbered ticket by its number.
+    private var numbers: [TicketNumber: Record] = [:]
 
     /// Creates an empty store.
     public init() {}
@@ -66,6 +70,10 @@ public actor InMemoryTicketStore: TicketStore {
                 ordered.append(record)
                 record.log.append(write.events, from: nil, to: write.ticket)
                 records[id] = record
+                if let number = write.ticket.number {
+                    numbers[number] = record
+                    lastTicketNumber = max(lastTicketNumber, number.rawValue)
+                }
             }
             for key in write.externalKeys { externalKeys[key] = record }
             for key in write.threadKeys {
@@ -96,6 +104,14 @@ public actor InMemoryTicketStore: TicketStore {
                 throw StoreError(
                     .versionConflict,
                     "ticket \(id) is at version \(stored), not \(write.expectedVersion): reload it and try again"
+                )
+            }
+            if write.expectedVersion == 0, let number = write.ticket.number, let owner = numbers[number]?.ticket.id,
+                owner != id
+            {
+                throw StoreError(
+                    .invalidCommit,
+                    "ticket number \(number) already belongs to ticket \(owner); take new numbers from nextTicketNumber()"
                 )
             }
             for key in write.externalKeys {
@@ -158,6 +174,25 @@ public actor InMemoryTicketStore: TicketStore {
         guard utf8.count > ownThreadKeyPrefix.count, utf8.starts(with: ownThreadKeyPrefix) else { return nil }
         return TicketID(String(decoding: utf8.dropFirst(ownThreadKeyPrefix.count), as: UTF8.self))
     }
+
+    /// Hands out the next ticket number: 1, 2, 3, … in the order of the calls; see
+    /// ``TicketStore/nextTicketNumber()``.
+    ///
+    /// - Returns: A number no earlier call returned.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/unavailable`` when the numbers run out.
+    public func nextTicketNumber() throws -> TicketNumber {
+        guard let number = TicketNumber(rawValue: lastTicketNumber + 1) else {
+            throw StoreError(.unavailable, "the store has handed out every ticket number up to \(TicketNumber.maximum)")
+        }
+        lastTicketNumber = number.rawValue
+        return number
+    }
+
+    /// Finds the ticket with a number.
+    ///
+    /// - Parameter number: The ticket's number.
+    /// - Returns: The ticket's id, or `nil`.
+    public func ticketID(forNumber number: TicketNumber) -> TicketID? { numbers[number]?.ticket.id }
 
     /// Lists tickets ordered by id.
     ///

@@ -24,9 +24,12 @@ extension SupportDesk {
     public func receive(_ inbound: InboundMessage) async throws -> ReceiveOutcome {
         try validate(inbound)
         try await loadRoutingIfNeeded()
+        // A number drawn for a new ticket whose commit was refused is kept for the next attempt, so that
+        // conflicts and taken ids leave no gaps in the numbers.
+        var number: TicketNumber?
         let outcome = try await retryingConflicts("receiving message \(inbound.key)") {
             do {
-                return try await receiveOnce(inbound)
+                return try await receiveOnce(inbound, number: &number)
             } catch let error as StoreError where error.code == .duplicateExternalMessage {
                 guard let duplicate = try await duplicate(of: inbound) else { throw error }
                 return duplicate
@@ -36,7 +39,7 @@ extension SupportDesk {
         return outcome
     }
 
-    private func receiveOnce(_ inbound: InboundMessage) async throws -> ReceiveOutcome {
+    private func receiveOnce(_ inbound: InboundMessage, number: inout TicketNumber?) async throws -> ReceiveOutcome {
         if let duplicate = try await duplicate(of: inbound) { return duplicate }
         var candidates = [ThreadKey(rawValue: inbound.externalID)]
         if let reference = inbound.threadReference { candidates.append(ThreadKey(rawValue: reference)) }
@@ -70,10 +73,11 @@ extension SupportDesk {
                 from: inbound,
                 followUpOf: existing.ticket.id,
                 threadKeys: threadKeys,
+                number: &number,
                 at: clock.now
             )
         }
-        return try await create(from: inbound, followUpOf: nil, threadKeys: threadKeys, at: clock.now)
+        return try await create(from: inbound, followUpOf: nil, threadKeys: threadKeys, number: &number, at: clock.now)
     }
 
     /// The outcome for a repeated delivery, or `nil` for a new message. A message id reused by another
@@ -174,10 +178,17 @@ extension SupportDesk {
         from inbound: InboundMessage,
         followUpOf: TicketID?,
         threadKeys: [ThreadKey],
+        number reserved: inout TicketNumber?,
         at now: Date
     ) async throws -> ReceiveOutcome {
         let id = TicketID(ids.next("T"))
-        let number = try await store.nextTicketNumber()
+        let number: TicketNumber
+        if let reserved {
+            number = reserved
+        } else {
+            number = try await store.nextTicketNumber()
+        }
+        reserved = number
         let member = try await profile(of: inbound.sender)
         let routed = classify(inbound, member: member)
         let message = TicketMessage(

@@ -60,6 +60,14 @@ struct SimulationTests {
         #expect(html.hasPrefix("<!doctype html>"))
         #expect(html.components(separatedBy: "<svg").count - 1 == 4, "four charts")
         #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("<script"), "self-contained")
+        // Tickets are named by the number members saw, never by an internal id.
+        #expect(html.contains("Slowest first replies"))
+        let first = try #require(result.slowestFirstReplies.first)
+        #expect(first.reference.wholeMatch(of: /#[0-9]+/) != nil, "\(first.reference)")
+        #expect(html.contains("<td>\(first.reference)</td>"))
+        #expect(result.slowestFirstReplies.count <= 10)
+        #expect(zip(result.slowestFirstReplies, result.slowestFirstReplies.dropFirst()).allSatisfy { $0.wait >= $1.wait })
+        #expect(html.firstMatch(of: /T-[0-9]{6}/) == nil, "no internal ticket id in the report")
     }
 
     @Test func refundsFollowTheClubsRules() async throws {

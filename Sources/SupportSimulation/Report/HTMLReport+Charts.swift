@@ -252,3 +252,17 @@ extension HTMLReport {
         return ((value + 3999) / 4000) * 4000
     }
 }
+
+extension HTMLReport {
+    /// The tickets whose members waited longest for a first reply, by number, subject and priority.
+    func slowestFirstRepliesTable() -> String {
+        guard !result.slowestFirstReplies.isEmpty else { return "<p class=\"sub\">No ticket had a public reply.</p>" }
+        var rows = "<table><tr><th>Ticket</th><th>Subject</th><th>Priority</th><th class=\"num\">First reply</th></tr>"
+        for wait in result.slowestFirstReplies {
+            rows += "<tr><td>\(escape(wait.reference))</td><td>\(escape(wait.subject))</td>"
+            rows += "<td>\(escape(wait.priority.rawValue))</td>"
+            rows += "<td class=\"num\">\(escape(DurationFormat.short(wait.wait)))</td></tr>"
+        }
+        return rows + "</table>"
+    }
+}

@@ -73,6 +73,11 @@ public struct HTMLReport: Sendable {
         body += panel("Arrivals by hour of week", "New tickets per local hour, Monday first.", heatmap())
         body += panel("Agents", "From the event log.", agentTable())
         body += panel(
+            "Slowest first replies",
+            "The tickets members waited longest for, by the number they saw.",
+            slowestFirstRepliesTable()
+        )
+        body += panel(
             "Member journey",
             "Joins, cancellations and exit reasons; the journey's messages, read back from the desk.",
             journeyTable()

@@ -54,6 +54,8 @@ public struct SimulationResult: Sendable {
     public var messagesSent: Int
     /// What the member journey did: joins, cancellations, exit reasons and the journey's messages.
     public var journey: JourneyFigures
+    /// The tickets whose members waited longest for a first public reply, longest first, by number.
+    public var slowestFirstReplies: [TicketWait] = []
 }
 
 /// The member journey of a simulation: who joined and left, why they left, and what the desk sent them.

@@ -54,7 +54,8 @@ extension SimulationRun {
             difficultTickets: difficultTickets,
             moderationActions: moderationActions,
             messagesSent: channels.reduce(0) { $0 + $1.sentMessages.count },
-            journey: try await journeyFigures(tickets: tickets)
+            journey: try await journeyFigures(tickets: tickets),
+            slowestFirstReplies: TicketWait.longest(in: tickets, prefix: club.desk.ticketNumberPrefix)
         )
     }
 }

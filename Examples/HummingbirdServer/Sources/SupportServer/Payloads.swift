@@ -116,6 +116,8 @@ public struct StatusRequest: Codable, Sendable, Hashable {
 public struct QueueEntry: Codable, Sendable, Hashable {
     /// The ticket's id.
     public var id: TicketID
+    /// The ticket's number as people see it (`#1042`); absent for a ticket stored before numbers.
+    public var reference: String?
     /// Its subject.
     public var subject: String
     /// Its status.
@@ -134,6 +136,8 @@ public struct QueueEntry: Codable, Sendable, Hashable {
 
 /// The support side's view of a ticket: the full snapshot with internal notes, and its deliveries.
 public struct AgentTicket: Codable, Sendable, Hashable {
+    /// The ticket's number as people see it (`#1042`); absent for a ticket stored before numbers.
+    public var reference: String?
     /// The snapshot.
     public var ticket: Ticket
     /// How many events its audit log holds.

@@ -26,9 +26,11 @@ extension SupportAPI {
         }
         let after = parameters["after"].map { TicketID(rawValue: String($0)) }
         let page = try await desk.tickets(matching: TicketQuery(statuses: statuses, after: after, limit: limit))
+        let prefix = await desk.configuration.ticketNumberPrefix
         let entries = page.tickets.map { stored in
             QueueEntry(
                 id: stored.ticket.id,
+                reference: stored.ticket.number.map { $0.formatted(prefix: prefix) },
                 subject: stored.ticket.subject,
                 status: stored.ticket.status,
                 priority: stored.ticket.priority,
@@ -44,6 +46,22 @@ extension SupportAPI {
     func agentTicket(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         _ = try tokens.agent(of: request)
         return try await agentResponse(try ticketID(context))
+    }
+
+    /// `GET /agent/tickets/by-number/{number}`: the ticket a member reads out, by its number with or
+    /// without the prefix (`1042`, or `%231042` for `#1042`).
+    func agentTicketByNumber(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        _ = try tokens.agent(of: request)
+        let text = context.parameters.get("number") ?? ""
+        let prefix = await desk.configuration.ticketNumberPrefix
+        guard let number = TicketNumber(parsing: text.removingPercentEncoding ?? text, prefix: prefix) else {
+            throw APIError(
+                .badRequest,
+                "invalid_input",
+                "'\(text)' is not a ticket number: give its digits, such as 1042, with or without '\(prefix)'"
+            )
+        }
+        return try await agentResponse(try await desk.agentView(ofNumber: number).ticket.id)
     }
 
     func reply(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
@@ -95,6 +113,7 @@ extension SupportAPI {
         let view = try await desk.agentView(of: id)
         return try JSONResponse.make(
             AgentTicket(
+                reference: view.reference,
                 ticket: view.ticket,
                 eventCount: view.events.count,
                 dueAt: view.dueAt,

@@ -58,6 +58,9 @@ public struct SupportAPI: Sendable {
         router.post("/me/refunds") { request, _ in try await self.refund(request) }
         router.get("/agent/queue") { request, _ in try await self.queue(request) }
         router.get("/agent/tickets/:id") { request, context in try await self.agentTicket(request, context) }
+        router.get("/agent/tickets/by-number/:number") { request, context in
+            try await self.agentTicketByNumber(request, context)
+        }
         router.post("/agent/tickets/:id/reply") { request, context in try await self.reply(request, context) }
         router.post("/agent/tickets/:id/notes") { request, context in try await self.note(request, context) }
         router.post("/agent/tickets/:id/status") { request, context in try await self.status(request, context) }

@@ -12,7 +12,8 @@ extension PostgresTicketStore {
     /// - Throws: ``StoreError``: ``StoreError/Code/versionConflict`` when a ticket changed since it was read
     ///   (or was created by someone else first), ``StoreError/Code/duplicateExternalMessage`` when an
     ///   inbound message key belongs to another ticket, ``StoreError/Code/invalidCommit`` for a malformed
-    ///   commit, ``StoreError/Code/unavailable`` when the database fails. Nothing is stored on error.
+    ///   commit or a new ticket whose number another ticket has, ``StoreError/Code/unavailable`` when the
+    ///   database fails. Nothing is stored on error.
     public func commit(_ commit: TicketCommit) async throws {
         try commit.validateShape()
         let writes = commit.writes.sorted { $0.ticket.id < $1.ticket.id }
@@ -37,10 +38,11 @@ extension PostgresTicketStore {
             written = try await count(
                 connection.query(
                     """
-                    INSERT INTO \(unescaped: tickets) (id, version, status, assignee, requester, due_at, snapshot)
+                    INSERT INTO \(unescaped: tickets)
+                        (id, version, status, assignee, requester, due_at, number, snapshot)
                     VALUES (\(id), \(ticket.version), \(ticket.status.rawValue), \(ticket.assignee?.rawValue),
-                            \(ticket.requester.rawValue), \(due), \(snapshot)::jsonb)
-                    ON CONFLICT (id) DO NOTHING
+                            \(ticket.requester.rawValue), \(due), \(ticket.number?.rawValue), \(snapshot)::jsonb)
+                    ON CONFLICT DO NOTHING
                     RETURNING 1
                     """,
                     logger: logger
@@ -63,6 +65,13 @@ extension PostgresTicketStore {
         }
         guard written == 1 else {
             let stored = try await storedVersion(of: id, on: connection)
+            // A new ticket not inserted although its id is free: its number is another ticket's.
+            if write.expectedVersion == 0, stored == 0, let number = ticket.number {
+                throw StoreError(
+                    .invalidCommit,
+                    "ticket number \(number) already belongs to another ticket; take new numbers from nextTicketNumber()"
+                )
+            }
             throw StoreError(
                 .versionConflict,
                 "ticket \(id) is at version \(stored), not \(write.expectedVersion): reload it and try again"

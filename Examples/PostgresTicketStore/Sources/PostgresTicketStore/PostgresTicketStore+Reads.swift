@@ -63,6 +63,46 @@ extension PostgresTicketStore {
         return try await firstID(rows)
     }
 
+    /// Hands out the next ticket number from the schema's `ticket_numbers` sequence; see
+    /// ``TicketStore/nextTicketNumber()``. Servers sharing the database never get the same number, and a
+    /// number drawn for a commit that failed is skipped (a sequence never rolls back).
+    ///
+    /// - Returns: The number.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/unavailable`` when the database fails or the
+    ///   sequence has run past ``TicketNumber/maximum``.
+    public func nextTicketNumber() async throws -> TicketNumber {
+        let rows = try await read(
+            "SELECT nextval('\(unescaped: table("ticket_numbers"))')",
+            "drawing a ticket number"
+        )
+        var value: Int?
+        do {
+            for try await (next) in rows.decode(Int.self) { value = next }
+        } catch {
+            throw PostgresErrors.map(error, while: "drawing a ticket number")
+        }
+        guard let value, let number = TicketNumber(rawValue: value) else {
+            throw StoreError(
+                .unavailable,
+                "the sequence \(table("ticket_numbers")) gave \(value.map(String.init) ?? "nothing"), not a ticket number"
+            )
+        }
+        return number
+    }
+
+    /// Finds the ticket with a number.
+    ///
+    /// - Parameter number: The ticket's number.
+    /// - Returns: The ticket's id, or `nil`.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/unavailable`` when the database fails.
+    public func ticketID(forNumber number: TicketNumber) async throws -> TicketID? {
+        let rows = try await read(
+            "SELECT id FROM \(unescaped: table("tickets")) WHERE number = \(number.rawValue)",
+            "looking up ticket number \(number)"
+        )
+        return try await firstID(rows)
+    }
+
     /// Lists tickets ordered by id, one page at a time.
     ///
     /// - Parameter query: The conditions and the page.

@@ -102,6 +102,22 @@ extension PostgresTicketStore {
             "CREATE INDEX IF NOT EXISTS outbox_pending ON \(table("outbox")) (next_attempt_at, id) WHERE state = 'pending'",
             "CREATE INDEX IF NOT EXISTS outbox_ticket ON \(table("outbox")) (ticket_id, position)",
             "CREATE INDEX IF NOT EXISTS outbox_dead ON \(table("outbox")) (id) WHERE state = 'dead_lettered'",
+            // Ticket numbers: the store's own sequence hands them out, so that servers sharing the database
+            // never give two tickets one number; a schema from before numbers gains the column (its old
+            // tickets keep none) and the sequence. A sequence never rolls back: a number drawn for a commit
+            // that failed is skipped, a gap.
+            "CREATE SEQUENCE IF NOT EXISTS \(table("ticket_numbers")) AS BIGINT MINVALUE 1 START 1",
+            "ALTER TABLE \(table("tickets")) ADD COLUMN IF NOT EXISTS number BIGINT",
+            "CREATE UNIQUE INDEX IF NOT EXISTS tickets_number ON \(table("tickets")) (number) WHERE number IS NOT NULL",
+            // A sequence that is behind the stored numbers (a restored dump, numbers written by hand) moves
+            // past the largest one, so it never hands out a number a ticket has.
+            """
+            SELECT setval('\(table("ticket_numbers"))', stored.largest)
+            FROM (SELECT MAX(number) AS largest FROM \(table("tickets"))) AS stored,
+                 \(table("ticket_numbers")) AS numbers
+            WHERE stored.largest IS NOT NULL
+              AND stored.largest > (CASE WHEN numbers.is_called THEN numbers.last_value ELSE 0 END)
+            """,
         ]
     }
 }

@@ -61,6 +61,14 @@ struct DeskOnPostgresTests {
                 } while cursor != nil
                 #expect(tickets.count == 400, "seed \(seed)")
                 #expect(Set(tickets.map(\.ticket.id)).count == 400)
+                // Every ticket has a number of its own, from the database's sequence, and is found by it.
+                let numbers = tickets.compactMap(\.ticket.number)
+                #expect(numbers.count == 400, "seed \(seed)")
+                #expect(Set(numbers).count == 400, "distinct numbers, seed \(seed)")
+                for stored in tickets.prefix(40) {
+                    let number = try #require(stored.ticket.number)
+                    #expect(try await storeB.ticketID(forNumber: number) == stored.ticket.id, "seed \(seed)")
+                }
 
                 // No lost events: every ticket's log replays to its snapshot.
                 for stored in tickets {

@@ -55,7 +55,11 @@ extension TicketStoreConformance {
         try expect.equal(Set(created.map(\.1)).count, count, "distinct numbers of \(count) tickets created at once")
         for (id, number) in created {
             try expect.equal(try await store.ticket(TicketID(id))?.ticket.number, number, "the number of \(id)")
-            try expect.equal(try await store.ticketID(forNumber: number), TicketID(id), "the ticket of number \(number)")
+            try expect.equal(
+                try await store.ticketID(forNumber: number),
+                TicketID(id),
+                "the ticket of number \(number)"
+            )
         }
     }
 

@@ -66,7 +66,9 @@ struct SimulationTests {
         #expect(first.reference.wholeMatch(of: /#[0-9]+/) != nil, "\(first.reference)")
         #expect(html.contains("<td>\(first.reference)</td>"))
         #expect(result.slowestFirstReplies.count <= 10)
-        #expect(zip(result.slowestFirstReplies, result.slowestFirstReplies.dropFirst()).allSatisfy { $0.wait >= $1.wait })
+        #expect(
+            zip(result.slowestFirstReplies, result.slowestFirstReplies.dropFirst()).allSatisfy { $0.wait >= $1.wait }
+        )
         #expect(html.firstMatch(of: /T-[0-9]{6}/) == nil, "no internal ticket id in the report")
     }
 

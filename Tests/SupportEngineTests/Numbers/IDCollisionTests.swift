@@ -45,7 +45,8 @@ struct IDCollisionTests {
         let perDesk = 20
         // Each desk takes a message and answers it at once: both the tickets' ids and the replies'
         // outbound ids clash between the two generators.
-        @Sendable func take(_ harness: DeskHarness, _ id: String, from member: MemberID) async throws -> ReceiveOutcome {
+        @Sendable func take(_ harness: DeskHarness, _ id: String, from member: MemberID) async throws -> ReceiveOutcome
+        {
             let outcome = try await harness.receive(id, from: member)
             try await harness.desk.reply(to: outcome.ticket.id, body: "Answer to \(id)", by: DeskHarness.agent)
             return outcome
@@ -92,7 +93,9 @@ struct IDCollisionTests {
         #expect(message.contains("ticket id T-same already exists in the store"), "\(message)")
         #expect(!message.contains("kept conflicting"), "\(message)")
         #expect(await store.ticketCount == 1)
-        #expect(await store.ticketID(forExternalMessage: ExternalMessageKey(channel: .email, externalID: "in-2")) == nil)
+        #expect(
+            await store.ticketID(forExternalMessage: ExternalMessageKey(channel: .email, externalID: "in-2")) == nil
+        )
         #expect(try await desk.agentView(of: "T-same").ticket.requester == "alice")
     }
 }

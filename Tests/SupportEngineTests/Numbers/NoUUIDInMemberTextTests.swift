@@ -64,7 +64,9 @@ struct NoUUIDInMemberTextTests {
         try await desk.reply(to: annas, body: "Please try again now", by: .agent("ivan"))
         let reply = try #require(email.sentMessages.last)
         // Anna answers the reply by email: its subject carries the ticket's number.
-        let answered = try await desk.receive(message("in-a2", from: "anna", subject: reply.subject, body: "Still broken"))
+        let answered = try await desk.receive(
+            message("in-a2", from: "anna", subject: reply.subject, body: "Still broken")
+        )
         #expect(answered.ticket.id == annas)
         try await desk.reply(to: annas, body: "Fixed for good", by: .agent("ivan"), status: .solved)
         // After hours, the next message gets a notice; a week later the solved ticket closes, and a new

@@ -33,7 +33,9 @@ struct TicketNumberDeskTests {
         #expect(try await harness.desk.lookUpTicket("#3") == nil)
         #expect(try await harness.desk.lookUpTicket("#1x") == nil)
         #expect(try await harness.desk.lookUpTicket("") == nil)
-        let error = await expectDeskError(.notFound) { _ = try await harness.desk.agentView(ofNumber: try TicketNumber(9)) }
+        let error = await expectDeskError(.notFound) {
+            _ = try await harness.desk.agentView(ofNumber: try TicketNumber(9))
+        }
         #expect(error?.message.contains("#9") == true, "\(error?.message ?? "")")
     }
 
@@ -81,7 +83,9 @@ struct TicketNumberDeskTests {
         let creation = TicketCreation(requester: "alice", subject: "Old", channel: .email, firstMessage: message)
         let (ticket, event) = try TicketRules.create(creation, id: "T-old", by: .member("alice"), at: harness.clock.now)
         try await harness.store.commit(
-            TicketCommit(writes: [TicketWrite(ticket: ticket, expectedVersion: 0, events: [event], threadKeys: [.ticket("T-old")])])
+            TicketCommit(writes: [
+                TicketWrite(ticket: ticket, expectedVersion: 0, events: [event], threadKeys: [.ticket("T-old")])
+            ])
         )
         let view = try await harness.desk.memberView(of: "T-old", for: "alice")
         #expect(view.number == nil)

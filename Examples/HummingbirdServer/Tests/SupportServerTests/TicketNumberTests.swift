@@ -20,7 +20,9 @@ struct TicketNumberTests {
             for message in result.ticket.messages {
                 #expect(message.body.firstMatch(of: uuid) == nil, "\(message.body)")
             }
-            for path in ["/agent/tickets/by-number/\(number.rawValue)", "/agent/tickets/by-number/%23\(number.rawValue)"] {
+            for path in [
+                "/agent/tickets/by-number/\(number.rawValue)", "/agent/tickets/by-number/%23\(number.rawValue)",
+            ] {
                 let found = try await client.call(.get, path, token: "olga-token")
                 #expect(found.status == .ok, "\(path): \(found.text)")
                 let ticket = try found.decode(AgentTicket.self)
@@ -33,7 +35,11 @@ struct TicketNumberTests {
             #expect(unknown.status == .notFound)
             let malformed = try await client.call(.get, "/agent/tickets/by-number/abc", token: "olga-token")
             #expect(malformed.status == .badRequest)
-            let member = try await client.call(.get, "/agent/tickets/by-number/\(number.rawValue)", token: "alice-token")
+            let member = try await client.call(
+                .get,
+                "/agent/tickets/by-number/\(number.rawValue)",
+                token: "alice-token"
+            )
             #expect(member.status != .ok, "a member cannot use the agents' lookup")
         }
     }

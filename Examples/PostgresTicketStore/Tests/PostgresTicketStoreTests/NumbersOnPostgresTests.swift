@@ -60,7 +60,11 @@ struct NumbersOnPostgresTests {
     func twoSequentialDesks() async throws {
         try await TestDatabase.withStore(schema: "numbers_two_desks") { storeA in
             try await TestDatabase.withClient { clientB in
-                let storeB = try PostgresTicketStore(client: clientB, schema: storeA.schema, logger: TestDatabase.logger)
+                let storeB = try PostgresTicketStore(
+                    client: clientB,
+                    schema: storeA.schema,
+                    logger: TestDatabase.logger
+                )
                 let clock = ManualClock()
                 let email = InMemoryChannel(kind: .email)
                 let desks = try [

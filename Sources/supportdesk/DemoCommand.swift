@@ -50,7 +50,9 @@ struct DemoCommand {
             )
         )
         let id = first.ticket.id
-        printer.line("ticket \(id) created: status \(first.ticket.status)")
+        printer.line(
+            "ticket #\(first.ticket.number?.description ?? "?") (id \(id)) created: status \(first.ticket.status)"
+        )
         for aspect in RoutingExplanation.Aspect.allCases {
             if let why = first.ticket.explanations[aspect] {
                 printer.line("\(aspect): \(why.value) — \(why.because)")
@@ -73,7 +75,7 @@ struct DemoCommand {
                 receivedAt: clock.now
             )
         )
-        printer.line("disposition \(again.disposition), still ticket \(again.ticket.id)")
+        printer.line("disposition \(again.disposition), still ticket #\(again.ticket.number?.description ?? "?")")
 
         clock.advance(by: 12 * 60)
         printer.step("Ivan comes online: the queue drains to him; he leaves an internal note")
@@ -147,7 +149,8 @@ struct DemoCommand {
             )
         )
         printer.line(
-            "ticket \(followUp.ticket.id) created, disposition \(followUp.disposition), status \(followUp.ticket.status)"
+            "ticket #\(followUp.ticket.number?.description ?? "?") created, disposition \(followUp.disposition), "
+                + "status \(followUp.ticket.status)"
         )
 
         printer.step("Someone else asks for Anna's ticket")

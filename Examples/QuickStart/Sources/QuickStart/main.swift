@@ -30,6 +30,6 @@ try await desk.reply(to: outcome.ticket.id, body: "It is there now. Enjoy!", by:
 
 // What the member sees: no internal notes.
 let view = try await desk.memberView(of: outcome.ticket.id, for: "member-42")
-print("ticket \(view.id): \(view.status), handled by \(view.assigneeName ?? "-")")
+print("ticket \(view.reference ?? "-"): \(view.status), handled by \(view.assigneeName ?? "-")")
 for message in view.messages { print("  \(message.authorName ?? message.author.rawValue): \(message.body)") }
 print("emails sent: \(email.sentMessages.count)")

@@ -27,7 +27,7 @@ public struct Ticket: Sendable, Hashable, Codable, Identifiable {
     public internal(set) var mergedInto: TicketID?
     /// The closed ticket this one follows up.
     public let followUpOf: TicketID?
-    /// The ticket's short number (``TicketNumber``), what people read and say: `#1042`. It comes with
+    /// The ticket's short number (`TicketNumber`), what people read and say: `#1042`. It comes with
     /// the creation event, so replay gives it back; `nil` for a ticket stored before numbers existed.
     public let number: TicketNumber?
     /// Tags, sorted.

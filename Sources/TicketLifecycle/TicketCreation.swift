@@ -14,7 +14,7 @@ public struct TicketCreation: Sendable, Hashable, Codable {
     public var locale: LocaleTag?
     /// The closed ticket this one follows up, when a member wrote again about a closed ticket.
     public var followUpOf: TicketID?
-    /// The ticket's short number, handed out by the store (``TicketNumber``); `nil` for a ticket created
+    /// The ticket's short number, handed out by the store (`TicketNumber`); `nil` for a ticket created
     /// before numbers existed, or by a host that does not number its tickets.
     public var number: TicketNumber?
     /// The first message. Its kind is ``TicketMessage/Kind/memberMessage`` when the member opened the

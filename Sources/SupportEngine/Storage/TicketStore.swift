@@ -15,7 +15,7 @@ public protocol TicketStore: Sendable {
     /// - Throws: ``StoreError`` with ``StoreError/Code/versionConflict`` when a ticket's stored version
     ///   is not its write's `expectedVersion`; ``StoreError/Code/duplicateExternalMessage`` when an
     ///   external key is mapped to another ticket; ``StoreError/Code/invalidCommit`` for a malformed
-    ///   commit, or a new ticket whose ``Ticket/number`` another stored ticket has. On any error nothing
+    ///   commit, or a new ticket whose `Ticket.number` another stored ticket has. On any error nothing
     ///   is stored.
     func commit(_ commit: TicketCommit) async throws
 
@@ -55,7 +55,7 @@ public protocol TicketStore: Sendable {
     /// counter). Handing out is not part of a commit: a number whose ticket was never committed (the
     /// commit failed, or was retried with a fresh number) is skipped for good, a gap like one a
     /// database sequence leaves. The desk calls this once per new ticket, before the creating commit,
-    /// and puts the number in the ticket's ``TicketCreation/number``.
+    /// and puts the number in the ticket's `TicketCreation.number`.
     ///
     /// - Returns: A number no earlier call returned.
     /// - Throws: ``StoreError`` when the store cannot be reached.
@@ -63,7 +63,7 @@ public protocol TicketStore: Sendable {
 
     /// Finds the ticket with a number.
     ///
-    /// - Parameter number: The ticket's number, as ``Ticket/number`` holds it.
+    /// - Parameter number: The ticket's number, as `Ticket.number` holds it.
     /// - Returns: The ticket's id, or `nil` when no stored ticket has that number.
     /// - Throws: ``StoreError`` when the store cannot be read.
     func ticketID(forNumber number: TicketNumber) async throws -> TicketID?

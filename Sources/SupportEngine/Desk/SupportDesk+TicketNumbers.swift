@@ -112,22 +112,23 @@ extension SupportDesk {
         return stored
     }
 
-    /// The id a failed ticket commit drew that the store already holds, said plainly, or `nil` when the
-    /// failure was something else: a new ticket whose id is taken, or an outbound message whose id is.
+    /// The id a failed ticket commit drew that the store already holds, said plainly with the prefix it
+    /// was drawn with, or `nil` when the failure was something else: a new ticket whose id is taken, or
+    /// an outbound message whose id is.
     ///
     /// Only commits that write tickets are looked at: their outbound ids come from the ``IDGenerator``,
     /// while journey and feedback messages have ids made from what they are about, where an id in the
     /// store means the message was already written.
-    func takenID(in commit: TicketCommit) async -> String? {
+    func takenID(in commit: TicketCommit) async -> (message: String, prefix: String)? {
         guard !commit.writes.isEmpty else { return nil }
         for write in commit.writes where write.expectedVersion == 0 {
             if (try? await store.ticket(write.ticket.id)) != nil {
-                return "ticket id \(write.ticket.id) already exists in the store"
+                return ("ticket id \(write.ticket.id) already exists in the store", "T")
             }
         }
         for message in commit.outbound {
             if (try? await store.outbound(message.id)) != nil {
-                return "outbound message id \(message.id) already exists in the store"
+                return ("outbound message id \(message.id) already exists in the store", "O")
             }
         }
         return nil

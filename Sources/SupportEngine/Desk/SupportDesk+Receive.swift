@@ -102,17 +102,8 @@ extension SupportDesk {
 
     /// The sender's ticket a thread reference points at, following merges; never another member's.
     private func conversation(for reference: String, sender: MemberID) async throws -> StoredTicket? {
-        guard let id = try await store.ticketID(forThread: ThreadKey(rawValue: reference)),
-            var stored = try await store.ticket(id), stored.ticket.requester == sender
-        else { return nil }
-        var hops = 0
-        while let target = stored.ticket.mergedInto, hops < 16, let next = try await store.ticket(target),
-            next.ticket.requester == sender
-        {
-            stored = next
-            hops += 1
-        }
-        return stored
+        guard let id = try await store.ticketID(forThread: ThreadKey(rawValue: reference)) else { return nil }
+        return try await ownConversation(startingAt: id, sender: sender)
     }
 
     private func append(

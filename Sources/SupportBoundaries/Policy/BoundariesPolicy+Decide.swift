@@ -46,7 +46,8 @@ extension BoundariesPolicy {
     ///   promise for the priority, on the line's hours. During an absence without a substitute the
     ///   promise counts from the end of the absence.
     /// - When the channel is closed, an after-hours notice with the next opening is added unless the
-    ///   conversation got one less than ``afterHoursNoticeInterval`` ago (and not during an absence
+    ///   member got one (``BoundariesInput/lastAfterHoursNotice``, on any of their conversations) less
+    ///   than ``afterHoursNoticeInterval`` ago (and not during an absence
     ///   without a substitute, whose notice says more).
     /// - During an absence, an absence notice is added and the message is routed to the substitute.
     ///

@@ -94,7 +94,7 @@ extension SupportDesk {
     func classify(
         _ inbound: InboundMessage,
         member: MemberProfile
-    ) -> (reason: ContactReason, priority: Priority, explanations: [RoutingExplanation]) {
+    ) -> (reason: ContactReason, priority: Priority, language: LocaleTag?, explanations: [RoutingExplanation]) {
         let settings = configuration.routing
         let classification = settings.classifier.classify(
             subject: inbound.subject,
@@ -141,7 +141,7 @@ extension SupportDesk {
                 because: priorityWhy ?? "the default priority"
             )
         )
-        return (classification.reason, decision.priority, explanations)
+        return (classification.reason, decision.priority, classification.language, explanations)
     }
 
     /// Chooses an agent for a ticket that has none, and reserves the capacity; `nil` leaves it queued.

@@ -5,8 +5,9 @@ extension SupportDesk {
     ///
     /// A new ticket gets the acknowledgement with the expected reply time (and the self-service links
     /// of its reason), the after-hours notice when the line is closed, the absence notice, or the
-    /// out-of-scope reply. A message on an existing conversation gets only the after-hours notice, at
-    /// most once per ``BoundariesPolicy/afterHoursNoticeInterval``. During an absence with a substitute a
+    /// out-of-scope reply. A message on an existing conversation gets only the after-hours notice. A
+    /// member gets the after-hours notice at most once per ``BoundariesPolicy/afterHoursNoticeInterval``
+    /// over all their conversations, however many tickets they open. During an absence with a substitute a
     /// new ticket is assigned to the substitute.
     func autoReplies(
         for ticket: Ticket,
@@ -19,16 +20,22 @@ extension SupportDesk {
         // A channel that says nobody is on (live chat) gets no instant promise: the line's own promise
         // for the priority applies instead of the channel's.
         let channelIsAvailable = await channels[channel]?.isAvailable ?? true
-        let lastNotice = ticket.messages.last { $0.templateKey == TemplateKey.afterHours.rawValue }?.at
-        let decision = boundaries.decide(
-            BoundariesInput(
-                channel: channel,
-                reason: ticket.reason,
-                priority: ticket.priority,
-                lastAfterHoursNotice: lastNotice
-            ),
-            at: now
+        var input = BoundariesInput(
+            channel: channel,
+            reason: ticket.reason,
+            priority: ticket.priority,
+            lastAfterHoursNotice: Self.lastNotice(.afterHours, in: ticket)
         )
+        var decision = boundaries.decide(input, at: now)
+        // The notice goes to the member, not to the conversation: a notice on another of their tickets
+        // counts too. Their other tickets are read only when a notice is about to go out.
+        if decision.replies.contains(where: { $0.kind == .afterHours }),
+            let other = try await lastNotice(.afterHours, toMember: ticket.requester, besides: ticket.id),
+            other > input.lastAfterHoursNotice ?? .distantPast
+        {
+            input.lastAfterHoursNotice = other
+            decision = boundaries.decide(input, at: now)
+        }
         let locale = ticket.locale ?? member.locale
         let zone = member.timeZone ?? boundaries.hours.configuration.timeZone
         var values = [
@@ -81,6 +88,27 @@ extension SupportDesk {
             commands.append(.assign(substitute))
         }
         return commands
+    }
+
+    /// When the ticket last carried an automatic message of this template, or `nil`.
+    static func lastNotice(_ key: TemplateKey, in ticket: Ticket) -> Date? {
+        ticket.messages.last { $0.templateKey == key.rawValue }?.at
+    }
+
+    /// When the member last got an automatic message of this template on any ticket but `excluded`.
+    func lastNotice(_ key: TemplateKey, toMember member: MemberID, besides excluded: TicketID) async throws -> Date? {
+        var latest: Date?
+        var cursor: TicketID?
+        repeat {
+            let page = try await store.tickets(
+                matching: TicketQuery(requester: member, after: cursor, limit: TicketQuery.maximumLimit)
+            )
+            for stored in page.tickets where stored.ticket.id != excluded {
+                if let at = Self.lastNotice(key, in: stored.ticket), at > latest ?? .distantPast { latest = at }
+            }
+            cursor = page.nextCursor
+        } while cursor != nil
+        return latest
     }
 
     /// The rendered self-service block for a reason, or an empty string when it has no links.

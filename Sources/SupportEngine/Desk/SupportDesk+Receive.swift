@@ -172,7 +172,7 @@ extension SupportDesk {
         at now: Date
     ) async throws -> ReceiveOutcome {
         let id = TicketID(ids.next("T"))
-        let member = try await profile(of: inbound.sender)
+        let (member, isKnown) = try await lookUp(inbound.sender)
         let routed = classify(inbound, member: member)
         let message = TicketMessage(
             id: newMessageID(),
@@ -189,7 +189,12 @@ extension SupportDesk {
             channel: inbound.channel,
             reason: routed.reason,
             priority: routed.priority,
-            locale: inbound.locale ?? member.locale,
+            locale: Self.replyLanguage(
+                stated: inbound.locale,
+                profile: member,
+                isKnown: isKnown,
+                written: routed.language
+            ),
             followUpOf: followUpOf,
             firstMessage: message
         )

@@ -22,6 +22,8 @@ extension SupportDesk {
             try await retryingConflicts("'\(command.name)' on ticket \(id)") {
                 guard let stored = try await store.ticket(id) else { throw notFound(id) }
                 if let member = actor.memberID, member != stored.ticket.requester { throw notFound(id) }
+                // Assigning a ticket to whoever already holds it is what the caller wanted: nothing to do.
+                if case .assign(let agent) = command, agent == stored.ticket.assignee { return stored.ticket }
                 let now = clock.now
                 var (ticket, events) = try executeWithSLA(command, on: stored.ticket, by: actor, at: now)
                 let recipient = try await profile(of: ticket.requester)
@@ -105,6 +107,9 @@ extension SupportDesk {
     }
 
     /// Assigns a ticket to an agent, or unassigns it with `nil`.
+    ///
+    /// Assigning a ticket to its current assignee (or unassigning an unassigned one) changes nothing and
+    /// returns the ticket as it is: two agents pressing "take it" at once both succeed.
     ///
     /// - Parameters:
     ///   - id: The ticket.

@@ -216,8 +216,27 @@ public actor SupportDesk {
     /// The member's profile, or the unknown-contact profile; with the member journey on, its segment is
     /// the journey's, so routing and the journey agree.
     func profile(of member: MemberID) async throws -> MemberProfile {
-        var profile = try await members.member(member) ?? .unknown(member)
+        try await lookUp(member).profile
+    }
+
+    /// The member's profile, and whether the directory knows them (`false`: an unknown contact's
+    /// stand-in profile, whose language is only the default).
+    func lookUp(_ member: MemberID) async throws -> (profile: MemberProfile, isKnown: Bool) {
+        let known = try await members.member(member)
+        var profile = known ?? .unknown(member)
         if let segment = try await journeySegment(of: member) { profile.segment = segment }
-        return profile
+        return (profile, known != nil)
+    }
+
+    /// The language a new ticket is answered in: the language the message states (a form's or channel's
+    /// own field), else the profile's for a member the directory knows, else the language the message
+    /// is written in as the classifier recognised it, else the profile's default.
+    static func replyLanguage(
+        stated: LocaleTag?,
+        profile: MemberProfile,
+        isKnown: Bool,
+        written: LocaleTag?
+    ) -> LocaleTag {
+        stated ?? (isKnown ? profile.locale : written ?? profile.locale)
     }
 }

@@ -299,7 +299,7 @@ extension SupportDesk {
     ) -> [String: String] {
         let kind = violation?.kind ?? ViolationKind(rawValue: "rules")
         let named = try? configuration.templates.render(PolicyTemplateKeys.ruleName(kind), for: locale, values: [:])
-        let link = try? configuration.templates.render(PolicyTemplateKeys.rulesLink, for: locale, values: [:])
+        let link = rulesLink(in: locale)
         let zone = member.timeZone ?? configuration.boundaries?.hours.configuration.timeZone ?? "UTC"
         return [
             "member_name": member.displayName,
@@ -308,6 +308,18 @@ extension SupportDesk {
             "suspended_until": decision.entry.until.map { timeFormatter.format($0, locale: locale, timeZone: zone) }
                 ?? "-",
         ]
+    }
+
+    /// The link to the published rules a moderation message gives: the host's own
+    /// ``PolicyTemplateKeys/rulesLink`` template for the language when it set one, else
+    /// ``DeskConfiguration/rulesLink``, else the built-in template.
+    func rulesLink(in locale: LocaleTag) -> String? {
+        let key = PolicyTemplateKeys.rulesLink
+        let own = configuration.templates.template(key, for: locale)
+        if let configured = configuration.rulesLink, own == nil || own == TemplateCatalog.builtIn.template(key, for: locale) {
+            return configured
+        }
+        return try? configuration.templates.render(key, for: locale, values: [:])
     }
 
     /// The tag on the ticket of a removal that waits for the owner.

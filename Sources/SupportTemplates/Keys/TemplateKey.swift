@@ -19,7 +19,7 @@ public struct TemplateKey: OpenVocabulary {
     public static let acknowledgement = TemplateKey(rawValue: "acknowledgement")
     /// "We received your message; we will answer as soon as we can" — when no promise applies.
     public static let acknowledgementWithoutPromise = TemplateKey(rawValue: "acknowledgement.no_promise")
-    /// "We are closed now; we open at …" — at most once a day per conversation.
+    /// "We are closed now; we open at …" — at most once a day per member.
     public static let afterHours = TemplateKey(rawValue: "after_hours")
     /// "We are away until …".
     public static let absence = TemplateKey(rawValue: "absence")

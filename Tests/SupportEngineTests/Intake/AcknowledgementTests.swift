@@ -12,7 +12,7 @@ private func moscow(_ text: String) -> Date {
 struct AcknowledgementTests {
     let email = InMemoryChannel(kind: .email)
 
-    private func desk(
+    func desk(
         at start: String,
         absences: [Absence] = [],
         members: [MemberProfile]
@@ -55,7 +55,7 @@ struct AcknowledgementTests {
         return (desk, clock)
     }
 
-    private func inbound(
+    func inbound(
         _ id: String,
         from member: MemberID,
         at clock: ManualClock,

@@ -34,11 +34,17 @@ struct PolicyDeskHarness {
         refunds: RefundPolicy? = PolicyDeskHarness.policy,
         moderation: ModerationPolicy = .standard,
         ledgers: any PolicyLedgerStore = InMemoryPolicyLedgerStore(),
-        templates: TemplateCatalog = .builtIn
+        templates: TemplateCatalog = .builtIn,
+        rulesLink: String? = nil
     ) {
         self.ledgers = ledgers
         faults = FaultInjectingTicketStore(wrapping: store, seed: 0)
-        configuration = DeskConfiguration(templates: templates, refunds: refunds, moderation: moderation)
+        configuration = DeskConfiguration(
+            templates: templates,
+            refunds: refunds,
+            moderation: moderation,
+            rulesLink: rulesLink
+        )
         desk = try! SupportDesk(
             store: faults,
             clock: clock,

@@ -319,4 +319,25 @@ extension SupportDesk {
     public func deadLetters(after: OutboundID? = nil, limit: Int = 100) async throws -> [OutboundMessage] {
         try await store.deadLetteredOutbound(after: after, limit: limit)
     }
+
+    /// Every outbound message the desk wrote — replies, automatic messages, policy messages and journey
+    /// messages, which have no ticket — one page at a time, optionally only in some states: the
+    /// operator's view of the outbox.
+    ///
+    /// ```swift
+    /// var query = OutboxQuery(states: [.pending, .deadLettered])
+    /// repeat {
+    ///     let page = try await desk.outbox(matching: query)
+    ///     for message in page.messages { print(message.id, message.state, message.recipient) }
+    ///     query.after = page.nextCursor
+    /// } while query.after != nil
+    /// ```
+    ///
+    /// - Parameter query: The states and the page; every state, first 100 by default.
+    /// - Returns: One page, ordered by id, with the cursor of the next page.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/invalidQuery`` for a limit out of range, or when
+    ///   the store fails.
+    public func outbox(matching query: OutboxQuery = OutboxQuery()) async throws -> OutboxPage {
+        try await store.outbound(matching: query)
+    }
 }

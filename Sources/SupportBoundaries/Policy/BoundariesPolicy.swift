@@ -117,6 +117,7 @@ public struct BoundariesPolicy: Sendable, Hashable, Codable {
                 )
             }
         }
+        try scope.misuse?.validate(path: "\(prefix)scope.misuse")
         var ranges: [DateInterval] = []
         for (index, absence) in absences.enumerated() {
             let absencePath = "\(prefix)absences[\(index)]"

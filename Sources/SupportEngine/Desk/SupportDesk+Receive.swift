@@ -30,7 +30,12 @@ extension SupportDesk {
                 return duplicate
             }
         }
-        if outcome.disposition != .duplicate { await deliverNewMessages() }
+        if outcome.disposition != .duplicate {
+            await deliverNewMessages()
+            if outcome.disposition != .appended, Self.wasRedirected(outcome.ticket) {
+                await countMisuse(on: outcome.ticket)
+            }
+        }
         return outcome
     }
 
@@ -216,7 +221,17 @@ extension SupportDesk {
         }
         var explanations = routed.explanations
         var reserved: AgentID?
-        if let substitute = ticket.assignee {
+        if Self.wasRedirected(ticket) {
+            // Nothing for an agent to do: the member has the redirect, and writing back reopens it.
+            try run(.setStatus(.solved))
+            explanations.append(
+                RoutingExplanation(
+                    aspect: .assignee,
+                    value: ticket.assignee?.rawValue ?? "none",
+                    because: "out of scope: answered with where to go instead, and solved"
+                )
+            )
+        } else if let substitute = ticket.assignee {
             explanations.append(
                 RoutingExplanation(
                     aspect: .assignee,

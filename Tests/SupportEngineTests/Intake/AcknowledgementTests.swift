@@ -15,7 +15,8 @@ struct AcknowledgementTests {
     func desk(
         at start: String,
         absences: [Absence] = [],
-        members: [MemberProfile]
+        members: [MemberProfile],
+        withSLA: Bool = false
     ) throws -> (SupportDesk, ManualClock) {
         let hours = try BusinessCalendar(
             .init(
@@ -37,6 +38,7 @@ struct AcknowledgementTests {
             channels: [email],
             configuration: DeskConfiguration(
                 agents: [AgentProfile(id: "ivan", displayName: "Ivan")],
+                sla: withSLA ? SLAPolicy(boundaries: boundaries) : nil,
                 boundaries: boundaries,
                 selfService: [
                     .cancelSubscription: [

@@ -120,11 +120,14 @@ extension DeskConfiguration {
                 }
             }
         }
-        if let fraction = sla.warningFraction, !(fraction > 0 && fraction < 1) {
-            throw fail(
-                "sla.warningFraction",
-                "must be between 0 and 1 (exclusive), or null for no warning, not \(fraction)"
-            )
+        for (index, fraction) in sla.warningFractions.enumerated() {
+            let path = sla.warningFractions.count == 1 ? "sla.warningFraction" : "sla.warningFractions[\(index)]"
+            guard fraction > 0 && fraction < 1 else {
+                throw fail(path, "must be between 0 and 1 (exclusive), or null for no warning, not \(fraction)")
+            }
+            guard index == 0 || fraction > sla.warningFractions[index - 1] else {
+                throw fail(path, "must be above the warning before it: list distinct fractions in increasing order")
+            }
         }
         var previous: TimeInterval = -1
         for (index, escalation) in sla.escalations.enumerated() {

@@ -168,6 +168,9 @@ public struct Absence: Sendable, Hashable, Codable {
     public var substitute: AgentID?
     /// A note for the notice, such as `"on a retreat"`.
     public var note: String?
+    /// The one agent who is away, or `nil` when the whole line is away. A personal absence keeps the
+    /// line working: the agent gets no tickets, their members are told who answers meanwhile.
+    public var agent: AgentID?
 
     /// Creates an absence.
     ///
@@ -176,10 +179,12 @@ public struct Absence: Sendable, Hashable, Codable {
     ///   - through: The last local day away, inclusive.
     ///   - substitute: Who answers meanwhile.
     ///   - note: A note for the notice.
-    public init(from: String, through: String, substitute: AgentID? = nil, note: String? = nil) {
+    ///   - agent: The one agent who is away, or `nil` for the whole line.
+    public init(from: String, through: String, substitute: AgentID? = nil, note: String? = nil, agent: AgentID? = nil) {
         self.from = from
         self.through = through
         self.substitute = substitute
         self.note = note
+        self.agent = agent
     }
 }

@@ -300,7 +300,8 @@ extension SupportDesk {
 
     func currentAgentStates(at now: Date) -> [AgentState] {
         sortedAgents.map { profile in
-            AgentState(
+            let away = configuration.boundaries?.absence(of: profile.id, at: now)
+            return AgentState(
                 id: profile.id,
                 displayName: profile.displayName,
                 languages: profile.languages,
@@ -308,8 +309,8 @@ extension SupportDesk {
                 capacity: profile.capacity,
                 presence: routing.presence[profile.id] ?? .offline,
                 isOnShift: profile.shift?.isOpen(at: now) ?? true,
-                isAbsent: routing.absent.contains(profile.id),
-                substitute: profile.substitute,
+                isAbsent: routing.absent.contains(profile.id) || away != nil,
+                substitute: away?.absence.substitute ?? profile.substitute,
                 openTickets: routing.load[profile.id] ?? 0
             )
         }

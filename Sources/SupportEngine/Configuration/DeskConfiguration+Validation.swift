@@ -48,6 +48,15 @@ extension DeskConfiguration {
             )
         }
         try validateAgents(fail)
+        let known = Set(agents.map(\.id))
+        for (index, absence) in (boundaries?.absences ?? []).enumerated() {
+            if let agent = absence.agent, !known.contains(agent) {
+                throw fail(
+                    "boundaries.absences[\(index)].agent",
+                    "'\(agent)' is not one of the agents: a personal absence names an agent of the desk"
+                )
+            }
+        }
         if let sla { try Self.validate(sla, fail) }
         for key in selfService.keys.sorted() {
             guard !key.rawValue.trimmingCharacters(in: .whitespaces).isEmpty else {

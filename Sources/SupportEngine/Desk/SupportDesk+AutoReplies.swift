@@ -67,7 +67,8 @@ extension SupportDesk {
                 values["hours"] = boundaries.publishedRules(in: locale).sections.first?.lines.first ?? ""
             case .absence:
                 guard let away = boundaries.absence(at: now) else { continue }
-                values["absent_until"] = timeFormatter.format(away.range.end, locale: locale, timeZone: zone)
+                let back = boundaries.answersAgain(after: away.range)
+                values["absent_until"] = timeFormatter.format(back, locale: locale, timeZone: zone)
                 if let substitute = away.absence.substitute {
                     key = .absenceWithSubstitute
                     values["substitute_name"] = agentNames[substitute] ?? substitute.rawValue
@@ -88,6 +89,38 @@ extension SupportDesk {
             commands.append(.assign(substitute))
         }
         return commands
+    }
+
+    /// The notice for a member whose agent is on a dated absence: who is away, until when support
+    /// answers again, and who looks after the message meanwhile (or that the team will). `nil` when the
+    /// agent has no dated absence now — they are only offline or off shift — or no boundaries are set.
+    func agentAbsenceNotice(
+        for ticket: Ticket,
+        away agent: AgentID,
+        takenBy substitute: AgentID?,
+        member: MemberProfile,
+        at now: Date
+    ) throws -> TicketCommand? {
+        guard let boundaries = configuration.boundaries, let away = boundaries.absence(of: agent, at: now) else {
+            return nil
+        }
+        let locale = ticket.locale ?? member.locale
+        let zone = member.timeZone ?? boundaries.hours.configuration.timeZone
+        let back = boundaries.answersAgain(after: away.range)
+        var values = [
+            "member_name": member.displayName, "ticket_id": ticket.id.rawValue, "ticket_subject": ticket.subject,
+            "agent_name": agentNames[agent] ?? agent.rawValue,
+            "absent_until": timeFormatter.format(back, locale: locale, timeZone: zone),
+        ]
+        let key: TemplateKey
+        if let substitute {
+            key = .agentAbsence
+            values["substitute_name"] = agentNames[substitute] ?? substitute.rawValue
+        } else {
+            key = .agentAbsenceWithoutSubstitute
+        }
+        let body = try configuration.templates.render(key, for: locale, values: values)
+        return .automaticMessage(MessageDraft(id: newMessageID(), body: body, templateKey: key.rawValue))
     }
 
     /// When the ticket last carried an automatic message of this template, or `nil`.

@@ -143,6 +143,10 @@ extension SupportDesk {
         {
             let next = chooseAgent(for: ticket, excluding: holder)
             reserved = next?.agentID
+            if let notice = try agentAbsenceNotice(for: ticket, away: holder, takenBy: next?.agentID, member: member, at: now)
+            {
+                commands.append(notice)
+            }
             commands.append(.assign(next?.agentID))
             let because =
                 "\(holder) is not available" + (next.map { "; \(describe($0.basis))" } ?? "; back to the queue")

@@ -41,6 +41,17 @@ extension BuiltInTexts {
         we are away until {{absent_until}}. {{substitute_name}} is looking after your message in the \
         meantime.
         """,
+        .agentAbsence: """
+        Hello {{member_name}},
+
+        {{agent_name}} is away until {{absent_until}}. {{substitute_name}} is looking after your message \
+        in the meantime.
+        """,
+        .agentAbsenceWithoutSubstitute: """
+        Hello {{member_name}},
+
+        {{agent_name}} is away until {{absent_until}}. Another member of our team will answer you.
+        """,
         .outOfScope: """
         Hello {{member_name}},
 

@@ -39,6 +39,17 @@ extension BuiltInTexts {
 
         Нас нет на месте до {{absent_until}}. Пока что вашим обращением займётся {{substitute_name}}.
         """,
+        .agentAbsence: """
+        Здравствуйте, {{member_name}}!
+
+        {{agent_name}} отсутствует до {{absent_until}}. Пока что вашим обращением займётся \
+        {{substitute_name}}.
+        """,
+        .agentAbsenceWithoutSubstitute: """
+        Здравствуйте, {{member_name}}!
+
+        {{agent_name}} отсутствует до {{absent_until}}. Вам ответит другой сотрудник нашей команды.
+        """,
         .outOfScope: """
         Здравствуйте, {{member_name}}!
 

@@ -41,6 +41,17 @@ extension BuiltInTexts {
         estamos fuera hasta el {{absent_until}}. Mientras tanto, {{substitute_name}} se ocupará de tu \
         mensaje.
         """,
+        .agentAbsence: """
+        Hola, {{member_name}}:
+
+        {{agent_name}} está fuera hasta el {{absent_until}}. Mientras tanto, {{substitute_name}} se \
+        ocupará de tu mensaje.
+        """,
+        .agentAbsenceWithoutSubstitute: """
+        Hola, {{member_name}}:
+
+        {{agent_name}} está fuera hasta el {{absent_until}}. Otra persona de nuestro equipo te responderá.
+        """,
         .outOfScope: """
         Hola, {{member_name}}:
 

@@ -25,6 +25,12 @@ public struct TemplateKey: OpenVocabulary {
     public static let absence = TemplateKey(rawValue: "absence")
     /// "We are away until …; … is looking after your message".
     public static let absenceWithSubstitute = TemplateKey(rawValue: "absence.with_substitute")
+    /// "… (the member's agent) is away until …; … is looking after your message" — one agent's dated
+    /// absence, while the rest of the team works.
+    public static let agentAbsence = TemplateKey(rawValue: "absence.agent")
+    /// "… is away until …; another member of the team will answer you" — one agent's dated absence,
+    /// with nobody named to stand in.
+    public static let agentAbsenceWithoutSubstitute = TemplateKey(rawValue: "absence.agent.team")
     /// "This line does not handle …; go to …".
     public static let outOfScope = TemplateKey(rawValue: "out_of_scope")
     /// "You can do this yourself: …".

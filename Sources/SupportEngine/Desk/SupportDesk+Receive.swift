@@ -182,6 +182,7 @@ extension SupportDesk {
     ) async throws -> ReceiveOutcome {
         let id = TicketID(ids.next("T"))
         let (member, isKnown) = try await lookUp(inbound.sender)
+        let removed = try await moderationLedger(of: inbound.sender)?.standing(at: now) == .removed
         let routed = classify(inbound, member: member)
         let message = TicketMessage(
             id: newMessageID(),
@@ -214,18 +215,25 @@ extension SupportDesk {
             ticket = next.ticket
             events += next.events
         }
-        for command in try await autoReplies(
-            for: ticket,
-            channel: inbound.channel,
-            isNew: true,
-            member: member,
-            at: now
-        ) {
-            try run(command)
-        }
+        let replies =
+            removed
+            ? try await removedMemberNotice(for: ticket, member: member, at: now)
+            : try await autoReplies(for: ticket, channel: inbound.channel, isNew: true, member: member, at: now)
+        for command in replies { try run(command) }
         var explanations = routed.explanations
         var reserved: AgentID?
-        if Self.wasRedirected(ticket) {
+        if removed {
+            // Kept for the record and for staff to see, never answered: no clock, no queue, no agent.
+            try run(.setStatus(.solved))
+            try run(.addTags([Self.removedMemberTag]))
+            explanations.append(
+                RoutingExplanation(
+                    aspect: .assignee,
+                    value: "none",
+                    because: "the member was removed from the club: the message is kept, not answered"
+                )
+            )
+        } else if Self.wasRedirected(ticket) {
             // Nothing for an agent to do: the member has the redirect, and writing back reopens it.
             try run(.setStatus(.solved))
             explanations.append(

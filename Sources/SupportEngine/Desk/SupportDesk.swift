@@ -26,6 +26,8 @@ public actor SupportDesk {
     let ledgers: any PolicyLedgerStore
     let journeys: any MemberJourneyStore
     let ratingStore: any RatingStore
+    /// The host's hook for ending a member's access, if any.
+    let access: (any MemberAccess)?
     /// How the desk behaves.
     public let configuration: DeskConfiguration
     let agentNames: [AgentID: String]
@@ -60,6 +62,8 @@ public actor SupportDesk {
     ///   - ledgers: Where moderation ledgers and refund decisions live.
     ///   - journeys: Where members' journeys and fix announcements live.
     ///   - ratings: Where members' ratings of solved tickets live.
+    ///   - access: The host's hook called when a removal or an approved refund ends a member's access;
+    ///     `nil` (the default) leaves it to the host to watch the decisions.
     /// - Throws: ``DeskConfigurationError`` with ``DeskConfigurationError/Code/invalidConfiguration``,
     ///   naming the value at fault by its path in the configuration document (`delivery.claimDuration`)
     ///   and, for the top-level values, by its property (`DeskConfiguration.deliveryClaimDuration`).
@@ -72,10 +76,12 @@ public actor SupportDesk {
         members: any MemberDirectory = InMemoryMemberDirectory(),
         ledgers: any PolicyLedgerStore = InMemoryPolicyLedgerStore(),
         journeys: any MemberJourneyStore = InMemoryMemberJourneyStore(),
-        ratings: any RatingStore = InMemoryRatingStore()
+        ratings: any RatingStore = InMemoryRatingStore(),
+        access: (any MemberAccess)? = nil
     ) throws {
         try configuration.validate()
         self.ratingStore = ratings
+        self.access = access
         self.store = store
         self.members = members
         self.ledgers = ledgers

@@ -194,17 +194,26 @@ extension SupportDesk {
 
     /// Posts what a saved change owes, or returns the repeated one with its ticket.
     private func finishStep(_ step: ModerationStep) async throws -> DeskModerationResult {
+        let result: DeskModerationResult
         switch step {
         case .repeated(let done, let ledger):
             guard case .moderation(let decision) = done.owed.change else {
                 preconditionFailure("a moderation step repeats a moderation change")
             }
-            return DeskModerationResult(decision: decision, ledger: ledger, ticket: done.ticket, isRepeat: true)
+            result = DeskModerationResult(decision: decision, ledger: ledger, ticket: done.ticket, isRepeat: true)
         case .recorded(let decision, let ledger, let owed):
             var ticket: Ticket?
             if let owed { ticket = try await finish(owed) }
-            return DeskModerationResult(decision: decision, ledger: ledger, ticket: ticket)
+            result = DeskModerationResult(decision: decision, ledger: ledger, ticket: ticket)
         }
+        let entry = result.decision.entry
+        if entry.action == .removal || entry.action == .removalApproved, let access {
+            let member = result.ledger.member
+            try await access.revokeAccess(
+                AccessRevocation(member: member, cause: .removal(ledgerEntry: entry.id), decidedAt: entry.at)
+            )
+        }
+        return result
     }
 
     /// Whether an owed post announces ledger entry `entry` of `member`, made by `actor`.

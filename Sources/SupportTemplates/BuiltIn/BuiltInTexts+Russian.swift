@@ -45,6 +45,12 @@ extension BuiltInTexts {
         {{agent_name}} отсутствует до {{absent_until}}. Пока что вашим обращением займётся \
         {{substitute_name}}.
         """,
+        .removedMember: """
+        Здравствуйте, {{member_name}}!
+
+        Ваше членство в клубе прекращено, поэтому служба поддержки больше не принимает ваши обращения. \
+        Ваше сообщение сохранено.
+        """,
         .agentAbsenceWithoutSubstitute: """
         Здравствуйте, {{member_name}}!
 

@@ -47,6 +47,12 @@ extension BuiltInTexts {
         {{agent_name}} está fuera hasta el {{absent_until}}. Mientras tanto, {{substitute_name}} se \
         ocupará de tu mensaje.
         """,
+        .removedMember: """
+        Hola, {{member_name}}:
+
+        tu membresía del club ha terminado, así que este canal de soporte ya no atiende tus solicitudes. \
+        Hemos guardado tu mensaje en nuestro registro.
+        """,
         .agentAbsenceWithoutSubstitute: """
         Hola, {{member_name}}:
 

@@ -31,6 +31,9 @@ public struct TemplateKey: OpenVocabulary {
     /// "… is away until …; another member of the team will answer you" — one agent's dated absence,
     /// with nobody named to stand in.
     public static let agentAbsenceWithoutSubstitute = TemplateKey(rawValue: "absence.agent.team")
+    /// "Your membership has ended, so this line no longer takes your requests" — to a member removed
+    /// from the club who writes again; at most once a day.
+    public static let removedMember = TemplateKey(rawValue: "removed_member")
     /// "This line does not handle …; go to …".
     public static let outOfScope = TemplateKey(rawValue: "out_of_scope")
     /// "You can do this yourself: …".

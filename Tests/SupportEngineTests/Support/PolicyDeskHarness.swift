@@ -35,7 +35,8 @@ struct PolicyDeskHarness {
         moderation: ModerationPolicy = .standard,
         ledgers: any PolicyLedgerStore = InMemoryPolicyLedgerStore(),
         templates: TemplateCatalog = .builtIn,
-        rulesLink: String? = nil
+        rulesLink: String? = nil,
+        access: (any MemberAccess)? = nil
     ) {
         self.ledgers = ledgers
         faults = FaultInjectingTicketStore(wrapping: store, seed: 0)
@@ -52,7 +53,8 @@ struct PolicyDeskHarness {
             configuration: configuration,
             ids: SequentialIDGenerator(),
             members: InMemoryMemberDirectory([Self.anna, Self.ivan, Self.lucia, Self.boris]),
-            ledgers: ledgers
+            ledgers: ledgers,
+            access: access
         )
     }
 

@@ -210,7 +210,11 @@ public struct SLAPlanner: Sendable {
         var steps: [(SLAStep, Date)] = [(.warning, first)]
         if let target {
             for (index, fraction) in policy.warningFractions.enumerated().dropFirst() {
-                let instant = try? advance(target, by: target.seconds * fraction + clock.pausedFor, from: clock.startedAt)
+                let instant = try? advance(
+                    target,
+                    by: target.seconds * fraction + clock.pausedFor,
+                    from: clock.startedAt
+                )
                 if let instant { steps.append((.additionalWarning(level: index + 1), instant)) }
             }
         }

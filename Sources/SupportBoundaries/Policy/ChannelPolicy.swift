@@ -77,7 +77,8 @@ public struct ScopePolicy: Sendable, Hashable, Codable {
     ///   - outOfScope: The reasons not handled.
     ///   - misuse: When repeated out-of-scope requests count as misuse (3 within 30 days by default);
     ///     `nil` never counts them.
-    public init(handled: [ContactReason] = [], outOfScope: [OutOfScopeReason] = [], misuse: MisuseRule? = MisuseRule()) {
+    public init(handled: [ContactReason] = [], outOfScope: [OutOfScopeReason] = [], misuse: MisuseRule? = MisuseRule())
+    {
         self.handled = handled
         self.outOfScope = outOfScope
         self.misuse = misuse

@@ -8,7 +8,9 @@ extension DeskConfiguration: Codable {
         "hours", "boundaries", "acknowledgement", "sla", "routing", "delivery", "tickets", "templates", "selfService",
         "rulesLink", "refunds", "moderation", "journey", "ratings",
     ]
-    private static let slaKeys = ["targets", "warningFraction", "warningFractions", "escalations", "alertsOutsideHours"]
+    private static let slaKeys = [
+        "targets", "warningFraction", "warningFractions", "escalations", "alertsOutsideHours",
+    ]
     private static let routingKeys = ["agents", "strategy", "autoAssign", "priorities", "classifier"]
     private static let deliveryKeys = ["retryDelay", "claimDuration", "maximumAttempts"]
     private static let ticketKeys = ["autoCloseAfter", "maximumBodyBytes", "maximumSubjectLength", "conflictRetries"]

@@ -23,11 +23,12 @@ extension SupportDesk {
                 let page = try await store.tickets(
                     matching: TicketQuery(requester: ticket.requester, after: cursor, limit: TicketQuery.maximumLimit)
                 )
-                count += page.tickets.filter { stored in
-                    stored.ticket.messages.contains {
-                        $0.templateKey == TemplateKey.outOfScope.rawValue && $0.at >= since
-                    }
-                }.count
+                count +=
+                    page.tickets.filter { stored in
+                        stored.ticket.messages.contains {
+                            $0.templateKey == TemplateKey.outOfScope.rawValue && $0.at >= since
+                        }
+                    }.count
                 cursor = page.nextCursor
             } while cursor != nil
             guard count >= rule.count else { return }

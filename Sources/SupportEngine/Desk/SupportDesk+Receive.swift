@@ -143,8 +143,13 @@ extension SupportDesk {
         {
             let next = chooseAgent(for: ticket, excluding: holder)
             reserved = next?.agentID
-            if let notice = try agentAbsenceNotice(for: ticket, away: holder, takenBy: next?.agentID, member: member, at: now)
-            {
+            if let notice = try agentAbsenceNotice(
+                for: ticket,
+                away: holder,
+                takenBy: next?.agentID,
+                member: member,
+                at: now
+            ) {
                 commands.append(notice)
             }
             commands.append(.assign(next?.agentID))

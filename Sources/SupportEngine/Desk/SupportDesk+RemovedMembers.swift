@@ -16,6 +16,10 @@ extension SupportDesk {
             for: ticket.locale ?? member.locale,
             values: ["member_name": member.displayName, "ticket_id": ticket.id.rawValue]
         )
-        return [.automaticMessage(MessageDraft(id: newMessageID(), body: body, templateKey: TemplateKey.removedMember.rawValue))]
+        return [
+            .automaticMessage(
+                MessageDraft(id: newMessageID(), body: body, templateKey: TemplateKey.removedMember.rawValue)
+            )
+        ]
     }
 }

@@ -325,7 +325,9 @@ extension SupportDesk {
     func rulesLink(in locale: LocaleTag) -> String? {
         let key = PolicyTemplateKeys.rulesLink
         let own = configuration.templates.template(key, for: locale)
-        if let configured = configuration.rulesLink, own == nil || own == TemplateCatalog.builtIn.template(key, for: locale) {
+        if let configured = configuration.rulesLink,
+            own == nil || own == TemplateCatalog.builtIn.template(key, for: locale)
+        {
             return configured
         }
         return try? configuration.templates.render(key, for: locale, values: [:])

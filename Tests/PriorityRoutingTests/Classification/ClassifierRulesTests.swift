@@ -34,7 +34,9 @@ struct ClassifierRulesTests {
     )
     func language(body: String, expected: LocaleTag?) {
         #expect(ReasonClassifier.builtIn.classify(subject: nil, body: body).language == expected)
-        #expect(ReasonClassifier.builtIn.classify(subject: nil, body: body, explicitReason: .billing).language == expected)
+        #expect(
+            ReasonClassifier.builtIn.classify(subject: nil, body: body, explicitReason: .billing).language == expected
+        )
     }
 
     @Test("Nothing matched falls back to other")

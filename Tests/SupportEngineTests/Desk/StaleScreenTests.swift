@@ -76,7 +76,9 @@ struct StaleScreenTests {
         let clock = ManualClock()
         let policy = SLAPolicy(
             calendar: try BusinessCalendar.alwaysOpen(timeZone: "Europe/Madrid"),
-            targets: Dictionary(uniqueKeysWithValues: Priority.allCases.map { ($0, ResponseTargets(firstReply: .calendar(3600))) }),
+            targets: Dictionary(
+                uniqueKeysWithValues: Priority.allCases.map { ($0, ResponseTargets(firstReply: .calendar(3600))) }
+            ),
             warningFraction: 0.5
         )
         let harness = DeskHarness(configuration: DeskConfiguration(sla: policy), clock: clock)

@@ -65,10 +65,16 @@ private struct MadridClub {
 struct AbsenceNoticeTests {
     @Test("a line-wide absence through Friday says Monday 09:00, not Saturday 00:00", arguments: [LocaleTag.en, .es])
     func lineAbsenceNamesTheReopening(locale: LocaleTag) async throws {
-        let club = try MadridClub(at: "2026-01-15 10:00", absences: [Absence(from: "2026-01-15", through: "2026-01-16")])
+        let club = try MadridClub(
+            at: "2026-01-15 10:00",
+            absences: [Absence(from: "2026-01-15", through: "2026-01-16")]
+        )
         let ticket = try await club.write("m1", from: locale == .es ? "lucia" : "anna")
         let notice = try #require(ticket.messages.first { $0.templateKey == "absence" })
-        #expect(notice.body.contains(locale == .es ? "lunes 19 de enero, 09:00" : "Monday, January 19, 09:00"), "\(notice.body)")
+        #expect(
+            notice.body.contains(locale == .es ? "lunes 19 de enero, 09:00" : "Monday, January 19, 09:00"),
+            "\(notice.body)"
+        )
         #expect(!club.email.sentMessages.contains { $0.body.contains("00:00") }, "no midnight in any message")
     }
 
@@ -102,7 +108,10 @@ struct AbsenceNoticeTests {
     @Test("a personal absence must name an agent of the desk")
     func unknownAgentIsRefused() throws {
         let error = #expect(throws: DeskConfigurationError.self) {
-            _ = try MadridClub(at: "2026-01-14 10:00", absences: [Absence(from: "2026-01-15", through: "2026-01-16", agent: "nobody")])
+            _ = try MadridClub(
+                at: "2026-01-14 10:00",
+                absences: [Absence(from: "2026-01-15", through: "2026-01-16", agent: "nobody")]
+            )
         }
         #expect(error?.path == "boundaries.absences[0].agent")
     }

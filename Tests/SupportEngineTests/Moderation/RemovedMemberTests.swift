@@ -52,7 +52,13 @@ struct RemovedMemberTests {
         let sentBefore = harness.email.sentMessages.count
         let receive = { (id: String) in
             try await harness.desk.receive(
-                InboundMessage(channel: .email, externalID: id, sender: "boris", body: "Let me back in", receivedAt: harness.clock.now)
+                InboundMessage(
+                    channel: .email,
+                    externalID: id,
+                    sender: "boris",
+                    body: "Let me back in",
+                    receivedAt: harness.clock.now
+                )
             ).ticket
         }
         let ticket = try await receive("after-1")
@@ -88,9 +94,16 @@ struct RemovedMemberTests {
         let (ticket, first) = try await harness.open("anna", body: "You are all useless", id: "anna-in")
         var message = first
         for index in 0..<3 {
-            if index > 0 { message = try await harness.write("anna", on: ticket, body: "Again \(index)", id: "M-a\(index)") }
+            if index > 0 {
+                message = try await harness.write("anna", on: ticket, body: "Again \(index)", id: "M-a\(index)")
+            }
             harness.clock.advance(by: 3600)
-            try await harness.desk.moderation.report(on: ticket, message: message, violation: Violation(.rudeness), by: .agent("pavel"))
+            try await harness.desk.moderation.report(
+                on: ticket,
+                message: message,
+                violation: Violation(.rudeness),
+                by: .agent("pavel")
+            )
         }
         #expect(access.revocations.isEmpty, "a pending removal does not end access")
         try await harness.desk.moderation.approveRemoval(of: "anna", by: .owner("olga"))

@@ -9,8 +9,10 @@ extension DeskConfiguration {
     /// NaN retry delay leave messages pending for ever, a claim of zero seconds exclude nobody); counts in
     /// range, and the last delivery back-off (the retry delay doubled at each attempt) a finite time; agent
     /// ids unique, capacities 1 or more and substitutes other agents; the SLA's targets above zero, its
-    /// warning fraction between 0 and 1 and its escalations in order; self-service links with an address;
-    /// the refund, conduct and journey policies valid. ``SupportDesk/init(store:clock:channels:configuration:ids:members:ledgers:journeys:ratings:)``
+    /// warning fractions between 0 and 1 and increasing and its escalations in order; personal absences
+    /// naming agents of the desk; self-service links with an address; the refund, conduct and journey
+    /// policies valid.
+    /// ``SupportDesk/init(store:clock:channels:configuration:ids:members:ledgers:journeys:ratings:access:)``
     /// runs it, so a desk never starts with a configuration it cannot keep.
     ///
     /// - Throws: ``DeskConfigurationError`` with ``DeskConfigurationError/Code/invalidConfiguration``.

@@ -49,6 +49,8 @@ public final class FaultInjectingTicketStore: TicketStore, CustomStringConvertib
         case outboundOfTicket
         /// `TicketStore.deadLetteredOutbound(after:limit:)`.
         case deadLetteredOutbound
+        /// `TicketStore.outbound(matching:)`.
+        case outboundMatching
 
         /// The operations that change what is stored.
         public static let writes: Set<Operation> = [.commit, .nextTicketNumber, .claimOutbound, .updateOutbound]
@@ -329,5 +331,14 @@ public final class FaultInjectingTicketStore: TicketStore, CustomStringConvertib
     /// - Throws: `StoreError` from the wrapped store or the fault.
     public func deadLetteredOutbound(after: OutboundID?, limit: Int) async throws -> [OutboundMessage] {
         try await run(.deadLetteredOutbound) { try await base.deadLetteredOutbound(after: after, limit: limit) }
+    }
+
+    /// Lists outbound messages, unless a fault strikes.
+    ///
+    /// - Parameter query: The states and the page.
+    /// - Returns: One page.
+    /// - Throws: `StoreError` from the wrapped store or the fault.
+    public func outbound(matching query: OutboxQuery) async throws -> OutboxPage {
+        try await run(.outboundMatching) { try await base.outbound(matching: query) }
     }
 }

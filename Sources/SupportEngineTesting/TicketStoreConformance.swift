@@ -33,7 +33,7 @@ public enum TicketStoreConformance {
         queryByConditions, queryPaging, queryLimitValidated, outboxLifecycle, failedCommitLeavesOutboxUntouched,
         deliveryAuditAndDeadLetters, unknownIDs, outboxClaims, ticketlessOutbound, updateUnderCurrentClaim,
         updateUnderTakenOverClaim, updateUnderExpiredClaim, claimsAtOnce, updateWithoutClaim,
-        ticketNumbersAtOnce, numberedTicketsAtOnce, lookupByNumber, takenNumberRefused,
+        ticketNumbersAtOnce, numberedTicketsAtOnce, lookupByNumber, takenNumberRefused, outboxListing,
     ]
 
     static let commitThenRead = Check("commit then read back") { store, expect in

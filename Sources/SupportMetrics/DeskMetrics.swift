@@ -157,7 +157,7 @@ extension DeskMetrics {
                     runs[RunKey(ticket: id, metric: firing.metric, startedAt: firing.clockStartedAt)] = true
                 case .escalation:
                     escalations += 1
-                case .warning:
+                case .warning, .additionalWarning:
                     break
                 }
             default:

@@ -110,11 +110,12 @@ struct PolicyDecisionTests {
             absences: [.init(from: "2026-07-01", through: "2026-07-14", note: "on a retreat")]
         )
         let decision = away.decide(.init(channel: .email), at: at("2026-07-04T12:00:00+03:00"))
-        #expect(decision.expectedReply == at("2026-07-16T00:00:00+03:00"))
+        // Back on Wednesday the 15th when the office opens at 09:00, not at midnight.
+        #expect(decision.expectedReply == at("2026-07-16T09:00:00+03:00"))
         #expect(decision.replies.map(\.kind) == [.acknowledgement, .absence])
         #expect(decision.routeTo == nil)
         let values = try #require(decision.reply(.absence)).values
-        #expect(values["absent_until_local"] == "2026-07-15 00:00")
+        #expect(values["absent_until_local"] == "2026-07-15 09:00")
         #expect(values["note"] == "on a retreat")
         #expect(values["substitute"] == nil)
         let before = away.decide(.init(channel: .email), at: at("2026-06-30T23:59:59+03:00"))

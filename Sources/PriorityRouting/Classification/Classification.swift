@@ -24,6 +24,10 @@ public struct Classification: Hashable, Sendable, Codable {
     public var matchedPattern: String?
     /// The winning rule's points: its weight times the patterns found (subject counts twice); 0 otherwise.
     public var score: Int
+    /// The language the message seems written in: the language whose rules found the most points in it,
+    /// or `nil` when no rule with a language matched or two languages tie. The desk answers a sender
+    /// it has no profile for in this language.
+    public var language: LocaleTag?
 
     /// Creates a classification.
     ///
@@ -33,17 +37,20 @@ public struct Classification: Hashable, Sendable, Codable {
     ///   - ruleID: The id of the winning rule, if any.
     ///   - matchedPattern: The winning rule's strongest pattern found, if any.
     ///   - score: The winning rule's points.
+    ///   - language: The language the message seems written in, if known.
     public init(
         reason: ContactReason,
         source: Source,
         ruleID: String? = nil,
         matchedPattern: String? = nil,
-        score: Int = 0
+        score: Int = 0,
+        language: LocaleTag? = nil
     ) {
         self.reason = reason
         self.source = source
         self.ruleID = ruleID
         self.matchedPattern = matchedPattern
         self.score = score
+        self.language = language
     }
 }

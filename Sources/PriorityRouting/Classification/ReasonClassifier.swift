@@ -123,15 +123,30 @@ public struct ReasonClassifier: Sendable {
     ///   - subject: The subject line, if the channel has one; its matches count twice.
     ///   - body: The message text; only its first 4,096 characters are read.
     ///   - explicitReason: A reason the message carries itself, such as a web form's field.
-    /// - Returns: The reason with the rule that produced it.
+    /// - Returns: The reason with the rule that produced it, and the language whose rules found the
+    ///   most in the message (also when the reason was explicit).
     public func classify(subject: String?, body: String, explicitReason: ContactReason? = nil) -> Classification {
-        if let explicitReason, explicitReason != .other {
-            return Classification(reason: explicitReason, source: .explicit)
-        }
         var marks = [UInt8](repeating: 0, count: matcher.patternCount)
         if let subject { matcher.mark(in: subject, points: 2, into: &marks) }
         matcher.mark(in: body, points: 1, into: &marks)
-        return decide(marks)
+        var classification = decide(marks)
+        if let explicitReason, explicitReason != .other {
+            classification = Classification(reason: explicitReason, source: .explicit)
+        }
+        classification.language = language(of: marks)
+        return classification
+    }
+
+    /// The language whose rules scored the most points, or `nil` when nothing matched, the matching rules
+    /// name no language, or two languages tie.
+    private func language(of marks: [UInt8]) -> LocaleTag? {
+        var points: [LocaleTag: Int] = [:]
+        for (pattern, mark) in marks.enumerated() where mark > 0 {
+            let rule = rules[Int(patternRule[pattern])]
+            if let language = rule.language { points[language, default: 0] += rule.weight * Int(mark) }
+        }
+        guard let top = points.values.max(), points.values.filter({ $0 == top }).count == 1 else { return nil }
+        return points.first { $0.value == top }?.key
     }
 
     private func decide(_ marks: [UInt8]) -> Classification {

@@ -177,15 +177,17 @@ public struct SLAPlanner: Sendable {
 
     // MARK: - Alarm steps
 
-    /// Every alarm step of a running clock with its instant, in order: warning, breach, escalations.
+    /// Every alarm step of a running clock with its instant: the warnings, the breach, the escalations.
+    ///
+    /// A calendar-time target's warnings and escalations that fall outside the calendar's open hours are
+    /// held until its next opening, unless ``SLAPolicy/alertsOutsideHours``; the breach keeps its instant.
     ///
     /// - Parameters:
     ///   - clock: The running clock.
-    ///   - priority: The ticket's priority, which says whether the escalations count business time.
+    ///   - priority: The ticket's priority, which says whether the target counts business time.
     /// - Returns: The steps and their instants.
     public func steps(of clock: SLAClock, priority: Priority) -> [(step: SLAStep, at: Date)] {
-        var steps: [(SLAStep, Date)] = []
-        if let warning = clock.warningAt { steps.append((.warning, warning)) }
+        var steps = warnings(of: clock, priority: priority)
         steps.append((.breach, clock.dueAt))
         let business = policy.targets[priority]?.target(for: clock.metric)?.isBusinessTime ?? true
         for (index, escalation) in policy.escalations.enumerated() {
@@ -193,9 +195,37 @@ public struct SLAPlanner: Sendable {
                 business
                 ? (try? policy.calendar.adding(escalation.after, to: clock.dueAt))
                 : clock.dueAt.addingTimeInterval(escalation.after)
-            if let instant { steps.append((.escalation(level: index + 1), instant)) }
+            if let instant { steps.append((.escalation(level: index + 1), heldForHours(instant, business: business))) }
         }
         return steps
+    }
+
+    /// The warnings of a running clock: the first from the clock's ``SLAClock/warningAt``, the later
+    /// ones at their fractions of the target, counted like the target and moved by the time paused. A
+    /// warning held for open hours until the breach or later is dropped: the breach says more.
+    private func warnings(of clock: SLAClock, priority: Priority) -> [(step: SLAStep, at: Date)] {
+        let target = policy.targets[priority]?.target(for: clock.metric)
+        let business = target?.isBusinessTime ?? true
+        guard let first = clock.warningAt else { return [] }
+        var steps: [(SLAStep, Date)] = [(.warning, first)]
+        if let target {
+            for (index, fraction) in policy.warningFractions.enumerated().dropFirst() {
+                let instant = try? advance(
+                    target,
+                    by: target.seconds * fraction + clock.pausedFor,
+                    from: clock.startedAt
+                )
+                if let instant { steps.append((.additionalWarning(level: index + 1), instant)) }
+            }
+        }
+        return steps.map { ($0.0, heldForHours($0.1, business: business)) }.filter { $0.1 < clock.dueAt }
+    }
+
+    /// The instant itself, or — for a calendar-time target when alerts wait for open hours — the
+    /// calendar's next opening when the instant falls while it is closed.
+    private func heldForHours(_ instant: Date, business: Bool) -> Date {
+        guard !business, !policy.alertsOutsideHours, !policy.calendar.isOpen(at: instant) else { return instant }
+        return (try? policy.calendar.nextOpening(after: instant)) ?? instant
     }
 
     /// The earliest step of the ticket's running clocks that has not fired.
@@ -209,8 +239,9 @@ public struct SLAPlanner: Sendable {
                 // The escalations come at or after the breach, so only the warning can come first; this
                 // spares the calendar arithmetic of the ladder for every write of a ticket on time.
                 var next = clock.dueAt
-                if let warning = clock.warningAt, warning < next, !ticket.sla.hasFired(.warning, of: clock) {
-                    next = warning
+                for (step, at) in warnings(of: clock, priority: ticket.priority)
+                where at < next && !ticket.sla.hasFired(step, of: clock) {
+                    next = at
                 }
                 if earliest.map({ next < $0 }) ?? true { earliest = next }
                 continue

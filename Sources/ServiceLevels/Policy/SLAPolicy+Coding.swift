@@ -9,18 +9,20 @@ import TicketLifecycle
 /// { "calendar": { "timeZone": "Europe/Moscow",
 ///                 "windows": [{ "days": ["monday", "tuesday", "wednesday", "thursday", "friday"], "start": "09:00", "end": "18:00" }] },
 ///   "targets": { "urgent": { "firstReply": { "business": 7200 }, "resolution": { "business": 57600 } } },
-///   "warningFraction": 0.75,
+///   "warningFractions": [0.5, 0.75, 0.9],
 ///   "escalations": [{ "after": 7200, "action": "raisePriority" }] }
 /// ```
 ///
 /// Every key is optional: without `calendar` the policy counts on a calendar open around the clock in
 /// UTC (so business time is calendar time), without `targets` no priority has clocks, without
-/// `warningFraction` the warning fires at 0.75 (`null` turns it off), without `escalations` there is no
-/// ladder. A club file leaves out the calendar and the targets and takes them from its published
+/// `warningFraction` / `warningFractions` one warning fires at 0.75 (`"warningFraction": null` or
+/// `"warningFractions": []` turns it off; give one of the two keys, not both), without `escalations`
+/// there is no ladder, without `alertsOutsideHours` warnings and escalations of calendar-time targets
+/// wait for the calendar's next opening. A club file leaves out the calendar and the targets and takes them from its published
 /// rules with ``SLAPolicy/layered(over:)``.
 extension SLAPolicy: Codable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case calendar, targets, warningFraction, escalations
+        case calendar, targets, warningFraction, warningFractions, escalations, alertsOutsideHours
     }
 
     private struct AnyKey: CodingKey {
@@ -46,7 +48,8 @@ extension SLAPolicy: Codable {
             throw ServiceLevelError(
                 .invalidPolicy,
                 path: path(key.stringValue),
-                "unknown key; an SLA policy has calendar, targets, warningFraction and escalations"
+                "unknown key; an SLA policy has calendar, targets, warningFraction or warningFractions, "
+                    + "escalations and alertsOutsideHours"
             )
         }
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -65,24 +68,39 @@ extension SLAPolicy: Codable {
             }
             targets[priority] = value
         }
-        let warningFraction =
-            container.contains(.warningFraction)
-            ? try container.decodeIfPresent(Double.self, forKey: .warningFraction) : 0.75
+        let warningFractions: [Double]
+        let listed = container.contains(.warningFractions)
+        if listed && container.contains(.warningFraction) {
+            throw ServiceLevelError(
+                .invalidPolicy,
+                path: path("warningFractions"),
+                "give warningFraction (one warning) or warningFractions (several), not both"
+            )
+        } else if listed {
+            warningFractions = try container.decode([Double].self, forKey: .warningFractions)
+        } else if container.contains(.warningFraction) {
+            warningFractions = try container.decodeIfPresent(Double.self, forKey: .warningFraction).map { [$0] } ?? []
+        } else {
+            warningFractions = [0.75]
+        }
         self.init(
             calendar: calendar,
             targets: targets,
-            warningFraction: warningFraction,
-            escalations: try container.decodeIfPresent([SLAEscalation].self, forKey: .escalations) ?? []
+            warningFractions: warningFractions,
+            escalations: try container.decodeIfPresent([SLAEscalation].self, forKey: .escalations) ?? [],
+            alertsOutsideHours: try container.decodeIfPresent(Bool.self, forKey: .alertsOutsideHours) ?? false
         )
         do {
             try validate()
         } catch let error as ServiceLevelError {
-            throw ServiceLevelError(error.code, path: error.path.map(path), error.message)
+            // A single fraction given as a list is named by its place in the list.
+            let own = listed && error.path == "warningFraction" ? "warningFractions[0]" : error.path
+            throw ServiceLevelError(error.code, path: own.map(path), error.message)
         }
     }
 
-    /// Encodes the policy in the form ``init(from:)`` reads; a policy without a warning writes
-    /// `"warningFraction": null`.
+    /// Encodes the policy in the form ``init(from:)`` reads: one warning as `warningFraction` (none as
+    /// `"warningFraction": null`), several as `warningFractions`.
     ///
     /// - Parameter encoder: The encoder to write to.
     /// - Throws: Whatever the encoder throws.
@@ -91,12 +109,15 @@ extension SLAPolicy: Codable {
         try container.encode(calendar, forKey: .calendar)
         let named = Dictionary(uniqueKeysWithValues: targets.map { ($0.key.rawValue, $0.value) })
         try container.encode(named, forKey: .targets)
-        if let warningFraction {
+        if warningFractions.count > 1 {
+            try container.encode(warningFractions, forKey: .warningFractions)
+        } else if let warningFraction {
             try container.encode(warningFraction, forKey: .warningFraction)
         } else {
             try container.encodeNil(forKey: .warningFraction)
         }
         try container.encode(escalations, forKey: .escalations)
+        if alertsOutsideHours { try container.encode(true, forKey: .alertsOutsideHours) }
     }
 
     /// Decodes a policy from JSON, reporting a malformed document as a ``ServiceLevelError`` with its path.
@@ -140,8 +161,9 @@ extension SLAPolicy: Codable {
         SLAPolicy(
             calendar: boundaries.hours,
             targets: boundaries.promises.merging(targets) { _, own in own },
-            warningFraction: warningFraction,
-            escalations: escalations
+            warningFractions: warningFractions,
+            escalations: escalations,
+            alertsOutsideHours: alertsOutsideHours
         )
     }
 

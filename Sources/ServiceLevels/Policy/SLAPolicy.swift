@@ -32,10 +32,22 @@ public struct SLAPolicy: Sendable, Hashable {
     public var calendar: BusinessCalendar
     /// The targets per priority; a priority without an entry has no clocks.
     public var targets: [Priority: ResponseTargets]
-    /// The fraction of a target after which the warning fires (0.75 by default); `nil` for no warning.
-    public var warningFraction: Double?
+    /// The fractions of a target after which a warning fires, increasing, each strictly between 0 and 1
+    /// (`[0.75]` by default; `[0.5, 0.75, 0.9]` for three); empty for no warning.
+    public var warningFractions: [Double]
     /// The escalation ladder after a breach, in order.
     public var escalations: [SLAEscalation]
+    /// Whether warnings and escalations of *calendar-time* targets fire outside ``calendar``'s open hours.
+    /// `false` (the default) holds them until the next opening, so nobody is woken at night; the breach
+    /// itself is always recorded at its instant. Business-time targets only ever fall in open hours.
+    public var alertsOutsideHours: Bool
+
+    /// The first warning's fraction: the one fraction of a policy with a single warning; `nil` for none.
+    /// Setting it replaces every fraction with this one.
+    public var warningFraction: Double? {
+        get { warningFractions.first }
+        set { warningFractions = newValue.map { [$0] } ?? [] }
+    }
 
     /// Creates a policy.
     ///
@@ -53,8 +65,33 @@ public struct SLAPolicy: Sendable, Hashable {
     ) {
         self.calendar = calendar
         self.targets = targets
-        self.warningFraction = warningFraction
+        self.warningFractions = warningFraction.map { [$0] } ?? []
         self.escalations = escalations
+        self.alertsOutsideHours = false
+    }
+
+    /// Creates a policy with several warnings.
+    ///
+    /// - Parameters:
+    ///   - calendar: The hours business-time targets count on.
+    ///   - targets: The targets per priority.
+    ///   - warningFractions: The fractions of a target after which a warning fires, increasing, each
+    ///     strictly between 0 and 1, such as `[0.5, 0.75, 0.9]`; empty for no warning.
+    ///   - escalations: The escalation ladder after a breach.
+    ///   - alertsOutsideHours: Whether warnings and escalations of calendar-time targets fire outside
+    ///     the calendar's open hours.
+    public init(
+        calendar: BusinessCalendar,
+        targets: [Priority: ResponseTargets],
+        warningFractions: [Double],
+        escalations: [SLAEscalation] = [],
+        alertsOutsideHours: Bool = false
+    ) {
+        self.calendar = calendar
+        self.targets = targets
+        self.warningFractions = warningFractions
+        self.escalations = escalations
+        self.alertsOutsideHours = alertsOutsideHours
     }
 
     /// The seeds' promises: burning requests answered within 2 business hours, the rest within 24 hours.
@@ -109,7 +146,8 @@ public struct SLAPolicy: Sendable, Hashable {
     ///
     /// - Throws: ``ServiceLevelError`` with ``ServiceLevelError/Code/invalidPolicy`` naming the JSON path
     ///   of the value: a target that is not above zero (`targets.urgent.firstReply`), a warning fraction
-    ///   outside (0, 1) (`warningFraction`), an escalation delay that is negative or out of order
+    ///   outside (0, 1) or not above the one before it (`warningFraction`, `warningFractions[1]`), an
+    ///   escalation delay that is negative or out of order
     ///   (`escalations[1].after`).
     public func validate() throws {
         for priority in Priority.allCases {
@@ -124,12 +162,23 @@ public struct SLAPolicy: Sendable, Hashable {
                 }
             }
         }
-        if let warningFraction, !(warningFraction > 0 && warningFraction < 1) {
-            throw ServiceLevelError(
-                .invalidPolicy,
-                path: "warningFraction",
-                "must be between 0 and 1 (or null for no warning), not \(warningFraction)"
-            )
+        for (index, fraction) in warningFractions.enumerated() {
+            let path = warningFractions.count == 1 ? "warningFraction" : "warningFractions[\(index)]"
+            guard fraction > 0 && fraction < 1 else {
+                throw ServiceLevelError(
+                    .invalidPolicy,
+                    path: path,
+                    "must be between 0 and 1 (or null for no warning), not \(fraction)"
+                )
+            }
+            guard index == 0 || fraction > warningFractions[index - 1] else {
+                throw ServiceLevelError(
+                    .invalidPolicy,
+                    path: path,
+                    "must be above the warning before it (\(warningFractions[index - 1])): list distinct fractions "
+                        + "in increasing order, such as [0.5, 0.75, 0.9]"
+                )
+            }
         }
         var previous: TimeInterval = -1
         for (index, escalation) in escalations.enumerated() {

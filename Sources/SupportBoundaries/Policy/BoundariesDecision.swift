@@ -9,7 +9,7 @@ public struct BoundariesInput: Sendable, Hashable {
     public var reason: ContactReason?
     /// The ticket's priority.
     public var priority: Priority
-    /// When the last after-hours notice was sent in this conversation, if ever.
+    /// When the member last got an after-hours notice, on any of their conversations, if ever.
     public var lastAfterHoursNotice: Date?
 
     /// Creates an input.
@@ -41,7 +41,7 @@ public struct AutoReply: Sendable, Hashable, Codable {
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         /// "We got your message; expect a reply by …".
         case acknowledgement
-        /// "We are closed now; we open at …" — at most once a day per conversation.
+        /// "We are closed now; we open at …" — at most once a day per member.
         case afterHours = "after_hours"
         /// "We are away until …", naming the substitute when there is one.
         case absence

@@ -31,10 +31,35 @@ extension BoundariesPolicy {
     /// - Parameter date: The instant.
     /// - Returns: The first absence whose days contain the instant, with its real range.
     public func absence(at date: Date) -> (absence: Absence, range: DateInterval)? {
-        for (index, range) in absenceRanges.enumerated() where range.start <= date && date < range.end {
+        for (index, range) in absenceRanges.enumerated()
+        where absences[index].agent == nil && range.start <= date && date < range.end {
             return (absences[index], range)
         }
         return nil
+    }
+
+    /// One agent's dated absence in effect at an instant, if any.
+    ///
+    /// - Parameters:
+    ///   - agent: The agent.
+    ///   - date: The instant.
+    /// - Returns: The first of the agent's absences whose days contain the instant, with its real range.
+    public func absence(of agent: AgentID, at date: Date) -> (absence: Absence, range: DateInterval)? {
+        for (index, range) in absenceRanges.enumerated()
+        where absences[index].agent == agent && range.start <= date && date < range.end {
+            return (absences[index], range)
+        }
+        return nil
+    }
+
+    /// When support answers again after an absence: the absence's end when the line is open then, else
+    /// the line's next opening — Monday 09:00 for an absence through Friday, not Saturday 00:00.
+    ///
+    /// - Parameter range: The absence's real range.
+    /// - Returns: The instant to tell members.
+    public func answersAgain(after range: DateInterval) -> Date {
+        if hours.isOpen(at: range.end) { return range.end }
+        return (try? hours.nextOpening(after: range.end)) ?? range.end
     }
 
     /// Decides the automatic replies for a new message at an instant. Pure: the same input gives the
@@ -46,7 +71,8 @@ extension BoundariesPolicy {
     ///   promise for the priority, on the line's hours. During an absence without a substitute the
     ///   promise counts from the end of the absence.
     /// - When the channel is closed, an after-hours notice with the next opening is added unless the
-    ///   conversation got one less than ``afterHoursNoticeInterval`` ago (and not during an absence
+    ///   member got one (``BoundariesInput/lastAfterHoursNotice``, on any of their conversations) less
+    ///   than ``afterHoursNoticeInterval`` ago (and not during an absence
     ///   without a substitute, whose notice says more).
     /// - During an absence, an absence notice is added and the message is routed to the substitute.
     ///
@@ -76,7 +102,7 @@ extension BoundariesPolicy {
             clock = channelHours
         }
         var start = now
-        if let away, away.absence.substitute == nil { start = max(now, away.range.end) }
+        if let away, away.absence.substitute == nil { start = max(now, answersAgain(after: away.range)) }
         let expected = promise.flatMap { try? $0.deadline(from: start, on: clock) }
 
         var acknowledgement = [
@@ -100,9 +126,10 @@ extension BoundariesPolicy {
             replies.append(AutoReply(.afterHours, values: values))
         }
         if let away {
+            let back = answersAgain(after: away.range)
             var values = [
-                "absent_until": ISO8601Instant.format(away.range.end),
-                "absent_until_local": hours.localText(away.range.end), "time_zone": hours.configuration.timeZone,
+                "absent_until": ISO8601Instant.format(back),
+                "absent_until_local": hours.localText(back), "time_zone": hours.configuration.timeZone,
             ]
             values["substitute"] = away.absence.substitute?.rawValue
             values["note"] = away.absence.note

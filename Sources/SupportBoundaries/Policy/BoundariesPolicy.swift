@@ -22,7 +22,7 @@ public struct BoundariesPolicy: Sendable, Hashable, Codable {
     public let scope: ScopePolicy
     /// Dated absences.
     public let absences: [Absence]
-    /// The shortest time between two after-hours notices in one conversation, in seconds (a day by default).
+    /// The shortest time between two after-hours notices to one member, in seconds (a day by default).
     public let afterHoursNoticeInterval: TimeInterval
     /// Each absence's real range `[start of from, start of the day after through)`.
     let absenceRanges: [DateInterval]
@@ -35,7 +35,7 @@ public struct BoundariesPolicy: Sendable, Hashable, Codable {
     ///   - promises: The response promises per priority.
     ///   - scope: What the line handles.
     ///   - absences: Dated absences.
-    ///   - afterHoursNoticeInterval: The shortest time between two after-hours notices in a conversation.
+    ///   - afterHoursNoticeInterval: The shortest time between two after-hours notices to one member.
     /// - Throws: ``BoundariesError`` naming the path of the first invalid value.
     public init(
         hours: BusinessCalendar,
@@ -117,6 +117,7 @@ public struct BoundariesPolicy: Sendable, Hashable, Codable {
                 )
             }
         }
+        try scope.misuse?.validate(path: "\(prefix)scope.misuse")
         var ranges: [DateInterval] = []
         for (index, absence) in absences.enumerated() {
             let absencePath = "\(prefix)absences[\(index)]"

@@ -67,15 +67,21 @@ public struct ScopePolicy: Sendable, Hashable, Codable {
     public var handled: [ContactReason]
     /// The reasons the line does not handle, each with where to go instead.
     public var outOfScope: [OutOfScopeReason]
+    /// When repeated out-of-scope requests count as misuse of the support line; `nil` never counts them.
+    public var misuse: MisuseRule?
 
     /// Creates a scope.
     ///
     /// - Parameters:
     ///   - handled: The reasons handled; empty for all not out of scope.
     ///   - outOfScope: The reasons not handled.
-    public init(handled: [ContactReason] = [], outOfScope: [OutOfScopeReason] = []) {
+    ///   - misuse: When repeated out-of-scope requests count as misuse (3 within 30 days by default);
+    ///     `nil` never counts them.
+    public init(handled: [ContactReason] = [], outOfScope: [OutOfScopeReason] = [], misuse: MisuseRule? = MisuseRule())
+    {
         self.handled = handled
         self.outOfScope = outOfScope
+        self.misuse = misuse
     }
 
     /// The out-of-scope entry for a reason, if the line does not handle it.
@@ -98,9 +104,11 @@ public struct ScopePolicy: Sendable, Hashable, Codable {
     private enum CodingKeys: String, CodingKey {
         case handled
         case outOfScope
+        case misuse
     }
 
-    /// Decodes a scope; both lists may be left out.
+    /// Decodes a scope; both lists may be left out. A missing `misuse` is the default rule; `null`
+    /// turns it off.
     ///
     /// - Parameter decoder: The decoder to read from.
     /// - Throws: A `DecodingError` for values of the wrong type.
@@ -108,6 +116,24 @@ public struct ScopePolicy: Sendable, Hashable, Codable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         handled = try container.decodeIfPresent([ContactReason].self, forKey: .handled) ?? []
         outOfScope = try container.decodeIfPresent([OutOfScopeReason].self, forKey: .outOfScope) ?? []
+        if !container.contains(.misuse) {
+            misuse = MisuseRule()
+        } else if try container.decodeNil(forKey: .misuse) {
+            misuse = nil
+        } else {
+            misuse = try container.decode(MisuseRule.self, forKey: .misuse)
+        }
+    }
+
+    /// Encodes the scope; a rule that is off is written as `null`.
+    ///
+    /// - Parameter encoder: The encoder to write to.
+    /// - Throws: Whatever the encoder throws.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(handled, forKey: .handled)
+        try container.encode(outOfScope, forKey: .outOfScope)
+        try container.encode(misuse, forKey: .misuse)
     }
 }
 
@@ -143,6 +169,9 @@ public struct Absence: Sendable, Hashable, Codable {
     public var substitute: AgentID?
     /// A note for the notice, such as `"on a retreat"`.
     public var note: String?
+    /// The one agent who is away, or `nil` when the whole line is away. A personal absence keeps the
+    /// line working: the agent gets no tickets, their members are told who answers meanwhile.
+    public var agent: AgentID?
 
     /// Creates an absence.
     ///
@@ -151,10 +180,12 @@ public struct Absence: Sendable, Hashable, Codable {
     ///   - through: The last local day away, inclusive.
     ///   - substitute: Who answers meanwhile.
     ///   - note: A note for the notice.
-    public init(from: String, through: String, substitute: AgentID? = nil, note: String? = nil) {
+    ///   - agent: The one agent who is away, or `nil` for the whole line.
+    public init(from: String, through: String, substitute: AgentID? = nil, note: String? = nil, agent: AgentID? = nil) {
         self.from = from
         self.through = through
         self.substitute = substitute
         self.note = note
+        self.agent = agent
     }
 }

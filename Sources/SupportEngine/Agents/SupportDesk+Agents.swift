@@ -94,7 +94,7 @@ extension SupportDesk {
     func classify(
         _ inbound: InboundMessage,
         member: MemberProfile
-    ) -> (reason: ContactReason, priority: Priority, explanations: [RoutingExplanation]) {
+    ) -> (reason: ContactReason, priority: Priority, language: LocaleTag?, explanations: [RoutingExplanation]) {
         let settings = configuration.routing
         let classification = settings.classifier.classify(
             subject: inbound.subject,
@@ -141,7 +141,7 @@ extension SupportDesk {
                 because: priorityWhy ?? "the default priority"
             )
         )
-        return (classification.reason, decision.priority, explanations)
+        return (classification.reason, decision.priority, classification.language, explanations)
     }
 
     /// Chooses an agent for a ticket that has none, and reserves the capacity; `nil` leaves it queued.
@@ -300,7 +300,8 @@ extension SupportDesk {
 
     func currentAgentStates(at now: Date) -> [AgentState] {
         sortedAgents.map { profile in
-            AgentState(
+            let away = configuration.boundaries?.absence(of: profile.id, at: now)
+            return AgentState(
                 id: profile.id,
                 displayName: profile.displayName,
                 languages: profile.languages,
@@ -308,8 +309,8 @@ extension SupportDesk {
                 capacity: profile.capacity,
                 presence: routing.presence[profile.id] ?? .offline,
                 isOnShift: profile.shift?.isOpen(at: now) ?? true,
-                isAbsent: routing.absent.contains(profile.id),
-                substitute: profile.substitute,
+                isAbsent: routing.absent.contains(profile.id) || away != nil,
+                substitute: away?.absence.substitute ?? profile.substitute,
                 openTickets: routing.load[profile.id] ?? 0
             )
         }

@@ -8,7 +8,9 @@ extension DeskConfiguration: Codable {
         "hours", "boundaries", "acknowledgement", "sla", "routing", "delivery", "tickets", "templates", "selfService",
         "rulesLink", "refunds", "moderation", "journey", "ratings",
     ]
-    private static let slaKeys = ["targets", "warningFraction", "escalations"]
+    private static let slaKeys = [
+        "targets", "warningFraction", "warningFractions", "escalations", "alertsOutsideHours",
+    ]
     private static let routingKeys = ["agents", "strategy", "autoAssign", "priorities", "classifier"]
     private static let deliveryKeys = ["retryDelay", "claimDuration", "maximumAttempts"]
     private static let ticketKeys = [
@@ -133,12 +135,32 @@ extension DeskConfiguration: Codable {
             }
             targets[priority] = value
         }
-        let warning = group.contains("warningFraction") ? try group.decode(Double.self, "warningFraction") : 0.75
+        var warnings = [0.75]
+        if group.contains("warningFractions") {
+            guard !group.contains("warningFraction") else {
+                throw group.failure(
+                    "warningFractions",
+                    "give warningFraction (one warning) or warningFractions (several), not both"
+                )
+            }
+            warnings = try group.decode([Double].self, "warningFractions") ?? []
+            for (index, fraction) in warnings.enumerated()
+            where !(fraction > 0 && fraction < 1) || (index > 0 && fraction <= warnings[index - 1]) {
+                throw group.failure(
+                    "warningFractions[\(index)]",
+                    "each warning must be between 0 and 1 (exclusive) and above the one before it, such as "
+                        + "[0.5, 0.75, 0.9]; not \(fraction)"
+                )
+            }
+        } else if group.contains("warningFraction") {
+            warnings = try group.decode(Double.self, "warningFraction").map { [$0] } ?? []
+        }
         return SLAPolicy(
             calendar: calendar,
             targets: targets,
-            warningFraction: warning,
-            escalations: try group.decode([SLAEscalation].self, "escalations") ?? []
+            warningFractions: warnings,
+            escalations: try group.decode([SLAEscalation].self, "escalations") ?? [],
+            alertsOutsideHours: try group.decode(Bool.self, "alertsOutsideHours") ?? false
         )
     }
 
@@ -186,12 +208,15 @@ extension DeskConfiguration: Codable {
             var group = root.nestedContainer(keyedBy: ConfigurationKey.self, forKey: key("sla"))
             let targets = Dictionary(uniqueKeysWithValues: sla.targets.map { ($0.key.rawValue, $0.value) })
             try group.encode(targets, forKey: key("targets"))
-            if let fraction = sla.warningFraction {
+            if sla.warningFractions.count > 1 {
+                try group.encode(sla.warningFractions, forKey: key("warningFractions"))
+            } else if let fraction = sla.warningFraction {
                 try group.encode(fraction, forKey: key("warningFraction"))
             } else {
                 try group.encodeNil(forKey: key("warningFraction"))
             }
             try group.encode(sla.escalations, forKey: key("escalations"))
+            if sla.alertsOutsideHours { try group.encode(true, forKey: key("alertsOutsideHours")) }
         } else if calendar != nil {
             try root.encode(false, forKey: key("sla"))
         }

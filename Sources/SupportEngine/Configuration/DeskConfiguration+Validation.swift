@@ -9,8 +9,10 @@ extension DeskConfiguration {
     /// NaN retry delay leave messages pending for ever, a claim of zero seconds exclude nobody); counts in
     /// range, and the last delivery back-off (the retry delay doubled at each attempt) a finite time; agent
     /// ids unique, capacities 1 or more and substitutes other agents; the SLA's targets above zero, its
-    /// warning fraction between 0 and 1 and its escalations in order; self-service links with an address;
-    /// the refund, conduct and journey policies valid. ``SupportDesk/init(store:clock:channels:configuration:ids:members:ledgers:journeys:ratings:)``
+    /// warning fractions between 0 and 1 and increasing and its escalations in order; personal absences
+    /// naming agents of the desk; self-service links with an address; the refund, conduct and journey
+    /// policies valid.
+    /// ``SupportDesk/init(store:clock:channels:configuration:ids:members:ledgers:journeys:ratings:access:)``
     /// runs it, so a desk never starts with a configuration it cannot keep.
     ///
     /// - Throws: ``DeskConfigurationError`` with ``DeskConfigurationError/Code/invalidConfiguration``.
@@ -51,6 +53,15 @@ extension DeskConfiguration {
             )
         }
         try validateAgents(fail)
+        let known = Set(agents.map(\.id))
+        for (index, absence) in (boundaries?.absences ?? []).enumerated() {
+            if let agent = absence.agent, !known.contains(agent) {
+                throw fail(
+                    "boundaries.absences[\(index)].agent",
+                    "'\(agent)' is not one of the agents: a personal absence names an agent of the desk"
+                )
+            }
+        }
         if let sla { try Self.validate(sla, fail) }
         for key in selfService.keys.sorted() {
             guard !key.rawValue.trimmingCharacters(in: .whitespaces).isEmpty else {
@@ -123,11 +134,14 @@ extension DeskConfiguration {
                 }
             }
         }
-        if let fraction = sla.warningFraction, !(fraction > 0 && fraction < 1) {
-            throw fail(
-                "sla.warningFraction",
-                "must be between 0 and 1 (exclusive), or null for no warning, not \(fraction)"
-            )
+        for (index, fraction) in sla.warningFractions.enumerated() {
+            let path = sla.warningFractions.count == 1 ? "sla.warningFraction" : "sla.warningFractions[\(index)]"
+            guard fraction > 0 && fraction < 1 else {
+                throw fail(path, "must be between 0 and 1 (exclusive), or null for no warning, not \(fraction)")
+            }
+            guard index == 0 || fraction > sla.warningFractions[index - 1] else {
+                throw fail(path, "must be above the warning before it: list distinct fractions in increasing order")
+            }
         }
         var previous: TimeInterval = -1
         for (index, escalation) in sla.escalations.enumerated() {

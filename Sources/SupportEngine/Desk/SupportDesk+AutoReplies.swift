@@ -5,8 +5,9 @@ extension SupportDesk {
     ///
     /// A new ticket gets the acknowledgement with the expected reply time (and the self-service links
     /// of its reason), the after-hours notice when the line is closed, the absence notice, or the
-    /// out-of-scope reply. A message on an existing conversation gets only the after-hours notice, at
-    /// most once per ``BoundariesPolicy/afterHoursNoticeInterval``. During an absence with a substitute a
+    /// out-of-scope reply. A message on an existing conversation gets only the after-hours notice. A
+    /// member gets the after-hours notice at most once per ``BoundariesPolicy/afterHoursNoticeInterval``
+    /// over all their conversations, however many tickets they open. During an absence with a substitute a
     /// new ticket is assigned to the substitute.
     func autoReplies(
         for ticket: Ticket,
@@ -19,16 +20,22 @@ extension SupportDesk {
         // A channel that says nobody is on (live chat) gets no instant promise: the line's own promise
         // for the priority applies instead of the channel's.
         let channelIsAvailable = await channels[channel]?.isAvailable ?? true
-        let lastNotice = ticket.messages.last { $0.templateKey == TemplateKey.afterHours.rawValue }?.at
-        let decision = boundaries.decide(
-            BoundariesInput(
-                channel: channel,
-                reason: ticket.reason,
-                priority: ticket.priority,
-                lastAfterHoursNotice: lastNotice
-            ),
-            at: now
+        var input = BoundariesInput(
+            channel: channel,
+            reason: ticket.reason,
+            priority: ticket.priority,
+            lastAfterHoursNotice: Self.lastNotice(.afterHours, in: ticket)
         )
+        var decision = boundaries.decide(input, at: now)
+        // The notice goes to the member, not to the conversation: a notice on another of their tickets
+        // counts too. Their other tickets are read only when a notice is about to go out.
+        if decision.replies.contains(where: { $0.kind == .afterHours }),
+            let other = try await lastNotice(.afterHours, toMember: ticket.requester, besides: ticket.id),
+            other > input.lastAfterHoursNotice ?? .distantPast
+        {
+            input.lastAfterHoursNotice = other
+            decision = boundaries.decide(input, at: now)
+        }
         let locale = ticket.locale ?? member.locale
         let zone = member.timeZone ?? boundaries.hours.configuration.timeZone
         var values = [
@@ -61,7 +68,8 @@ extension SupportDesk {
                 values["hours"] = boundaries.publishedRules(in: locale).sections.first?.lines.first ?? ""
             case .absence:
                 guard let away = boundaries.absence(at: now) else { continue }
-                values["absent_until"] = timeFormatter.format(away.range.end, locale: locale, timeZone: zone)
+                let back = boundaries.answersAgain(after: away.range)
+                values["absent_until"] = timeFormatter.format(back, locale: locale, timeZone: zone)
                 if let substitute = away.absence.substitute {
                     key = .absenceWithSubstitute
                     values["substitute_name"] = agentNames[substitute] ?? substitute.rawValue
@@ -82,6 +90,59 @@ extension SupportDesk {
             commands.append(.assign(substitute))
         }
         return commands
+    }
+
+    /// The notice for a member whose agent is on a dated absence: who is away, until when support
+    /// answers again, and who looks after the message meanwhile (or that the team will). `nil` when the
+    /// agent has no dated absence now — they are only offline or off shift — or no boundaries are set.
+    func agentAbsenceNotice(
+        for ticket: Ticket,
+        away agent: AgentID,
+        takenBy substitute: AgentID?,
+        member: MemberProfile,
+        at now: Date
+    ) throws -> TicketCommand? {
+        guard let boundaries = configuration.boundaries, let away = boundaries.absence(of: agent, at: now) else {
+            return nil
+        }
+        let locale = ticket.locale ?? member.locale
+        let zone = member.timeZone ?? boundaries.hours.configuration.timeZone
+        let back = boundaries.answersAgain(after: away.range)
+        var values = [
+            "member_name": member.displayName, "ticket_id": ticket.id.rawValue, "ticket_subject": ticket.subject,
+            "agent_name": agentNames[agent] ?? agent.rawValue,
+            "absent_until": timeFormatter.format(back, locale: locale, timeZone: zone),
+        ]
+        let key: TemplateKey
+        if let substitute {
+            key = .agentAbsence
+            values["substitute_name"] = agentNames[substitute] ?? substitute.rawValue
+        } else {
+            key = .agentAbsenceWithoutSubstitute
+        }
+        let body = try configuration.templates.render(key, for: locale, values: values)
+        return .automaticMessage(MessageDraft(id: newMessageID(), body: body, templateKey: key.rawValue))
+    }
+
+    /// When the ticket last carried an automatic message of this template, or `nil`.
+    static func lastNotice(_ key: TemplateKey, in ticket: Ticket) -> Date? {
+        ticket.messages.last { $0.templateKey == key.rawValue }?.at
+    }
+
+    /// When the member last got an automatic message of this template on any ticket but `excluded`.
+    func lastNotice(_ key: TemplateKey, toMember member: MemberID, besides excluded: TicketID) async throws -> Date? {
+        var latest: Date?
+        var cursor: TicketID?
+        repeat {
+            let page = try await store.tickets(
+                matching: TicketQuery(requester: member, after: cursor, limit: TicketQuery.maximumLimit)
+            )
+            for stored in page.tickets where stored.ticket.id != excluded {
+                if let at = Self.lastNotice(key, in: stored.ticket), at > latest ?? .distantPast { latest = at }
+            }
+            cursor = page.nextCursor
+        } while cursor != nil
+        return latest
     }
 
     /// The rendered self-service block for a reason, or an empty string when it has no links.

@@ -35,7 +35,12 @@ extension SupportDesk {
                 return duplicate
             }
         }
-        if outcome.disposition != .duplicate { await deliverNewMessages() }
+        if outcome.disposition != .duplicate {
+            await deliverNewMessages()
+            if outcome.disposition != .appended, Self.wasRedirected(outcome.ticket) {
+                await countMisuse(on: outcome.ticket)
+            }
+        }
         return outcome
     }
 
@@ -138,6 +143,15 @@ extension SupportDesk {
         {
             let next = chooseAgent(for: ticket, excluding: holder)
             reserved = next?.agentID
+            if let notice = try agentAbsenceNotice(
+                for: ticket,
+                away: holder,
+                takenBy: next?.agentID,
+                member: member,
+                at: now
+            ) {
+                commands.append(notice)
+            }
             commands.append(.assign(next?.agentID))
             let because =
                 "\(holder) is not available" + (next.map { "; \(describe($0.basis))" } ?? "; back to the queue")
@@ -180,7 +194,8 @@ extension SupportDesk {
             number = try await store.nextTicketNumber()
         }
         reserved = number
-        let member = try await profile(of: inbound.sender)
+        let (member, isKnown) = try await lookUp(inbound.sender)
+        let removed = try await moderationLedger(of: inbound.sender)?.standing(at: now) == .removed
         let routed = classify(inbound, member: member)
         let message = TicketMessage(
             id: newMessageID(),
@@ -197,7 +212,12 @@ extension SupportDesk {
             channel: inbound.channel,
             reason: routed.reason,
             priority: routed.priority,
-            locale: inbound.locale ?? member.locale,
+            locale: Self.replyLanguage(
+                stated: inbound.locale,
+                profile: member,
+                isKnown: isKnown,
+                written: routed.language
+            ),
             followUpOf: followUpOf,
             number: number,
             firstMessage: message
@@ -209,18 +229,35 @@ extension SupportDesk {
             ticket = next.ticket
             events += next.events
         }
-        for command in try await autoReplies(
-            for: ticket,
-            channel: inbound.channel,
-            isNew: true,
-            member: member,
-            at: now
-        ) {
-            try run(command)
-        }
+        let replies =
+            removed
+            ? try await removedMemberNotice(for: ticket, member: member, at: now)
+            : try await autoReplies(for: ticket, channel: inbound.channel, isNew: true, member: member, at: now)
+        for command in replies { try run(command) }
         var explanations = routed.explanations
         var reserved: AgentID?
-        if let substitute = ticket.assignee {
+        if removed {
+            // Kept for the record and for staff to see, never answered: no clock, no queue, no agent.
+            try run(.setStatus(.solved))
+            try run(.addTags([Self.removedMemberTag]))
+            explanations.append(
+                RoutingExplanation(
+                    aspect: .assignee,
+                    value: "none",
+                    because: "the member was removed from the club: the message is kept, not answered"
+                )
+            )
+        } else if Self.wasRedirected(ticket) {
+            // Nothing for an agent to do: the member has the redirect, and writing back reopens it.
+            try run(.setStatus(.solved))
+            explanations.append(
+                RoutingExplanation(
+                    aspect: .assignee,
+                    value: ticket.assignee?.rawValue ?? "none",
+                    because: "out of scope: answered with where to go instead, and solved"
+                )
+            )
+        } else if let substitute = ticket.assignee {
             explanations.append(
                 RoutingExplanation(
                     aspect: .assignee,

@@ -10,18 +10,30 @@ extension SupportDesk {
     ///   - command: What to do.
     ///   - id: The ticket.
     ///   - actor: Who does it.
+    ///   - expectedVersion: The ``Ticket/version`` the actor's screen showed, or `nil` to act on the
+    ///     ticket as it is. When the ticket has changed since (a message, a reply, a status, an
+    ///     assignment — not the desk's SLA and routing records) nothing is done.
     /// - Returns: The ticket as it is now.
-    /// - Throws: ``DeskError`` with ``DeskError/Code/notFound`` for an unknown ticket (or a member
-    ///   acting on a ticket not theirs), ``DeskError/Code/invalidInput`` for an oversized message;
-    ///   ``LifecycleError`` when the rules refuse the command.
+    /// - Throws: ``StaleTicketError`` when the ticket changed after `expectedVersion`;
+    ///   ``DeskError`` with ``DeskError/Code/notFound`` for an unknown ticket (or a member
+    ///   acting on a ticket not theirs), ``DeskError/Code/invalidInput`` for an oversized message or a
+    ///   version the ticket never had; ``LifecycleError`` when the rules refuse the command.
     @discardableResult
-    public func execute(_ command: TicketCommand, on id: TicketID, by actor: SupportActor) async throws -> Ticket {
+    public func execute(
+        _ command: TicketCommand,
+        on id: TicketID,
+        by actor: SupportActor,
+        expectedVersion: Int? = nil
+    ) async throws -> Ticket {
         try validateCommand(command)
         try await loadRoutingIfNeeded()
         let ticket = try await withTicketLock(id) {
             try await retryingConflicts("'\(command.name)' on ticket \(id)") {
                 guard let stored = try await store.ticket(id) else { throw notFound(id) }
                 if let member = actor.memberID, member != stored.ticket.requester { throw notFound(id) }
+                try await requireUnchanged(stored.ticket, since: expectedVersion)
+                // Assigning a ticket to whoever already holds it is what the caller wanted: nothing to do.
+                if case .assign(let agent) = command, agent == stored.ticket.assignee { return stored.ticket }
                 let now = clock.now
                 var (ticket, events) = try executeWithSLA(command, on: stored.ticket, by: actor, at: now)
                 let recipient = try await profile(of: ticket.requester)
@@ -54,16 +66,24 @@ extension SupportDesk {
     ///   - actor: The agent or owner answering.
     ///   - status: The status to set with the reply (``TicketStatus/pending`` to wait for the member);
     ///     `nil` keeps it, but a new ticket becomes open.
+    ///   - expectedVersion: The version the agent's screen showed, or `nil`; see
+    ///     ``execute(_:on:by:expectedVersion:)``.
     /// - Returns: The ticket as it is now.
-    /// - Throws: As ``execute(_:on:by:)``.
+    /// - Throws: As ``execute(_:on:by:expectedVersion:)``.
     @discardableResult
     public func reply(
         to id: TicketID,
         body: String,
         by actor: SupportActor,
-        status: TicketStatus? = nil
+        status: TicketStatus? = nil,
+        expectedVersion: Int? = nil
     ) async throws -> Ticket {
-        try await execute(.reply(MessageDraft(id: newMessageID(), body: body), status: status), on: id, by: actor)
+        try await execute(
+            .reply(MessageDraft(id: newMessageID(), body: body), status: status),
+            on: id,
+            by: actor,
+            expectedVersion: expectedVersion
+        )
     }
 
     /// Adds a note the member never sees.
@@ -73,7 +93,7 @@ extension SupportDesk {
     ///   - body: The note's text.
     ///   - actor: Who writes it.
     /// - Returns: The ticket as it is now.
-    /// - Throws: As ``execute(_:on:by:)``.
+    /// - Throws: As ``execute(_:on:by:expectedVersion:)``.
     @discardableResult
     public func addInternalNote(to id: TicketID, body: String, by actor: SupportActor) async throws -> Ticket {
         try await execute(.internalNote(MessageDraft(id: newMessageID(), body: body)), on: id, by: actor)
@@ -85,11 +105,18 @@ extension SupportDesk {
     ///   - status: The new status.
     ///   - id: The ticket.
     ///   - actor: Who changes it.
+    ///   - expectedVersion: The version the agent's screen showed, or `nil`; see
+    ///     ``execute(_:on:by:expectedVersion:)``.
     /// - Returns: The ticket as it is now.
-    /// - Throws: As ``execute(_:on:by:)``.
+    /// - Throws: As ``execute(_:on:by:expectedVersion:)``.
     @discardableResult
-    public func setStatus(_ status: TicketStatus, of id: TicketID, by actor: SupportActor) async throws -> Ticket {
-        try await execute(.setStatus(status), on: id, by: actor)
+    public func setStatus(
+        _ status: TicketStatus,
+        of id: TicketID,
+        by actor: SupportActor,
+        expectedVersion: Int? = nil
+    ) async throws -> Ticket {
+        try await execute(.setStatus(status), on: id, by: actor, expectedVersion: expectedVersion)
     }
 
     /// Marks a ticket solved; it closes by itself after ``DeskConfiguration/autoCloseAfter``.
@@ -97,24 +124,36 @@ extension SupportDesk {
     /// - Parameters:
     ///   - id: The ticket.
     ///   - actor: Who solves it.
+    ///   - expectedVersion: The version the agent's screen showed, or `nil`; see
+    ///     ``execute(_:on:by:expectedVersion:)``.
     /// - Returns: The ticket as it is now.
-    /// - Throws: As ``execute(_:on:by:)``.
+    /// - Throws: As ``execute(_:on:by:expectedVersion:)``.
     @discardableResult
-    public func solve(_ id: TicketID, by actor: SupportActor) async throws -> Ticket {
-        try await execute(.setStatus(.solved), on: id, by: actor)
+    public func solve(_ id: TicketID, by actor: SupportActor, expectedVersion: Int? = nil) async throws -> Ticket {
+        try await execute(.setStatus(.solved), on: id, by: actor, expectedVersion: expectedVersion)
     }
 
     /// Assigns a ticket to an agent, or unassigns it with `nil`.
+    ///
+    /// Assigning a ticket to its current assignee (or unassigning an unassigned one) changes nothing and
+    /// returns the ticket as it is: two agents pressing "take it" at once both succeed.
     ///
     /// - Parameters:
     ///   - id: The ticket.
     ///   - agent: The agent, or `nil`.
     ///   - actor: Who assigns.
+    ///   - expectedVersion: The version the agent's screen showed, or `nil`; see
+    ///     ``execute(_:on:by:expectedVersion:)``.
     /// - Returns: The ticket as it is now.
-    /// - Throws: As ``execute(_:on:by:)``.
+    /// - Throws: As ``execute(_:on:by:expectedVersion:)``.
     @discardableResult
-    public func assign(_ id: TicketID, to agent: AgentID?, by actor: SupportActor) async throws -> Ticket {
-        try await execute(.assign(agent), on: id, by: actor)
+    public func assign(
+        _ id: TicketID,
+        to agent: AgentID?,
+        by actor: SupportActor,
+        expectedVersion: Int? = nil
+    ) async throws -> Ticket {
+        try await execute(.assign(agent), on: id, by: actor, expectedVersion: expectedVersion)
     }
 
     /// Changes a ticket's priority.
@@ -123,11 +162,18 @@ extension SupportDesk {
     ///   - priority: The new priority.
     ///   - id: The ticket.
     ///   - actor: Who changes it.
+    ///   - expectedVersion: The version the agent's screen showed, or `nil`; see
+    ///     ``execute(_:on:by:expectedVersion:)``.
     /// - Returns: The ticket as it is now.
-    /// - Throws: As ``execute(_:on:by:)``.
+    /// - Throws: As ``execute(_:on:by:expectedVersion:)``.
     @discardableResult
-    public func setPriority(_ priority: Priority, of id: TicketID, by actor: SupportActor) async throws -> Ticket {
-        try await execute(.setPriority(priority), on: id, by: actor)
+    public func setPriority(
+        _ priority: Priority,
+        of id: TicketID,
+        by actor: SupportActor,
+        expectedVersion: Int? = nil
+    ) async throws -> Ticket {
+        try await execute(.setPriority(priority), on: id, by: actor, expectedVersion: expectedVersion)
     }
 
     /// Merges one ticket into another in one atomic commit: the source closes as merged, the target
@@ -189,20 +235,24 @@ extension SupportDesk {
     ///   - id: The ticket.
     ///   - actor: The agent applying it.
     ///   - values: Extra template values.
+    ///   - expectedVersion: The version the agent's screen showed, or `nil`; see
+    ///     ``execute(_:on:by:expectedVersion:)``.
     /// - Returns: The ticket as it is now.
     /// - Throws: `TemplateError` when the reply's template is missing or lacks a value;
-    ///   ``LifecycleError`` or ``DeskError`` as ``execute(_:on:by:)``. Nothing is stored on error.
+    ///   ``LifecycleError`` or ``DeskError`` as ``execute(_:on:by:expectedVersion:)``. Nothing is stored on error.
     @discardableResult
     public func apply(
         _ macro: Macro,
         to id: TicketID,
         by actor: SupportActor,
-        values: [String: String] = [:]
+        values: [String: String] = [:],
+        expectedVersion: Int? = nil
     ) async throws -> Ticket {
         try await loadRoutingIfNeeded()
         let ticket = try await withTicketLock(id) {
             try await retryingConflicts("macro '\(macro.name)' on ticket \(id)") {
                 guard let stored = try await store.ticket(id) else { throw notFound(id) }
+                try await requireUnchanged(stored.ticket, since: expectedVersion)
                 let member = try await profile(of: stored.ticket.requester)
                 let now = clock.now
                 var result = (ticket: stored.ticket, events: [TicketEvent]())
@@ -313,5 +363,26 @@ extension SupportDesk {
     /// - Throws: ``StoreError`` when the store fails.
     public func deadLetters(after: OutboundID? = nil, limit: Int = 100) async throws -> [OutboundMessage] {
         try await store.deadLetteredOutbound(after: after, limit: limit)
+    }
+
+    /// Every outbound message the desk wrote — replies, automatic messages, policy messages and journey
+    /// messages, which have no ticket — one page at a time, optionally only in some states: the
+    /// operator's view of the outbox.
+    ///
+    /// ```swift
+    /// var query = OutboxQuery(states: [.pending, .deadLettered])
+    /// repeat {
+    ///     let page = try await desk.outbox(matching: query)
+    ///     for message in page.messages { print(message.id, message.state, message.recipient) }
+    ///     query.after = page.nextCursor
+    /// } while query.after != nil
+    /// ```
+    ///
+    /// - Parameter query: The states and the page; every state, first 100 by default.
+    /// - Returns: One page, ordered by id, with the cursor of the next page.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/invalidQuery`` for a limit out of range, or when
+    ///   the store fails.
+    public func outbox(matching query: OutboxQuery = OutboxQuery()) async throws -> OutboxPage {
+        try await store.outbound(matching: query)
     }
 }

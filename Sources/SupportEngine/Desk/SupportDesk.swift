@@ -26,6 +26,8 @@ public actor SupportDesk {
     let ledgers: any PolicyLedgerStore
     let journeys: any MemberJourneyStore
     let ratingStore: any RatingStore
+    /// The host's hook for ending a member's access, if any.
+    let access: (any MemberAccess)?
     /// How the desk behaves.
     public let configuration: DeskConfiguration
     let agentNames: [AgentID: String]
@@ -62,6 +64,8 @@ public actor SupportDesk {
     ///   - ledgers: Where moderation ledgers and refund decisions live.
     ///   - journeys: Where members' journeys and fix announcements live.
     ///   - ratings: Where members' ratings of solved tickets live.
+    ///   - access: The host's hook called when a removal or an approved refund ends a member's access;
+    ///     `nil` (the default) leaves it to the host to watch the decisions.
     /// - Throws: ``DeskConfigurationError`` with ``DeskConfigurationError/Code/invalidConfiguration``,
     ///   naming the value at fault by its path in the configuration document (`delivery.claimDuration`)
     ///   and, for the top-level values, by its property (`DeskConfiguration.deliveryClaimDuration`).
@@ -74,10 +78,12 @@ public actor SupportDesk {
         members: any MemberDirectory = InMemoryMemberDirectory(),
         ledgers: any PolicyLedgerStore = InMemoryPolicyLedgerStore(),
         journeys: any MemberJourneyStore = InMemoryMemberJourneyStore(),
-        ratings: any RatingStore = InMemoryRatingStore()
+        ratings: any RatingStore = InMemoryRatingStore(),
+        access: (any MemberAccess)? = nil
     ) throws {
         try configuration.validate()
         self.ratingStore = ratings
+        self.access = access
         self.store = store
         self.members = members
         self.ledgers = ledgers
@@ -247,8 +253,27 @@ public actor SupportDesk {
     /// The member's profile, or the unknown-contact profile; with the member journey on, its segment is
     /// the journey's, so routing and the journey agree.
     func profile(of member: MemberID) async throws -> MemberProfile {
-        var profile = try await members.member(member) ?? .unknown(member)
+        try await lookUp(member).profile
+    }
+
+    /// The member's profile, and whether the directory knows them (`false`: an unknown contact's
+    /// stand-in profile, whose language is only the default).
+    func lookUp(_ member: MemberID) async throws -> (profile: MemberProfile, isKnown: Bool) {
+        let known = try await members.member(member)
+        var profile = known ?? .unknown(member)
         if let segment = try await journeySegment(of: member) { profile.segment = segment }
-        return profile
+        return (profile, known != nil)
+    }
+
+    /// The language a new ticket is answered in: the language the message states (a form's or channel's
+    /// own field), else the profile's for a member the directory knows, else the language the message
+    /// is written in as the classifier recognised it, else the profile's default.
+    static func replyLanguage(
+        stated: LocaleTag?,
+        profile: MemberProfile,
+        isKnown: Bool,
+        written: LocaleTag?
+    ) -> LocaleTag {
+        stated ?? (isKnown ? profile.locale : written ?? profile.locale)
     }
 }

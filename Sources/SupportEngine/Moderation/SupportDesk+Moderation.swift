@@ -194,17 +194,26 @@ extension SupportDesk {
 
     /// Posts what a saved change owes, or returns the repeated one with its ticket.
     private func finishStep(_ step: ModerationStep) async throws -> DeskModerationResult {
+        let result: DeskModerationResult
         switch step {
         case .repeated(let done, let ledger):
             guard case .moderation(let decision) = done.owed.change else {
                 preconditionFailure("a moderation step repeats a moderation change")
             }
-            return DeskModerationResult(decision: decision, ledger: ledger, ticket: done.ticket, isRepeat: true)
+            result = DeskModerationResult(decision: decision, ledger: ledger, ticket: done.ticket, isRepeat: true)
         case .recorded(let decision, let ledger, let owed):
             var ticket: Ticket?
             if let owed { ticket = try await finish(owed) }
-            return DeskModerationResult(decision: decision, ledger: ledger, ticket: ticket)
+            result = DeskModerationResult(decision: decision, ledger: ledger, ticket: ticket)
         }
+        let entry = result.decision.entry
+        if entry.action == .removal || entry.action == .removalApproved, let access {
+            let member = result.ledger.member
+            try await access.revokeAccess(
+                AccessRevocation(member: member, cause: .removal(ledgerEntry: entry.id), decidedAt: entry.at)
+            )
+        }
+        return result
     }
 
     /// Whether an owed post announces ledger entry `entry` of `member`, made by `actor`.
@@ -299,7 +308,7 @@ extension SupportDesk {
     ) -> [String: String] {
         let kind = violation?.kind ?? ViolationKind(rawValue: "rules")
         let named = try? configuration.templates.render(PolicyTemplateKeys.ruleName(kind), for: locale, values: [:])
-        let link = try? configuration.templates.render(PolicyTemplateKeys.rulesLink, for: locale, values: [:])
+        let link = rulesLink(in: locale)
         let zone = member.timeZone ?? configuration.boundaries?.hours.configuration.timeZone ?? "UTC"
         return [
             "member_name": member.displayName,
@@ -308,6 +317,20 @@ extension SupportDesk {
             "suspended_until": decision.entry.until.map { timeFormatter.format($0, locale: locale, timeZone: zone) }
                 ?? "-",
         ]
+    }
+
+    /// The link to the published rules a moderation message gives: the host's own
+    /// ``PolicyTemplateKeys/rulesLink`` template for the language when it set one, else
+    /// ``DeskConfiguration/rulesLink``, else the built-in template.
+    func rulesLink(in locale: LocaleTag) -> String? {
+        let key = PolicyTemplateKeys.rulesLink
+        let own = configuration.templates.template(key, for: locale)
+        if let configured = configuration.rulesLink,
+            own == nil || own == TemplateCatalog.builtIn.template(key, for: locale)
+        {
+            return configured
+        }
+        return try? configuration.templates.render(key, for: locale, values: [:])
     }
 
     /// The tag on the ticket of a removal that waits for the owner.

@@ -73,6 +73,18 @@ extension SupportDesk {
 
     /// Posts a recorded decision, or returns a repeated one with its ticket.
     private func finishStep(_ step: RefundStep, target: RefundTarget) async throws -> DeskRefundResult {
+        let result = try await postStep(step, target: target)
+        let decision = result.decision
+        if decision.actionableOutcomes.contains(.revokeAccess), let access {
+            try await access.revokeAccess(
+                AccessRevocation(member: decision.member, cause: .refund(decision.requestID), decidedAt: decision.at)
+            )
+        }
+        return result
+    }
+
+    /// Posts a recorded decision, or returns a repeated one with its ticket.
+    private func postStep(_ step: RefundStep, target: RefundTarget) async throws -> DeskRefundResult {
         switch step {
         case .repeated(let recorded, let ticket?):
             return DeskRefundResult(decision: recorded, ticket: ticket, isRepeat: true)

@@ -208,9 +208,8 @@ extension SupportDesk {
         let command: TicketCommand
         switch action {
         case .notify(let agent):
-            let note =
-                "SLA escalation level \(level): \(clock.metric) target was due \(clock.dueAt.formatted(.iso8601)); "
-                + "notifying \(agent)."
+            let due = timeFormatter.format(clock.dueAt, locale: .en, timeZone: teamTimeZone(of: agent))
+            let note = "SLA escalation level \(level): \(clock.metric) target was due \(due); notifying \(agent)."
             command = .internalNote(MessageDraft(id: newMessageID(), body: note))
         case .raisePriority:
             guard let higher = Priority.allCases.first(where: { $0 > ticket.priority }) else { return }
@@ -220,6 +219,16 @@ extension SupportDesk {
             command = .assign(agent)
         }
         try run(command)
+    }
+
+    /// The time zone staff notes to an agent give times in: the agent's shift's zone, else the support
+    /// line's (its hours, the SLA calendar, the published hours), else UTC.
+    func teamTimeZone(of agent: AgentID? = nil) -> String {
+        if let agent, let shift = configuration.agents.first(where: { $0.id == agent })?.shift {
+            return shift.configuration.timeZone
+        }
+        return configuration.hours?.configuration.timeZone ?? configuration.sla?.calendar.configuration.timeZone
+            ?? configuration.boundaries?.hours.configuration.timeZone ?? "UTC"
     }
 
     private func loadDueQueueIfNeeded() async throws {

@@ -146,4 +146,13 @@ public protocol TicketStore: Sendable {
     /// - Returns: The dead letters.
     /// - Throws: ``StoreError`` when the store cannot be read.
     func deadLetteredOutbound(after: OutboundID?, limit: Int) async throws -> [OutboundMessage]
+
+    /// Lists outbound messages of every kind — ticket replies, automatic messages, journey messages
+    /// without a ticket — in the states asked for, ordered by id: the operator's view of the outbox.
+    ///
+    /// - Parameter query: The states and the page.
+    /// - Returns: One page, ordered by id, with the cursor of the next page (`nil` on the last).
+    /// - Throws: ``StoreError`` with ``StoreError/Code/invalidQuery`` for a limit out of range; a
+    ///   ``StoreError`` when the store cannot be read.
+    func outbound(matching query: OutboxQuery) async throws -> OutboxPage
 }

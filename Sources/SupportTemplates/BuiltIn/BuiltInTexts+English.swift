@@ -41,6 +41,23 @@ extension BuiltInTexts {
         we are away until {{absent_until}}. {{substitute_name}} is looking after your message in the \
         meantime.
         """,
+        .agentAbsence: """
+        Hello {{member_name}},
+
+        {{agent_name}} is away until {{absent_until}}. {{substitute_name}} is looking after your message \
+        in the meantime.
+        """,
+        .removedMember: """
+        Hello {{member_name}},
+
+        your membership of the club has ended, so this support line no longer takes requests from you. \
+        We have kept your message on record.
+        """,
+        .agentAbsenceWithoutSubstitute: """
+        Hello {{member_name}},
+
+        {{agent_name}} is away until {{absent_until}}. Another member of our team will answer you.
+        """,
         .outOfScope: """
         Hello {{member_name}},
 

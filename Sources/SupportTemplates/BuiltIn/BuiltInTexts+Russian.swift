@@ -39,6 +39,23 @@ extension BuiltInTexts {
 
         Нас нет на месте до {{absent_until}}. Пока что вашим обращением займётся {{substitute_name}}.
         """,
+        .agentAbsence: """
+        Здравствуйте, {{member_name}}!
+
+        {{agent_name}} отсутствует до {{absent_until}}. Пока что вашим обращением займётся \
+        {{substitute_name}}.
+        """,
+        .removedMember: """
+        Здравствуйте, {{member_name}}!
+
+        Ваше членство в клубе прекращено, поэтому служба поддержки больше не принимает ваши обращения. \
+        Ваше сообщение сохранено.
+        """,
+        .agentAbsenceWithoutSubstitute: """
+        Здравствуйте, {{member_name}}!
+
+        {{agent_name}} отсутствует до {{absent_until}}. Вам ответит другой сотрудник нашей команды.
+        """,
         .outOfScope: """
         Здравствуйте, {{member_name}}!
 

@@ -41,6 +41,23 @@ extension BuiltInTexts {
         estamos fuera hasta el {{absent_until}}. Mientras tanto, {{substitute_name}} se ocupará de tu \
         mensaje.
         """,
+        .agentAbsence: """
+        Hola, {{member_name}}:
+
+        {{agent_name}} está fuera hasta el {{absent_until}}. Mientras tanto, {{substitute_name}} se \
+        ocupará de tu mensaje.
+        """,
+        .removedMember: """
+        Hola, {{member_name}}:
+
+        tu membresía del club ha terminado, así que este canal de soporte ya no atiende tus solicitudes. \
+        Hemos guardado tu mensaje en nuestro registro.
+        """,
+        .agentAbsenceWithoutSubstitute: """
+        Hola, {{member_name}}:
+
+        {{agent_name}} está fuera hasta el {{absent_until}}. Otra persona de nuestro equipo te responderá.
+        """,
         .outOfScope: """
         Hola, {{member_name}}:
 

@@ -46,17 +46,21 @@ public struct SLAClock: Sendable, Hashable, Codable {
 
 /// A step of a clock's alarm: the warning, the breach, then the escalation levels.
 public enum SLAStep: Sendable, Hashable, Codable, CustomStringConvertible {
-    /// The target is close (a configurable fraction has elapsed).
+    /// The target is close: the first (earliest) configured fraction has elapsed.
     case warning
+    /// A later warning, when the policy sets several fractions (50 %, 75 %, 90 %): level 2 is the
+    /// second fraction, and so on.
+    case additionalWarning(level: Int)
     /// The target was missed.
     case breach
     /// An escalation level after the breach, from 1.
     case escalation(level: Int)
 
-    /// `warning`, `breach` or `escalation N`.
+    /// `warning`, `warning N`, `breach` or `escalation N`.
     public var description: String {
         switch self {
         case .warning: "warning"
+        case .additionalWarning(let level): "warning \(level)"
         case .breach: "breach"
         case .escalation(let level): "escalation \(level)"
         }

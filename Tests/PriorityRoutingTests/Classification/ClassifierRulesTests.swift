@@ -8,7 +8,7 @@ struct ClassifierRulesTests {
     func explicitReason() {
         let classifier = ReasonClassifier.builtIn
         let explicit = classifier.classify(subject: nil, body: "I can't log in", explicitReason: .billing)
-        #expect(explicit == Classification(reason: .billing, source: .explicit))
+        #expect(explicit == Classification(reason: .billing, source: .explicit, language: .en))
         let other = classifier.classify(subject: nil, body: "I can't log in", explicitReason: .other)
         #expect(other.reason == .access)
         #expect(other.source == .rule)
@@ -21,6 +21,22 @@ struct ClassifierRulesTests {
         #expect(result.ruleID == "ru.access")
         #expect(result.matchedPattern == "не приход* письм*")
         #expect(result.score == 25)
+    }
+
+    @Test(
+        "The classification names the language whose rules found the most",
+        arguments: [
+            ("No puedo acceder a mi cuenta", LocaleTag?.some(.es)),
+            ("Не могу войти, не приходит письмо", .ru),
+            ("I cannot log in", .en),
+            ("Hello there", nil),
+        ]
+    )
+    func language(body: String, expected: LocaleTag?) {
+        #expect(ReasonClassifier.builtIn.classify(subject: nil, body: body).language == expected)
+        #expect(
+            ReasonClassifier.builtIn.classify(subject: nil, body: body, explicitReason: .billing).language == expected
+        )
     }
 
     @Test("Nothing matched falls back to other")

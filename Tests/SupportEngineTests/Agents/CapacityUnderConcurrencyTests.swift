@@ -78,6 +78,11 @@ private struct SeededYieldingStore: TicketStore {
         await yields.pause()
         return await base.deadLetteredOutbound(after: after, limit: limit)
     }
+
+    func outbound(matching query: OutboxQuery) async throws -> OutboxPage {
+        await yields.pause()
+        return try await base.outbound(matching: query)
+    }
 }
 
 @Suite("Assignment under concurrency")

@@ -70,6 +70,10 @@ private actor CommitHoldingStore: TicketStore {
     func deadLetteredOutbound(after: OutboundID?, limit: Int) async throws -> [OutboundMessage] {
         await base.deadLetteredOutbound(after: after, limit: limit)
     }
+
+    func outbound(matching query: OutboxQuery) async throws -> OutboxPage {
+        try await base.outbound(matching: query)
+    }
 }
 
 @Suite("A drain's reservation")

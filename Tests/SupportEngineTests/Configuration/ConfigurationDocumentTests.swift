@@ -120,6 +120,7 @@ struct ConfigurationDocumentTests {
     @Test func encodingThenDecodingGivesTheSameConfiguration() throws {
         for json in [
             Self.full, "{}", #"{"hours": \#(Self.hours), "acknowledgement": false, "sla": {"warningFraction": null}}"#,
+            #"{"hours": \#(Self.hours), "sla": {"warningFractions": [0.5, 0.75, 0.9], "alertsOutsideHours": true}}"#,
         ] {
             let configuration = try decode(json)
             let encoded = try configuration.json()
@@ -206,6 +207,12 @@ struct ConfigurationDocumentTests {
         )
         #expect(path(#"{"hours": \#(hours), "sla": {"targets": {"soon": {}}}}"#) == "sla.targets.soon")
         #expect(path(#"{"hours": \#(hours), "sla": {"warningFraction": 1.5}}"#) == "sla.warningFraction")
+        #expect(path(#"{"hours": \#(hours), "sla": {"warningFractions": [0.5, 0.5]}}"#) == "sla.warningFractions[1]")
+        #expect(path(#"{"hours": \#(hours), "sla": {"warningFractions": [1.5]}}"#) == "sla.warningFractions[0]")
+        #expect(
+            path(#"{"hours": \#(hours), "sla": {"warningFraction": 0.5, "warningFractions": [0.9]}}"#)
+                == "sla.warningFractions"
+        )
         #expect(
             path(
                 #"{"hours": \#(hours), "sla": {"escalations": [{"after": 60, "action": "raisePriority"}, {"after": 30, "action": "raisePriority"}]}}"#

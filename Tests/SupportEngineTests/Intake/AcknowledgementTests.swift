@@ -12,10 +12,11 @@ private func moscow(_ text: String) -> Date {
 struct AcknowledgementTests {
     let email = InMemoryChannel(kind: .email)
 
-    private func desk(
+    func desk(
         at start: String,
         absences: [Absence] = [],
-        members: [MemberProfile]
+        members: [MemberProfile],
+        withSLA: Bool = false
     ) throws -> (SupportDesk, ManualClock) {
         let hours = try BusinessCalendar(
             .init(
@@ -37,6 +38,7 @@ struct AcknowledgementTests {
             channels: [email],
             configuration: DeskConfiguration(
                 agents: [AgentProfile(id: "ivan", displayName: "Ivan")],
+                sla: withSLA ? SLAPolicy(boundaries: boundaries) : nil,
                 boundaries: boundaries,
                 selfService: [
                     .cancelSubscription: [
@@ -55,7 +57,7 @@ struct AcknowledgementTests {
         return (desk, clock)
     }
 
-    private func inbound(
+    func inbound(
         _ id: String,
         from member: MemberID,
         at clock: ManualClock,

@@ -67,4 +67,8 @@ final class ModelWitnessStore: TicketStore {
     func deadLetteredOutbound(after: OutboundID?, limit: Int) async throws -> [OutboundMessage] {
         try await base.deadLetteredOutbound(after: after, limit: limit)
     }
+
+    func outbound(matching query: OutboxQuery) async throws -> OutboxPage {
+        try await base.outbound(matching: query)
+    }
 }

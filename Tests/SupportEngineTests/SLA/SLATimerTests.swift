@@ -226,6 +226,11 @@ struct SLAClockTests {
         #expect(current.assignee == "owner")
         #expect(current.priority == .high)
         #expect(current.messages.contains { $0.kind == .internalNote && $0.body.contains("notifying lead") })
+        let escalationNote = try #require(current.messages.first { $0.body.contains("SLA escalation level 1") })
+        #expect(
+            escalationNote.body.contains("due Monday, January 5, 13:00 (Europe/Moscow)"),
+            "the team reads the due time in the club's zone: \(escalationNote.body)"
+        )
         #expect(!current.memberVisibleMessages.contains { $0.body.contains("escalation") })
         let firstReplyFirings = current.sla.firings.filter { $0.metric == .firstReply }
         #expect(firstReplyFirings.count == 5, "nothing fired twice: \(firstReplyFirings.map(\.step))")

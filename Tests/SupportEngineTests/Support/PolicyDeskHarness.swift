@@ -34,11 +34,18 @@ struct PolicyDeskHarness {
         refunds: RefundPolicy? = PolicyDeskHarness.policy,
         moderation: ModerationPolicy = .standard,
         ledgers: any PolicyLedgerStore = InMemoryPolicyLedgerStore(),
-        templates: TemplateCatalog = .builtIn
+        templates: TemplateCatalog = .builtIn,
+        rulesLink: String? = nil,
+        access: (any MemberAccess)? = nil
     ) {
         self.ledgers = ledgers
         faults = FaultInjectingTicketStore(wrapping: store, seed: 0)
-        configuration = DeskConfiguration(templates: templates, refunds: refunds, moderation: moderation)
+        configuration = DeskConfiguration(
+            templates: templates,
+            refunds: refunds,
+            moderation: moderation,
+            rulesLink: rulesLink
+        )
         desk = try! SupportDesk(
             store: faults,
             clock: clock,
@@ -46,7 +53,8 @@ struct PolicyDeskHarness {
             configuration: configuration,
             ids: SequentialIDGenerator(),
             members: InMemoryMemberDirectory([Self.anna, Self.ivan, Self.lucia, Self.boris]),
-            ledgers: ledgers
+            ledgers: ledgers,
+            access: access
         )
     }
 

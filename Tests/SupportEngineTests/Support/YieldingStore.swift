@@ -76,4 +76,9 @@ struct YieldingStore: TicketStore {
         await Task.yield()
         return await base.deadLetteredOutbound(after: after, limit: limit)
     }
+
+    func outbound(matching query: OutboxQuery) async throws -> OutboxPage {
+        await Task.yield()
+        return try await base.outbound(matching: query)
+    }
 }

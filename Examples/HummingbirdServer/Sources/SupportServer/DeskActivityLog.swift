@@ -123,6 +123,11 @@ public struct DeskActivityLog: TicketStore {
     public func deadLetteredOutbound(after: OutboundID?, limit: Int) async throws -> [OutboundMessage] {
         try await base.deadLetteredOutbound(after: after, limit: limit)
     }
+
+    /// Passes on; see ``TicketStore/outbound(matching:)``.
+    public func outbound(matching query: OutboxQuery) async throws -> OutboxPage {
+        try await base.outbound(matching: query)
+    }
 }
 
 /// A channel that "sends" by logging: the example's stand-in for an email provider or a chat API.

@@ -264,6 +264,32 @@ extension PostgresTicketStore {
         return try await outboundMessages(rows)
     }
 
+    /// Lists outbound messages of every kind in the states asked for, ordered by id.
+    ///
+    /// - Parameter query: The states and the page.
+    /// - Returns: One page, with the cursor of the next page (`nil` on the last).
+    /// - Throws: ``StoreError`` with ``StoreError/Code/invalidQuery`` for a limit out of range,
+    ///   ``StoreError/Code/unavailable`` when the database fails.
+    public func outbound(matching query: OutboxQuery) async throws -> OutboxPage {
+        try query.validate()
+        var conditions: [String] = []
+        var bindings = PostgresBindings()
+        func bind(_ value: some PostgresDynamicTypeEncodable) -> String {
+            bindings.append(value)
+            return "$\(bindings.count)"
+        }
+        if let states = query.states { conditions.append("state = ANY(\(bind(states.map(\.rawValue).sorted())))") }
+        if let after = query.after { conditions.append("id > \(bind(after.rawValue))") }
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let sql =
+            "SELECT \(Self.outboundColumns) FROM \(table("outbox")) \(filter) ORDER BY id LIMIT \(bind(query.limit + 1))"
+        let rows = try await read(PostgresQuery(unsafeSQL: sql, binds: bindings), "listing the outbox")
+        var messages = try await outboundMessages(rows)
+        let hasMore = messages.count > query.limit
+        if hasMore { messages.removeLast() }
+        return OutboxPage(messages: messages, nextCursor: hasMore ? messages.last?.id : nil)
+    }
+
     private func storedTickets(_ rows: PostgresRowSequence) async throws -> [StoredTicket] {
         var tickets: [StoredTicket] = []
         for try await (text, due) in rows.decode((String, Double?).self) {

@@ -332,4 +332,16 @@ public actor InMemoryTicketStore: TicketStore {
     /// - Parameter id: The message's id.
     /// - Returns: The message, or `nil`.
     public func outbound(_ id: OutboundID) -> OutboundMessage? { outbox[id] }
+
+    /// Lists outbound messages of every kind in the states asked for, ordered by id.
+    ///
+    /// - Parameter query: The states and the page.
+    /// - Returns: One page, with the cursor of the next page (`nil` on the last).
+    /// - Throws: ``StoreError`` with ``StoreError/Code/invalidQuery`` for a limit out of range.
+    public func outbound(matching query: OutboxQuery) throws -> OutboxPage {
+        try query.validate()
+        let matching = outbox.values.filter(query.matches).sorted { $0.id < $1.id }
+        let page = Array(matching.prefix(query.limit))
+        return OutboxPage(messages: page, nextCursor: matching.count > page.count ? page.last?.id : nil)
+    }
 }

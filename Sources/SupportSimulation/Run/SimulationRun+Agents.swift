@@ -40,9 +40,14 @@ extension SimulationRun {
             })
         else { return }
         busy.insert(agent)
-        let reason = conversations[ticket.id]?.reason ?? ticket.reason.rawValue
-        let median = (Self.handlingMinutes[reason] ?? 10) * 60
-        let handling = min(max(random.logNormal(median: median, sigma: 0.5), 60), 3 * 3600).rounded()
+        let handling: TimeInterval
+        if let stationary {
+            handling = random.exponential(mean: stationary.meanHandlingTime)
+        } else {
+            let reason = conversations[ticket.id]?.reason ?? ticket.reason.rawValue
+            let median = (Self.handlingMinutes[reason] ?? 10) * 60
+            handling = min(max(random.logNormal(median: median, sigma: 0.5), 60), 3 * 3600).rounded()
+        }
         queue.push(.agentDone(agent, ticket.id), at: clock.now.addingTimeInterval(handling))
     }
 
@@ -74,7 +79,7 @@ extension SimulationRun {
             asking = false
             try await decideRefund(id, member: conversation.member, by: actor)
         }
-        if conversation.externalID.isEmpty { asking = false }
+        if conversation.externalID.isEmpty || stationary != nil { asking = false }
         conversation.agentReplies += 1
         conversations[id] = conversation
         let body = MessageBook.agentReply(asking: asking, conversation.language)

@@ -31,6 +31,8 @@ public struct SimulationResult: Sendable {
     public var period: DateInterval
     /// The club's time zone, for local times.
     public var timeZone: TimeZone
+    /// The traffic and membership rates the run played, from the club document.
+    public var traffic: TrafficModel
     /// The figures computed from the desk's event log.
     public var metrics: DeskMetrics
     /// The service levels the desk kept.
@@ -54,6 +56,9 @@ public struct SimulationResult: Sendable {
     /// Conduct steps applied by the club's conduct ladder (``ClubConfiguration/desk``'s `moderation`) to
     /// difficult members.
     public var moderationActions: Int
+    /// Messages the desk wrote to members about their refund requests and conduct (the refund
+    /// decision, the moderation step), through `SupportDesk.refunds` and `SupportDesk.moderation`.
+    public var policyMessages: Int
     /// Messages the desk sent on its channels.
     public var messagesSent: Int
     /// What the member journey did: joins, cancellations, exit reasons and the journey's messages.

@@ -45,6 +45,7 @@ extension SimulationRun {
             clubName: club.name,
             period: period,
             timeZone: timeZone,
+            traffic: club.traffic,
             metrics: metrics,
             sla: sla,
             agentNames: names,
@@ -56,6 +57,7 @@ extension SimulationRun {
             moderationSteps: moderationSteps,
             difficultTickets: difficultTickets,
             moderationActions: moderationActions,
+            policyMessages: policyMessages,
             messagesSent: channels.reduce(0) { $0 + $1.sentMessages.count },
             journey: try await journeyFigures(tickets: tickets),
             outcomes: outcomes

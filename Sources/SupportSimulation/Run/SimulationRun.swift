@@ -64,7 +64,8 @@ final class SimulationRun {
     var moderationActions = 0
     var refundsEscalated = 0
     var moderationSteps: [String: Int] = [:]
-    var ledgers: [MemberID: MemberLedger] = [:]
+    /// Automatic messages the refund and moderation calls added for the member.
+    var policyMessages = 0
     /// Every ticket the simulation created, in id order, and where each is in that list.
     var createdIDs: [TicketID] = []
     var createdIndex: [TicketID: Int] = [:]

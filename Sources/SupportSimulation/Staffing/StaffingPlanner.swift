@@ -12,6 +12,8 @@ import SupportEngine
 ///    the one that closes most of the shortfall per agent-hour added.
 /// 2. **Down**: once the target is met, it tries one agent fewer in each block and keeps the cheapest
 ///    schedule that still meets it, until no block can lose an agent.
+/// 3. **Around**: it runs one agent more in each block of the final schedule, so the plan shows what
+///    each addition would buy.
 ///
 /// Each step runs at most one candidate per block; the search stops at
 /// ``StaffingOptions/maximumPerBlock``, and as soon as no single agent more closes any of the shortfall
@@ -98,6 +100,14 @@ public enum StaffingPlanner {
             guard let cheapest = passing.min(by: { cheaper($0, than: $1) }) else { break }
             current = cheapest
         }
+        // What one agent more in each block would buy, so the plan shows the alternatives around it.
+        _ = try await evaluate(
+            blocks.indices.filter { current.agents[$0] < options.maximumPerBlock }.map { block in
+                var agents = current.agents
+                agents[block] += 1
+                return agents
+            }
+        )
         let candidates = order.map { tried[$0]! }
         // The smallest schedule run that meets the target (the down phase's end, or a cheaper one met on
         // the way up).

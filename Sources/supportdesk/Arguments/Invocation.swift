@@ -22,7 +22,11 @@ enum Command: String, CaseIterable, Sendable {
                 "find the smallest team, on which hours, that keeps a share of first replies",
                 "within the promise per priority, by running candidate schedules on the real desk",
             ]
-        case .audit: ["score a club configuration against the customer-care checklist"]
+        case .audit:
+            [
+                "score a club configuration against the seeds' eight-point customer-care",
+                "checklist and the member journey, with the fix for each failure",
+            ]
         case .calendar: ["business-time calculator on a club's hours"]
         case .demo:
             [
@@ -57,7 +61,11 @@ enum Command: String, CaseIterable, Sendable {
                 "--html FILE       also write an HTML report with charts",
                 "--check-theory    instead: the simulator against Erlang C, M/M/2 at loads 0.5-0.95",
             ]
-        case .audit: ["--config FILE   the club's JSON configuration (default: the built-in club)"]
+        case .audit:
+            [
+                "--config FILE   the club's JSON configuration (default: the built-in club)",
+                "--html FILE     also write the audit as a self-contained HTML page",
+            ]
         case .calendar:
             [
                 "--config FILE           the club (default: the built-in club)",

@@ -84,6 +84,10 @@ struct SimulationConfigurationTests {
         #expect(audit.score == audit.findings.count)
         #expect(audit.findings.count >= 10)
         #expect(audit.text.contains("100/100"))
+        #expect(audit.text.contains("checklist 8/8 points fully met"))
+        #expect(Set(audit.findings.map(\.group)) == Set(ClubAudit.groups))
+        let html = AuditReport(audit, clubName: "Example").html
+        #expect(html.contains("<svg") && html.contains("8. Feedback, and telling members what changed"))
     }
 
     @Test func aPoorClubGetsEveryFindingWithAFix() throws {
@@ -98,9 +102,12 @@ struct SimulationConfigurationTests {
         #expect(
             failed == [
                 "channels", "published_hours", "promises", "acknowledgement", "promise_24h", "self_service_cancel",
-                "self_service_payment", "absence_plan", "moderation", "refunds", "feedback",
+                "self_service_payment", "absence_plan", "moderation", "refunds", "feedback", "prospect_information",
+                "welcome", "onboarding", "content_findable", "you_said_we_did", "journey",
             ]
         )
+        // Every point of the checklist and the journey is assessed.
+        #expect(Set(audit.findings.map(\.group)) == Set(ClubAudit.groups))
         #expect(audit.score == 0)
         #expect(audit.findings.allSatisfy { $0.passed || !$0.fix.isEmpty })
         #expect(audit.text.contains("fix: "))

@@ -27,6 +27,33 @@ struct ArgumentTests {
         #expect(throws: UsageError.self) { try AuditArguments.parse(["--days", "3"]) }
     }
 
+    @Test func staffArguments() throws {
+        let parsed = try StaffArguments.parse([
+            "--target", "85%", "--days", "7", "--block-hours", "2", "--max-agents", "4", "--within-hours", "--seed",
+            "3",
+        ])
+        #expect(parsed.options.target == 0.85 && parsed.options.days == 7 && parsed.options.seed == 3)
+        #expect(parsed.options.blockHours == 2 && parsed.options.maximumPerBlock == 4 && !parsed.options.beyondHours)
+        #expect(try StaffArguments.parse(["--check-theory"]).checkTheory)
+        #expect(try StaffArguments.parse([]).options == StaffingOptions(parallelism: parsed.options.parallelism))
+        for (arguments, path) in [
+            (["--target", "0"], "--target"), (["--target", "101"], "--target"),
+            (["--block-hours", "25"], "--block-hours"),
+            (["--max-agents", "0"], "--max-agents"), (["--agents", "2"], "--agents"),
+        ] {
+            do {
+                _ = try StaffArguments.parse(arguments)
+                Issue.record("\(arguments) was accepted")
+            } catch {
+                #expect(error.command == "staff")
+                #expect(error.argument == path, "\(arguments)")
+            }
+        }
+        #expect(try Invocation.parse(["staff", "--days", "3"]) == .staff(try StaffArguments.parse(["--days", "3"])))
+        #expect(try Invocation.parse(["help", "staff"]) == .help(.staff))
+        #expect(Command.usage.contains("staff"))
+    }
+
     @Test func calendarArgumentsAndAnswers() throws {
         let add = try CalendarArguments.parse(["--from", "2026-01-09T17:00:00+01:00", "--add", "2h"])
         let hours = try ClubConfiguration.defaultClub().hours

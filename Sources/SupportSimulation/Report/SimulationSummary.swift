@@ -22,6 +22,16 @@ public struct SimulationSummary: Sendable {
         let days = Int(result.period.duration / 86_400)
         var out: [String] = []
         out.append("== \(result.clubName): \(days) simulated day(s), time zone \(result.timeZone.identifier)")
+        let traffic = result.traffic
+        out.append(
+            "traffic        "
+                + String(
+                    format: "%.2f ticket(s) a member a week, %.1f refund request(s) a week, %d difficult member(s)",
+                    traffic.ticketsPerMemberPerWeek,
+                    traffic.refundRequestsPerWeek,
+                    traffic.difficultMembers
+                )
+        )
         out.append(
             "tickets        \(metrics.ticketCount) created, \(metrics.resolvedCount) solved or closed, "
                 + "\(result.messagesSent) messages sent"
@@ -89,6 +99,7 @@ public struct SimulationSummary: Sendable {
                 + (satisfaction.average.map { String(format: "%.2f", $0) } ?? "—")
                 + ", CSAT \(DurationFormat.percent(satisfaction.satisfiedShare))"
         )
+        out.append("policy posts   \(result.policyMessages) message(s) to members about refunds and conduct")
         out.append("dead letters   \(metrics.deadLetters)")
         out += journeyLines
         return out
@@ -99,6 +110,19 @@ public struct SimulationSummary: Sendable {
     public var journeyLines: [String] {
         let journey = result.journey
         var out = ["Member journey:"]
+        let rates = result.traffic.membership
+        out.append(
+            "  rates        "
+                + String(
+                    format: "joins %.4f a member a day; cancels %.2f%% a day (quiet members %.2f%%); "
+                        + "%.1f%% of visits the last; %.0f%% answer the exit survey",
+                    rates.joinsPerMemberPerDay,
+                    rates.cancelChancePerDay * 100,
+                    rates.quietCancelChancePerDay * 100,
+                    rates.goQuietChancePerVisit * 100,
+                    rates.surveyAnswerShare * 100
+                )
+        )
         out.append(
             "  members      \(journey.membersAtStart) at the start (\(journey.newcomersAtStart) newcomers, "
                 + "\(journey.quietAtStart) quiet), \(journey.joins) joins, \(journey.cancellations) cancellations"

@@ -7,15 +7,19 @@ public struct SimulationOptions: Sendable, Hashable {
     public var days: Int
     /// The seed of every random choice: the same seed gives the same run.
     public var seed: UInt64
+    /// What the run plays: the club's traffic (the default) or a stationary queue.
+    public var scenario: SimulationScenario
 
     /// Creates options.
     ///
     /// - Parameters:
     ///   - days: How many days to simulate, 1 to 366.
     ///   - seed: The seed.
-    public init(days: Int = 14, seed: UInt64 = 1) {
+    ///   - scenario: What the run plays; the club's traffic by default.
+    public init(days: Int = 14, seed: UInt64 = 1, scenario: SimulationScenario = .club) {
         self.days = days
         self.seed = seed
+        self.scenario = scenario
     }
 }
 
@@ -27,6 +31,8 @@ public struct SimulationResult: Sendable {
     public var period: DateInterval
     /// The club's time zone, for local times.
     public var timeZone: TimeZone
+    /// The traffic and membership rates the run played, from the club document.
+    public var traffic: TrafficModel
     /// The figures computed from the desk's event log.
     public var metrics: DeskMetrics
     /// The service levels the desk kept.
@@ -50,12 +56,46 @@ public struct SimulationResult: Sendable {
     /// Conduct steps applied by the club's conduct ladder (``ClubConfiguration/desk``'s `moderation`) to
     /// difficult members.
     public var moderationActions: Int
+    /// Messages the desk wrote to members about their refund requests and conduct (the refund
+    /// decision, the moderation step), through `SupportDesk.refunds` and `SupportDesk.moderation`.
+    public var policyMessages: Int
     /// Messages the desk sent on its channels.
     public var messagesSent: Int
     /// What the member journey did: joins, cancellations, exit reasons and the journey's messages.
     public var journey: JourneyFigures
     /// The tickets whose members waited longest for a first public reply, longest first, by number.
     public var slowestFirstReplies: [TicketWait] = []
+    /// Every ticket's wait for an agent and first reply, in creation order.
+    public var outcomes: [TicketOutcome]
+}
+
+/// One ticket of a simulation as the desk recorded it: when it came, how urgent it was, how long it
+/// waited for an agent and whether its first reply kept the promise.
+public struct TicketOutcome: Sendable, Hashable {
+    /// When the ticket was created.
+    public var createdAt: Date
+    /// Its priority when it was created.
+    public var priority: Priority
+    /// From its creation to its first assignment to an agent (the desk's `assigned` event); `nil` when
+    /// no agent was ever assigned.
+    public var waitForAgent: TimeInterval?
+    /// Whether the first reply kept the promise: `false` on time, `true` late, `nil` when there was no
+    /// first-reply promise or no reply yet.
+    public var firstReplyLate: Bool?
+
+    /// Creates an outcome.
+    ///
+    /// - Parameters:
+    ///   - createdAt: When the ticket was created.
+    ///   - priority: Its priority at creation.
+    ///   - waitForAgent: The wait for the first assignment.
+    ///   - firstReplyLate: Whether the first reply was late.
+    public init(createdAt: Date, priority: Priority, waitForAgent: TimeInterval?, firstReplyLate: Bool?) {
+        self.createdAt = createdAt
+        self.priority = priority
+        self.waitForAgent = waitForAgent
+        self.firstReplyLate = firstReplyLate
+    }
 }
 
 /// The member journey of a simulation: who joined and left, why they left, and what the desk sent them.

@@ -40,9 +40,14 @@ extension SimulationRun {
             })
         else { return }
         busy.insert(agent)
-        let reason = conversations[ticket.id]?.reason ?? ticket.reason.rawValue
-        let median = (Self.handlingMinutes[reason] ?? 10) * 60
-        let handling = min(max(random.logNormal(median: median, sigma: 0.5), 60), 3 * 3600).rounded()
+        let handling: TimeInterval
+        if let stationary {
+            handling = random.exponential(mean: stationary.meanHandlingTime)
+        } else {
+            let reason = conversations[ticket.id]?.reason ?? ticket.reason.rawValue
+            let median = (Self.handlingMinutes[reason] ?? 10) * 60
+            handling = min(max(random.logNormal(median: median, sigma: 0.5), 60), 3 * 3600).rounded()
+        }
         queue.push(.agentDone(agent, ticket.id), at: clock.now.addingTimeInterval(handling))
     }
 
@@ -74,7 +79,7 @@ extension SimulationRun {
             asking = false
             try await decideRefund(id, member: conversation.member, by: actor)
         }
-        if conversation.externalID.isEmpty { asking = false }
+        if conversation.externalID.isEmpty || stationary != nil { asking = false }
         conversation.agentReplies += 1
         conversations[id] = conversation
         let body = MessageBook.agentReply(asking: asking, conversation.language)
@@ -92,26 +97,32 @@ extension SimulationRun {
         }
     }
 
-    /// Applies the club's conduct ladder to a rude message and notes the step on the ticket.
+    /// Reports the difficult member's rude message through the desk's moderation: the club's conduct
+    /// ladder decides against the member's ledger in the desk's store, the ticket gets the internal
+    /// note and the member the step's message.
     func moderate(_ id: TicketID, member: MemberID, by actor: SupportActor) async throws {
-        let ledger = ledgers[member] ?? MemberLedger(member: member, isPaying: true)
-        let decision = try club.desk.moderation.decide(
-            violation: Violation(.rudeness, severity: .minor, ticket: id, note: "insulting tone in a support message"),
-            ledger: ledger,
-            actor: actor,
-            at: clock.now
-        )
-        ledgers[member] = try ledger.applying(decision)
-        moderationActions += 1
-        moderationSteps["\(decision.action)", default: 0] += 1
-        try await desk.addInternalNote(
-            to: id,
-            body: "Conduct: \(decision.action) under the conduct ladder (\(decision.rule)).",
-            by: actor
-        )
+        let ticket = try await desk.agentView(of: id).ticket
+        guard let message = ticket.messages.first(where: { $0.kind == .memberMessage && $0.author == .member(member) })
+        else { return }
+        let before = ticket.messages.count { $0.kind == .automatic }
+        do {
+            let result = try await desk.moderation.report(
+                on: id,
+                message: message.id,
+                violation: Violation(.rudeness, severity: .minor, note: "insulting tone in a support message"),
+                by: actor
+            )
+            moderationActions += 1
+            moderationSteps["\(result.decision.action)", default: 0] += 1
+            policyMessages += max(0, (result.ticket?.messages.count { $0.kind == .automatic } ?? before) - before)
+        } catch let error as DeskError where error.code == .conflict {
+            // The message already carries a penalty: nothing more to do.
+        }
     }
 
-    /// Decides a refund request by the club's refund rules, on a charge from the last 45 days.
+    /// Asks the desk to decide a refund request on the ticket by the club's refund rules, with a charge
+    /// from the last 45 days: the decision goes to the desk's ledger, the ticket gets the internal note
+    /// and the member the decision's message.
     func decideRefund(_ id: TicketID, member: MemberID, by actor: SupportActor) async throws {
         refundsDecided += 1
         guard let policy = club.desk.refunds, !policy.plans.isEmpty else {
@@ -128,21 +139,30 @@ extension SimulationRun {
             at: paidAt,
             periodEnd: paidAt.addingTimeInterval((annual ? 365 : 30) * 86_400)
         )
-        let note: String
+        let before = try await desk.agentView(of: id).ticket.messages.count { $0.kind == .automatic }
         do {
-            let decision = try policy.decide(
-                RefundRequest(id: RefundRequestID("R-\(id)"), member: member, at: clock.now),
-                facts: RefundFacts(member: member, plan: plan, charges: [charge])
+            let result = try await desk.refunds.request(
+                RefundRequestID("R-\(id)"),
+                for: member,
+                facts: RefundFacts(member: member, plan: plan, charges: [charge]),
+                charge: charge.id,
+                message: "The member asks for a refund (plan \(plan), paid \(charge.at)).",
+                on: id,
+                via: conversations[id]?.channel ?? .email,
+                by: actor
             )
-            switch decision.verdict {
+            switch result.decision.verdict {
             case .approve: refundsApproved += 1
             case .escalateToOwner: refundsEscalated += 1
             case .deny: break
             }
-            note = "Refund \(decision.verdict) (\(decision.rule)); plan \(plan), paid \(charge.at)."
-        } catch {
-            note = "Refund could not be decided by the rules: \(error)"
+            policyMessages += max(0, result.ticket.messages.count { $0.kind == .automatic } - before)
+        } catch let error as RefundError {
+            try await desk.addInternalNote(
+                to: id,
+                body: "Refund could not be decided by the rules: \(error)",
+                by: actor
+            )
         }
-        try await desk.addInternalNote(to: id, body: note, by: actor)
     }
 }

@@ -26,16 +26,6 @@ extension SimulationRun {
         var fixAnnouncedAt: Date?
     }
 
-    /// New members a day, per member the club has.
-    static let joinsPerMemberPerDay = 0.002
-    /// The daily chance that an active member cancels.
-    static let cancelChancePerDay = 0.0006
-    /// The daily chance that a quiet member cancels.
-    static let quietCancelChancePerDay = 0.004
-    /// The chance that a visit is a member's last before going quiet.
-    static let goQuietChancePerVisit = 0.08
-    /// The share of leavers who answer the exit survey.
-    static let surveyAnswerShare = 0.75
     /// The share of answers that name a second reason.
     static let secondReasonShare = 0.35
     /// How often leavers choose each built-in reason; a club's own reasons weigh 8.
@@ -66,7 +56,9 @@ extension SimulationRun {
     func startJourney() async throws {
         let day = JourneyPolicy.day
         let start = period.start
-        people.reserveCapacity(club.members + Int(Double(club.members) * Self.joinsPerMemberPerDay * 2) * options.days)
+        people.reserveCapacity(
+            club.members + Int(Double(club.members) * club.traffic.membership.joinsPerMemberPerDay * 2) * options.days
+        )
         for index in 0..<club.members {
             let id = Self.memberID(index)
             let newcomer = journeyRandom.chance(0.06)
@@ -113,7 +105,7 @@ extension SimulationRun {
         calendar.timeZone = timeZone
         let shape = traffic.weekdayWeights.reduce(0, +) * traffic.hourWeights.reduce(0, +)
         guard shape > 0 else { return }
-        let weekly = Double(club.members) * Self.joinsPerMemberPerDay * 7
+        let weekly = Double(club.members) * club.traffic.membership.joinsPerMemberPerDay * 7
         for hour in 0..<Int(period.duration / 3600) {
             let at = period.start.addingTimeInterval(TimeInterval(hour) * 3600)
             let parts = calendar.dateComponents([.weekday, .hour], from: at)
@@ -151,7 +143,7 @@ extension SimulationRun {
         guard !people[index].leaving, let every = people[index].visitEvery else { return }
         try await desk.journey.recordActivity(of: people[index].id, at: clock.now)
         people[index].lastActivity = clock.now
-        if journeyRandom.chance(Self.goQuietChancePerVisit) {
+        if journeyRandom.chance(club.traffic.membership.goQuietChancePerVisit) {
             people[index].visitEvery = nil
             return
         }
@@ -164,7 +156,11 @@ extension SimulationRun {
         let now = clock.now
         for index in people.indices where !people[index].leaving {
             let quiet = now.timeIntervalSince(people[index].lastActivity) >= journeyPolicy.quietAfter
-            guard journeyRandom.chance(quiet ? Self.quietCancelChancePerDay : Self.cancelChancePerDay) else {
+            guard
+                journeyRandom.chance(
+                    quiet ? club.traffic.membership.quietCancelChancePerDay : club.traffic.membership.cancelChancePerDay
+                )
+            else {
                 continue
             }
             people[index].leaving = true
@@ -183,7 +179,7 @@ extension SimulationRun {
     func cancel(_ index: Int) async throws {
         try await desk.journey.memberCancelled(people[index].id, at: clock.now)
         journeyCounts.cancellations += 1
-        guard journeyRandom.chance(Self.surveyAnswerShare) else { return }
+        guard journeyRandom.chance(club.traffic.membership.surveyAnswerShare) else { return }
         let delay = min(3 * JourneyPolicy.day, max(120, journeyRandom.logNormal(median: 3 * 3600, sigma: 1.2)))
         queue.push(.exitAnswer(index), at: clock.now.addingTimeInterval(delay.rounded()))
     }

@@ -6,12 +6,15 @@ extension SimulationRun {
     func result() async throws -> SimulationResult {
         var tickets: [Ticket] = []
         var events: [TicketEvent] = []
+        var outcomes: [TicketOutcome] = []
         var cursor: TicketID?
         repeat {
             let page = try await desk.tickets(matching: TicketQuery(after: cursor, limit: TicketQuery.maximumLimit))
             for stored in page.tickets {
                 tickets.append(stored.ticket)
-                events += try await desk.agentView(of: stored.ticket.id).events
+                let ticketEvents = try await desk.agentView(of: stored.ticket.id).events
+                outcomes.append(Self.outcome(of: stored.ticket, events: ticketEvents))
+                events += ticketEvents
             }
             cursor = page.nextCursor
         } while cursor != nil
@@ -42,6 +45,7 @@ extension SimulationRun {
             clubName: club.name,
             period: period,
             timeZone: timeZone,
+            traffic: club.traffic,
             metrics: metrics,
             sla: sla,
             agentNames: names,
@@ -53,9 +57,30 @@ extension SimulationRun {
             moderationSteps: moderationSteps,
             difficultTickets: difficultTickets,
             moderationActions: moderationActions,
+            policyMessages: policyMessages,
             messagesSent: channels.reduce(0) { $0 + $1.sentMessages.count },
             journey: try await journeyFigures(tickets: tickets),
-            slowestFirstReplies: TicketWait.longest(in: tickets, prefix: club.desk.ticketNumberPrefix)
+            slowestFirstReplies: TicketWait.longest(in: tickets, prefix: club.desk.ticketNumberPrefix),
+            outcomes: outcomes
+        )
+    }
+
+    /// A ticket's wait for its first agent and whether its first reply was late, from its events.
+    static func outcome(of ticket: Ticket, events: [TicketEvent]) -> TicketOutcome {
+        var priority = ticket.priority
+        var assignedAt: Date?
+        for event in events {
+            switch event.change {
+            case .created(let creation): priority = creation.priority
+            case .assigned(_, .some) where assignedAt == nil: assignedAt = event.at
+            default: break
+            }
+        }
+        return TicketOutcome(
+            createdAt: ticket.createdAt,
+            priority: priority,
+            waitForAgent: assignedAt.map { $0.timeIntervalSince(ticket.createdAt) },
+            firstReplyLate: ticket.sla.firstMeasurement(of: .firstReply)?.late
         )
     }
 }

@@ -67,8 +67,30 @@ extension SimulationRun {
         }
     }
 
+    /// Draws the arrivals of a stationary queue: a Poisson process at a constant rate (exponential gaps),
+    /// every ticket the same question in English by email.
+    func scheduleArrivals(of queue: StationaryQueue) {
+        let meanGap = 3600 / queue.arrivalsPerHour
+        var at = period.start.addingTimeInterval(random.exponential(mean: meanGap))
+        while at < period.end {
+            self.queue.push(
+                .arrival(
+                    Arrival(
+                        member: Self.memberID(Int(random.unit() * Double(club.members))),
+                        reason: ContactReason.contentQuestion.rawValue,
+                        language: "en",
+                        channel: .email,
+                        difficult: false
+                    )
+                ),
+                at: at
+            )
+            at.addTimeInterval(random.exponential(mean: meanGap))
+        }
+    }
+
     func arrive(_ arrival: Arrival) async throws {
-        let pick = Int(random.next() % 16)
+        let pick = stationary == nil ? Int(random.next() % 16) : 0
         let text =
             arrival.difficult
             ? MessageBook.difficult[pick % MessageBook.difficult.count]

@@ -49,6 +49,8 @@ final class SimulationRun {
     let sla: SLAPolicy
     let timeZone: TimeZone
     let period: DateInterval
+    /// The stationary queue the run plays instead of the club's traffic, if any.
+    let stationary: StationaryQueue?
     var random: SeededRandom
     var queue = EventQueue<Step>()
     var conversations: [TicketID: Conversation] = [:]
@@ -62,7 +64,8 @@ final class SimulationRun {
     var moderationActions = 0
     var refundsEscalated = 0
     var moderationSteps: [String: Int] = [:]
-    var ledgers: [MemberID: MemberLedger] = [:]
+    /// Automatic messages the refund and moderation calls added for the member.
+    var policyMessages = 0
     /// Every ticket the simulation created, in id order, and where each is in that list.
     var createdIDs: [TicketID] = []
     var createdIndex: [TicketID: Int] = [:]
@@ -80,6 +83,12 @@ final class SimulationRun {
     init(club: ClubConfiguration, options: SimulationOptions) async throws {
         self.club = club
         self.options = options
+        if case .stationaryQueue(let queue) = options.scenario {
+            try queue.validate()
+            self.stationary = queue
+        } else {
+            self.stationary = nil
+        }
         self.random = SeededRandom(seed: options.seed)
         self.journeyRandom = SeededRandom(seed: options.seed ^ 0x10_0E_5E)
         self.journeyPolicy = club.effectiveJourney
@@ -89,7 +98,8 @@ final class SimulationRun {
         self.clock = SimulationClock(now: start)
         self.channels = club.channelKinds.map { InMemoryChannel(kind: $0) }
         try club.validate()
-        let configuration = club.simulatedDesk
+        // The stationary queue plays no member journey: only tickets.
+        let configuration = stationary == nil ? club.simulatedDesk : club.desk
         self.sla = club.desk.sla ?? SLAPolicy(calendar: club.hours, targets: [:])
         var profiles: [MemberProfile] = []
         var memberRandom = SeededRandom(seed: options.seed ^ 0xC1_0B)
@@ -100,7 +110,8 @@ final class SimulationRun {
                     id: Self.memberID(index),
                     displayName: "Member \(index + 1)",
                     locale: LocaleTag(rawValue: language) ?? .en,
-                    segment: memberRandom.chance(0.1) ? .newcomer : .regular,
+                    // The stationary queue's members are all regular, so that every ticket has one priority.
+                    segment: memberRandom.chance(0.1) && stationary == nil ? .newcomer : .regular,
                     isPaying: true
                 )
             )
@@ -127,8 +138,12 @@ final class SimulationRun {
 
     func play(progress: (@Sendable (Double) -> Void)?) async throws -> SimulationResult {
         scheduleShifts()
-        scheduleArrivals()
-        try await startJourney()
+        if let stationary {
+            scheduleArrivals(of: stationary)
+        } else {
+            scheduleArrivals()
+            try await startJourney()
+        }
         var lastReported = -1
         while let (at, step) = queue.pop() {
             guard at < period.end else { break }

@@ -46,6 +46,9 @@ struct SeededRandom: RandomNumberGenerator {
         return (-2 * log(first)).squareRoot() * cos(2 * .pi * unit())
     }
 
+    /// An exponentially distributed duration with mean `mean` (inversion of the uniform).
+    mutating func exponential(mean: Double) -> Double { -log(1 - unit()) * mean }
+
     /// A log-normal duration around `median` seconds with spread `sigma`.
     mutating func logNormal(median: Double, sigma: Double) -> Double { median * exp(sigma * normal()) }
 

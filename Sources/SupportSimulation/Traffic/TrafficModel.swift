@@ -22,6 +22,8 @@ public struct TrafficModel: Sendable, Codable, Hashable {
     public var hourWeights: [Double]
     /// The share of members asked for a rating (the desk's `ratings.askAfterSolve`) who answer, 0 to 1.
     public var ratingShare: Double
+    /// How members join, go quiet, cancel and answer the exit survey (`membership`).
+    public var membership: MembershipRates
 
     /// The seeds' contact-reason mix.
     public static let seedReasons: [String: Double] = [
@@ -50,6 +52,7 @@ public struct TrafficModel: Sendable, Codable, Hashable {
     ///   - weekdayWeights: Weight per weekday, Monday first.
     ///   - hourWeights: Weight per local hour.
     ///   - ratingShare: The share of members asked for a rating who answer.
+    ///   - membership: How members join, go quiet and cancel.
     public init(
         ticketsPerMemberPerWeek: Double = 0.1,
         reasons: [String: Double] = TrafficModel.seedReasons,
@@ -59,7 +62,8 @@ public struct TrafficModel: Sendable, Codable, Hashable {
         difficultMembers: Int = 1,
         weekdayWeights: [Double] = TrafficModel.defaultWeekdays,
         hourWeights: [Double] = TrafficModel.defaultHours,
-        ratingShare: Double = 0.35
+        ratingShare: Double = 0.35,
+        membership: MembershipRates = MembershipRates()
     ) {
         self.ticketsPerMemberPerWeek = ticketsPerMemberPerWeek
         self.reasons = reasons
@@ -70,11 +74,12 @@ public struct TrafficModel: Sendable, Codable, Hashable {
         self.weekdayWeights = weekdayWeights
         self.hourWeights = hourWeights
         self.ratingShare = ratingShare
+        self.membership = membership
     }
 
     private enum CodingKeys: String, CodingKey {
         case ticketsPerMemberPerWeek, reasons, languages, channels, refundRequestsPerWeek, difficultMembers
-        case weekdayWeights, hourWeights, ratingShare
+        case weekdayWeights, hourWeights, ratingShare, membership
     }
 
     /// Decodes a model; every key is optional.
@@ -98,6 +103,7 @@ public struct TrafficModel: Sendable, Codable, Hashable {
             try container.decodeIfPresent([Double].self, forKey: .weekdayWeights) ?? defaults.weekdayWeights
         hourWeights = try container.decodeIfPresent([Double].self, forKey: .hourWeights) ?? defaults.hourWeights
         ratingShare = try container.decodeIfPresent(Double.self, forKey: .ratingShare) ?? defaults.ratingShare
+        membership = try container.decodeIfPresent(MembershipRates.self, forKey: .membership) ?? defaults.membership
     }
 
     /// Checks shares and weights.
@@ -136,5 +142,6 @@ public struct TrafficModel: Sendable, Codable, Hashable {
         guard (0...1).contains(ratingShare) else {
             throw fail("ratingShare", "must be a share from 0 to 1, not \(ratingShare)")
         }
+        try membership.validate()
     }
 }

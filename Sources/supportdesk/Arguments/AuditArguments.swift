@@ -6,6 +6,8 @@ import SupportSimulation
 struct AuditArguments: Sendable, Hashable {
     /// `--config`: the club file; `nil` for the built-in club.
     var config: String?
+    /// `--html`: where to write the report.
+    var html: String?
 
     /// Parses `audit`'s arguments.
     ///
@@ -18,6 +20,7 @@ struct AuditArguments: Sendable, Hashable {
         while let flag = reader.nextFlag() {
             switch flag {
             case "--config": parsed.config = try reader.value(flag)
+            case "--html": parsed.html = try reader.value(flag)
             default: throw reader.unknown(flag)
             }
         }

@@ -3,6 +3,7 @@ import Foundation
 /// A `supportdesk` command and its help text.
 enum Command: String, CaseIterable, Sendable {
     case simulate
+    case staff
     case audit
     case calendar
     case demo
@@ -16,7 +17,16 @@ enum Command: String, CaseIterable, Sendable {
                 "first-reply and resolution times, SLA attainment, queue peak, agent load and",
                 "the member journey (joins, cancellations, exit reasons, win-backs)",
             ]
-        case .audit: ["score a club configuration against the customer-care checklist"]
+        case .staff:
+            [
+                "find the smallest team, on which hours, that keeps a share of first replies",
+                "within the promise per priority, by running candidate schedules on the real desk",
+            ]
+        case .audit:
+            [
+                "score a club configuration against the seeds' eight-point customer-care",
+                "checklist and the member journey, with the fix for each failure",
+            ]
         case .calendar: ["business-time calculator on a club's hours"]
         case .demo:
             [
@@ -38,7 +48,24 @@ enum Command: String, CaseIterable, Sendable {
                 "--config FILE   the club's JSON configuration (default: the built-in club)",
                 "--html FILE     also write a self-contained HTML report with charts",
             ]
-        case .audit: ["--config FILE   the club's JSON configuration (default: the built-in club)"]
+        case .staff:
+            [
+                "--target PCT      first replies on time per priority (default 90)",
+                "--days N          days per simulated run (default 14; 120 with --check-theory)",
+                "--seed N          random seed (default 1); the same seed gives the same plan",
+                "--config FILE     the club's JSON configuration (default: the built-in club)",
+                "--members N       members (default: the club's)",
+                "--block-hours N   the longest block of hours (default 3)",
+                "--max-agents N    the most agents in one block (default 8)",
+                "--within-hours    no agents on the days the club is closed",
+                "--html FILE       also write an HTML report with charts",
+                "--check-theory    instead: the simulator against Erlang C, M/M/2 at loads 0.5-0.95",
+            ]
+        case .audit:
+            [
+                "--config FILE   the club's JSON configuration (default: the built-in club)",
+                "--html FILE     also write the audit as a self-contained HTML page",
+            ]
         case .calendar:
             [
                 "--config FILE           the club (default: the built-in club)",
@@ -93,6 +120,8 @@ enum Invocation: Hashable, Sendable {
     case help(Command?)
     /// `supportdesk simulate`.
     case simulate(SimulateArguments)
+    /// `supportdesk staff`.
+    case staff(StaffArguments)
     /// `supportdesk audit`.
     case audit(AuditArguments)
     /// `supportdesk calendar`.
@@ -123,6 +152,7 @@ enum Invocation: Hashable, Sendable {
         if rest.contains(where: { $0 == "--help" || $0 == "-h" }) { return .help(command) }
         switch command {
         case .simulate: return .simulate(try SimulateArguments.parse(rest))
+        case .staff: return .staff(try StaffArguments.parse(rest))
         case .audit: return .audit(try AuditArguments.parse(rest))
         case .calendar: return .calendar(try CalendarArguments.parse(rest))
         case .demo:

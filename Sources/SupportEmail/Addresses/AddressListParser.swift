@@ -51,7 +51,7 @@ enum AddressListParser {
         var firstError: EmailError?
         for entry in merged {
             do {
-                result.append(try mailbox(entry, fallback: fallback, source: bytes))
+                result.append(try mailbox(entry, fallback: fallback, source: bytes, strict: strict))
             } catch let error as EmailError {
                 if strict { throw error }
                 firstError = firstError ?? error
@@ -74,7 +74,12 @@ enum AddressListParser {
         String(decoding: bytes.prefix(200), as: UTF8.self)
     }
 
-    private static func mailbox(_ entry: [Token], fallback: EmailCharset, source: [UInt8]) throws -> Mailbox {
+    private static func mailbox(
+        _ entry: [Token],
+        fallback: EmailCharset,
+        source: [UInt8],
+        strict: Bool
+    ) throws -> Mailbox {
         var phrase: [Token] = []
         var addressTokens: [Token] = []
         var comments: [[UInt8]] = []
@@ -93,6 +98,12 @@ enum AddressListParser {
                 if inAngle {
                     addressTokens.append(token)
                 } else if sawAngle {
+                    if strict {
+                        throw EmailError(
+                            .invalidAddress,
+                            "“\(preview(source))” has text after the address in angle brackets; separate addresses with commas."
+                        )
+                    }
                     continue
                 } else {
                     phrase.append(token)
@@ -161,7 +172,8 @@ enum AddressListParser {
         let specials: Set<UInt8> = Set("<>@,;:.".utf8)
         while index < bytes.count {
             let byte = bytes[index]
-            if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A {
+            if byte <= 0x20 || byte == 0x7F {
+                // Whitespace, and control characters that have no place in an address, separate tokens.
                 index += 1
             } else if byte == UInt8(ascii: "\"") {
                 index += 1

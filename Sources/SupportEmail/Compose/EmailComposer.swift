@@ -58,7 +58,7 @@ public struct EmailComposer: Sendable {
         }
         // "=_" never appears in quoted-printable output, so the boundary cannot occur in a body.
         let boundary = "=_support_" + SHA256Digest.hex(of: Array(email.messageID.utf8)).prefix(24)
-        append("Content-Type: multipart/alternative; boundary=\"\(boundary)\"")
+        append("Content-Type: multipart/alternative;\r\n boundary=\"\(boundary)\"")
         append("")
         append("--" + boundary)
         append("Content-Type: text/plain; charset=UTF-8; format=fixed")

@@ -92,21 +92,6 @@ public enum EmailCharset: Hashable, Sendable {
 
     /// The bytes as a string when they are valid UTF-8, nil otherwise.
     static func validUTF8<Bytes: Collection>(_ bytes: Bytes) -> String? where Bytes.Element == UInt8 {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        var output = String.UnicodeScalarView()
-        var allASCII = true
-        for byte in bytes where byte >= 0x80 {
-            allASCII = false
-            break
-        }
-        if allASCII { return String(decoding: bytes, as: UTF8.self) }
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): output.append(scalar)
-            case .emptyInput: return String(output)
-            case .error: return nil
-            }
-        }
+        String(validating: bytes, as: UTF8.self)
     }
 }

@@ -19,9 +19,9 @@ enum MessageClassifier {
         let senderLocal = email.from.address.localPart.lowercased()
         let failedRecipients = headers.values("x-failed-recipients")
         let returnPathEmpty = headers["return-path"].map { $0.replacingSpaces() == "<>" } ?? false
-        let bounceSubject = bounceSubjects.contains { subject.hasPrefix($0) || subject.contains($0) }
+        let bounceSubject = returnPathEmpty && bounceSubjects.contains { subject.contains($0) }
         if delivery.isReport || !failedRecipients.isEmpty || bounceSenders.contains(senderLocal)
-            || (returnPathEmpty && bounceSubject)
+            || bounceSubject
         {
             return .bounce(report(email, delivery: delivery, failedRecipients: failedRecipients))
         }
@@ -44,7 +44,7 @@ enum MessageClassifier {
         if precedence.hasPrefix("auto_reply") || precedence.hasPrefix("auto-reply") {
             return .autoReply(signal: "Precedence: \(precedence)")
         }
-        if let phrase = autoReplySubjects.first(where: { subject.hasPrefix($0) || subject.contains($0 + ":") }) {
+        if let phrase = autoReplySubjects.first(where: { subject.hasPrefix($0) }) {
             return .autoReply(signal: "Subject: \(phrase)")
         }
         if ["bulk", "junk", "list"].contains(precedence) { return .bulk(signal: "Precedence: \(precedence)") }

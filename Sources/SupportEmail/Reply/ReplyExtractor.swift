@@ -74,9 +74,8 @@ public struct ReplyExtractor: Hashable, Sendable {
             }
             if line.first == ">" { return attributionStart(before: index, lines) }
             let lower = line.lowercased()
-            if Self.forwardMarkers.contains(where: lower.contains),
-                lower.hasPrefix("-") || lower.hasPrefix("begin")
-                    || lower.hasSuffix(":") || lower.hasPrefix("=")
+            if lower.hasPrefix("-") || lower.hasPrefix("begin") || lower.hasSuffix(":") || lower.hasPrefix("="),
+                Self.forwardMarkers.contains(where: lower.contains)
             {
                 return lines.count
             }
@@ -161,15 +160,28 @@ public struct ReplyExtractor: Hashable, Sendable {
         return lines
     }
 
-    /// The text without blank lines at its start and end and without trailing spaces on its last line.
+    /// The text without blank lines at its start and end and without trailing spaces on any line.
     static func trimBlankLines(_ text: String) -> String {
-        var lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
-        while let first = lines.first, first.allSatisfy(\.isWhitespace) { lines.removeFirst() }
-        while let last = lines.last, last.allSatisfy(\.isWhitespace) { lines.removeLast() }
-        return lines.map { line in
-            var trimmed = line
-            while let last = trimmed.last, last == " " || last == "\t" || last == "\r" { trimmed = trimmed.dropLast() }
-            return String(trimmed)
-        }.joined(separator: "\n")
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
+        var pendingNewlines = 0
+        var line: [UInt8] = []
+        func flush() {
+            while let last = line.last, last == 0x20 || last == 0x09 || last == 0x0D { line.removeLast() }
+            if line.isEmpty {
+                if !output.isEmpty { pendingNewlines += 1 }
+            } else {
+                if !output.isEmpty { output.append(contentsOf: repeatElement(0x0A, count: pendingNewlines + 1)) }
+                output.append(contentsOf: line)
+                pendingNewlines = 0
+            }
+            line.removeAll(keepingCapacity: true)
+        }
+        for byte in text.utf8 {
+            if byte == 0x0A { flush() } else { line.append(byte) }
+        }
+        flush()
+        return String(decoding: output, as: UTF8.self)
     }
+
 }

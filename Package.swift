@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "ServiceLevels", targets: ["ServiceLevels"]),
         .library(name: "SupportTemplates", targets: ["SupportTemplates"]),
         .library(name: "SupportMetrics", targets: ["SupportMetrics"]),
+        .library(name: "SupportEmail", targets: ["SupportEmail"]),
         .library(name: "SupportEngine", targets: ["SupportEngine"]),
         .library(name: "SupportEngineTesting", targets: ["SupportEngineTesting"]),
         .library(name: "SupportSimulation", targets: ["SupportSimulation"]),
@@ -56,6 +57,8 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        .target(name: "SupportEmail", dependencies: ["SupportCore"], swiftSettings: strictSettings),
+
         // The engine: protocols, the desk actor, in-memory adapters.
         .target(
             name: "SupportEngine",
@@ -80,7 +83,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "support-bench",
-            dependencies: ["SupportEngine", "SupportEngineTesting"],
+            dependencies: ["SupportEngine", "SupportEngineTesting", "SupportEmail"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -105,6 +108,11 @@ let package = Package(
         .testTarget(
             name: "SupportMetricsTests",
             dependencies: ["SupportMetrics", "SupportTemplates", "TicketLifecycle"]
+        ),
+        .testTarget(
+            name: "SupportEmailTests",
+            dependencies: ["SupportEmail"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "SupportEngineTests", dependencies: ["SupportEngine", "SupportEngineTesting"]),
         .testTarget(name: "SupportSimulationTests", dependencies: ["SupportSimulation", "SupportEngine"]),

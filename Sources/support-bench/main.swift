@@ -9,6 +9,7 @@ do {
     try RoutingBenchmarks.run(benchmark)
     try await DeskBenchmarks.run(benchmark)
     try await SLABenchmarks.run(benchmark)
+    try EmailBenchmarks.run(benchmark)
 } catch {
     print("support-bench failed: \(error)")
 }

@@ -32,7 +32,7 @@ public enum TicketStoreConformance {
         duplicateExternalMessage, externalMessageLookup, threadLookupFollowsLatestWrite, malformedCommitsRefused,
         queryByConditions, queryPaging, queryLimitValidated, outboxLifecycle, failedCommitLeavesOutboxUntouched,
         deliveryAuditAndDeadLetters, unknownIDs, outboxClaims, ticketlessOutbound, updateUnderCurrentClaim,
-        updateUnderTakenOverClaim, updateUnderExpiredClaim, claimsAtOnce, updateWithoutClaim,
+        updateUnderTakenOverClaim, updateUnderExpiredClaim, claimsAtOnce, updateWithoutClaim, nulTextRefused,
     ]
 
     static let commitThenRead = Check("commit then read back") { store, expect in

@@ -30,6 +30,7 @@ let package = Package(
             name: "PostgresTicketStoreTests",
             dependencies: [
                 "PostgresTicketStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "SupportEngine", package: "support-engine"),
                 .product(name: "SupportEngineTesting", package: "support-engine"),
             ],

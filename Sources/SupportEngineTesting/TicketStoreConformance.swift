@@ -34,6 +34,7 @@ public enum TicketStoreConformance {
         deliveryAuditAndDeadLetters, unknownIDs, outboxClaims, ticketlessOutbound, updateUnderCurrentClaim,
         updateUnderTakenOverClaim, updateUnderExpiredClaim, claimsAtOnce, updateWithoutClaim,
         ticketNumbersAtOnce, numberedTicketsAtOnce, lookupByNumber, takenNumberRefused, outboxListing,
+        nulTextRefused,
     ]
 
     static let commitThenRead = Check("commit then read back") { store, expect in

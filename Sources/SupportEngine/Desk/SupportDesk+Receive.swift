@@ -401,6 +401,9 @@ extension SupportDesk {
             throw DeskError(.invalidInput, "\(what) has an empty body; write some text")
         }
         let size = body.utf8.count
+        guard !StoredText.hasNUL(body) else {
+            throw DeskError(.invalidInput, StoredText.nulMessage("\(what)"))
+        }
         guard size <= configuration.maximumBodyBytes else {
             throw DeskError(
                 .invalidInput,

@@ -44,7 +44,8 @@ public struct RatingDesk: Sendable {
     ///   - member: The member rating; must be the ticket's requester.
     /// - Returns: The saved rating.
     /// - Throws: ``RatingError`` for a score out of range, another member, a ticket not solved or
-    ///   closed, a second rating, or a comment over ``maximumCommentLength``; ``DeskError`` with
+    ///   closed, a second rating, a comment over ``maximumCommentLength`` or with a NUL character;
+    ///   ``DeskError`` with
     ///   ``DeskError/Code/notFound`` for an unknown ticket.
     @discardableResult
     public func rate(
@@ -74,6 +75,9 @@ public struct RatingDesk: Sendable {
                 .commentTooLong,
                 "a rating comment is at most \(Self.maximumCommentLength) characters, not \(trimmed.count): shorten it"
             )
+        }
+        if let trimmed, StoredText.hasNUL(trimmed) {
+            throw RatingError(.invalidComment, StoredText.nulMessage("the rating comment"))
         }
         let rating = Rating(
             ticket: ticket,

@@ -18,6 +18,8 @@ public struct RatingError: CodedError {
         public static var alreadyRated: Code { Code(#function) }
         /// The comment is longer than ``RatingDesk/maximumCommentLength``.
         public static var commentTooLong: Code { Code(#function) }
+        /// The comment holds a NUL character (U+0000), which no store keeps.
+        public static var invalidComment: Code { Code(#function) }
     }
 
     /// What went wrong.

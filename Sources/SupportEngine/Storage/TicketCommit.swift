@@ -86,7 +86,8 @@ extension TicketCommit {
     /// Checks everything about a commit's shape that needs no stored data: at least one write or
     /// message, each ticket once, each write's events continuing its expected version and ending at its
     /// snapshot, a new ticket starting with its creation, no inbound key claimed by two tickets, no
-    /// outbound message twice.
+    /// outbound message twice, and no text with a NUL character (U+0000), which PostgreSQL's `text` and
+    /// `jsonb` cannot hold: every store refuses it alike instead of one storing it and another failing.
     ///
     /// Every store calls this before it looks at what it holds; ``InMemoryTicketStore`` does, and so
     /// should an adapter, so that all stores refuse the same malformed commits with the same errors.
@@ -108,6 +109,7 @@ extension TicketCommit {
                 throw StoreError(.invalidCommit, "ticket \(id) appears twice in one commit")
             }
             try write.validateEvents()
+            try write.validateTexts()
             for key in write.externalKeys where acrossWrites {
                 if let owner = claimed[key], owner != id {
                     throw StoreError(
@@ -119,8 +121,13 @@ extension TicketCommit {
             }
         }
         var seenOutbound = Set<OutboundID>()
-        for message in outbound where outbound.count > 1 && !seenOutbound.insert(message.id).inserted {
-            throw StoreError(.invalidCommit, "outbound message \(message.id) appears twice in one commit")
+        for message in outbound {
+            if outbound.count > 1 && !seenOutbound.insert(message.id).inserted {
+                throw StoreError(.invalidCommit, "outbound message \(message.id) appears twice in one commit")
+            }
+            if StoredText.hasNUL(message.subject) || StoredText.hasNUL(message.body) {
+                throw StoreError(.invalidCommit, StoredText.nulMessage("outbound message \(message.id)"))
+            }
         }
     }
 }

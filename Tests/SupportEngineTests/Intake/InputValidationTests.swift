@@ -36,6 +36,8 @@ struct InputValidationTests {
             maximumBodyBytes: 16
         ),
         InboundCase(name: "body one byte over the 64 KiB default", body: String(repeating: "b", count: 64 * 1024 + 1)),
+        InboundCase(name: "body with a NUL character", body: "fine\u{0}body"),
+        InboundCase(name: "body that is only a NUL character", body: "\u{0}"),
         InboundCase(name: "empty sender", sender: ""),
         InboundCase(name: "sender with a control character", sender: "ali\u{07}ce"),
         InboundCase(name: "sender with a newline", sender: "alice\nbob"),

@@ -71,6 +71,13 @@ struct RatingDeskTests {
             InboundMessage(channel: .email, externalID: "m1", sender: "anna", body: "Broken", receivedAt: clock.now)
         ).ticket
         try await desk.solve(ticket.id, by: .agent("olga"))
+        let withNUL = "good\u{0}service"
+        do {
+            try await desk.ratings.rate(ticket.id, score: 5, comment: withNUL, by: "anna")
+            Issue.record("a comment with a NUL character was kept")
+        } catch let error as RatingError {
+            #expect(error.code == .invalidComment)
+        }
         let tooLong = String(repeating: "ж", count: RatingDesk.maximumCommentLength + 1)
         do {
             try await desk.ratings.rate(ticket.id, score: 5, comment: tooLong, by: "anna")

@@ -86,6 +86,8 @@ public struct APIError: Error, HTTPResponseError, Sendable, CustomStringConverti
             case .notFound: return APIError(.notFound, "not_found", error.message)
             case .versionConflict, .duplicateExternalMessage: return APIError(.conflict, "conflict", error.message)
             case .invalidQuery: return APIError(.badRequest, "invalid_query", error.message)
+            // Text no store can keep (a NUL character) is the sender's to fix, not an outage to retry.
+            case .invalidCommit: return APIError(.badRequest, "invalid_input", error.message)
             default: return APIError(.serviceUnavailable, "storage_unavailable", "the ticket store is unavailable")
             }
         case let error as HTTPError:

@@ -21,6 +21,9 @@ public struct ServerSettings: Sendable {
     /// The desk configuration document to read (`--config FILE` or `DESK_CONFIG`); `nil` for the
     /// example's own `desk.json`.
     public var deskConfigurationPath: String?
+    /// Whether the server runs as a demo (`--demo` or `SUPPORT_DEMO=1`): only then does it start with
+    /// the well-known demo tokens (``AccessTokens/demo``) or short ones.
+    public var allowsDemoTokens: Bool
 
     /// Creates settings.
     ///
@@ -31,13 +34,15 @@ public struct ServerSettings: Sendable {
     ///   - postgres: PostgreSQL when set; memory otherwise.
     ///   - postgresSchema: The schema for the tables in PostgreSQL.
     ///   - deskConfigurationPath: The desk configuration document, or `nil` for the example's own.
+    ///   - allowsDemoTokens: Whether the server runs as a demo and may use the demo tokens.
     public init(
         host: String = "127.0.0.1",
         port: Int = 8080,
         tokens: AccessTokens = .demo,
         postgres: PostgresSettings? = nil,
         postgresSchema: String = "support",
-        deskConfigurationPath: String? = nil
+        deskConfigurationPath: String? = nil,
+        allowsDemoTokens: Bool = false
     ) {
         self.host = host
         self.port = port
@@ -45,6 +50,7 @@ public struct ServerSettings: Sendable {
         self.postgres = postgres
         self.postgresSchema = postgresSchema
         self.deskConfigurationPath = deskConfigurationPath
+        self.allowsDemoTokens = allowsDemoTokens
     }
 
     /// The desk's configuration: the document at ``deskConfigurationPath``, else the example's own
@@ -57,7 +63,8 @@ public struct ServerSettings: Sendable {
         return try DeskConfiguration.load(path: deskConfigurationPath)
     }
 
-    /// Reads `HOST`, `PORT`, `MEMBER_TOKENS`, `AGENT_TOKENS`, `WEBHOOK_TOKEN`, `OWNER_TOKENS`,
+    /// Reads `SUPPORT_DEMO` (`1` or `true` for demo mode, which starts from the demo tokens; outside it
+    /// every token must be set), `HOST`, `PORT`, `MEMBER_TOKENS`, `AGENT_TOKENS`, `WEBHOOK_TOKEN`, `OWNER_TOKENS`,
     /// `BACKEND_TOKEN`, `SUPPORT_SCHEMA`, `DESK_CONFIG` (a desk configuration document), and
     /// `DATABASE_URL` or the `PG*` variables (any of them set means PostgreSQL).
     ///
@@ -68,6 +75,14 @@ public struct ServerSettings: Sendable {
         _ environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> ServerSettings {
         var settings = ServerSettings()
+        if let demo = environment["SUPPORT_DEMO"], !demo.isEmpty {
+            guard ["1", "true", "0", "false"].contains(demo.lowercased()) else {
+                throw APIError(.internalServerError, "invalid_setting", "SUPPORT_DEMO must be 1 or 0, not '\(demo)'")
+            }
+            settings.allowsDemoTokens = ["1", "true"].contains(demo.lowercased())
+        }
+        // Outside demo mode nothing is let in until its token is set.
+        if !settings.allowsDemoTokens { settings.tokens = AccessTokens(members: [:], agents: [:], webhook: "") }
         if let host = environment["HOST"], !host.isEmpty { settings.host = host }
         if let port = environment["PORT"], !port.isEmpty {
             guard let number = Int(port), (0...65_535).contains(number) else {
@@ -88,6 +103,12 @@ public struct ServerSettings: Sendable {
         if let backend = environment["BACKEND_TOKEN"], !backend.isEmpty { settings.tokens.backend = backend }
         if let schema = environment["SUPPORT_SCHEMA"], !schema.isEmpty { settings.postgresSchema = schema }
         if let path = environment["DESK_CONFIG"], !path.isEmpty { settings.deskConfigurationPath = path }
+        if let demo = environment["SUPPORT_DEMO"], !demo.isEmpty {
+            guard ["1", "true", "0", "false"].contains(demo.lowercased()) else {
+                throw APIError(.internalServerError, "invalid_setting", "SUPPORT_DEMO must be 1 or 0, not '\(demo)'")
+            }
+            settings.allowsDemoTokens = ["1", "true"].contains(demo.lowercased())
+        }
         let databaseKeys = ["DATABASE_URL", "PGHOST", "PGPORT", "PGUSER", "PGDATABASE"]
         if databaseKeys.contains(where: { !(environment[$0] ?? "").isEmpty }) {
             settings.postgres = try PostgresSettings.fromEnvironment(environment)
@@ -159,14 +180,18 @@ public let demoMembers = [
 ///   - clock: The desk's clock.
 ///   - logger: Where everything logs.
 /// - Returns: The application, ready for `runService()`, and the API it serves.
-/// - Throws: ``StoreError`` with ``StoreError/Code/unavailable`` when PostgreSQL is configured but not
-///   reachable.
+/// - Throws: ``AccessTokensError`` for demo or short tokens outside demo mode; ``StoreError`` with
+///   ``StoreError/Code/unavailable`` when PostgreSQL is configured but not reachable.
 public func buildApplication(
     settings: ServerSettings,
     configuration: DeskConfiguration,
     clock: any SupportClock = SystemClock(),
     logger: Logger
 ) async throws -> (some ApplicationProtocol, SupportAPI) {
+    try settings.tokens.check(allowingDemo: settings.allowsDemoTokens)
+    if settings.allowsDemoTokens {
+        logger.warning("demo mode: the server accepts the demo tokens from its README; never expose it")
+    }
     var services: [any Service] = []
     let store: any TicketStore
     var prepare: @Sendable () async throws -> Void = {}

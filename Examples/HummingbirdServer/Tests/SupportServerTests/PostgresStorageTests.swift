@@ -21,7 +21,9 @@ struct PostgresStorageTests {
     func storesInPostgres() async throws {
         var logger = Logger(label: "support-server-tests")
         logger.logLevel = .warning
-        var settings = try ServerSettings.fromEnvironment()
+        var environment = ProcessInfo.processInfo.environment
+        environment["SUPPORT_DEMO"] = "1"
+        var settings = try ServerSettings.fromEnvironment(environment)
         settings.host = "127.0.0.1"
         settings.port = 0
         settings.postgresSchema = "server_test_\(UInt32.random(in: 0...UInt32.max))"

@@ -18,7 +18,7 @@ enum TestServer {
         var logger = Logger(label: "support-server-tests")
         logger.logLevel = .warning
         let (app, _) = try await buildApplication(
-            settings: ServerSettings(host: "127.0.0.1", port: 0),
+            settings: ServerSettings(host: "127.0.0.1", port: 0, allowsDemoTokens: true),
             configuration: try demoDeskConfiguration(),
             clock: ManualClock(now: monday),
             logger: logger

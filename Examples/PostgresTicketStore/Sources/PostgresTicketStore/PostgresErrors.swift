@@ -9,6 +9,8 @@ enum PostgresErrors {
     static let serializationFailure = "40001"
     /// SQLSTATE `40P01`.
     static let deadlockDetected = "40P01"
+    /// SQLSTATE `22P05` (a NUL character in `jsonb`) and `22021` (a byte the encoding cannot hold).
+    static let untranslatableText = ["22P05", "22021"]
 
     /// The server's SQLSTATE of an error, if it came from the server.
     static func sqlState(of error: any Error) -> String? {
@@ -49,6 +51,10 @@ enum PostgresErrors {
                 .versionConflict,
                 "another writer stored the same row first while \(what); reload and try again"
             )
+        case let state? where untranslatableText.contains(state):
+            // The shared validation refuses NUL characters before they get here; this keeps any other
+            // text the server cannot hold a refusal of the write, not an outage to retry forever.
+            return StoreError(.invalidCommit, "PostgreSQL cannot keep this text while \(what): \(describe(error))")
         case serializationFailure?, deadlockDetected?:
             return StoreError(.versionConflict, "a concurrent change collided while \(what); reload and try again")
         case let state?:

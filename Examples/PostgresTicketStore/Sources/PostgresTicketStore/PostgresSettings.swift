@@ -5,16 +5,43 @@ import SupportEngine
 
 /// Where the PostgreSQL server is and how to log in, read from the usual libpq environment variables.
 ///
-/// ``fromEnvironment(_:)`` reads `DATABASE_URL` (`postgres://user:password@host:port/database`) when it is
-/// set, otherwise `PGHOST`, `PGPORT`, `PGUSER`, `PGPASSWORD`, `PGDATABASE` and `PGSSLMODE`, with libpq's
-/// defaults: `localhost`, `5432`, user `postgres`, the database named like the user, no TLS.
+/// ``fromEnvironment(_:)`` reads `DATABASE_URL` (`postgres://user:password@host:port/database?sslmode=…`)
+/// when it is set, otherwise `PGHOST`, `PGPORT`, `PGUSER`, `PGPASSWORD`, `PGDATABASE`, `PGSSLMODE` and
+/// `PGSSLROOTCERT`, with libpq's defaults: `localhost`, `5432`, user `postgres`, the database named like
+/// the user, no TLS. `sslmode` means what it means to libpq, in the address and in `PGSSLMODE` alike:
+/// `disable` (and `allow`, `prefer`: this client does not try TLS on its own) is plain TCP; `require`
+/// encrypts but does not check the server's certificate; `verify-ca` checks that a trusted authority
+/// signed it; `verify-full` also checks that it names the host. Use `verify-full` across a network.
 public struct PostgresSettings: Sendable, Hashable, CustomStringConvertible {
     /// How the connection uses TLS.
-    public enum TLSMode: String, Sendable, Hashable {
+    public enum TLSMode: String, Sendable, Hashable, CaseIterable {
         /// Plain TCP; right for a server on the same machine.
         case disable
-        /// TLS, with the server's certificate verified.
+        /// TLS without checking the server's certificate: encrypted, but not proof of who answers.
         case require
+        /// TLS with the certificate checked against the trusted authorities, not the host name.
+        case verifyCA = "verify-ca"
+        /// TLS with the certificate checked against the trusted authorities and the host name.
+        case verifyFull = "verify-full"
+
+        /// Reads a libpq `sslmode` value.
+        ///
+        /// - Parameters:
+        ///   - mode: The value.
+        ///   - variable: Where it came from, for the error.
+        /// - Throws: ``PostgresSettingsError`` for a value libpq does not know.
+        public init(sslmode mode: String, from variable: String) throws {
+            switch mode {
+            case "disable", "allow", "prefer": self = .disable
+            case "require": self = .require
+            case "verify-ca": self = .verifyCA
+            case "verify-full": self = .verifyFull
+            default:
+                throw PostgresSettingsError(
+                    "\(variable) must be disable, allow, prefer, require, verify-ca or verify-full, not '\(mode)'"
+                )
+            }
+        }
     }
 
     /// The server's host name or address.
@@ -27,8 +54,10 @@ public struct PostgresSettings: Sendable, Hashable, CustomStringConvertible {
     public var password: String?
     /// The database to use.
     public var database: String
-    /// Whether to use TLS.
+    /// Whether to use TLS, and what to check of the server's certificate.
     public var tls: TLSMode
+    /// A PEM file of the authorities to trust (`sslrootcert`, `PGSSLROOTCERT`); the system's when `nil`.
+    public var rootCertificatePath: String?
     /// How long to wait for the server to accept a connection before giving up.
     public var connectTimeout: Duration
     /// The most connections one client opens.
@@ -61,6 +90,7 @@ public struct PostgresSettings: Sendable, Hashable, CustomStringConvertible {
         self.password = password
         self.database = database ?? username
         self.tls = tls
+        self.rootCertificatePath = nil
         self.connectTimeout = connectTimeout
         self.maximumConnections = maximumConnections
     }
@@ -92,21 +122,19 @@ public struct PostgresSettings: Sendable, Hashable, CustomStringConvertible {
         if let password = environment["PGPASSWORD"], !password.isEmpty { settings.password = password }
         if let database = environment["PGDATABASE"], !database.isEmpty { settings.database = database }
         if let mode = environment["PGSSLMODE"], !mode.isEmpty {
-            switch mode {
-            case "disable", "allow", "prefer": settings.tls = .disable
-            case "require", "verify-ca", "verify-full": settings.tls = .require
-            default:
-                throw PostgresSettingsError("PGSSLMODE must be disable, prefer or require, not '\(mode)'")
-            }
+            settings.tls = try TLSMode(sslmode: mode, from: "PGSSLMODE")
         }
+        if let root = environment["PGSSLROOTCERT"], !root.isEmpty { settings.rootCertificatePath = root }
         return settings
     }
 
-    /// Reads settings from a `postgres://user:password@host:port/database` address.
+    /// Reads settings from a `postgres://user:password@host:port/database` address, with the query
+    /// parameters `sslmode` and `sslrootcert` as libpq reads them.
     ///
     /// - Parameter url: The address; `postgresql://` works too.
     /// - Returns: The settings.
-    /// - Throws: ``PostgresSettingsError`` when the address is not of that form.
+    /// - Throws: ``PostgresSettingsError`` when the address is not of that form or names an unknown
+    ///   `sslmode`.
     public static func fromURL(_ url: String) throws -> PostgresSettings {
         guard let components = URLComponents(string: url),
             components.scheme == "postgres" || components.scheme == "postgresql",
@@ -123,8 +151,12 @@ public struct PostgresSettings: Sendable, Hashable, CustomStringConvertible {
             password: components.password.flatMap { $0.removingPercentEncoding },
             database: path.isEmpty ? nil : path
         )
-        if components.queryItems?.first(where: { $0.name == "sslmode" })?.value == "require" {
-            settings.tls = .require
+        let query = components.queryItems ?? []
+        if let mode = query.first(where: { $0.name == "sslmode" })?.value, !mode.isEmpty {
+            settings.tls = try TLSMode(sslmode: mode, from: "DATABASE_URL's sslmode")
+        }
+        if let root = query.first(where: { $0.name == "sslrootcert" })?.value, !root.isEmpty {
+            settings.rootCertificatePath = root
         }
         return settings
     }
@@ -137,10 +169,23 @@ public struct PostgresSettings: Sendable, Hashable, CustomStringConvertible {
             username: username,
             password: password,
             database: database,
-            tls: tls == .require ? .require(.makeClientConfiguration()) : .disable
+            tls: tlsConfiguration.map { .require($0) } ?? .disable
         )
         configuration.options.connectTimeout = connectTimeout
         configuration.options.maximumConnections = maximumConnections
+        return configuration
+    }
+
+    /// The TLS settings for ``tls``, or `nil` for plain TCP.
+    public var tlsConfiguration: TLSConfiguration? {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        switch tls {
+        case .disable: return nil
+        case .require: configuration.certificateVerification = .none
+        case .verifyCA: configuration.certificateVerification = .noHostnameVerification
+        case .verifyFull: configuration.certificateVerification = .fullVerification
+        }
+        if let rootCertificatePath { configuration.trustRoots = .file(rootCertificatePath) }
         return configuration
     }
 
@@ -162,7 +207,7 @@ public struct PostgresSettings: Sendable, Hashable, CustomStringConvertible {
             username: username,
             password: password,
             database: database,
-            tls: tls == .require ? .require(try .init(configuration: .makeClientConfiguration())) : .disable
+            tls: try tlsConfiguration.map { .require(try .init(configuration: $0)) } ?? .disable
         )
         configuration.options.connectTimeout = .init(connectTimeout)
         do {

@@ -1,4 +1,5 @@
 import Foundation
+import PostgresNIO
 import PostgresTicketStore
 import SupportEngine
 import Testing
@@ -39,10 +40,46 @@ struct SettingsTests {
     }
 
     @Test(
+        "sslmode means what it means to libpq, in DATABASE_URL and PGSSLMODE alike",
+        arguments: [
+            ("disable", PostgresSettings.TLSMode.disable), ("prefer", .disable), ("allow", .disable),
+            ("require", .require), ("verify-ca", .verifyCA), ("verify-full", .verifyFull),
+        ]
+    )
+    func sslmode(_ mode: String, _ expected: PostgresSettings.TLSMode) throws {
+        let fromURL = try PostgresSettings.fromEnvironment([
+            "DATABASE_URL": "postgres://app@db.example.com/club?sslmode=\(mode)&sslrootcert=/etc/ssl/club-ca.pem"
+        ])
+        let fromVariables = try PostgresSettings.fromEnvironment([
+            "PGHOST": "db.example.com", "PGSSLMODE": mode, "PGSSLROOTCERT": "/etc/ssl/club-ca.pem",
+        ])
+        #expect(fromURL.tls == expected)
+        #expect(fromVariables.tls == expected)
+        #expect(fromURL.rootCertificatePath == "/etc/ssl/club-ca.pem")
+        #expect(fromVariables.rootCertificatePath == "/etc/ssl/club-ca.pem")
+        let verification = fromURL.tlsConfiguration?.certificateVerification
+        switch expected {
+        case .disable: #expect(fromURL.tlsConfiguration == nil)
+        case .require: #expect(verification == CertificateVerification.none)
+        case .verifyCA: #expect(verification == .noHostnameVerification)
+        case .verifyFull: #expect(verification == .fullVerification)
+        }
+    }
+
+    @Test("a DATABASE_URL without sslmode is plain TCP, as with libpq's default on a local server")
+    func urlWithoutSSLMode() throws {
+        let settings = try PostgresSettings.fromEnvironment(["DATABASE_URL": "postgres://app@127.0.0.1/club"])
+        #expect(settings.tls == .disable)
+        #expect(settings.rootCertificatePath == nil)
+    }
+
+    @Test(
         "unreadable settings name the variable",
         arguments: [
             (["PGPORT": "abc"], "PGPORT"), (["PGPORT": "70000"], "PGPORT"), (["PGSSLMODE": "maybe"], "PGSSLMODE"),
             (["DATABASE_URL": "mysql://x@y/z"], "DATABASE_URL"),
+            (["DATABASE_URL": "postgres://x@y/z?sslmode=verify-all"], "DATABASE_URL"),
+            (["PGSSLMODE": "verify_full"], "PGSSLMODE"),
         ]
     )
     func invalid(_ environment: [String: String], _ variable: String) {

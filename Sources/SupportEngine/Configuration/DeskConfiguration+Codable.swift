@@ -12,7 +12,7 @@ extension DeskConfiguration: Codable {
         "targets", "warningFraction", "warningFractions", "escalations", "alertsOutsideHours",
     ]
     private static let routingKeys = ["agents", "strategy", "autoAssign", "priorities", "classifier"]
-    private static let deliveryKeys = ["retryDelay", "claimDuration", "maximumAttempts"]
+    private static let deliveryKeys = ["retryDelay", "claimDuration", "maximumAttempts", "storeScanInterval"]
     private static let ticketKeys = [
         "autoCloseAfter", "maximumBodyBytes", "maximumSubjectLength", "conflictRetries", "numberPrefix",
     ]
@@ -69,6 +69,8 @@ extension DeskConfiguration: Codable {
                 try delivery.decode(Double.self, "claimDuration") ?? configuration.deliveryClaimDuration
             configuration.maximumDeliveryAttempts =
                 try delivery.decode(Int.self, "maximumAttempts") ?? configuration.maximumDeliveryAttempts
+            configuration.storeScanInterval =
+                try delivery.decode(Double.self, "storeScanInterval") ?? configuration.storeScanInterval
         }
         if let tickets = try root.group("tickets", known: Self.ticketKeys) {
             configuration.autoCloseAfter =
@@ -230,6 +232,7 @@ extension DeskConfiguration: Codable {
         try delivery.encode(deliveryRetryDelay, forKey: key("retryDelay"))
         try delivery.encode(deliveryClaimDuration, forKey: key("claimDuration"))
         try delivery.encode(maximumDeliveryAttempts, forKey: key("maximumAttempts"))
+        try delivery.encodeIfPresent(storeScanInterval, forKey: key("storeScanInterval"))
         var tickets = root.nestedContainer(keyedBy: ConfigurationKey.self, forKey: key("tickets"))
         try tickets.encode(autoCloseAfter, forKey: key("autoCloseAfter"))
         try tickets.encode(maximumBodyBytes, forKey: key("maximumBodyBytes"))

@@ -43,6 +43,7 @@ extension DeskConfiguration {
         try seconds(deliveryRetryDelay, "delivery.retryDelay", "deliveryRetryDelay")
         try seconds(deliveryClaimDuration, "delivery.claimDuration", "deliveryClaimDuration")
         try atLeast(1, maximumDeliveryAttempts, "delivery.maximumAttempts", "maximumDeliveryAttempts")
+        if let storeScanInterval { try seconds(storeScanInterval, "delivery.storeScanInterval", "storeScanInterval") }
         // The wait before the last retry on a channel is the retry delay doubled once per failed attempt.
         let lastBackOff = deliveryRetryDelay * pow(2, Double(maximumDeliveryAttempts - 1))
         guard lastBackOff.isFinite, Date(timeIntervalSinceReferenceDate: lastBackOff) < .distantFuture else {

@@ -66,6 +66,12 @@ public struct DeskConfiguration: Sendable {
     public var deliveryClaimDuration: TimeInterval
     /// How many delivery attempts before a message is dead-lettered. Default 5.
     public var maximumDeliveryAttempts: Int
+    /// How often the desk reads the store for timers and deliveries it did not schedule itself:
+    /// those written by other desks on the same store, or left behind by a desk that stopped.
+    /// A ticket another desk wrote gets its SLA steps and auto-close from this desk at most this late
+    /// when the other desk is gone (on time when the scan saw it before it fell due). Default 30 s;
+    /// `nil` never reads, for a desk that is alone on its store (an ``InMemoryTicketStore`` of its own).
+    public var storeScanInterval: TimeInterval?
     /// The people on the support side, for display names in member views.
     public var agents: [AgentProfile]
     /// The service levels to keep; `nil` runs no SLA clocks.
@@ -110,6 +116,8 @@ public struct DeskConfiguration: Sendable {
     ///   - deliveryRetryDelay: The first delay before retrying a failed delivery.
     ///   - deliveryClaimDuration: How long a desk holds a message while sending it.
     ///   - maximumDeliveryAttempts: Attempts before a message is dead-lettered.
+    ///   - storeScanInterval: How often the desk reads the store for timers other desks scheduled;
+    ///     `nil` for never.
     ///   - agents: The people on the support side.
     ///   - sla: The service levels to keep, or `nil`.
     ///   - boundaries: The published rules of the support line, or `nil` for no automatic replies.
@@ -131,6 +139,7 @@ public struct DeskConfiguration: Sendable {
         deliveryRetryDelay: TimeInterval = 60,
         deliveryClaimDuration: TimeInterval = 300,
         maximumDeliveryAttempts: Int = 5,
+        storeScanInterval: TimeInterval? = 30,
         agents: [AgentProfile] = [],
         sla: SLAPolicy? = nil,
         boundaries: BoundariesPolicy? = nil,
@@ -152,6 +161,7 @@ public struct DeskConfiguration: Sendable {
         self.deliveryRetryDelay = deliveryRetryDelay
         self.deliveryClaimDuration = deliveryClaimDuration
         self.maximumDeliveryAttempts = maximumDeliveryAttempts
+        self.storeScanInterval = storeScanInterval
         self.agents = agents
         self.sla = sla
         self.boundaries = boundaries

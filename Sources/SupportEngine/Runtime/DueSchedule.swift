@@ -7,6 +7,9 @@ struct DueSchedule {
     private var queue = DueQueue()
     /// Whether the timers were rebuilt from the stores since the desk started.
     var isLoaded = false
+    /// When the desk next reads the store for timers and deliveries other desks scheduled
+    /// (``DeskConfiguration/storeScanInterval``); `nil` until the timers are rebuilt.
+    var nextStoreScan: Date?
     /// Until when the run loop sleeps, while it does.
     private var sleepingUntil: Date?
     /// Wakes the sleeping run loop.
@@ -25,6 +28,14 @@ struct DueSchedule {
     mutating func add(_ work: DueQueue.Work, at due: Date) {
         guard queue.insert(work, due: due) else { return }
         if let sleepingUntil, due < sleepingUntil { wakeSignal?.yield() }
+    }
+
+    /// Adds work a read of the store found due at `due`, as ``add(_:at:)`` does, unless the work is
+    /// waiting out a back-off after failing here: the store still shows its old instant, and the
+    /// back-off must hold.
+    mutating func addFound(_ work: DueQueue.Work, at due: Date) {
+        guard failures[work] == nil else { return }
+        add(work, at: due)
     }
 
     /// Puts back work that failed, to be taken again after a back-off that doubles with each failure in

@@ -4,6 +4,10 @@ extension SupportDesk {
     /// Fires every timer due at or before the clock's current instant: auto-closes solved tickets and
     /// retries deliveries.
     ///
+    /// A pass that comes ``DeskConfiguration/storeScanInterval`` or more after the last one also reads
+    /// the store for ticket timers, journey steps and deliveries due within the next interval that
+    /// another desk on the same store scheduled, or left behind when it stopped; each still fires once.
+    ///
     /// Each pass also finishes the refund and moderation posts still owed: a change recorded in the
     /// ``PolicyLedgerStore`` whose ticket post failed (see ``RefundDesk`` and ``ModerationDesk``).
     ///
@@ -40,6 +44,15 @@ extension SupportDesk {
         var fired = 0
         var outboxDue = false
         var firstError: (any Error)?
+        if let scanAt = dueWork.nextStoreScan, scanAt <= now {
+            do {
+                try await scanStore(now: now)
+                dueWork.nextStoreScan = configuration.storeScanInterval.map { now.addingTimeInterval($0) }
+            } catch {
+                firstError = error
+                dueWork.nextStoreScan = now.addingTimeInterval(max(1, configuration.deliveryRetryDelay))
+            }
+        }
         while let entry = dueWork.takeDue(by: now) {
             do {
                 switch entry.work {
@@ -122,12 +135,19 @@ extension SupportDesk {
                     continue
                 }
             }
-            try await sleep(until: dueWork.nextDue ?? .distantFuture)
+            try await sleep(until: min(dueWork.nextDue ?? .distantFuture, dueWork.nextStoreScan ?? .distantFuture))
         }
     }
 
     /// The instant of the earliest scheduled work, if any.
+    ///
+    /// The desk also wakes every ``DeskConfiguration/storeScanInterval`` to read the store for work
+    /// other desks scheduled; ``nextStoreScanInstant`` says when.
     public var nextDueInstant: Date? { dueWork.nextDue }
+
+    /// When the desk next reads the store for timers and deliveries another desk on the same store
+    /// scheduled (or left behind when it stopped); `nil` before the timers were rebuilt from the store.
+    public var nextStoreScanInstant: Date? { dueWork.nextStoreScan }
 
     /// How many entries the timers hold: at most one per ticket, member, agent and outbox instant.
     var dueEntryCount: Int { dueWork.count }
@@ -255,7 +275,42 @@ extension SupportDesk {
             } while after != nil
         }
         try await scheduleOutbox(after: nil)
+        let loadedAt = clock.now
+        dueWork.nextStoreScan = configuration.storeScanInterval.map { loadedAt.addingTimeInterval($0) }
         dueWork.isLoaded = true
+    }
+
+    /// Puts on the timers what the store holds due within the next scan interval: ticket timers,
+    /// journey steps and outbound attempts another desk scheduled (or left behind when it stopped).
+    /// Firing stays exactly once because every timer re-reads its ticket or journey and commits under
+    /// its version, and every delivery is claimed first.
+    private func scanStore(now: Date) async throws {
+        guard let interval = configuration.storeScanInterval else { return }
+        let horizon = now.addingTimeInterval(interval)
+        var cursor: TicketID?
+        repeat {
+            let page = try await store.tickets(
+                matching: TicketQuery(dueBefore: horizon, after: cursor, limit: TicketQuery.maximumLimit)
+            )
+            for stored in page.tickets {
+                if let due = stored.dueAt { dueWork.addFound(.ticket(stored.ticket.id), at: due) }
+            }
+            cursor = page.nextCursor
+        } while cursor != nil
+        if configuration.journey != nil {
+            var after: MemberID?
+            repeat {
+                let page = try await journeys.journeys(dueBefore: horizon, after: after, limit: 1_000)
+                for stored in page {
+                    if let due = stored.dueAt { dueWork.addFound(.member(stored.record.member), at: due) }
+                }
+                after = page.count == 1_000 ? page.last?.record.member : nil
+            } while after != nil
+        }
+        let pending = try await store.pendingOutbound(dueBy: horizon, limit: 1_000)
+        for message in pending {
+            dueWork.addFound(.outbox, at: message.nextAttemptAt)
+        }
     }
 
     /// Puts the attempt instant of every pending outbound message on the timers, reading ahead in

@@ -6,7 +6,12 @@ import Testing
 /// `run()` on a manual clock: every step waits for the desk to fall asleep with `nextSleep()`, never polls.
 @Suite("The run loop")
 struct RunLoopTests {
-    static let configuration = DeskConfiguration(autoCloseAfter: 3600, deliveryRetryDelay: 60)
+    /// One desk alone on its store: no store scans between the sleeps this suite checks.
+    static let configuration = DeskConfiguration(
+        autoCloseAfter: 3600,
+        deliveryRetryDelay: 60,
+        storeScanInterval: nil
+    )
 
     /// Cancels the runner and expects it to end with `CancellationError` and leave no sleeper behind.
     private func stop(

@@ -60,6 +60,7 @@ private struct SLAHarness {
             clock: clock,
             channels: [InMemoryChannel(kind: .email)],
             configuration: DeskConfiguration(
+                storeScanInterval: nil,  // alone on its store: the run-loop test checks each sleep
                 sla: try policy(escalations: escalations),
                 routing: RoutingSettings(priorities: try PriorityPolicy(rules: [], defaultPriority: .normal))
             ),

@@ -1,0 +1,138 @@
+import Foundation
+import SupportEngine
+import SupportEngineTesting
+import Testing
+
+/// Two desks on one store: a desk reads the store every `storeScanInterval` for the timers and
+/// deliveries another desk scheduled, so a ticket written by a desk that stopped still gets its SLA
+/// steps, its auto-close and its acknowledgement, each exactly once. Before the scan a desk knew only
+/// what was stored when it started and what it wrote itself.
+@Suite("Timers across desks")
+struct TimersAcrossDesksTests {
+    /// Monday 2026-01-05 in Moscow (UTC+3).
+    private static func moscow(_ time: String) -> Date {
+        ISO8601DateFormatter().date(from: "2026-01-05T\(time):00+03:00")!
+    }
+
+    private static func policy() throws -> SLAPolicy {
+        SLAPolicy(
+            calendar: try BusinessCalendar(
+                .init(
+                    timeZone: "Europe/Moscow",
+                    windows: [.init(days: BusinessCalendar.Weekday.workdays, start: "09:00", end: "18:00")]
+                )
+            ),
+            targets: [.normal: .init(firstReply: .business(4 * 3600), nextReply: nil, resolution: nil)],
+            warningFraction: 0.75
+        )
+    }
+
+    private static func desk(
+        store: InMemoryTicketStore,
+        clock: any SupportClock,
+        channel: RecordingChannel? = nil,
+        scan: TimeInterval = 30
+    ) throws -> SupportDesk {
+        try SupportDesk(
+            store: store,
+            clock: clock,
+            channels: [channel ?? RecordingChannel(kind: .email)],
+            configuration: DeskConfiguration(
+                storeScanInterval: scan,
+                sla: try policy(),
+                routing: RoutingSettings(priorities: try PriorityPolicy(rules: [], defaultPriority: .normal))
+            ),
+            ids: UUIDGenerator()
+        )
+    }
+
+    private static func message(_ id: String, from member: MemberID, at instant: Date) -> InboundMessage {
+        InboundMessage(channel: .email, externalID: id, sender: member, body: "I cannot log in", receivedAt: instant)
+    }
+
+    @Test("a ticket written by a desk that stopped gets its SLA steps from the other desk, once each")
+    func timersOfAStoppedDesk() async throws {
+        let store = InMemoryTicketStore()
+        let clock = ManualClock(now: Self.moscow("10:00"))
+        let survivor = try Self.desk(store: store, clock: clock)
+        #expect(try await survivor.processDueWork() == 0, "started before the ticket existed")
+
+        let stopped = try Self.desk(store: store, clock: clock)
+        let ticket = try await stopped.receive(Self.message("m-1", from: "anna", at: clock.now)).ticket
+        #expect(ticket.sla.running[.firstReply]?.warningAt == Self.moscow("13:00"))
+
+        clock.advance(to: Self.moscow("13:01"))
+        #expect(try await survivor.processDueWork() == 1, "the warning fires on the desk that did not write it")
+        clock.advance(to: Self.moscow("14:01"))
+        #expect(try await survivor.processDueWork() == 1, "the breach")
+        #expect(try await survivor.processDueWork() == 0)
+        // The writer comes back: it reads the same records and fires nothing again.
+        #expect(try await stopped.processDueWork() == 0)
+        let firings = try await survivor.agentView(of: ticket.id).ticket.sla.firings
+        #expect(firings.map(\.step) == [.warning, .breach])
+        #expect(firings.first?.firedAt == Self.moscow("13:01"), "within one scan of the due instant")
+    }
+
+    @Test("a timer another desk wrote fires on time when a scan saw it before it fell due")
+    func onTimeWhenSeenAhead() async throws {
+        let store = InMemoryTicketStore()
+        let clock = ManualClock(now: Self.moscow("12:59"))
+        let survivor = try Self.desk(store: store, clock: clock, scan: 120)
+        _ = try await survivor.processDueWork()
+        let writer = try Self.desk(store: store, clock: clock)
+        // Written at 12:59 by the other desk: its warning is due three business hours later, 15:59.
+        _ = try await writer.receive(Self.message("m-2", from: "boris", at: clock.now))
+        #expect(await survivor.nextStoreScanInstant == Self.moscow("13:01"), "the next scan, two minutes on")
+        clock.advance(to: Self.moscow("13:01"))
+        _ = try await survivor.processDueWork()
+        // The scan at 13:01 looked two minutes ahead; the warning at 15:59 is further off, so the desk
+        // sleeps until the next scan, which sees it before it is due.
+        var instant = Self.moscow("13:01")
+        while instant < Self.moscow("15:59") {
+            let due = await survivor.nextDueInstant ?? .distantFuture
+            let scan = await survivor.nextStoreScanInstant ?? .distantFuture
+            #expect(min(due, scan) <= Self.moscow("15:59"), "never sleeps past the warning")
+            instant = min(due, scan)
+            clock.advance(to: instant)
+            _ = try await survivor.processDueWork()
+        }
+        let stored = try await store.tickets(matching: TicketQuery(limit: 10)).tickets
+        #expect(stored.count == 1)
+        #expect(stored.first?.ticket.sla.firings.map(\.firedAt) == [Self.moscow("15:59")], "fired on time")
+    }
+
+    @Test(
+        "a delivery a stopped desk owed is sent by the other desk, once, on a clock that moves on every read",
+        arguments: [0.001, 0.5, 7.0]
+    )
+    func deliveryOfAStoppedDesk(step: TimeInterval) async throws {
+        let store = InMemoryTicketStore()
+        let clock = MovingClock(start: Self.moscow("10:00"), step: step)
+        let channel = RecordingChannel(kind: .email)
+        let survivor = try Self.desk(store: store, clock: clock, channel: channel)
+        _ = try await survivor.processDueWork()
+        // The stopped desk's channel fails, so its agent's reply waits in the outbox for a retry.
+        let stopped = try Self.desk(store: store, clock: clock, channel: RecordingChannel(kind: .email, failures: .max))
+        let ticket = try await stopped.receive(Self.message("m-3", from: "clara", at: clock.now)).ticket
+        _ = try await stopped.reply(to: ticket.id, body: "Try the link in the footer", by: .agent("olga"))
+        _ = try await stopped.processDueWork()
+        #expect(await store.pendingOutbound(dueBy: .distantFuture, limit: 10).count == 1)
+        #expect(channel.sends.isEmpty)
+        clock.advance(by: 3600)
+        _ = try await survivor.processDueWork()
+        #expect(channel.deliveredMessages.count == 1, "the reply, once (clock step \(step) s)")
+        _ = try await survivor.processDueWork()
+        #expect(channel.sends.count == 1)
+        #expect(channel.keysSentMoreThanOnce.isEmpty)
+    }
+
+    @Test("the scan interval is validated and read from the document")
+    func configured() throws {
+        #expect(throws: DeskConfigurationError.self) {
+            try DeskConfiguration(storeScanInterval: 0).validate()
+        }
+        let document = #"{ "delivery": { "storeScanInterval": 5 } }"#
+        let configuration = try DeskConfiguration.decode(json: Data(document.utf8))
+        #expect(configuration.storeScanInterval == 5)
+    }
+}

@@ -254,39 +254,16 @@ extension SupportDesk {
     private func loadDueQueueIfNeeded() async throws {
         guard !dueWork.isLoaded else { return }
         try await loadRoutingIfNeeded()
-        var cursor: TicketID?
-        repeat {
-            let page = try await store.tickets(
-                matching: TicketQuery(dueBefore: .distantFuture, after: cursor, limit: TicketQuery.maximumLimit)
-            )
-            for stored in page.tickets {
-                if let due = stored.dueAt { dueWork.add(.ticket(stored.ticket.id), at: due) }
-            }
-            cursor = page.nextCursor
-        } while cursor != nil
-        if configuration.journey != nil {
-            var after: MemberID?
-            repeat {
-                let page = try await journeys.journeys(dueBefore: .distantFuture, after: after, limit: 1_000)
-                for stored in page {
-                    if let due = stored.dueAt { dueWork.add(.member(stored.record.member), at: due) }
-                }
-                after = page.count == 1_000 ? page.last?.record.member : nil
-            } while after != nil
-        }
+        try await scheduleStoredTimers(dueBefore: .distantFuture)
         try await scheduleOutbox(after: nil)
         let loadedAt = clock.now
         dueWork.nextStoreScan = configuration.storeScanInterval.map { loadedAt.addingTimeInterval($0) }
         dueWork.isLoaded = true
     }
 
-    /// Puts on the timers what the store holds due within the next scan interval: ticket timers,
-    /// journey steps and outbound attempts another desk scheduled (or left behind when it stopped).
-    /// Firing stays exactly once because every timer re-reads its ticket or journey and commits under
-    /// its version, and every delivery is claimed first.
-    private func scanStore(now: Date) async throws {
-        guard let interval = configuration.storeScanInterval else { return }
-        let horizon = now.addingTimeInterval(interval)
+    /// Puts on the timers every ticket and journey the stores hold due before `horizon`, in pages; work
+    /// waiting out a back-off here keeps it (``DueSchedule/addFound(_:at:)``).
+    private func scheduleStoredTimers(dueBefore horizon: Date) async throws {
         var cursor: TicketID?
         repeat {
             let page = try await store.tickets(
@@ -297,16 +274,25 @@ extension SupportDesk {
             }
             cursor = page.nextCursor
         } while cursor != nil
-        if configuration.journey != nil {
-            var after: MemberID?
-            repeat {
-                let page = try await journeys.journeys(dueBefore: horizon, after: after, limit: 1_000)
-                for stored in page {
-                    if let due = stored.dueAt { dueWork.addFound(.member(stored.record.member), at: due) }
-                }
-                after = page.count == 1_000 ? page.last?.record.member : nil
-            } while after != nil
-        }
+        guard configuration.journey != nil else { return }
+        var after: MemberID?
+        repeat {
+            let page = try await journeys.journeys(dueBefore: horizon, after: after, limit: 1_000)
+            for stored in page {
+                if let due = stored.dueAt { dueWork.addFound(.member(stored.record.member), at: due) }
+            }
+            after = page.count == 1_000 ? page.last?.record.member : nil
+        } while after != nil
+    }
+
+    /// Puts on the timers what the store holds due within the next scan interval: ticket timers,
+    /// journey steps and outbound attempts another desk scheduled (or left behind when it stopped).
+    /// Firing stays exactly once because every timer re-reads its ticket or journey and commits under
+    /// its version, and every delivery is claimed first.
+    private func scanStore(now: Date) async throws {
+        guard let interval = configuration.storeScanInterval else { return }
+        let horizon = now.addingTimeInterval(interval)
+        try await scheduleStoredTimers(dueBefore: horizon)
         let pending = try await store.pendingOutbound(dueBy: horizon, limit: 1_000)
         for message in pending {
             dueWork.addFound(.outbox, at: message.nextAttemptAt)

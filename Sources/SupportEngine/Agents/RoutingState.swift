@@ -8,6 +8,9 @@ struct RoutingState: Sendable {
     var absent: Set<AgentID> = []
     var assigner: Assigner
     var loaded = false
+    /// The tickets tracked while a refresh from the store is reading, whose state here is newer than
+    /// what the refresh read; `nil` when no refresh is under way.
+    var trackedDuringRefresh: Set<TicketID>?
     /// Explanation texts already written, so that the tickets routed by one rule share one string.
     private var explanationTexts: [ExplanationText: String] = [:]
 

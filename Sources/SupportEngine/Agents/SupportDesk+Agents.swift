@@ -7,7 +7,12 @@ extension SupportDesk {
     func setPresence(_ presence: AgentPresence, of agent: AgentID) async throws {
         try requireAgent(agent)
         try await loadRoutingIfNeeded()
-        routing.presence[agent] = presence
+        // Coming online is a look at the shift: its next change is measured from the state it is in now.
+        let shiftOpen = configuration.agents.first { $0.id == agent }?.shift?.isOpen(at: clock.now)
+        try await updateAgentStatus(agent, "setting the presence") { status in
+            status.presence = presence
+            if presence == .online, let shiftOpen { status.shiftWasOpen = shiftOpen }
+        }
         if presence == .online { scheduleShiftCheck(of: agent) }
         await drainQueueAfterCommit()
     }
@@ -17,11 +22,10 @@ extension SupportDesk {
     func setAbsent(_ absent: Bool, agent: AgentID) async throws -> HandoverPlan? {
         try requireAgent(agent)
         try await loadRoutingIfNeeded()
+        try await updateAgentStatus(agent, absent ? "marking absent" : "marking back") { $0.isAbsent = absent }
         if absent {
-            routing.absent.insert(agent)
             return try await handOver(from: agent, cause: .absence)
         }
-        routing.absent.remove(agent)
         await drainQueueAfterCommit()
         return nil
     }
@@ -169,6 +173,7 @@ extension SupportDesk {
     /// neither frees the agent's capacity nor queues the ticket again.
     @discardableResult
     func track(_ ticket: Ticket) -> Bool {
+        routing.trackedDuringRefresh?.insert(ticket.id)
         if let reservation = routing.reservations[ticket.id], ticket.assignee == reservation.previousHolder,
             ticket.status.needsAttention
         {
@@ -331,6 +336,7 @@ extension SupportDesk {
             for stored in page.tickets { track(stored.ticket) }
             cursor = page.nextCursor
         } while cursor != nil
+        try await loadAgentStatuses()
         routing.loaded = true
     }
 
@@ -347,11 +353,15 @@ extension SupportDesk {
         guard let profile = configuration.agents.first(where: { $0.id == agent }), let shift = profile.shift else {
             return
         }
-        if !shift.isOpen(at: clock.now) {
+        // Another desk may do the same work at the same change: a handover moves only the tickets the
+        // agent still holds, so the second finds nothing left to move.
+        let open = shift.isOpen(at: clock.now)
+        if !open {
             try await handOver(from: agent, cause: .shiftEnded)
         } else {
             try await drainQueue()
         }
+        try await recordShift(of: agent, open: open)
         if routing.presence[agent] == .online { scheduleShiftCheck(of: agent) }
     }
 

@@ -26,6 +26,7 @@ public actor SupportDesk {
     let ledgers: any PolicyLedgerStore
     let journeys: any MemberJourneyStore
     let ratingStore: any RatingStore
+    let agentStatusStore: any AgentStatusStore
     /// The host's hook for ending a member's access, if any.
     let access: (any MemberAccess)?
     /// How the desk behaves.
@@ -64,6 +65,8 @@ public actor SupportDesk {
     ///   - ledgers: Where moderation ledgers and refund decisions live.
     ///   - journeys: Where members' journeys and fix announcements live.
     ///   - ratings: Where members' ratings of solved tickets live.
+    ///   - agentStatuses: Where agents' presence, absence and shift state live, shared by every desk on
+    ///     the store; a restarted desk reads them back.
     ///   - access: The host's hook called when a removal or an approved refund ends a member's access;
     ///     `nil` (the default) leaves it to the host to watch the decisions.
     /// - Throws: ``DeskConfigurationError`` with ``DeskConfigurationError/Code/invalidConfiguration``,
@@ -79,10 +82,12 @@ public actor SupportDesk {
         ledgers: any PolicyLedgerStore = InMemoryPolicyLedgerStore(),
         journeys: any MemberJourneyStore = InMemoryMemberJourneyStore(),
         ratings: any RatingStore = InMemoryRatingStore(),
+        agentStatuses: any AgentStatusStore = InMemoryAgentStatusStore(),
         access: (any MemberAccess)? = nil
     ) throws {
         try configuration.validate()
         self.ratingStore = ratings
+        self.agentStatusStore = agentStatuses
         self.access = access
         self.store = store
         self.members = members

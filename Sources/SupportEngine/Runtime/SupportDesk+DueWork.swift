@@ -292,6 +292,7 @@ extension SupportDesk {
     private func scanStore(now: Date) async throws {
         guard let interval = configuration.storeScanInterval else { return }
         let horizon = now.addingTimeInterval(interval)
+        try await refreshRoutingFromStore()
         try await scheduleStoredTimers(dueBefore: horizon)
         let pending = try await store.pendingOutbound(dueBy: horizon, limit: 1_000)
         for message in pending {

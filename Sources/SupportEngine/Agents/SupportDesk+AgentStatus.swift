@@ -1,0 +1,106 @@
+import Foundation
+
+/// Agents' presence, absence and shift state kept in the ``AgentStatusStore``, and the routing loads
+/// read back from the ``TicketStore``, so that a restarted desk and every other desk on the store see
+/// the same agents.
+extension SupportDesk {
+    /// Changes an agent's stored status over the version read, reading again on a conflict, and applies
+    /// the stored result to routing.
+    @discardableResult
+    func updateAgentStatus(
+        _ agent: AgentID,
+        _ what: String,
+        _ change: @Sendable (inout AgentStatus) -> Void
+    ) async throws -> AgentStatus {
+        let saved = try await retryingConflicts("\(what) of agent \(agent)") {
+            let stored = try await agentStatusStore.agentStatus(of: agent)
+            var status = stored ?? AgentStatus(agent: agent, updatedAt: clock.now)
+            change(&status)
+            status.updatedAt = clock.now
+            return try await agentStatusStore.saveAgentStatus(status, expectedVersion: stored?.version ?? 0)
+        }
+        apply(saved)
+        return saved
+    }
+
+    /// Routing's view of an agent from their stored status.
+    func apply(_ status: AgentStatus) {
+        routing.presence[status.agent] = status.presence
+        if status.isAbsent {
+            routing.absent.insert(status.agent)
+        } else {
+            routing.absent.remove(status.agent)
+        }
+    }
+
+    /// Reads every configured agent's stored status into routing when the desk starts, and puts their
+    /// shift changes on the timers: a shift that closed while no desk was running (the stored status
+    /// says it was open) is handed over at once.
+    func loadAgentStatuses() async throws {
+        let statuses = try await agentStatusStore.agentStatuses()
+        let now = clock.now
+        for status in statuses {
+            guard let profile = configuration.agents.first(where: { $0.id == status.agent }) else { continue }
+            apply(status)
+            guard status.presence == .online, let shift = profile.shift else { continue }
+            if status.shiftWasOpen == true && !shift.isOpen(at: now) {
+                schedule(.shiftChange(status.agent), at: now)
+            } else {
+                scheduleShiftCheck(of: status.agent)
+            }
+        }
+    }
+
+    /// Reads what other desks changed since the last look: agents' presence and absence, and who holds
+    /// which active ticket, so that assignment here counts the tickets other desks gave each agent.
+    ///
+    /// A ticket this desk committed or reserved while the reads were under way keeps what this desk
+    /// knows of it, which is newer than what was read.
+    func refreshRoutingFromStore() async throws {
+        guard routing.loaded, routing.trackedDuringRefresh == nil else { return }
+        routing.trackedDuringRefresh = []
+        defer { routing.trackedDuringRefresh = nil }
+        let statuses = try await agentStatusStore.agentStatuses()
+        var held: [TicketID: Ticket] = [:]
+        for profile in sortedAgents {
+            var cursor: TicketID?
+            repeat {
+                let page = try await store.tickets(
+                    matching: TicketQuery(
+                        statuses: [.new, .open, .pending, .onHold],
+                        assignee: profile.id,
+                        after: cursor,
+                        limit: TicketQuery.maximumLimit
+                    )
+                )
+                for stored in page.tickets { held[stored.ticket.id] = stored.ticket }
+                cursor = page.nextCursor
+            } while cursor != nil
+        }
+        for status in statuses where configuration.agents.contains(where: { $0.id == status.agent }) {
+            let cameOnline = status.presence == .online && routing.presence[status.agent] != .online
+            apply(status)
+            if cameOnline { scheduleShiftCheck(of: status.agent) }
+        }
+        let newer = routing.trackedDuringRefresh ?? []
+        for (id, ticket) in held where !newer.contains(id) && routing.reservations[id] == nil {
+            track(ticket)
+        }
+        // Tickets this desk thinks an agent holds that the store no longer lists as theirs: read each.
+        let gone = routing.holders.keys.filter { held[$0] == nil && !newer.contains($0) }
+        for id in gone {
+            let stored = try await store.ticket(id)
+            guard routing.holders[id] != nil, routing.reservations[id] == nil,
+                routing.trackedDuringRefresh?.contains(id) != true
+            else { continue }
+            if let stored { track(stored.ticket) } else { routing.hold(id, by: nil) }
+        }
+    }
+
+    /// Records in the agent's stored status whether their shift is open, after a desk did the shift
+    /// change's work; a status that already says so is left as it is.
+    func recordShift(of agent: AgentID, open: Bool) async throws {
+        guard try await agentStatusStore.agentStatus(of: agent)?.shiftWasOpen != open else { return }
+        try await updateAgentStatus(agent, "recording the shift") { $0.shiftWasOpen = open }
+    }
+}

@@ -12,7 +12,7 @@ extension DeskConfiguration {
     /// warning fractions between 0 and 1 and increasing and its escalations in order; personal absences
     /// naming agents of the desk; self-service links with an address; the refund, conduct and journey
     /// policies valid.
-    /// ``SupportDesk/init(store:clock:channels:configuration:ids:members:ledgers:journeys:ratings:access:)``
+    /// ``SupportDesk/init(store:clock:channels:configuration:ids:members:ledgers:journeys:ratings:agentStatuses:access:)``
     /// runs it, so a desk never starts with a configuration it cannot keep.
     ///
     /// - Throws: ``DeskConfigurationError`` with ``DeskConfigurationError/Code/invalidConfiguration``.

@@ -99,7 +99,9 @@ final class SimulationRun {
         self.channels = club.channelKinds.map { InMemoryChannel(kind: $0) }
         try club.validate()
         // The stationary queue plays no member journey: only tickets.
-        let configuration = stationary == nil ? club.simulatedDesk : club.desk
+        var configuration = stationary == nil ? club.simulatedDesk : club.desk
+        // The simulated desk is alone on its store: nothing another desk wrote is there to read.
+        configuration.storeScanInterval = nil
         self.sla = club.desk.sla ?? SLAPolicy(calendar: club.hours, targets: [:])
         var profiles: [MemberProfile] = []
         var memberRandom = SeededRandom(seed: options.seed ^ 0xC1_0B)

@@ -24,6 +24,8 @@ public struct ServerSettings: Sendable {
     /// Whether the server runs as a demo (`--demo` or `SUPPORT_DEMO=1`): only then does it start with
     /// the well-known demo tokens (``AccessTokens/demo``) or short ones.
     public var allowsDemoTokens: Bool
+    /// A spool file to hand outbound messages to, one JSON line each (`OUTBOUND_SPOOL`); `nil` logs them.
+    public var outboundSpoolPath: String?
 
     /// Creates settings.
     ///
@@ -65,7 +67,8 @@ public struct ServerSettings: Sendable {
 
     /// Reads `SUPPORT_DEMO` (`1` or `true` for demo mode, which starts from the demo tokens; outside it
     /// every token must be set), `HOST`, `PORT`, `MEMBER_TOKENS`, `AGENT_TOKENS`, `WEBHOOK_TOKEN`, `OWNER_TOKENS`,
-    /// `BACKEND_TOKEN`, `SUPPORT_SCHEMA`, `DESK_CONFIG` (a desk configuration document), and
+    /// `BACKEND_TOKEN`, `SUPPORT_SCHEMA`, `DESK_CONFIG` (a desk configuration document), `OUTBOUND_SPOOL`
+    /// (a file outbound messages are appended to, see ``SpoolChannel``), and
     /// `DATABASE_URL` or the `PG*` variables (any of them set means PostgreSQL).
     ///
     /// - Parameter environment: The variables; the process's by default.
@@ -103,6 +106,7 @@ public struct ServerSettings: Sendable {
         if let backend = environment["BACKEND_TOKEN"], !backend.isEmpty { settings.tokens.backend = backend }
         if let schema = environment["SUPPORT_SCHEMA"], !schema.isEmpty { settings.postgresSchema = schema }
         if let path = environment["DESK_CONFIG"], !path.isEmpty { settings.deskConfigurationPath = path }
+        if let spool = environment["OUTBOUND_SPOOL"], !spool.isEmpty { settings.outboundSpoolPath = spool }
         if let demo = environment["SUPPORT_DEMO"], !demo.isEmpty {
             guard ["1", "true", "0", "false"].contains(demo.lowercased()) else {
                 throw APIError(.internalServerError, "invalid_setting", "SUPPORT_DEMO must be 1 or 0, not '\(demo)'")
@@ -207,9 +211,13 @@ public func buildApplication(
         store = InMemoryTicketStore()
         logger.info("storing tickets in memory; set DATABASE_URL or PGHOST to use PostgreSQL")
     }
-    let channels: [any SupportEngine.Channel] = [
-        LoggingChannel(kind: .email, logger: logger), LoggingChannel(kind: .webForm, logger: logger),
-    ]
+    let channels: [any SupportEngine.Channel]
+    if let spool = settings.outboundSpoolPath {
+        channels = [try SpoolChannel(kind: .email, path: spool), try SpoolChannel(kind: .webForm, path: spool)]
+        logger.info("handing outbound messages to the spool", metadata: ["path": "\(spool)"])
+    } else {
+        channels = [LoggingChannel(kind: .email, logger: logger), LoggingChannel(kind: .webForm, logger: logger)]
+    }
     let desk = try SupportDesk(
         store: DeskActivityLog(store, logger: logger),
         clock: clock,

@@ -11,6 +11,8 @@ struct RoutingState: Sendable {
     /// The tickets tracked while a refresh from the store is reading, whose state here is newer than
     /// what the refresh read; `nil` when no refresh is under way.
     var trackedDuringRefresh: Set<TicketID>?
+    /// Counts the tickets tracked, so that a read can tell whether a commit was tracked while it waited.
+    var trackGeneration = 0
     /// Explanation texts already written, so that the tickets routed by one rule share one string.
     private var explanationTexts: [ExplanationText: String] = [:]
 

@@ -97,6 +97,48 @@ extension SupportDesk {
         }
     }
 
+    /// Whether `agent` holds their whole capacity without `ticket`, counting what the store shows (the
+    /// tickets other desks gave them) together with what this desk holds for them or is committing: read
+    /// just before an assignment commits, so that desks on one store do not give one agent more than
+    /// their capacity between two scans. The tickets read are tracked, so routing here counts them from
+    /// then on. A desk alone on its store (``DeskConfiguration/storeScanInterval`` `nil`) knows every
+    /// load and does not read.
+    func isAtCapacityInStore(_ agent: AgentID, assigning ticket: TicketID) async throws -> Bool {
+        guard configuration.storeScanInterval != nil,
+            let capacity = sortedAgents.first(where: { $0.id == agent })?.capacity
+        else { return false }
+        let generation = routing.trackGeneration
+        let page = try await store.tickets(
+            matching: TicketQuery(
+                statuses: [.new, .open, .pending, .onHold],
+                assignee: agent,
+                limit: min(capacity + 1, TicketQuery.maximumLimit)
+            )
+        )
+        var held = Set(page.tickets.map(\.ticket.id))
+        for (id, holder) in routing.holders where holder == agent { held.insert(id) }
+        held.remove(ticket)
+        // What was read is older than a commit this desk made meanwhile: track it only when none came.
+        if routing.trackGeneration == generation {
+            for stored in page.tickets where routing.reservations[stored.ticket.id] == nil { track(stored.ticket) }
+        }
+        return held.count >= capacity
+    }
+
+    /// Chooses an agent as ``chooseAgent(for:excluding:)`` does, passing over one the store shows at
+    /// capacity with tickets other desks gave them. The choice returned is made after the last read, so
+    /// the caller can hold the agent's capacity before anything else runs.
+    func chooseAgentCheckingStore(for ticket: Ticket, excluding: AgentID? = nil) async throws -> Assignment? {
+        var checked: Set<AgentID> = []
+        while true {
+            guard let assignment = chooseAgent(for: ticket, excluding: excluding) else { return nil }
+            if configuration.storeScanInterval == nil || checked.contains(assignment.agentID) { return assignment }
+            checked.insert(assignment.agentID)
+            // Full or not, the read let other work in: choose again on the loads as they are now.
+            _ = try await isAtCapacityInStore(assignment.agentID, assigning: ticket.id)
+        }
+    }
+
     /// Records in the agent's stored status whether their shift is open, after a desk did the shift
     /// change's work; a status that already says so is left as it is.
     func recordShift(of agent: AgentID, open: Bool) async throws {

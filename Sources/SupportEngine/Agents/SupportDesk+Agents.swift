@@ -174,6 +174,7 @@ extension SupportDesk {
     @discardableResult
     func track(_ ticket: Ticket) -> Bool {
         routing.trackedDuringRefresh?.insert(ticket.id)
+        routing.trackGeneration &+= 1
         if let reservation = routing.reservations[ticket.id], ticket.assignee == reservation.previousHolder,
             ticket.status.needsAttention
         {
@@ -268,11 +269,19 @@ extension SupportDesk {
                 guard let stored = try await store.ticket(id) else { return .skipped(nil) }
                 guard stored.ticket.assignee == previous, stored.ticket.status.needsAttention, agent != previous
                 else { return .skipped(stored.ticket) }
+                // Another desk on the store may have filled the agent since this desk last read the loads.
+                var target = agent
+                var why = because
+                if let agent, try await isAtCapacityInStore(agent, assigning: id) {
+                    guard previous != nil else { return .skipped(stored.ticket) }
+                    target = nil
+                    why = "\(because); \(agent) is at capacity with tickets from other desks, so back to the queue"
+                }
                 let now = clock.now
-                var result = try executeWithSLA(.assign(agent), on: stored.ticket, by: .system, at: now)
+                var result = try executeWithSLA(.assign(target), on: stored.ticket, by: .system, at: now)
                 var commands: [TicketCommand] = [
                     .explain([
-                        RoutingExplanation(aspect: .assignee, value: agent?.rawValue ?? "queue", because: because)
+                        RoutingExplanation(aspect: .assignee, value: target?.rawValue ?? "queue", because: why)
                     ])
                 ]
                 if let note { commands.append(.internalNote(MessageDraft(id: newMessageID(), body: note))) }

@@ -141,7 +141,7 @@ extension SupportDesk {
         if let holder = ticket.assignee, ticket.status.needsAttention,
             currentAgentStates(at: now).first(where: { $0.id == holder })?.isAvailable != true
         {
-            let next = chooseAgent(for: ticket, excluding: holder)
+            let next = try await chooseAgentCheckingStore(for: ticket, excluding: holder)
             reserved = next?.agentID
             if let notice = try agentAbsenceNotice(
                 for: ticket,
@@ -265,7 +265,7 @@ extension SupportDesk {
                     because: "substitute during the published absence"
                 )
             )
-        } else if let assignment = chooseAgent(for: ticket) {
+        } else if let assignment = try await chooseAgentCheckingStore(for: ticket) {
             reserved = assignment.agentID
             try run(.assign(assignment.agentID))
             explanations.append(

@@ -143,6 +143,53 @@ struct AgentStatusAcrossDesksTests {
         #expect(held.tickets.count == 2, "never more than her capacity of 2 in the store")
     }
 
+    @Test("between scans, a desk reads the agent's load from the store before it assigns")
+    func capacityBetweenScans() async throws {
+        let shared = Shared()
+        let clock = ManualClock(now: Self.monday)
+        let agents = [AgentProfile(id: "olga", displayName: "Olga", capacity: 2)]
+        let a = try Self.desk(shared, clock: clock, agents: agents, scan: 3_600)
+        let b = try Self.desk(shared, clock: clock, agents: agents, scan: 3_600)
+        try await a.agents.setPresence(.online, of: "olga")
+        try await b.agents.setPresence(.online, of: "olga")
+        #expect(try await Self.write("m-1", from: "m1", to: a, at: clock.now).assignee == "olga")
+        #expect(try await Self.write("m-2", from: "m2", to: a, at: clock.now).assignee == "olga")
+        #expect(try await b.agents.states().first?.openTickets == 0, "b has not scanned: it knows no load")
+        let third = try await Self.write("m-3", from: "m3", to: b, at: clock.now)
+        #expect(third.assignee == nil, "b read olga's two tickets from the store and queued the third")
+        #expect(try await b.agents.states().first?.openTickets == 2, "and now counts them")
+        let held = try await b.tickets(
+            matching: TicketQuery(statuses: [.new, .open, .pending, .onHold], assignee: "olga", limit: 10)
+        )
+        #expect(held.tickets.count == 2)
+    }
+
+    @Test("a handover to an agent other desks filled sends the ticket to the queue, saying why")
+    func handoverToAFullAgent() async throws {
+        let shared = Shared()
+        let clock = ManualClock(now: Self.monday)
+        let agents = [
+            AgentProfile(id: "olga", displayName: "Olga", capacity: 5),
+            AgentProfile(id: "ivan", displayName: "Ivan", capacity: 1),
+        ]
+        let a = try Self.desk(shared, clock: clock, agents: agents, scan: 3_600)
+        let b = try Self.desk(shared, clock: clock, agents: agents, scan: 3_600)
+        try await b.agents.setPresence(.online, of: "olga")
+        let olgas = try await Self.write("m-1", from: "m1", to: b, at: clock.now)
+        #expect(olgas.assignee == "olga")
+        // Ivan comes online on a, which gives him one ticket: he is full. b has not scanned.
+        try await b.agents.setPresence(.away, of: "olga")
+        try await a.agents.setPresence(.online, of: "ivan")
+        let ivans = try await Self.write("m-2", from: "m2", to: a, at: clock.now)
+        #expect(ivans.assignee == "ivan")
+        try await b.agents.setPresence(.online, of: "ivan")
+        let plan = try await b.agents.handOver(from: "olga")
+        #expect(plan.moves.first?.assignment?.agentID == "ivan", "b's plan, on the loads it knew, was ivan")
+        let moved = try await b.agentView(of: olgas.id).ticket
+        #expect(moved.assignee == nil, "not to ivan, who holds his capacity of 1")
+        #expect(moved.explanations[.assignee]?.because.contains("at capacity") == true)
+    }
+
     @Test("a shift that ended while no desk ran is handed over when a desk starts, once")
     func missedShiftEndIsHandedOver() async throws {
         let shared = Shared()

@@ -43,6 +43,9 @@ public actor InMemoryTicketStore: TicketStore {
     private var lastTicketNumber = 0
     /// Every numbered ticket by its number.
     private var numbers: [TicketNumber: Record] = [:]
+    /// The tickets each agent holds that still need work (new, open, pending, on hold), so that a query
+    /// for one agent's tickets in those statuses reads them without a scan of the store.
+    private var held: [AgentID: Set<TicketID>] = [:]
 
     /// Creates an empty store.
     public init() {}
@@ -59,6 +62,7 @@ public actor InMemoryTicketStore: TicketStore {
         for write in commit.writes {
             let id = write.ticket.id
             let record: Record
+            updateHolder(of: id, from: records[id]?.ticket, to: write.ticket)
             if let existing = records[id] {
                 record = existing
                 record.log.append(write.events, from: existing.ticket, to: write.ticket)
@@ -94,6 +98,22 @@ public actor InMemoryTicketStore: TicketStore {
             index(message)
         }
     }
+
+    /// Keeps ``held`` in step with a ticket's assignee and status.
+    private func updateHolder(of id: TicketID, from old: Ticket?, to new: Ticket) {
+        let before = old.flatMap { Self.isHeld($0) ? $0.assignee : nil }
+        let after = Self.isHeld(new) ? new.assignee : nil
+        guard before != after else { return }
+        if let before {
+            held[before]?.remove(id)
+            if held[before]?.isEmpty == true { held[before] = nil }
+        }
+        if let after { held[after, default: []].insert(id) }
+    }
+
+    private static let heldStatuses: Set<TicketStatus> = [.new, .open, .pending, .onHold]
+
+    private static func isHeld(_ ticket: Ticket) -> Bool { heldStatuses.contains(ticket.status) }
 
     private func validate(_ commit: TicketCommit) throws {
         try commit.validateShape()
@@ -201,6 +221,9 @@ public actor InMemoryTicketStore: TicketStore {
     /// - Throws: ``StoreError`` with ``StoreError/Code/invalidQuery`` for a limit out of range.
     public func tickets(matching query: TicketQuery) throws -> TicketPage {
         try query.validate()
+        if let assignee = query.assignee, let statuses = query.statuses, statuses.isSubset(of: Self.heldStatuses) {
+            return heldTickets(of: assignee, matching: query)
+        }
         if !orderedIsSorted {
             ordered.sort { $0.ticket.id < $1.ticket.id }
             orderedIsSorted = true
@@ -223,6 +246,24 @@ public actor InMemoryTicketStore: TicketStore {
                 break
             }
             index += 1
+        }
+        return TicketPage(tickets: page, nextCursor: hasMore ? page.last?.ticket.id : nil)
+    }
+
+    /// A query for the tickets an agent holds, answered from ``held`` in id order.
+    private func heldTickets(of agent: AgentID, matching query: TicketQuery) -> TicketPage {
+        var ids = held[agent].map { Array($0) } ?? []
+        if let after = query.after { ids.removeAll { $0 <= after } }
+        ids.sort()
+        var page: [StoredTicket] = []
+        var hasMore = false
+        for id in ids {
+            guard let stored = records[id]?.stored, query.matches(stored) else { continue }
+            if page.count == query.limit {
+                hasMore = true
+                break
+            }
+            page.append(stored)
         }
         return TicketPage(tickets: page, nextCursor: hasMore ? page.last?.ticket.id : nil)
     }

@@ -32,8 +32,20 @@ struct AgentPool {
             unique.sort { $0.id < $1.id }
             self.agents = unique
         }
-        loads = self.agents.map(\.openTickets)
-        present = self.agents.map { $0.isAvailable && (excluded.isEmpty || !excluded.contains($0.id)) }
+        var loads: [Int] = []
+        var present: [Bool] = []
+        loads.reserveCapacity(self.agents.count)
+        present.reserveCapacity(self.agents.count)
+        self.agents.withUnsafeBufferPointer { agents in
+            for index in agents.indices {
+                loads.append(agents[index].openTickets)
+                present.append(
+                    agents[index].isAvailable && (excluded.isEmpty || !excluded.contains(agents[index].id))
+                )
+            }
+        }
+        self.loads = loads
+        self.present = present
     }
 
     /// The index of an agent, by binary search over the sorted ids.
@@ -111,31 +123,35 @@ struct AgentPool {
         var best: (group: Int, load: Int, free: Int)?
         var firstLevel = -1
         var firstAfterTurn = -1
-        for index in agents.indices where isEligible(at: index) {
-            var group = 0
-            if let matcher {
-                let agent = agents[index]
-                let speaks = matcher.spoken(by: agent.languages)
-                let handles = agent.skills.contains(ticket.reason)
-                group = speaks ? (handles ? 0 : 1) : (handles ? 2 : 3)
-            }
-            let candidate = (group: group, load: loadAware ? loads[index] : 0, free: loadAware ? free(at: index) : 0)
-            if let current = best {
-                if candidate.group > current.group { continue }
-                if candidate.group == current.group {
-                    if candidate.load > current.load { continue }
-                    if candidate.load == current.load {
-                        if candidate.free < current.free { continue }
-                        if candidate.free == current.free {
-                            if firstAfterTurn < 0, let turnStart, index >= turnStart { firstAfterTurn = index }
-                            continue
+        agents.withUnsafeBufferPointer { agents in
+            for index in agents.indices where present[index] && loads[index] < agents[index].capacity {
+                var group = 0
+                if let matcher {
+                    // Reads the two arrays in place: copying the agent's state would retain all its fields.
+                    let speaks = matcher.spoken(by: agents[index].languages)
+                    let handles = agents[index].skills.contains(ticket.reason)
+                    group = speaks ? (handles ? 0 : 1) : (handles ? 2 : 3)
+                }
+                let load = loadAware ? loads[index] : 0
+                let free = loadAware ? max(0, agents[index].capacity - loads[index]) : 0
+                let candidate = (group: group, load: load, free: free)
+                if let current = best {
+                    if candidate.group > current.group { continue }
+                    if candidate.group == current.group {
+                        if candidate.load > current.load { continue }
+                        if candidate.load == current.load {
+                            if candidate.free < current.free { continue }
+                            if candidate.free == current.free {
+                                if firstAfterTurn < 0, let turnStart, index >= turnStart { firstAfterTurn = index }
+                                continue
+                            }
                         }
                     }
                 }
+                best = candidate
+                firstLevel = index
+                firstAfterTurn = turnStart.map { index >= $0 ? index : -1 } ?? -1
             }
-            best = candidate
-            firstLevel = index
-            firstAfterTurn = turnStart.map { index >= $0 ? index : -1 } ?? -1
         }
         guard best != nil else { return nil }
         return state(at: firstAfterTurn >= 0 ? firstAfterTurn : firstLevel)
@@ -151,7 +167,7 @@ struct LanguageMatcher {
 
     func spoken(by languages: [LocaleTag]) -> Bool {
         guard let tag else { return true }
-        for language in languages where language == tag || Self.samePrimary(language, tag) { return true }
+        for language in languages where Self.samePrimary(language, tag) { return true }
         return false
     }
 

@@ -15,7 +15,8 @@ enum RoutingBenchmarks {
         ]
         benchmark.measure(
             "routing.classify",
-            operation: "classifying one member message (subject and a body of 70–110 characters, English, Russian or Spanish)",
+            operation:
+                "classifying one member message (subject and a body of 70–110 characters, English, Russian or Spanish)",
             iterations: 200_000
         ) { index in
             let message = messages[index % messages.count]

@@ -68,7 +68,12 @@ struct TicketQueueRemovalTests {
             for index in 0..<200 { queue.insert(Self.ticket(index, &random)) }
             for index in stride(from: round % 3, to: 200, by: 3) { queue.remove(TicketID("T-\(index)")) }
             try #require(queue.isConsistent, "seed \(seed) round \(round)")
-            let urgent = RoutableTicket(id: "T-\(round % 3)", priority: .urgent, createdAt: Self.epoch, slaDue: .distantPast)
+            let urgent = RoutableTicket(
+                id: TicketID("T-\(round % 3)"),
+                priority: .urgent,
+                createdAt: Self.epoch,
+                slaDue: .distantPast
+            )
             #expect(queue.insert(urgent), "seed \(seed) round \(round)")
             #expect(queue.first?.ticket == urgent, "seed \(seed) round \(round)")
             #expect(queue.entry(for: urgent.id)?.ticket == urgent)

@@ -74,7 +74,8 @@ struct TicketQueueRemovalTests {
                 createdAt: Self.epoch,
                 slaDue: .distantPast
             )
-            #expect(queue.insert(urgent), "seed \(seed) round \(round)")
+            let inserted = queue.insert(urgent)
+            #expect(inserted, "seed \(seed) round \(round)")
             #expect(queue.first?.ticket == urgent, "seed \(seed) round \(round)")
             #expect(queue.entry(for: urgent.id)?.ticket == urgent)
             while let entry = queue.popFirst() { _ = entry }

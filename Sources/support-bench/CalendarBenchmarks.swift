@@ -36,29 +36,63 @@ enum CalendarBenchmarks {
             return Date(timeIntervalSince1970: Double(base + Int(random.next() % UInt64(14 * 86_400))))
         }
         let count = 1_000_000
-        try benchmark.measure("calendar.adding.24h.moscow", iterations: count) { index in
+        try benchmark.measure(
+            "calendar.adding.24h.moscow",
+            operation:
+                "one deadline: 24 business hours added to a start in 2026 on a Mon–Fri 09–18 Moscow calendar with holidays",
+            iterations: count
+        ) { index in
             try moscow.adding(24 * 3600, to: moscowStarts[index % 1000])
         }
-        try benchmark.measure("calendar.adding.400h.moscow", iterations: count) { index in
+        try benchmark.measure(
+            "calendar.adding.400h.moscow",
+            operation: "one deadline: 400 business hours added on the Moscow calendar",
+            iterations: count
+        ) { index in
             try moscow.adding(400 * 3600, to: moscowStarts[index % 1000])
         }
-        try benchmark.measure("calendar.adding.24h.newyork_overnight", iterations: count) { index in
+        try benchmark.measure(
+            "calendar.adding.24h.newyork_overnight",
+            operation:
+                "one deadline: 24 business hours added on a New York calendar with a lunch break and an overnight window, starts near DST changes",
+            iterations: count
+        ) { index in
             try newYork.adding(24 * 3600, to: newYorkStarts[index % 1000])
         }
-        benchmark.measure("calendar.businessTime.30d.moscow", iterations: count) { index in
+        benchmark.measure(
+            "calendar.businessTime.30d.moscow",
+            operation: "business time between two instants 30 days apart on the Moscow calendar",
+            iterations: count
+        ) { index in
             let start = moscowStarts[index % 1000]
             return moscow.businessTime(from: start, to: start.addingTimeInterval(30 * 86_400))
         }
-        try benchmark.measure("calendar.subtracting.24h.moscow", iterations: count) { index in
+        try benchmark.measure(
+            "calendar.subtracting.24h.moscow",
+            operation: "24 business hours subtracted on the Moscow calendar",
+            iterations: count
+        ) { index in
             try moscow.subtracting(24 * 3600, from: moscowStarts[index % 1000])
         }
-        benchmark.measure("calendar.isOpen.moscow", iterations: count) { index in
+        benchmark.measure(
+            "calendar.isOpen.moscow",
+            operation: "whether the Moscow calendar is open at one instant",
+            iterations: count
+        ) { index in
             moscow.isOpen(at: moscowStarts[index % 1000])
         }
-        try benchmark.measure("calendar.nextOpening.newyork_overnight", iterations: count) { index in
+        try benchmark.measure(
+            "calendar.nextOpening.newyork_overnight",
+            operation: "the next opening after one instant on the New York overnight calendar",
+            iterations: count
+        ) { index in
             try newYork.nextOpening(after: newYorkStarts[index % 1000])
         }
-        try benchmark.measure("calendar.compile.newyork_overnight", iterations: 200) { _ in
+        try benchmark.measure(
+            "calendar.compile.newyork_overnight",
+            operation: "compiling the New York overnight calendar from its configuration (BusinessCalendar.init)",
+            iterations: 200
+        ) { _ in
             try BusinessCalendar(newYork.configuration)
         }
     }

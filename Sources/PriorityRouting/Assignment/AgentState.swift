@@ -87,8 +87,7 @@ public struct AgentState: Hashable, Sendable, Codable, Identifiable {
     /// - Parameter language: The ticket's language, if known.
     /// - Returns: `true` when the agent lists the language or its base language.
     public func speaks(_ language: LocaleTag?) -> Bool {
-        guard let language else { return true }
-        return languages.contains { $0 == language || $0.language == language.language }
+        LanguageMatcher(language).spoken(by: languages)
     }
 
     /// Whether the agent is skilled at a reason.

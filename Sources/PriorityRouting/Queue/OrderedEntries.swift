@@ -4,23 +4,26 @@ extension TicketQueue {
     /// Walks the heap best-first with a small frontier heap of its own, so taking the first k entries
     /// costs O(k log k) whatever the size of the queue, and the queue is neither copied nor changed.
     public struct OrderedEntries: Sequence, Sendable {
-        let heap: [QueueEntry]
+        let heap: [QueueNode]
+        let tickets: [RoutableTicket]
 
         /// Makes an iterator over the entries in serving order.
         ///
         /// - Returns: A fresh iterator.
-        public func makeIterator() -> Iterator { Iterator(heap: heap) }
+        public func makeIterator() -> Iterator { Iterator(heap: heap, tickets: tickets) }
 
         /// The number of entries.
         public var underestimatedCount: Int { heap.count }
 
         /// Yields the entries of a queue in serving order.
         public struct Iterator: IteratorProtocol, Sendable {
-            private let heap: [QueueEntry]
+            private let heap: [QueueNode]
+            private let tickets: [RoutableTicket]
             private var frontier: [Int]
 
-            init(heap: [QueueEntry]) {
+            init(heap: [QueueNode], tickets: [RoutableTicket]) {
                 self.heap = heap
+                self.tickets = tickets
                 frontier = heap.isEmpty ? [] : [0]
             }
 
@@ -34,10 +37,14 @@ extension TicketQueue {
                     frontier[0] = last
                     siftDown(0)
                 }
-                let left = 2 * top + 1
-                if left < heap.count { push(left) }
-                if left + 1 < heap.count { push(left + 1) }
-                return heap[top]
+                let firstChild = 4 * top + 1
+                var child = firstChild
+                while child < firstChild + 4 && child < heap.count {
+                    push(child)
+                    child += 1
+                }
+                let node = heap[top]
+                return QueueEntry(ticket: tickets[node.slot], sequence: node.key.sequence)
             }
 
             private mutating func push(_ index: Int) {
@@ -45,7 +52,7 @@ extension TicketQueue {
                 siftUp(frontier.count - 1)
             }
 
-            private func before(_ lhs: Int, _ rhs: Int) -> Bool { heap[lhs].precedes(heap[rhs]) }
+            private func before(_ lhs: Int, _ rhs: Int) -> Bool { heap[lhs].key.precedes(heap[rhs].key) }
 
             private mutating func siftUp(_ start: Int) {
                 var index = start

@@ -49,7 +49,7 @@ struct Timeline: Sendable {
     var total: Int64 { cumulative[cumulative.count - 1] }
 
     init(rules: CalendarRules) {
-        let zone = ZoneTable(rules.zone)
+        let zone = ZoneTable.shared(rules.zone)
         self.zone = zone
         let second = Instant.perSecond
         let daySeconds = CivilTime.secondsPerDay

@@ -32,6 +32,12 @@ struct ZoneTable: Sendable {
         self.thresholds = transitions.indices.map { transitions[$0] + max(offsets[$0], offsets[$0 + 1]) }
     }
 
+    /// The table of a zone, built once per zone identifier and shared by every calendar compiled in
+    /// the process: reading 130 years of transitions from Foundation is most of a calendar's compile.
+    static func shared(_ zone: TimeZone) -> ZoneTable {
+        ZoneTableCache.shared.table(for: zone)
+    }
+
     /// The offset in effect at an instant.
     func offset(at instant: Int64) -> Int64 {
         offsets[Self.countNotAbove(transitions, instant)]
@@ -51,5 +57,27 @@ struct ZoneTable: Sendable {
             if array[mid] <= value { low = mid + 1 } else { high = mid }
         }
         return low
+    }
+}
+
+/// The process-wide tables by zone identifier, behind a lock. A zone's transitions never change
+/// while the process runs, so a table once built stays valid.
+private final class ZoneTableCache: @unchecked Sendable {
+    static let shared = ZoneTableCache()
+
+    private let lock = NSLock()
+    private var tables: [String: ZoneTable] = [:]
+
+    func table(for zone: TimeZone) -> ZoneTable {
+        lock.lock()
+        let known = tables[zone.identifier]
+        lock.unlock()
+        if let known { return known }
+        let built = ZoneTable(zone)
+        lock.lock()
+        defer { lock.unlock() }
+        if let raced = tables[zone.identifier] { return raced }
+        tables[zone.identifier] = built
+        return built
     }
 }

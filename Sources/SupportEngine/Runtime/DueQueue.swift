@@ -1,12 +1,15 @@
 import Foundation
 
-/// Due work kept in a binary min-heap keyed by due instant, so the desk never scans all tickets.
+/// Due work kept in a 4-ary min-heap keyed by due instant, so the desk never scans all tickets.
 ///
 /// The heap holds at most one entry per timer: scheduling work that is already on the heap keeps the
 /// earlier of the two instants (an index from each timer to its place in the heap finds it). A timer
 /// that fires early — its ticket's or member's due instant moved later since — is checked against the
 /// store when it comes due and put back at the stored instant. Outbox wake-ups are the exception: each
 /// pending message has its own attempt instant, so the outbox keeps one entry per instant.
+///
+/// The heap holds 24-byte nodes (instant, sequence, slot); the work itself stays in a slot that never
+/// moves, so a sift step moves one node and updates one integer, and a timer is hashed once per call.
 ///
 /// Instants that are not finite are never pushed: a NaN would break the heap's order and stop every
 /// timer behind it, and an infinite one never comes due.
@@ -51,14 +54,33 @@ struct DueQueue: Sendable {
         }
     }
 
-    private var heap: [Entry] = []
-    /// Where each timer's entry is in ``heap``.
-    private var positions: [Timer: Int] = [:]
+    /// One place in the heap: the ordering key and the slot holding the work.
+    private struct Node {
+        var due: Double
+        var sequence: UInt64
+        var slot: Int
+
+        @inline(__always)
+        func precedes(_ other: Node) -> Bool {
+            due != other.due ? due < other.due : sequence < other.sequence
+        }
+    }
+
+    /// The 4-ary heap: the children of node `i` are `4i + 1 ... 4i + 4`.
+    private var heap: [Node] = []
+    /// The work by slot.
+    private var works: [Work] = []
+    /// Where each slot's node is in ``heap``; -1 for a free slot.
+    private var heapIndex: [Int] = []
+    /// Slots given back by taken entries.
+    private var freeSlots: [Int] = []
+    /// The slot of each timer on the heap.
+    private var slots: [Timer: Int] = [:]
     private var nextSequence: UInt64 = 0
 
     var count: Int { heap.count }
     var isEmpty: Bool { heap.isEmpty }
-    var first: Entry? { heap.first }
+    var first: Entry? { heap.first.map(entry(of:)) }
 
     /// Schedules work at `due`; when the timer is already on the heap, it keeps the earlier instant.
     ///
@@ -66,58 +88,109 @@ struct DueQueue: Sendable {
     ///   than the one the timer already has.
     @discardableResult
     mutating func insert(_ work: Work, due: Date) -> Bool {
-        guard due.timeIntervalSinceReferenceDate.isFinite else { return false }
+        let instant = due.timeIntervalSinceReferenceDate
+        guard instant.isFinite else { return false }
         let timer = Timer(work, due: due)
-        if let index = positions[timer] {
-            guard due < heap[index].due else { return false }
-            heap[index].due = due
+        let fresh = freeSlots.last ?? works.count
+        let slot = Self.claim(&slots[timer, default: -1], fresh)
+        if slot != fresh {
+            let index = heapIndex[slot]
+            guard instant < heap[index].due else { return false }
+            heap[index].due = instant
             siftUp(from: index)
             return true
         }
-        heap.append(Entry(due: due, sequence: nextSequence, work: work))
+        if slot == works.count {
+            works.append(work)
+            heapIndex.append(heap.count)
+        } else {
+            freeSlots.removeLast()
+            works[slot] = work
+            heapIndex[slot] = heap.count
+        }
+        heap.append(Node(due: instant, sequence: nextSequence, slot: slot))
         nextSequence &+= 1
-        positions[timer] = heap.count - 1
         siftUp(from: heap.count - 1)
         return true
     }
 
     mutating func popFirst() -> Entry? {
-        guard !heap.isEmpty else { return nil }
-        swapAt(0, heap.count - 1)
-        let top = heap.removeLast()
-        positions[Timer(top.work, due: top.due)] = nil
-        if !heap.isEmpty { siftDown(from: 0) }
-        return top
+        guard let top = heap.first else { return nil }
+        let taken = entry(of: top)
+        slots[Timer(taken.work, due: taken.due)] = nil
+        heapIndex[top.slot] = -1
+        freeSlots.append(top.slot)
+        let last = heap.removeLast()
+        if !heap.isEmpty {
+            heap[0] = last
+            heapIndex[last.slot] = 0
+            siftDown(from: 0)
+        }
+        return taken
     }
 
-    private mutating func swapAt(_ i: Int, _ j: Int) {
-        guard i != j else { return }
-        heap.swapAt(i, j)
-        positions[Timer(heap[i].work, due: heap[i].due)] = i
-        positions[Timer(heap[j].work, due: heap[j].due)] = j
+    /// The slot already in a dictionary value, or `fresh` stored in a new one (-1); one hash per call.
+    private static func claim(_ value: inout Int, _ fresh: Int) -> Int {
+        if value == -1 { value = fresh }
+        return value
+    }
+
+    private func entry(of node: Node) -> Entry {
+        Entry(due: Date(timeIntervalSinceReferenceDate: node.due), sequence: node.sequence, work: works[node.slot])
     }
 
     private mutating func siftUp(from start: Int) {
-        var child = start
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard Entry.precedes(heap[child], heap[parent]) else { return }
-            swapAt(child, parent)
-            child = parent
+        var index = start
+        let moving = heap[index]
+        while index > 0 {
+            let parent = (index - 1) / 4
+            guard moving.precedes(heap[parent]) else { break }
+            heap[index] = heap[parent]
+            heapIndex[heap[index].slot] = index
+            index = parent
+        }
+        if index != start {
+            heap[index] = moving
+            heapIndex[moving.slot] = index
         }
     }
 
     private mutating func siftDown(from start: Int) {
-        var parent = start
+        var index = start
+        let moving = heap[index]
+        let count = heap.count
         while true {
-            let left = 2 * parent + 1
-            guard left < heap.count else { return }
-            var best = left
-            let right = left + 1
-            if right < heap.count, Entry.precedes(heap[right], heap[left]) { best = right }
-            guard Entry.precedes(heap[best], heap[parent]) else { return }
-            swapAt(best, parent)
-            parent = best
+            let first = 4 * index + 1
+            guard first < count else { break }
+            var child = first
+            let end = min(first + 4, count)
+            var next = first + 1
+            while next < end {
+                if heap[next].precedes(heap[child]) { child = next }
+                next += 1
+            }
+            guard heap[child].precedes(moving) else { break }
+            heap[index] = heap[child]
+            heapIndex[heap[index].slot] = index
+            index = child
         }
+        if index != start {
+            heap[index] = moving
+            heapIndex[moving.slot] = index
+        }
+    }
+
+    /// Whether the heap order, the slots and the timer index hold; for tests.
+    var isConsistent: Bool {
+        guard slots.count == heap.count, heapIndex.count == works.count,
+            freeSlots.count + heap.count == works.count
+        else { return false }
+        for (index, node) in heap.enumerated() {
+            guard heapIndex[node.slot] == index else { return false }
+            let timer = Timer(works[node.slot], due: Date(timeIntervalSinceReferenceDate: node.due))
+            guard slots[timer] == node.slot else { return false }
+            if index > 0 && node.precedes(heap[(index - 1) / 4]) { return false }
+        }
+        return freeSlots.allSatisfy { heapIndex[$0] == -1 }
     }
 }

@@ -45,7 +45,8 @@ struct MemberEmailAddressTests {
 
     @Test("profiles decode without addresses, and a stored address is validated when decoded")
     func decoding() throws {
-        let old = #"{"id":"anna","displayName":"Anna","locale":"en","segment":"regular","isPaying":true,"contactChannels":["email"]}"#
+        let old =
+            #"{"id":"anna","displayName":"Anna","locale":"en","segment":"regular","isPaying":true,"contactChannels":["email"]}"#
         let decoded = try JSONDecoder().decode(MemberProfile.self, from: Data(old.utf8))
         #expect(decoded.emailAddresses.isEmpty)
 

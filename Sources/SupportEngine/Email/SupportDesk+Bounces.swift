@@ -21,7 +21,23 @@ extension SupportDesk {
         // A delivery pass of this desk holding the message, or another bounce of it, goes first.
         guard !deliveriesInFlight.contains(id) else { return nil }
         deliveriesInFlight.insert(id)
-        defer { deliveriesInFlight.remove(id) }
+        let marked: OutboundMessage?
+        do {
+            marked = try await markBounced(id, reason: reason)
+        } catch {
+            deliveriesInFlight.remove(id)
+            throw error
+        }
+        // Released before the delivery pass, which skips messages in flight.
+        deliveriesInFlight.remove(id)
+        guard let marked, marked.state == .pending else { return marked }
+        schedule(.outbox, at: marked.nextAttemptAt)
+        outboxHasNewMessages = true
+        await deliverNewMessages()
+        return try await store.outbound(id) ?? marked
+    }
+
+    private func markBounced(_ id: OutboundID, reason: String) async throws -> OutboundMessage? {
         guard var message = try await store.outbound(id), message.state == .delivered, message.channel == .email
         else { return nil }
         let now = clock.now
@@ -45,12 +61,6 @@ extension SupportDesk {
             message.nextAttemptAt = now
         }
         try await store.updateOutbound(message)
-        if message.state == .pending {
-            schedule(.outbox, at: now)
-            outboxHasNewMessages = true
-            await deliverNewMessages()
-            return try await store.outbound(id) ?? message
-        }
         return message
     }
 }

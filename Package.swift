@@ -64,7 +64,7 @@ let package = Package(
             name: "SupportEngine",
             dependencies: [
                 "SupportCore", "TicketLifecycle", "PriorityRouting", "SupportBoundaries", "RefundRules", "Moderation",
-                "MemberJourney", "ServiceLevels", "SupportTemplates", "SupportMetrics",
+                "MemberJourney", "ServiceLevels", "SupportTemplates", "SupportMetrics", "SupportEmail",
             ],
             swiftSettings: strictSettings
         ),
@@ -114,7 +114,11 @@ let package = Package(
             dependencies: ["SupportEmail"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "SupportEngineTests", dependencies: ["SupportEngine", "SupportEngineTesting"]),
+        .testTarget(
+            name: "SupportEngineTests",
+            dependencies: ["SupportEngine", "SupportEngineTesting"],
+            resources: [.copy("Email/Fixtures")]
+        ),
         .testTarget(name: "SupportSimulationTests", dependencies: ["SupportSimulation", "SupportEngine"]),
         .testTarget(name: "supportdeskTests", dependencies: ["supportdesk", "SupportSimulation", "SupportEngine"]),
     ],

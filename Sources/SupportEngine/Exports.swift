@@ -5,6 +5,7 @@
 @_exported import ServiceLevels
 @_exported import SupportBoundaries
 @_exported import SupportCore
+@_exported import SupportEmail
 @_exported import SupportMetrics
 @_exported import SupportTemplates
 @_exported import TicketLifecycle

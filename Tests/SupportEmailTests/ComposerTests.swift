@@ -166,8 +166,7 @@ struct ComposerTests {
         #expect(twice.subject == "Re: [#1042] Your question")
     }
 
-    // Fixed seeds, so CI is repeatable; SUPPORT_EMAIL_ROUNDTRIP_SEED tries another. A random seed found
-    // that a display name wrapped in single quotes ('Anna') comes back without them (known, open).
+    // Fixed seeds, so CI is repeatable; SUPPORT_EMAIL_ROUNDTRIP_SEED tries another.
     @Test(
         "seeded random texts and subjects round-trip",
         arguments: ProcessInfo.processInfo.environment["SUPPORT_EMAIL_ROUNDTRIP_SEED"].flatMap(UInt64.init).map { [$0] }
@@ -196,5 +195,17 @@ struct ComposerTests {
             #expect(parsed.textBody == ReplyExtractor.trimBlankLines(text.replacingCRLF()), "seed \(seed)")
             #expect(parsed.htmlBody == outgoing.htmlBody, "seed \(seed)")
         }
+    }
+
+    @Test("a display name in single quotes keeps them; a client's bare 'Anna' wrapping is dropped")
+    func singleQuotedName() throws {
+        for name in ["'Anna'", "'Аня'", "'a b'"] {
+            let outgoing = try message(subject: "Hi", name: name, text: "text")
+            let parsed = try EmailParser().parse(try EmailComposer().compose(outgoing))
+            #expect(parsed.from.displayName == name)
+        }
+        #expect(try Mailbox("'Anna' <anna@example.com>").displayName == "Anna")
+        #expect(try Mailbox("\"'Anna'\" <anna@example.com>").displayName == "'Anna'")
+        #expect(try Mailbox("anna@example.com ('Anna')").displayName == "Anna")
     }
 }

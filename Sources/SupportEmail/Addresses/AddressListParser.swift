@@ -158,10 +158,22 @@ enum AddressListParser {
             nameBytes.append(contentsOf: piece)
         }
         var name = HeaderText.decode(nameBytes[...], fallback: fallback)
+        var written = nameBytes
         if name.isEmpty, let comment = comments.first {
             name = HeaderText.decode(comment[...], fallback: fallback)
+            written = comment
         }
-        if name.count >= 2, name.hasPrefix("'"), name.hasSuffix("'") { name = String(name.dropFirst().dropLast()) }
+        // Some clients wrap a bare name in single quotes ('Anna' <a@b.c>); drop them. A quoted string
+        // ("'Anna'") or an encoded word keeps them: there the quotes are the name's own.
+        let hasQuotedWord = phrase.contains {
+            if case .word(_, quoted: true) = $0 { return true }
+            return false
+        }
+        if !hasQuotedWord, written.count >= 2, written.first == 0x27, written.last == 0x27, name.count >= 2,
+            name.hasPrefix("'"), name.hasSuffix("'")
+        {
+            name = String(name.dropFirst().dropLast())
+        }
         if name == address.description || name.isEmpty { return Mailbox(displayName: nil, address: address) }
         return Mailbox(displayName: name, address: address)
     }

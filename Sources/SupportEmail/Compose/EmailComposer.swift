@@ -123,7 +123,9 @@ public struct EmailComposer: Sendable {
         let address = "<\(mailbox.address)>"
         if !name.unicodeScalars.allSatisfy(\.isASCII) { return EncodedWord.encode(name) + " " + address }
         let atomOnly = name.utf8.allSatisfy { EmailAddress.isAtext($0) || $0 == 0x20 }
-        if atomOnly, !name.hasPrefix(" "), !name.hasSuffix(" ") { return name + " " + address }
+        // A name in single quotes is quoted, or a parser would take the quotes for a client's wrapping.
+        let singleQuoted = name.count >= 2 && name.hasPrefix("'") && name.hasSuffix("'")
+        if atomOnly, !singleQuoted, !name.hasPrefix(" "), !name.hasSuffix(" ") { return name + " " + address }
         var quoted = "\""
         for character in name {
             if character == "\"" || character == "\\" { quoted.append("\\") }

@@ -24,6 +24,12 @@ public struct InboundMessage: Sendable, Hashable, Codable {
     public var reason: ContactReason?
     /// The member's language, when known.
     public var locale: LocaleTag?
+    /// Whether the desk may answer the message automatically (an acknowledgement, a notice, an
+    /// out-of-scope redirect); `true` unless the channel knows better. ``EmailIntake`` sets it to `false`
+    /// for an out-of-office reply, list or bulk mail, a system sender, and a sender past the daily cap
+    /// of automatic replies, so that two machines never answer each other. The message is still
+    /// received, and a ticket opened or appended to, as usual.
+    public var allowsAutomaticReplies: Bool = true
 
     /// Creates an inbound message.
     ///
@@ -100,6 +106,29 @@ public struct InboundMessage: Sendable, Hashable, Codable {
             reason: reason,
             locale: locale
         )
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case channel, externalID, sender, threadReference, subject, body, receivedAt, reason, locale
+        case allowsAutomaticReplies
+    }
+
+    /// Decodes a message; `allowsAutomaticReplies` may be missing and is then `true`.
+    ///
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError` for a missing or mistyped field.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        channel = try container.decode(ChannelKind.self, forKey: .channel)
+        externalID = try container.decode(String.self, forKey: .externalID)
+        sender = try container.decode(MemberID.self, forKey: .sender)
+        threadReference = try container.decodeIfPresent(String.self, forKey: .threadReference)
+        subject = try container.decodeIfPresent(String.self, forKey: .subject)
+        body = try container.decode(String.self, forKey: .body)
+        receivedAt = try container.decode(Date.self, forKey: .receivedAt)
+        reason = try container.decodeIfPresent(ContactReason.self, forKey: .reason)
+        locale = try container.decodeIfPresent(LocaleTag.self, forKey: .locale)
+        allowsAutomaticReplies = try container.decodeIfPresent(Bool.self, forKey: .allowsAutomaticReplies) ?? true
     }
 
     /// The key that identifies a repeated delivery of this message.

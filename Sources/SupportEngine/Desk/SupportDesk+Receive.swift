@@ -14,6 +14,8 @@ extension SupportDesk {
     ///   ticket.
     /// - A message about a closed ticket opens a follow-up linked to it (a ticket closed by a merge
     ///   passes the message on to the ticket it was merged into).
+    /// - A message with ``InboundMessage/allowsAutomaticReplies`` off gets no automatic message back
+    ///   (no acknowledgement, notice or redirect); it is otherwise received as usual.
     ///
     /// - Parameter inbound: The normalized message.
     /// - Returns: What happened and the ticket as it is now.
@@ -130,26 +132,25 @@ extension SupportDesk {
             at: now
         )
         let member = try await profile(of: inbound.sender)
-        var commands = try await autoReplies(
-            for: ticket,
-            channel: inbound.channel,
-            isNew: false,
-            member: member,
-            at: now
-        )
+        var commands =
+            inbound.allowsAutomaticReplies
+            ? try await autoReplies(for: ticket, channel: inbound.channel, isNew: false, member: member, at: now)
+            : []
         var reserved: AgentID?
         if let holder = ticket.assignee, ticket.status.needsAttention,
             currentAgentStates(at: now).first(where: { $0.id == holder })?.isAvailable != true
         {
             let next = try await chooseAgentCheckingStore(for: ticket, excluding: holder)
             reserved = next?.agentID
-            if let notice = try agentAbsenceNotice(
-                for: ticket,
-                away: holder,
-                takenBy: next?.agentID,
-                member: member,
-                at: now
-            ) {
+            if inbound.allowsAutomaticReplies,
+                let notice = try agentAbsenceNotice(
+                    for: ticket,
+                    away: holder,
+                    takenBy: next?.agentID,
+                    member: member,
+                    at: now
+                )
+            {
                 commands.append(notice)
             }
             commands.append(.assign(next?.agentID))
@@ -229,10 +230,14 @@ extension SupportDesk {
             ticket = next.ticket
             events += next.events
         }
+        // A message that must not be answered by a machine (an auto-responder's, say) gets nothing
+        // automatic back, not even the removed-member notice: two machines never answer each other.
         let replies =
-            removed
-            ? try await removedMemberNotice(for: ticket, member: member, at: now)
-            : try await autoReplies(for: ticket, channel: inbound.channel, isNew: true, member: member, at: now)
+            !inbound.allowsAutomaticReplies
+            ? []
+            : removed
+                ? try await removedMemberNotice(for: ticket, member: member, at: now)
+                : try await autoReplies(for: ticket, channel: inbound.channel, isNew: true, member: member, at: now)
         for command in replies { try run(command) }
         var explanations = routed.explanations
         var reserved: AgentID?

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import PostgresNIO
-import PostgresTicketStore
+import PostgresStores
 import ServiceLifecycle
 import SupportEngine
 

@@ -3,7 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import PostgresNIO
-import PostgresTicketStore
+import PostgresStores
 import SupportEngineTesting
 import SupportServer
 import Testing

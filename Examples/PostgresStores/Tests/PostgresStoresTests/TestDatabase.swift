@@ -1,12 +1,12 @@
 import Logging
 import PostgresNIO
-import PostgresTicketStore
+import PostgresStores
 import SupportEngine
 
 /// The real PostgreSQL server the tests run against, from the PG* environment variables.
 enum TestDatabase {
     static let logger: Logger = {
-        var logger = Logger(label: "PostgresTicketStoreTests")
+        var logger = Logger(label: "PostgresStoresTests")
         logger.logLevel = .error
         return logger
     }()

@@ -49,7 +49,7 @@ struct PostgresStorageTests {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
             defer { group.cancelAll() }
-            try await PostgresTicketStore(client: client, schema: settings.postgresSchema, logger: logger).dropSchema()
+            try await PostgresDeskStores(client: client, schema: settings.postgresSchema, logger: logger).dropSchema()
         }
     }
 

@@ -46,6 +46,21 @@ enum TestDatabase {
         }
     }
 
+    /// Runs `body` with every store on a fresh, migrated schema of one client, dropped again afterwards.
+    static func withStores<Result: Sendable>(
+        schema: String,
+        _ body: (PostgresDeskStores) async throws -> Result
+    ) async throws -> Result {
+        try await withClient { client in
+            let stores = try PostgresDeskStores(client: client, schema: schema, logger: logger)
+            try await stores.dropSchema()
+            try await stores.migrate()
+            let result = try await body(stores)
+            try await stores.dropSchema()
+            return result
+        }
+    }
+
     /// A schema name for a test: lower case letters, digits and `_`.
     static func schemaName(_ prefix: String, _ name: String) -> String {
         let cleaned = name.lowercased().unicodeScalars.map {

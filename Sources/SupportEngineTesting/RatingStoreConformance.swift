@@ -135,7 +135,11 @@ public enum RatingStoreConformance {
         try expect.equal(saved.count, 10, "saves that succeeded")
         try expect.equal(Set(saved.map(\.ticket)).count, 10, "tickets with a successful save")
         for rating in saved {
-            try expect.equal(try await store.rating(of: rating.ticket), rating, "the winning rating of \(rating.ticket)")
+            try expect.equal(
+                try await store.rating(of: rating.ticket),
+                rating,
+                "the winning rating of \(rating.ticket)"
+            )
         }
         let all = try await store.allRatings()
         try expect.equal(Set(all), Set(saved), "every rating after the concurrent saves")

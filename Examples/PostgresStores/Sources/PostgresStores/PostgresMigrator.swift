@@ -72,7 +72,10 @@ public struct PostgresMigrator: Sendable {
         let ledger = access.table("schema_migrations")
         try await access.transaction("preparing the schema \(schema)") { connection in
             try await connection.query("SELECT pg_advisory_xact_lock(\(Self.advisoryLockKey))", logger: logger)
-            try await connection.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)"), logger: logger)
+            try await connection.query(
+                PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)"),
+                logger: logger
+            )
             try await connection.query(
                 PostgresQuery(
                     unsafeSQL: """

@@ -19,7 +19,10 @@ struct MigrationTests {
     }
 
     static func dropSchema(_ schema: String, on client: PostgresClient) async throws {
-        try await client.query(PostgresQuery(unsafeSQL: "DROP SCHEMA IF EXISTS \(schema) CASCADE"), logger: TestDatabase.logger)
+        try await client.query(
+            PostgresQuery(unsafeSQL: "DROP SCHEMA IF EXISTS \(schema) CASCADE"),
+            logger: TestDatabase.logger
+        )
     }
 
     @Test("migrating twice applies every step once; the second run changes nothing")
@@ -60,7 +63,9 @@ struct MigrationTests {
                     #expect(try await Self.recorded(schema, on: clientA).map(\.0) == [1, 2, 3, 4], "round \(round)")
                     // Both servers then work on the same tables.
                     let stores = try PostgresDeskStores(client: clientB, schema: schema, logger: TestDatabase.logger)
-                    try await stores.ratings.save(Rating(ticket: "T-1", member: "anna", score: 4, at: Date(timeIntervalSince1970: 1_767_603_600)))
+                    try await stores.ratings.save(
+                        Rating(ticket: "T-1", member: "anna", score: 4, at: Date(timeIntervalSince1970: 1_767_603_600))
+                    )
                     #expect(try await stores.ratings.allRatings().count == 1)
                     try await Self.dropSchema(schema, on: clientA)
                 }

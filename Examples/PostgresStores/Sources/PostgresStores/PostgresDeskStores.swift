@@ -76,7 +76,9 @@ public struct PostgresDeskStores: Sendable {
     /// - Throws: ``StoreError`` with ``StoreError/Code/unavailable`` when the database refuses a step.
     @discardableResult
     public func migrate() async throws -> [PostgresMigration] {
-        try await PostgresMigrator(access: access).migrate()
+        let applied = try await PostgresMigrator(access: access).migrate()
+        try await tickets.repairTicketNumbers()
+        return applied
     }
 
     /// Drops the schema with every table in it. For tests and demos.

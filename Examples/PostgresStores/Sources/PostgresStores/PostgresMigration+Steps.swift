@@ -74,17 +74,24 @@ extension PostgresMigration {
                 "CREATE SEQUENCE IF NOT EXISTS \(t("ticket_numbers")) AS BIGINT MINVALUE 1 START 1",
                 "ALTER TABLE \(t("tickets")) ADD COLUMN IF NOT EXISTS number BIGINT",
                 "CREATE UNIQUE INDEX IF NOT EXISTS tickets_number ON \(t("tickets")) (number) WHERE number IS NOT NULL",
-                // A sequence that is behind the stored numbers (a restored dump, numbers written by hand) moves
-                // past the largest one, so it never hands out a number a ticket has.
-                """
-                SELECT setval('\(t("ticket_numbers"))', stored.largest)
-                FROM (SELECT MAX(number) AS largest FROM \(t("tickets"))) AS stored,
-                     \(t("ticket_numbers")) AS numbers
-                WHERE stored.largest IS NOT NULL
-                  AND stored.largest > (CASE WHEN numbers.is_called THEN numbers.last_value ELSE 0 END)
-                """,
+                ticketNumberRepair(in: schema),
             ]
         )
+    }
+
+    /// Moves the `ticket_numbers` sequence past the largest stored number when it is behind (a restored
+    /// dump, numbers written by hand), so it never hands out a number a ticket has. Part of step 1, and
+    /// run again by ``PostgresTicketStore/migrate()`` at every start, as it was before steps were
+    /// versioned.
+    static func ticketNumberRepair(in schema: String) -> String {
+        func t(_ name: String) -> String { "\(schema).\(name)" }
+        return """
+            SELECT setval('\(t("ticket_numbers"))', stored.largest)
+            FROM (SELECT MAX(number) AS largest FROM \(t("tickets"))) AS stored,
+                 \(t("ticket_numbers")) AS numbers
+            WHERE stored.largest IS NOT NULL
+              AND stored.largest > (CASE WHEN numbers.is_called THEN numbers.last_value ELSE 0 END)
+            """
     }
 
     /// Step 2: moderation ledgers, refund decisions with each member's refund version, and the ticket

@@ -275,8 +275,8 @@ public struct PostgresPolicyLedgerStore: PolicyLedgerStore {
     /// - Parameter id: The post's id.
     /// - Throws: ``StoreError`` with ``StoreError/Code/unavailable`` when the database fails.
     public func removePendingPolicyPost(_ id: String) async throws {
-        try await access.transaction("removing pending policy post \(id)") { connection in
-            try await connection.query(
+        try await access.transaction("removing pending policy post \(id)") { connection -> Void in
+            _ = try await connection.query(
                 "DELETE FROM \(unescaped: access.table("pending_policy_posts")) WHERE id = \(id)",
                 logger: access.logger
             )

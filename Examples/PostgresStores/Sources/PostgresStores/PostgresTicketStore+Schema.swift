@@ -4,7 +4,8 @@ import SupportEngine
 
 extension PostgresTicketStore {
     /// Creates the schema and brings its tables up to date: runs ``PostgresMigrator`` with every
-    /// ``PostgresMigration``, so the tables of the other stores of the package are made too.
+    /// ``PostgresMigration``, so the tables of the other stores of the package are made too; then moves
+    /// the ticket-number sequence past the largest stored number if it is behind.
     ///
     /// Idempotent, and safe when several servers start at once: each step runs in its own transaction
     /// under an advisory lock and is recorded in `schema_migrations`.
@@ -12,6 +13,17 @@ extension PostgresTicketStore {
     /// - Throws: ``StoreError`` with ``StoreError/Code/unavailable`` when the database refuses.
     public func migrate() async throws {
         _ = try await PostgresMigrator(access: access).migrate()
+        try await repairTicketNumbers()
+    }
+
+    /// Moves the ticket-number sequence past the largest stored number when it is behind.
+    func repairTicketNumbers() async throws {
+        try await transaction("checking the ticket numbers of \(schema)") { connection in
+            _ = try await connection.query(
+                PostgresQuery(unsafeSQL: PostgresMigration.ticketNumberRepair(in: schema)),
+                logger: logger
+            )
+        }
     }
 
     /// Drops the schema with every table in it. For tests and demos.

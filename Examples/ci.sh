@@ -10,11 +10,11 @@
 set -euo pipefail
 
 EXAMPLES_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-PACKAGES=(PostgresTicketStore HummingbirdServer)
+PACKAGES=(PostgresStores HummingbirdServer)
 BUILD_TIMEOUT="${EXAMPLES_BUILD_TIMEOUT:-1500}"
 TEST_TIMEOUT="${EXAMPLES_TEST_TIMEOUT:-600}"
 DATABASE="support_engine_examples"
-# One build folder for both packages: HummingbirdServer depends on PostgresTicketStore, and both build
+# One build folder for both packages: HummingbirdServer depends on PostgresStores, and both build
 # SwiftNIO, NIOSSL (BoringSSL) and PostgresNIO; sharing the folder builds them once. (.gitignore: .build-*/)
 SCRATCH="$EXAMPLES_DIR/.build-examples"
 

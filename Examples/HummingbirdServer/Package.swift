@@ -14,7 +14,7 @@ let package = Package(
     ],
     dependencies: [
         .package(name: "support-engine", path: "../.."),
-        .package(name: "PostgresTicketStore", path: "../PostgresTicketStore"),
+        .package(name: "PostgresStores", path: "../PostgresStores"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
@@ -25,7 +25,7 @@ let package = Package(
             name: "SupportServer",
             dependencies: [
                 .product(name: "SupportEngine", package: "support-engine"),
-                .product(name: "PostgresTicketStore", package: "PostgresTicketStore"),
+                .product(name: "PostgresStores", package: "PostgresStores"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -45,7 +45,7 @@ let package = Package(
                 .product(name: "SupportEngineTesting", package: "support-engine"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
-                .product(name: "PostgresTicketStore", package: "PostgresTicketStore"),
+                .product(name: "PostgresStores", package: "PostgresStores"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]

@@ -2,8 +2,8 @@ import SupportEngine
 
 /// One named check of a store contract, run against an empty store of type `Store`.
 ///
-/// `TicketStoreConformance.Check`, `PolicyLedgerStoreConformance.Check` and
-/// `MemberJourneyStoreConformance.Check` are this type for their protocols.
+/// `TicketStoreConformance.Check`, `PolicyLedgerStoreConformance.Check`,
+/// `MemberJourneyStoreConformance.Check` and `RatingStoreConformance.Check` are this type for their protocols.
 public struct ConformanceCheck<Store: Sendable>: Sendable, CustomStringConvertible {
     /// The check's name.
     public let name: String

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import PostgresNIO
-import PostgresTicketStore
+import PostgresStores
 import ServiceLifecycle
 import SupportEngine
 
@@ -175,7 +175,7 @@ public let demoMembers = [
     MemberProfile(id: "bob", displayName: "Bob", contactChannels: [.email]),
 ]
 
-/// Builds the whole server: the store (memory, or PostgreSQL with its client as a service), the desk
+/// Builds the whole server: the stores (memory, or all four on PostgreSQL with one client as a service), the desk
 /// with logging channels, the desk's timer service, and the HTTP application.
 ///
 /// - Parameters:
@@ -198,18 +198,25 @@ public func buildApplication(
     }
     var services: [any Service] = []
     let store: any TicketStore
+    var ledgers: any PolicyLedgerStore = InMemoryPolicyLedgerStore()
+    var journeys: any MemberJourneyStore = InMemoryMemberJourneyStore()
+    var ratings: any RatingStore = InMemoryRatingStore()
     var prepare: @Sendable () async throws -> Void = {}
     if let postgres = settings.postgres {
         try await postgres.checkReachable(logger: logger)
-        let client = PostgresClient(configuration: postgres.clientConfiguration, backgroundLogger: logger)
-        let postgresStore = try PostgresTicketStore(client: client, schema: settings.postgresSchema, logger: logger)
-        services.append(client)
-        prepare = { try await postgresStore.migrate() }
-        store = postgresStore
-        logger.info("storing tickets in PostgreSQL", metadata: ["database": "\(postgres)"])
+        // One client for every store: tickets and outbox, refund decisions and moderation ledgers,
+        // journeys and fixes, ratings. Servers sharing the database agree on all of them.
+        let stores = try PostgresDeskStores(settings: postgres, schema: settings.postgresSchema, logger: logger)
+        services.append(stores.client)
+        prepare = { try await stores.migrate() }
+        store = stores.tickets
+        ledgers = stores.policyLedgers
+        journeys = stores.journeys
+        ratings = stores.ratings
+        logger.info("storing everything in PostgreSQL", metadata: ["database": "\(postgres)"])
     } else {
         store = InMemoryTicketStore()
-        logger.info("storing tickets in memory; set DATABASE_URL or PGHOST to use PostgreSQL")
+        logger.info("storing everything in memory; set DATABASE_URL or PGHOST to use PostgreSQL")
     }
     let channels: [any SupportEngine.Channel]
     if let spool = settings.outboundSpoolPath {
@@ -223,7 +230,10 @@ public func buildApplication(
         clock: clock,
         channels: channels,
         configuration: configuration,
-        members: InMemoryMemberDirectory(demoMembers)
+        members: InMemoryMemberDirectory(demoMembers),
+        ledgers: ledgers,
+        journeys: journeys,
+        ratings: ratings
     )
     let api = SupportAPI(
         desk: desk,

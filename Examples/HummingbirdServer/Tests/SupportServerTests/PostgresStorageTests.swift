@@ -3,7 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import PostgresNIO
-import PostgresTicketStore
+import PostgresStores
 import SupportEngineTesting
 import SupportServer
 import Testing
@@ -15,7 +15,7 @@ struct PostgresStorageTests {
         || ProcessInfo.processInfo.environment["DATABASE_URL"] != nil
 
     @Test(
-        "with PG* set, tickets go to PostgreSQL and survive a server restart",
+        "with PG* set, tickets and refund decisions go to PostgreSQL and survive a server restart",
         .enabled(if: databaseConfigured, "set PGHOST (or DATABASE_URL) to run it")
     )
     func storesInPostgres() async throws {
@@ -33,15 +33,24 @@ struct PostgresStorageTests {
             let form = WebFormSubmission(body: "Stored in PostgreSQL?", submissionID: "pg-1")
             let submitted = try await client.call(.post, "/inbound/web-form", token: "alice-token", json: form)
             #expect(submitted.status == .created, "\(submitted.text)")
+            let refund = try await client.call(.post, "/me/refunds", token: "alice-token", json: Self.refund)
+            #expect(try refund.decode(RefundRequestResult.self).isRepeat == false, "\(refund.text)")
             return try submitted.decode(InboundResult.self).ticket.id
         }
-        // A new server process on the same database sees the ticket.
-        let after = try await Self.run(settings, logger) { client in
-            try await client.call(.get, "/me/tickets/\(id.rawValue)", token: "alice-token").status
+        // A new server process on the same database sees the ticket and the refund decision: the same
+        // request again decides nothing new.
+        let (after, refundAgain) = try await Self.run(settings, logger) { client in
+            let ticket = try await client.call(.get, "/me/tickets/\(id.rawValue)", token: "alice-token").status
+            let refund = try await client.call(.post, "/me/refunds", token: "alice-token", json: Self.refund)
+            return (ticket, try refund.decode(RefundRequestResult.self))
         }
         #expect(after == .ok)
+        #expect(refundAgain.isRepeat, "the decision was kept in PostgreSQL across the restart")
+        #expect(refundAgain.decision.verdict == .approve)
         try await Self.dropSchema(settings, logger)
     }
+
+    static let refund = RefundRequestBody(requestID: "rq-pg-1", message: "The course is not for me, please refund.")
 
     static func dropSchema(_ settings: ServerSettings, _ logger: Logger) async throws {
         let postgres = try #require(settings.postgres)
@@ -49,7 +58,7 @@ struct PostgresStorageTests {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
             defer { group.cancelAll() }
-            try await PostgresTicketStore(client: client, schema: settings.postgresSchema, logger: logger).dropSchema()
+            try await PostgresDeskStores(client: client, schema: settings.postgresSchema, logger: logger).dropSchema()
         }
     }
 

@@ -11,8 +11,11 @@ public actor InMemoryRatingStore: RatingStore {
     /// Saves a rating.
     ///
     /// - Parameter rating: The rating.
-    /// - Throws: ``RatingError`` with ``RatingError/Code/alreadyRated`` when the ticket has one.
+    /// - Throws: ``RatingError`` with ``RatingError/Code/alreadyRated`` when the ticket has one,
+    ///   ``RatingError/Code/scoreOutOfRange`` or ``RatingError/Code/invalidComment`` for a rating no
+    ///   store keeps; nothing is saved then.
     public func save(_ rating: Rating) throws {
+        try rating.validateForStorage()
         guard byTicket[rating.ticket] == nil else {
             throw RatingError(.alreadyRated, "ticket \(rating.ticket) is already rated: a ticket takes one rating")
         }

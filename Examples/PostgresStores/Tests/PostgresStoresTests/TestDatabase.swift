@@ -1,12 +1,12 @@
 import Logging
 import PostgresNIO
-import PostgresTicketStore
+import PostgresStores
 import SupportEngine
 
 /// The real PostgreSQL server the tests run against, from the PG* environment variables.
 enum TestDatabase {
     static let logger: Logger = {
-        var logger = Logger(label: "PostgresTicketStoreTests")
+        var logger = Logger(label: "PostgresStoresTests")
         logger.logLevel = .error
         return logger
     }()
@@ -42,6 +42,21 @@ enum TestDatabase {
             try await store.migrate()
             let result = try await body(store)
             try await store.dropSchema()
+            return result
+        }
+    }
+
+    /// Runs `body` with every store on a fresh, migrated schema of one client, dropped again afterwards.
+    static func withStores<Result: Sendable>(
+        schema: String,
+        _ body: (PostgresDeskStores) async throws -> Result
+    ) async throws -> Result {
+        try await withClient { client in
+            let stores = try PostgresDeskStores(client: client, schema: schema, logger: logger)
+            try await stores.dropSchema()
+            try await stores.migrate()
+            let result = try await body(stores)
+            try await stores.dropSchema()
             return result
         }
     }

@@ -1,5 +1,5 @@
 import Foundation
-import PostgresTicketStore
+import PostgresStores
 import SupportEngine
 import SupportEngineTesting
 import Testing

@@ -1,15 +1,15 @@
 // swift-tools-version: 6.0
 //
-// A PostgreSQL implementation of support-engine's TicketStore, built on PostgresNIO.
+// PostgreSQL implementations of support-engine's stores, built on PostgresNIO.
 // A standalone example package: the library itself stays dependency-free.
 
 import PackageDescription
 
 let package = Package(
-    name: "PostgresTicketStore",
+    name: "PostgresStores",
     platforms: [.macOS(.v14)],
     products: [
-        .library(name: "PostgresTicketStore", targets: ["PostgresTicketStore"])
+        .library(name: "PostgresStores", targets: ["PostgresStores"])
     ],
     dependencies: [
         .package(name: "support-engine", path: "../.."),
@@ -18,7 +18,7 @@ let package = Package(
     ],
     targets: [
         .target(
-            name: "PostgresTicketStore",
+            name: "PostgresStores",
             dependencies: [
                 .product(name: "SupportEngine", package: "support-engine"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -27,9 +27,9 @@ let package = Package(
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
         .testTarget(
-            name: "PostgresTicketStoreTests",
+            name: "PostgresStoresTests",
             dependencies: [
-                "PostgresTicketStore",
+                "PostgresStores",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "SupportEngine", package: "support-engine"),
                 .product(name: "SupportEngineTesting", package: "support-engine"),

@@ -1,6 +1,6 @@
 import Foundation
 import PostgresNIO
-import PostgresTicketStore
+import PostgresStores
 import SupportEngine
 import Testing
 

@@ -1,5 +1,5 @@
 import PostgresNIO
-import PostgresTicketStore
+import PostgresStores
 import SupportEngine
 import SupportEngineTesting
 import Testing

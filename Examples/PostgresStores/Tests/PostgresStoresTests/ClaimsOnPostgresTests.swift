@@ -1,6 +1,6 @@
 import Foundation
 import PostgresNIO
-import PostgresTicketStore
+import PostgresStores
 import SupportEngine
 import SupportEngineTesting
 import Testing
@@ -59,10 +59,13 @@ struct ClaimsOnPostgresTests {
     func migrateAddsTheClaimToken() async throws {
         try await TestDatabase.withStore(schema: "claim_token_migration") { store in
             _ = try await TestDatabase.withClient { client in
-                try await client.query(
-                    PostgresQuery(unsafeSQL: "ALTER TABLE \(store.schema).outbox DROP COLUMN claim_token"),
-                    logger: TestDatabase.logger
-                )
+                // A schema from before claim tokens was also from before versioned migrations.
+                for statement in [
+                    "ALTER TABLE \(store.schema).outbox DROP COLUMN claim_token",
+                    "DROP TABLE \(store.schema).schema_migrations",
+                ] {
+                    try await client.query(PostgresQuery(unsafeSQL: statement), logger: TestDatabase.logger)
+                }
             }
             try await store.migrate()
             let start = Date(timeIntervalSince1970: 1_767_603_600)

@@ -12,8 +12,8 @@ import SupportEngine
 ///
 /// Tables live in their own schema (``schema``): `tickets` (the snapshot as JSONB plus indexed columns
 /// for status, assignee, requester and due instant), `events`, `outbox`, `external_keys` and
-/// `thread_keys`. Call ``migrate()`` once at start-up; it is idempotent and safe to run from several
-/// servers at once.
+/// `thread_keys`. Call ``migrate()`` (or ``PostgresMigrator/migrate()``) once at start-up; it is
+/// idempotent and safe to run from several servers at once.
 ///
 /// ```swift
 /// let settings = try PostgresSettings.fromEnvironment()
@@ -26,12 +26,11 @@ import SupportEngine
 /// ```
 public final class PostgresTicketStore: TicketStore {
     /// The client the store runs its queries on; its `run()` must be running.
-    public let client: PostgresClient
+    public var client: PostgresClient { access.client }
     /// The schema holding the store's tables.
-    public let schema: String
-    let logger: Logger
-    let encoder: JSONEncoder
-    let decoder: JSONDecoder
+    public var schema: String { access.schema }
+    let access: PostgresAccess
+    var logger: Logger { access.logger }
 
     /// Creates a store on a running client.
     ///
@@ -42,71 +41,29 @@ public final class PostgresTicketStore: TicketStore {
     /// - Throws: ``StoreError`` with ``StoreError/Code/invalidQuery`` for a schema name that is not a plain
     ///   identifier.
     public init(client: PostgresClient, schema: String = "support", logger: Logger) throws {
-        guard Self.isPlainIdentifier(schema) else {
-            throw StoreError(
-                .invalidQuery,
-                "schema '\(schema)' must be lower-case letters, digits and '_', starting with a letter, at most 63"
-            )
-        }
-        self.client = client
-        self.schema = schema
-        self.logger = logger
-        self.encoder = JSONEncoder()
-        self.decoder = JSONDecoder()
-    }
-
-    static func isPlainIdentifier(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, ("a"..."z").contains(first), name.utf8.count <= 63 else {
-            return false
-        }
-        return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+        self.access = try PostgresAccess(client: client, schema: schema, logger: logger)
     }
 
     /// A table's schema-qualified name.
-    func table(_ name: String) -> String { "\(schema).\(name)" }
+    func table(_ name: String) -> String { access.table(name) }
 
     /// Runs `body` in one transaction on one connection: `COMMIT` when it returns, `ROLLBACK` when it
     /// throws. Errors come out as ``StoreError``.
     func transaction(_ what: String, _ body: (PostgresConnection) async throws -> Void) async throws {
-        do {
-            try await client.withConnection { connection in
-                try await connection.query("BEGIN", logger: logger)
-                do {
-                    try await body(connection)
-                    try await connection.query("COMMIT", logger: logger)
-                } catch {
-                    do {
-                        try await connection.query("ROLLBACK", logger: logger)
-                    } catch {
-                        logger.warning("rollback failed", metadata: ["error": "\(PostgresErrors.describe(error))"])
-                    }
-                    throw error
-                }
-            }
-        } catch {
-            throw PostgresErrors.map(error, while: what)
-        }
+        try await access.transaction(what, body)
     }
 
     /// Runs one read query; errors come out as ``StoreError``.
     func read(_ query: PostgresQuery, _ what: String) async throws -> PostgresRowSequence {
-        do {
-            return try await client.query(query, logger: logger)
-        } catch {
-            throw PostgresErrors.map(error, while: what)
-        }
+        try await access.read(query, what) { $0 }
     }
 
     func json<Value: Encodable>(_ value: Value) throws -> String {
-        String(decoding: try encoder.encode(value), as: UTF8.self)
+        try access.json(value)
     }
 
     func decode<Value: Decodable>(_ type: Value.Type, from text: String) throws -> Value {
-        do {
-            return try decoder.decode(type, from: Data(text.utf8))
-        } catch {
-            throw StoreError(.unavailable, "a stored \(type) cannot be read back: \(error)")
-        }
+        try access.decode(type, from: text)
     }
 }
 

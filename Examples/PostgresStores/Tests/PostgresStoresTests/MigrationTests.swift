@@ -1,0 +1,120 @@
+import Foundation
+import PostgresNIO
+import PostgresStores
+import SupportEngine
+import SupportEngineTesting
+import Testing
+
+@Suite("Versioned migrations")
+struct MigrationTests {
+    /// The rows of a schema's `schema_migrations`: version and name, by version.
+    static func recorded(_ schema: String, on client: PostgresClient) async throws -> [(Int, String)] {
+        let rows = try await client.query(
+            "SELECT version, name FROM \(unescaped: schema).schema_migrations ORDER BY version",
+            logger: TestDatabase.logger
+        )
+        var recorded: [(Int, String)] = []
+        for try await row in rows.decode((Int, String).self) { recorded.append(row) }
+        return recorded
+    }
+
+    static func dropSchema(_ schema: String, on client: PostgresClient) async throws {
+        try await client.query(
+            PostgresQuery(unsafeSQL: "DROP SCHEMA IF EXISTS \(schema) CASCADE"),
+            logger: TestDatabase.logger
+        )
+    }
+
+    @Test("migrating twice applies every step once; the second run changes nothing")
+    func migrateTwice() async throws {
+        let schema = "migrate_versions"
+        try await TestDatabase.withClient { client in
+            try await Self.dropSchema(schema, on: client)
+            let migrator = try PostgresMigrator(client: client, schema: schema, logger: TestDatabase.logger)
+            #expect(try await migrator.appliedVersions().isEmpty, "a schema that does not exist has no steps")
+            let first = try await migrator.migrate()
+            #expect(first == PostgresMigration.all(in: schema))
+            #expect(first.map(\.version) == [1, 2, 3, 4])
+            let second = try await migrator.migrate()
+            #expect(second.isEmpty)
+            let recorded = try await Self.recorded(schema, on: client)
+            #expect(recorded.map(\.0) == [1, 2, 3, 4])
+            #expect(recorded.map(\.1) == PostgresMigration.all(in: schema).map(\.name))
+            try await Self.dropSchema(schema, on: client)
+        }
+    }
+
+    @Test("two migrators starting at once apply each step exactly once")
+    func concurrentMigrators() async throws {
+        let schema = "migrate_concurrently"
+        for round in 0..<5 {
+            try await TestDatabase.withClient { clientA in
+                try await TestDatabase.withClient { clientB in
+                    try await Self.dropSchema(schema, on: clientA)
+                    let a = try PostgresMigrator(client: clientA, schema: schema, logger: TestDatabase.logger)
+                    let b = try PostgresMigrator(client: clientB, schema: schema, logger: TestDatabase.logger)
+                    async let fromA = a.migrate()
+                    async let fromB = b.migrate()
+                    let applied = try await (fromA.map(\.version), fromB.map(\.version))
+                    #expect(
+                        (applied.0 + applied.1).sorted() == [1, 2, 3, 4],
+                        "round \(round): A applied \(applied.0), B applied \(applied.1)"
+                    )
+                    #expect(try await Self.recorded(schema, on: clientA).map(\.0) == [1, 2, 3, 4], "round \(round)")
+                    // Both servers then work on the same tables.
+                    let stores = try PostgresDeskStores(client: clientB, schema: schema, logger: TestDatabase.logger)
+                    try await stores.ratings.save(
+                        Rating(ticket: "T-1", member: "anna", score: 4, at: Date(timeIntervalSince1970: 1_767_603_600))
+                    )
+                    #expect(try await stores.ratings.allRatings().count == 1)
+                    try await Self.dropSchema(schema, on: clientA)
+                }
+            }
+        }
+    }
+
+    @Test("a schema made before migrations were versioned is brought up to date, keeping its tickets")
+    func unversionedSchemaIsAdopted() async throws {
+        let schema = "migrate_adopt"
+        try await TestDatabase.withClient { client in
+            try await Self.dropSchema(schema, on: client)
+            // What the ticket store's migrate() did before: the schema and step 1's tables, unrecorded.
+            try await client.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA \(schema)"), logger: TestDatabase.logger)
+            for statement in PostgresMigration.all(in: schema)[0].statements {
+                try await client.query(PostgresQuery(unsafeSQL: statement), logger: TestDatabase.logger)
+            }
+            let tickets = try PostgresTicketStore(client: client, schema: schema, logger: TestDatabase.logger)
+            let check = try #require(TicketStoreConformance.checks.first)
+            try await check.run(against: tickets)
+            let before = try await tickets.tickets(matching: TicketQuery())
+
+            let stores = try PostgresDeskStores(client: client, schema: schema, logger: TestDatabase.logger)
+            #expect(try await stores.migrate().map(\.version) == [1, 2, 3, 4])
+            #expect(try await stores.tickets.tickets(matching: TicketQuery()) == before)
+            #expect(try await stores.migrate().isEmpty)
+            try await Self.dropSchema(schema, on: client)
+        }
+    }
+
+    @Test("a step list must be numbered 1, 2, 3… with distinct names")
+    func stepListIsChecked() throws {
+        let client = PostgresClient(
+            configuration: try TestDatabase.settings().clientConfiguration,
+            backgroundLogger: TestDatabase.logger
+        )
+        let gap = [
+            PostgresMigration(version: 1, name: "one", statements: []),
+            PostgresMigration(version: 3, name: "three", statements: []),
+        ]
+        let sameName = [
+            PostgresMigration(version: 1, name: "one", statements: []),
+            PostgresMigration(version: 2, name: "one", statements: []),
+        ]
+        for steps in [gap, sameName] {
+            let error = #expect(throws: StoreError.self) {
+                try PostgresMigrator(client: client, schema: "support", logger: TestDatabase.logger, migrations: steps)
+            }
+            #expect(error?.code == .invalidQuery)
+        }
+    }
+}

@@ -87,4 +87,8 @@ for package in "${PACKAGES[@]}"; do
     log "$package: swift test"
     timeout "$TEST_TIMEOUT" swift test --scratch-path "$SCRATCH" --skip-build
 done
+log "kill test: three support-server processes on one PostgreSQL, one killed with kill -9 (Examples/KillTest)"
+kill_started=$(date +%s)
+timeout 600 python3 "$EXAMPLES_DIR/KillTest/kill_test.py" --server "$SCRATCH/debug/support-server" --psql "$PG_BIN/psql"
+log "kill test took $(( $(date +%s) - kill_started )) s"
 log "examples passed"

@@ -211,7 +211,8 @@ def drive(cluster, messages, seed, kill_after, on_kill):
         member = rng.choice(list(MEMBER_TOKENS))
         plan.append(("refund", f"rq-{n % 30}", member))
     rng.shuffle(plan)
-    # Repeats go after their original in the plan; replies and reports follow the tickets they need.
+    # A repeat may come before its original: then it is the first delivery. Replies and reports are made
+    # right after the message they answer was accepted.
     accepted = {}
     tickets = {}
     refunds = []

@@ -5,7 +5,7 @@ import Foundation
 /// the same agents.
 extension SupportDesk {
     /// Changes an agent's stored status over the version read, reading again on a conflict, and applies
-    /// the stored result to routing.
+    /// the stored result to routing. A change that leaves the stored status as it is writes nothing.
     @discardableResult
     func updateAgentStatus(
         _ agent: AgentID,
@@ -16,6 +16,7 @@ extension SupportDesk {
             let stored = try await agentStatusStore.agentStatus(of: agent)
             var status = stored ?? AgentStatus(agent: agent, updatedAt: clock.now)
             change(&status)
+            if let stored, status == stored { return stored }
             status.updatedAt = clock.now
             return try await agentStatusStore.saveAgentStatus(status, expectedVersion: stored?.version ?? 0)
         }
@@ -142,7 +143,6 @@ extension SupportDesk {
     /// Records in the agent's stored status whether their shift is open, after a desk did the shift
     /// change's work; a status that already says so is left as it is.
     func recordShift(of agent: AgentID, open: Bool) async throws {
-        guard try await agentStatusStore.agentStatus(of: agent)?.shiftWasOpen != open else { return }
         try await updateAgentStatus(agent, "recording the shift") { $0.shiftWasOpen = open }
     }
 }

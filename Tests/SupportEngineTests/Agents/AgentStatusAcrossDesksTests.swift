@@ -277,17 +277,11 @@ struct AgentStatusAcrossDesksTests {
 /// An `AgentStatusStore` that fails about a third of its calls, before or after the write, seeded.
 private actor FailingAgentStatusStore: AgentStatusStore {
     let inner = InMemoryAgentStatusStore()
-    private var state: UInt64
+    private var random: SplitMix64
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
-    private func roll() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return (z ^ (z >> 31)) % 6
-    }
+    private func roll() -> UInt64 { random.next() % 6 }
 
     func agentStatus(of agent: AgentID) async throws -> AgentStatus? {
         if roll() == 0 { throw StoreError(.unavailable, "the status store is down (read)") }

@@ -11,7 +11,7 @@ struct InMemoryHeldTicketsTests {
     func indexMatchesScan() async throws {
         let seed = UInt64.random(in: 1...UInt64.max)
         print("InMemoryHeldTicketsTests seed \(seed)")
-        var random = SplitMix(seed: seed)
+        var random = SplitMix64(seed: seed)
         let store = InMemoryTicketStore()
         let clock = ManualClock()
         let agents: [AgentID] = ["anna", "ivan", "olga"]
@@ -69,17 +69,5 @@ struct InMemoryHeldTicketsTests {
                 #expect(paged == scanned, "seed \(seed): \(agent) in \(statuses)")
             }
         }
-    }
-}
-
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

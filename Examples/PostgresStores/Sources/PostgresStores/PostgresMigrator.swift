@@ -70,6 +70,61 @@ public struct PostgresMigrator: Sendable {
         let schema = access.schema
         let logger = access.logger
         let ledger = access.table("schema_migrations")
+        try await retryingCatalogRaces { try await prepare(schema: schema, ledger: ledger) }
+        let recorded = try await appliedVersions()
+        var applied: [PostgresMigration] = []
+        for step in migrations where !recorded.contains(step.version) {
+            let ran = try await retryingCatalogRaces {
+                try await access.transaction("migration \(step.version) (\(step.name)) of \(schema)") {
+                    connection in
+                    try await connection.query("SELECT pg_advisory_xact_lock(\(Self.advisoryLockKey))", logger: logger)
+                    let done = try await PostgresAccess.count(
+                        connection.query(
+                            "SELECT 1 FROM \(unescaped: ledger) WHERE version = \(step.version)",
+                            logger: logger
+                        )
+                    )
+                    guard done == 0 else { return false }
+                    for statement in step.statements {
+                        try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                    }
+                    try await connection.query(
+                        "INSERT INTO \(unescaped: ledger) (version, name) VALUES (\(step.version), \(step.name))",
+                        logger: logger
+                    )
+                    return true
+                }
+            }
+            if ran {
+                logger.info("applied migration", metadata: ["schema": "\(schema)", "version": "\(step.version)"])
+                applied.append(step)
+            }
+        }
+        return applied
+    }
+
+    /// Runs `body` again, up to three times in all, when it fails with
+    /// ``StoreError/Code/versionConflict``.
+    ///
+    /// A server that waited on the advisory lock may still hold catalog entries from before the other
+    /// server's commit (taking an advisory lock does not refresh them), so its `CREATE … IF NOT EXISTS`
+    /// can collide with what the other one just made. A new transaction sees the commit; the step is
+    /// then found made, or recorded, and skipped.
+    private func retryingCatalogRaces<Result>(_ body: () async throws -> Result) async throws -> Result {
+        var attempt = 1
+        while true {
+            do {
+                return try await body()
+            } catch let error as StoreError where error.code == .versionConflict && attempt < 3 {
+                access.logger.debug("another server changed the schema meanwhile; trying again")
+                attempt += 1
+            }
+        }
+    }
+
+    /// Creates the schema and its `schema_migrations` table when they are missing, under the lock.
+    private func prepare(schema: String, ledger: String) async throws {
+        let logger = access.logger
         try await access.transaction("preparing the schema \(schema)") { connection in
             try await connection.query("SELECT pg_advisory_xact_lock(\(Self.advisoryLockKey))", logger: logger)
             try await connection.query(
@@ -89,34 +144,6 @@ public struct PostgresMigrator: Sendable {
                 logger: logger
             )
         }
-        let recorded = try await appliedVersions()
-        var applied: [PostgresMigration] = []
-        for step in migrations where !recorded.contains(step.version) {
-            let ran = try await access.transaction("migration \(step.version) (\(step.name)) of \(schema)") {
-                connection in
-                try await connection.query("SELECT pg_advisory_xact_lock(\(Self.advisoryLockKey))", logger: logger)
-                let done = try await PostgresAccess.count(
-                    connection.query(
-                        "SELECT 1 FROM \(unescaped: ledger) WHERE version = \(step.version)",
-                        logger: logger
-                    )
-                )
-                guard done == 0 else { return false }
-                for statement in step.statements {
-                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
-                }
-                try await connection.query(
-                    "INSERT INTO \(unescaped: ledger) (version, name) VALUES (\(step.version), \(step.name))",
-                    logger: logger
-                )
-                return true
-            }
-            if ran {
-                logger.info("applied migration", metadata: ["schema": "\(schema)", "version": "\(step.version)"])
-                applied.append(step)
-            }
-        }
-        return applied
     }
 
     /// The versions recorded in the schema's `schema_migrations`, ascending.

@@ -47,7 +47,7 @@ struct MigrationTests {
     @Test("two migrators starting at once apply each step exactly once")
     func concurrentMigrators() async throws {
         let schema = "migrate_concurrently"
-        for round in 0..<5 {
+        for round in 0..<20 {
             try await TestDatabase.withClient { clientA in
                 try await TestDatabase.withClient { clientB in
                     try await Self.dropSchema(schema, on: clientA)

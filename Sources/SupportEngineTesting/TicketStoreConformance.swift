@@ -34,7 +34,7 @@ public enum TicketStoreConformance {
         deliveryAuditAndDeadLetters, unknownIDs, outboxClaims, ticketlessOutbound, updateUnderCurrentClaim,
         updateUnderTakenOverClaim, updateUnderExpiredClaim, claimsAtOnce, updateWithoutClaim,
         ticketNumbersAtOnce, numberedTicketsAtOnce, lookupByNumber, takenNumberRefused, outboxListing,
-        nulTextRefused,
+        nulTextRefused, textSearch, searchFilters, searchFollowsChanges, searchQueriesValidated,
     ]
 
     static let commitThenRead = Check("commit then read back") { store, expect in

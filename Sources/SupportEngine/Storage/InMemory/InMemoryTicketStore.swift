@@ -46,6 +46,8 @@ public actor InMemoryTicketStore: TicketStore {
     /// The tickets each agent holds that still need work (new, open, pending, on hold), so that a query
     /// for one agent's tickets in those statuses reads them without a scan of the store.
     private var held: [AgentID: Set<TicketID>] = [:]
+    /// The tickets by search term: built by the first text query, kept current by commits after it.
+    private var textIndex: TicketTextIndex?
 
     /// Creates an empty store.
     public init() {}
@@ -63,6 +65,7 @@ public actor InMemoryTicketStore: TicketStore {
             let id = write.ticket.id
             let record: Record
             updateHolder(of: id, from: records[id]?.ticket, to: write.ticket)
+            textIndex?.update(write.ticket, from: records[id]?.ticket)
             if let existing = records[id] {
                 record = existing
                 record.log.append(write.events, from: existing.ticket, to: write.ticket)
@@ -221,6 +224,9 @@ public actor InMemoryTicketStore: TicketStore {
     /// - Throws: ``StoreError`` with ``StoreError/Code/invalidQuery`` for a limit out of range.
     public func tickets(matching query: TicketQuery) throws -> TicketPage {
         try query.validate()
+        if let terms = query.textTerms {
+            return textSearch(for: terms, matching: query)
+        }
         if let assignee = query.assignee, let statuses = query.statuses, statuses.isSubset(of: Self.heldStatuses) {
             return heldTickets(of: assignee, matching: query)
         }
@@ -246,6 +252,28 @@ public actor InMemoryTicketStore: TicketStore {
                 break
             }
             index += 1
+        }
+        return TicketPage(tickets: page, nextCursor: hasMore ? page.last?.ticket.id : nil)
+    }
+
+    /// A query with a text, answered from ``textIndex`` (built now if this is the first) in id order.
+    private func textSearch(for terms: Set<String>, matching query: TicketQuery) -> TicketPage {
+        if textIndex == nil {
+            var index = TicketTextIndex()
+            for record in records.values { index.update(record.ticket, from: nil) }
+            textIndex = index
+        }
+        var ids = textIndex?.tickets(holding: terms) ?? []
+        if let after = query.after { ids.removeAll { $0 <= after } }
+        var page: [StoredTicket] = []
+        var hasMore = false
+        for id in ids {
+            guard let stored = records[id]?.stored, query.matchesIgnoringText(stored) else { continue }
+            if page.count == query.limit {
+                hasMore = true
+                break
+            }
+            page.append(stored)
         }
         return TicketPage(tickets: page, nextCursor: hasMore ? page.last?.ticket.id : nil)
     }

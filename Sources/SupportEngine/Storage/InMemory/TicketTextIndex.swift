@@ -1,0 +1,55 @@
+import Foundation
+
+/// An inverted index of tickets' ``Ticket/searchTerms``: for each term, the tickets that hold it.
+///
+/// ``InMemoryTicketStore`` builds it on the first text query and keeps it current on every commit after
+/// that, so a store that is never searched spends no memory on it.
+struct TicketTextIndex {
+    /// The tickets holding each term.
+    private var postings: [String: Set<TicketID>] = [:]
+    /// Each indexed ticket's terms, to take them out when the ticket changes.
+    private var termsByTicket: [TicketID: Set<String>] = [:]
+
+    /// The number of distinct terms indexed.
+    var termCount: Int { postings.count }
+
+    /// Indexes a ticket, or re-indexes it when its subject or messages changed since `old`.
+    ///
+    /// - Parameters:
+    ///   - ticket: The ticket as it is now.
+    ///   - old: The ticket as it was indexed, `nil` for a ticket not indexed yet.
+    mutating func update(_ ticket: Ticket, from old: Ticket?) {
+        if let old, old.subject == ticket.subject, old.number == ticket.number, old.messages == ticket.messages {
+            return
+        }
+        let terms = ticket.searchTerms
+        let previous = termsByTicket[ticket.id] ?? []
+        for term in previous.subtracting(terms) {
+            postings[term]?.remove(ticket.id)
+            if postings[term]?.isEmpty == true { postings[term] = nil }
+        }
+        for term in terms.subtracting(previous) {
+            postings[term, default: []].insert(ticket.id)
+        }
+        termsByTicket[ticket.id] = terms
+    }
+
+    /// The tickets holding every one of `terms`, in id order.
+    ///
+    /// - Parameter terms: The query's terms; not empty.
+    /// - Returns: The ids, ascending.
+    func tickets(holding terms: Set<String>) -> [TicketID] {
+        var lists: [Set<TicketID>] = []
+        for term in terms {
+            guard let list = postings[term] else { return [] }
+            lists.append(list)
+        }
+        lists.sort { $0.count < $1.count }
+        guard var found = lists.first else { return [] }
+        for list in lists.dropFirst() {
+            found.formIntersection(list)
+            if found.isEmpty { return [] }
+        }
+        return found.sorted()
+    }
+}

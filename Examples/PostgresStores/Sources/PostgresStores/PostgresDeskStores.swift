@@ -78,6 +78,7 @@ public struct PostgresDeskStores: Sendable {
     public func migrate() async throws -> [PostgresMigration] {
         let applied = try await PostgresMigrator(access: access).migrate()
         try await tickets.repairTicketNumbers()
+        try await tickets.indexUnsearchedTickets()
         return applied
     }
 

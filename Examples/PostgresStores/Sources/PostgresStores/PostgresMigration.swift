@@ -37,6 +37,9 @@ public struct PostgresMigration: Sendable, Hashable {
     ///   ``PostgresMigrator`` check it).
     /// - Returns: The steps, version 1 first.
     public static func all(in schema: String) -> [PostgresMigration] {
-        [tickets(in: schema), policyLedgers(in: schema), journeys(in: schema), ratings(in: schema)]
+        [
+            tickets(in: schema), policyLedgers(in: schema), journeys(in: schema), ratings(in: schema),
+            ticketSearch(in: schema),
+        ]
     }
 }

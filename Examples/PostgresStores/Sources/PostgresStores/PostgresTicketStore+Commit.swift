@@ -32,6 +32,7 @@ extension PostgresTicketStore {
         let id = ticket.id.rawValue
         let snapshot = try json(ticket)
         let due = write.dueAt?.storedValue
+        let terms = Self.searchTerms(of: ticket)
         let tickets = table("tickets")
         let written: Int
         if write.expectedVersion == 0 {
@@ -39,9 +40,10 @@ extension PostgresTicketStore {
                 connection.query(
                     """
                     INSERT INTO \(unescaped: tickets)
-                        (id, version, status, assignee, requester, due_at, number, snapshot)
+                        (id, version, status, assignee, requester, due_at, number, snapshot, search_terms)
                     VALUES (\(id), \(ticket.version), \(ticket.status.rawValue), \(ticket.assignee?.rawValue),
-                            \(ticket.requester.rawValue), \(due), \(ticket.number?.rawValue), \(snapshot)::jsonb)
+                            \(ticket.requester.rawValue), \(due), \(ticket.number?.rawValue), \(snapshot)::jsonb,
+                            \(terms))
                     ON CONFLICT DO NOTHING
                     RETURNING 1
                     """,
@@ -55,7 +57,7 @@ extension PostgresTicketStore {
                     UPDATE \(unescaped: tickets)
                     SET version = \(ticket.version), status = \(ticket.status.rawValue),
                         assignee = \(ticket.assignee?.rawValue), requester = \(ticket.requester.rawValue),
-                        due_at = \(due), snapshot = \(snapshot)::jsonb
+                        due_at = \(due), snapshot = \(snapshot)::jsonb, search_terms = \(terms)
                     WHERE id = \(id) AND version = \(write.expectedVersion)
                     RETURNING 1
                     """,

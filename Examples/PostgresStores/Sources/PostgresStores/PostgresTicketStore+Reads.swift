@@ -125,6 +125,7 @@ extension PostgresTicketStore {
         if let dueBefore = query.dueBefore {
             conditions.append("due_at IS NOT NULL AND due_at < \(bind(dueBefore.storedValue))")
         }
+        conditions += Self.searchConditions(for: query) { bind($0) }
         if let after = query.after { conditions.append("id > \(bind(after.rawValue))") }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let sql =

@@ -14,6 +14,7 @@ extension PostgresTicketStore {
     public func migrate() async throws {
         _ = try await PostgresMigrator(access: access).migrate()
         try await repairTicketNumbers()
+        try await indexUnsearchedTickets()
     }
 
     /// Moves the ticket-number sequence past the largest stored number when it is behind.

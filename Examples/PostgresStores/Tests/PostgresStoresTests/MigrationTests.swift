@@ -34,11 +34,11 @@ struct MigrationTests {
             #expect(try await migrator.appliedVersions().isEmpty, "a schema that does not exist has no steps")
             let first = try await migrator.migrate()
             #expect(first == PostgresMigration.all(in: schema))
-            #expect(first.map(\.version) == [1, 2, 3, 4])
+            #expect(first.map(\.version) == [1, 2, 3, 4, 5])
             let second = try await migrator.migrate()
             #expect(second.isEmpty)
             let recorded = try await Self.recorded(schema, on: client)
-            #expect(recorded.map(\.0) == [1, 2, 3, 4])
+            #expect(recorded.map(\.0) == [1, 2, 3, 4, 5])
             #expect(recorded.map(\.1) == PostgresMigration.all(in: schema).map(\.name))
             try await Self.dropSchema(schema, on: client)
         }
@@ -57,10 +57,10 @@ struct MigrationTests {
                     async let fromB = b.migrate()
                     let applied = try await (fromA.map(\.version), fromB.map(\.version))
                     #expect(
-                        (applied.0 + applied.1).sorted() == [1, 2, 3, 4],
+                        (applied.0 + applied.1).sorted() == [1, 2, 3, 4, 5],
                         "round \(round): A applied \(applied.0), B applied \(applied.1)"
                     )
-                    #expect(try await Self.recorded(schema, on: clientA).map(\.0) == [1, 2, 3, 4], "round \(round)")
+                    #expect(try await Self.recorded(schema, on: clientA).map(\.0) == [1, 2, 3, 4, 5], "round \(round)")
                     // Both servers then work on the same tables.
                     let stores = try PostgresDeskStores(client: clientB, schema: schema, logger: TestDatabase.logger)
                     try await stores.ratings.save(
@@ -83,14 +83,43 @@ struct MigrationTests {
             for statement in PostgresMigration.all(in: schema)[0].statements {
                 try await client.query(PostgresQuery(unsafeSQL: statement), logger: TestDatabase.logger)
             }
-            let tickets = try PostgresTicketStore(client: client, schema: schema, logger: TestDatabase.logger)
-            let check = try #require(TicketStoreConformance.checks.first)
-            try await check.run(against: tickets)
-            let before = try await tickets.tickets(matching: TicketQuery())
+            // A ticket as the old store wrote it: no search terms, no number.
+            let start = Date(timeIntervalSince1970: 1_767_603_600)
+            let first = TicketMessage(
+                id: "T-old-m1",
+                kind: .memberMessage,
+                author: .member("anna"),
+                body: "Не могу войти в клуб после оплаты",
+                at: start,
+                channel: .email
+            )
+            let (ticket, _) = try TicketRules.create(
+                TicketCreation(
+                    requester: "anna",
+                    subject: "Вход",
+                    channel: .email,
+                    reason: .access,
+                    priority: .urgent,
+                    firstMessage: first
+                ),
+                id: "T-old",
+                by: .member("anna"),
+                at: start
+            )
+            let snapshot = String(decoding: try JSONEncoder().encode(ticket), as: UTF8.self)
+            try await client.query(
+                """
+                INSERT INTO \(unescaped: schema).tickets (id, version, status, requester, snapshot)
+                VALUES ('T-old', \(ticket.version), 'new', 'anna', \(snapshot)::jsonb)
+                """,
+                logger: TestDatabase.logger
+            )
 
             let stores = try PostgresDeskStores(client: client, schema: schema, logger: TestDatabase.logger)
-            #expect(try await stores.migrate().map(\.version) == [1, 2, 3, 4])
-            #expect(try await stores.tickets.tickets(matching: TicketQuery()) == before)
+            #expect(try await stores.migrate().map(\.version) == [1, 2, 3, 4, 5])
+            #expect(try await stores.tickets.tickets(matching: TicketQuery()).tickets.map(\.ticket) == [ticket])
+            let found = try await stores.tickets.tickets(matching: TicketQuery(text: "оплата", reasons: [.access]))
+            #expect(found.tickets.map(\.ticket.id) == ["T-old"], "the old ticket got its search terms")
             #expect(try await stores.migrate().isEmpty)
             try await Self.dropSchema(schema, on: client)
         }

@@ -3,7 +3,9 @@ import Hummingbird
 import SupportEngine
 
 extension SupportAPI {
-    /// `GET /agent/queue?status=new,open&after=…&limit=…`: tickets by id, one page.
+    /// `GET /agent/queue?status=new,open&q=…&priority=…&tag=…&after=…&limit=…`: tickets by id, one page;
+    /// `q` searches the subject, number and messages (``TicketQuery/text``), `priority` and `tag` take
+    /// comma-separated lists.
     func queue(_ request: Request) async throws -> Response {
         _ = try tokens.agent(of: request)
         let parameters = request.uri.queryParameters
@@ -24,8 +26,27 @@ extension SupportAPI {
             }
             limit = number
         }
+        var priorities: Set<Priority>?
+        if let list = parameters["priority"] {
+            priorities = []
+            for name in list.split(separator: ",") {
+                guard let priority = Priority(rawValue: String(name)) else {
+                    throw APIError(.badRequest, "invalid_input", "unknown priority '\(name)' in 'priority'")
+                }
+                priorities?.insert(priority)
+            }
+        }
+        let tags = parameters["tag"].map { Set($0.split(separator: ",").map(String.init)) }
         let after = parameters["after"].map { TicketID(rawValue: String($0)) }
-        let page = try await desk.tickets(matching: TicketQuery(statuses: statuses, after: after, limit: limit))
+        let query = TicketQuery(
+            text: parameters["q"].map(String.init),
+            tags: tags,
+            priorities: priorities,
+            statuses: statuses,
+            after: after,
+            limit: limit
+        )
+        let page = try await desk.tickets(matching: query)
         let prefix = await desk.configuration.ticketNumberPrefix
         let entries = page.tickets.map { stored in
             QueueEntry(

@@ -38,6 +38,7 @@ do {
     try await DeskBenchmarks.run(benchmark)
     try await SLABenchmarks.run(benchmark)
     try EmailBenchmarks.run(benchmark)
+    try await SearchBenchmarks.run(benchmark)
     if let jsonPath {
         try benchmark.writeJSON(to: jsonPath)
         print("wrote \(benchmark.figures.count) figures to \(jsonPath)")

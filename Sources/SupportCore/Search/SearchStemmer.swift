@@ -12,10 +12,91 @@ public enum SearchStemmer {
     /// - Parameter word: One folded word.
     /// - Returns: Its stem.
     public static func stem(_ word: String) -> String {
+        if word.unicodeScalars.count == word.count {
+            return stem(scalars: Array(word.unicodeScalars)[...])
+        }
         guard let first = word.unicodeScalars.first else { return word }
         if SearchText.isCyrillic(first) { return russian(word) }
         if first.isASCII, first.properties.isAlphabetic { return latin(word) }
         return word
+    }
+
+    /// The stem of a folded word without combining marks, one scalar per letter: the same rules as
+    /// ``stem(_:)`` without building characters.
+    static func stem(scalars word: ArraySlice<Unicode.Scalar>) -> String {
+        guard let first = word.first else { return "" }
+        var letters = Array(word)
+        if SearchText.isCyrillic(first) {
+            russian(&letters)
+        } else if first.isASCII, first.properties.isAlphabetic {
+            latin(&letters)
+        }
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(letters.count * 2)
+        for scalar in letters {
+            let value = scalar.value
+            switch value {
+            case 0..<0x80:
+                utf8.append(UInt8(value))
+            case 0x80..<0x800:
+                utf8.append(UInt8(0xC0 | value >> 6))
+                utf8.append(UInt8(0x80 | value & 0x3F))
+            case 0x800..<0x10000:
+                utf8.append(UInt8(0xE0 | value >> 12))
+                utf8.append(UInt8(0x80 | value >> 6 & 0x3F))
+                utf8.append(UInt8(0x80 | value & 0x3F))
+            default:
+                utf8.append(UInt8(0xF0 | value >> 18))
+                utf8.append(UInt8(0x80 | value >> 12 & 0x3F))
+                utf8.append(UInt8(0x80 | value >> 6 & 0x3F))
+                utf8.append(UInt8(0x80 | value & 0x3F))
+            }
+        }
+        return String(decoding: utf8, as: UTF8.self)
+    }
+
+    private static let latinEndingScalars = latinEndings.map { Array($0.unicodeScalars) }
+    private static let russianEndingScalars = russianEndings.map { Array($0.unicodeScalars) }
+
+    private static func hasSuffix(_ letters: [Unicode.Scalar], _ tail: [Unicode.Scalar]) -> Bool {
+        guard letters.count >= tail.count else { return false }
+        var index = letters.count - tail.count
+        for scalar in tail {
+            guard letters[index] == scalar else { return false }
+            index += 1
+        }
+        return true
+    }
+
+    private static func latin(_ letters: inout [Unicode.Scalar]) {
+        guard letters.count > 3 else { return }
+        var stripped = -1
+        for (index, tail) in latinEndingScalars.enumerated() {
+            guard letters.count - tail.count >= 3, hasSuffix(letters, tail) else { continue }
+            if tail == ["s"], let before = letters.dropLast().last, before == "s" || before == "u" || before == "i" {
+                continue
+            }
+            letters.removeLast(tail.count)
+            if tail == ["i", "e", "s"] || tail == ["i", "e", "d"] { letters.append("y") }
+            stripped = index
+            break
+        }
+        if stripped >= 0, latinEndings[stripped] == "ed" || latinEndings[stripped] == "ing", letters.count > 3,
+            let last = letters.last, last == letters[letters.count - 2], !"aeiouls".unicodeScalars.contains(last)
+        {
+            letters.removeLast()
+        }
+    }
+
+    private static func russian(_ letters: inout [Unicode.Scalar]) {
+        if letters.count > 4, hasSuffix(letters, ["с", "я"]) || hasSuffix(letters, ["с", "ь"]) {
+            letters.removeLast(2)
+        }
+        for tail in russianEndingScalars where letters.count - tail.count >= 2 && hasSuffix(letters, tail) {
+            letters.removeLast(tail.count)
+            break
+        }
+        if letters.count > 3, letters.last == "ь" { letters.removeLast() }
     }
 
     // MARK: - English and Spanish

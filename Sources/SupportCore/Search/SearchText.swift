@@ -48,6 +48,12 @@ public enum SearchText {
     /// - Parameter text: Any text.
     /// - Returns: At most ``maximumTerms`` stems.
     public static func terms(_ text: String) -> [String] {
+        quickTerms(text) ?? generalTerms(text)
+    }
+
+    /// The terms of any text, through Foundation's Unicode normalization: the definition the quick
+    /// path must agree with.
+    static func generalTerms(_ text: String) -> [String] {
         var terms: [String] = []
         var word = ""
         func finish() {

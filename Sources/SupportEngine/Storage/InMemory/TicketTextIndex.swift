@@ -5,10 +5,9 @@ import Foundation
 /// ``InMemoryTicketStore`` builds it on the first text query and keeps it current on every commit after
 /// that, so a store that is never searched spends no memory on it.
 struct TicketTextIndex {
-    /// The tickets holding each term.
+    /// The tickets holding each term. A ticket's own terms are not kept: when it changes, its old
+    /// snapshot gives them again.
     private var postings: [String: Set<TicketID>] = [:]
-    /// Each indexed ticket's terms, to take them out when the ticket changes.
-    private var termsByTicket: [TicketID: Set<String>] = [:]
 
     /// The number of distinct terms indexed.
     var termCount: Int { postings.count }
@@ -17,21 +16,25 @@ struct TicketTextIndex {
     ///
     /// - Parameters:
     ///   - ticket: The ticket as it is now.
-    ///   - old: The ticket as it was indexed, `nil` for a ticket not indexed yet.
+    ///   - old: The ticket as it was indexed, `nil` for a ticket not indexed yet. Every ticket of the store
+    ///     is indexed from the moment the index exists, so its previous snapshot is what was indexed.
     mutating func update(_ ticket: Ticket, from old: Ticket?) {
         if let old, old.subject == ticket.subject, old.number == ticket.number, old.messages == ticket.messages {
             return
         }
         let terms = ticket.searchTerms
-        let previous = termsByTicket[ticket.id] ?? []
-        for term in previous.subtracting(terms) {
+        guard let old else {
+            for term in terms { postings[term, default: []].insert(ticket.id) }
+            return
+        }
+        let previous = old.searchTerms
+        for term in previous where !terms.contains(term) {
             postings[term]?.remove(ticket.id)
             if postings[term]?.isEmpty == true { postings[term] = nil }
         }
-        for term in terms.subtracting(previous) {
+        for term in terms where !previous.contains(term) {
             postings[term, default: []].insert(ticket.id)
         }
-        termsByTicket[ticket.id] = terms
     }
 
     /// The tickets holding every one of `terms`, in id order.

@@ -1,8 +1,8 @@
 /// Why ``EmailChannel`` could not send a message to a member.
 ///
-/// The desk records the error on the message's attempt, retries, and then falls back to the member's
-/// next channel.
-public struct EmailDeliveryError: CodedError {
+/// It is an ``UndeliverableError``: the desk records it on the message's attempt and falls back to the
+/// member's next channel at once, since a retry would find no address either.
+public struct EmailDeliveryError: CodedError, UndeliverableError {
     /// What went wrong, in a form to switch on.
     public struct Code: ErrorCode {
         /// The code's name.

@@ -120,6 +120,9 @@ extension SupportDesk {
                 )
             )
             return .delivered
+        } catch let error as any UndeliverableError {
+            record(.failed(reason: error.description), on: &message, at: at)
+            return fallBack(&message, at: at)
         } catch {
             record(.failed(reason: String(describing: error)), on: &message, at: at)
             message.attemptsOnChannel += 1

@@ -13,6 +13,22 @@ private struct ClosedChannel: Channel {
     }
 }
 
+/// A channel whose member blocked the bot: retrying cannot help.
+private final class BlockedChannel: Channel, @unchecked Sendable {
+    struct Blocked: UndeliverableError {
+        var description: String { "the member blocked the bot" }
+    }
+    let kind: ChannelKind
+    private let lock = NSLock()
+    private var tries = 0
+    init(kind: ChannelKind) { self.kind = kind }
+    var attempts: Int { lock.withLock { tries } }
+    func send(_ message: OutboundMessage) async throws -> DeliveryReceipt {
+        lock.withLock { tries += 1 }
+        throw Blocked()
+    }
+}
+
 @Suite("Delivery fallback")
 struct DeliveryFallbackTests {
     let member = MemberProfile(id: "anna", displayName: "Anna", contactChannels: [.telegram, .email])
@@ -75,6 +91,25 @@ struct DeliveryFallbackTests {
             Issue.record("the last attempt should be the delivery")
             return
         }
+    }
+
+    @Test("an undeliverable error falls back at once, without the retries a passing failure gets")
+    func undeliverableFallsBackAtOnce() async throws {
+        let clock = ManualClock()
+        let telegram = BlockedChannel(kind: .telegram)
+        let email = InMemoryChannel(kind: .email)
+        let (desk, _) = desk(channels: [telegram, email], clock: clock)
+        let id = try await openTicket(on: desk, clock: clock)
+        try await desk.reply(to: id, body: "Here is the link", by: .agent("olga"))
+        #expect(telegram.attempts == 1, "no retry on the channel that cannot deliver")
+        #expect(email.sentMessages.map(\.body) == ["Here is the link"], "sent on the next channel in the same pass")
+        let history = try #require(try await desk.agentView(of: id).deliveries.first).history
+        #expect(history.map(\.channel) == [.telegram, .email])
+        guard case .failed(let reason) = history.first?.outcome else {
+            Issue.record("expected the failed attempt first, got \(history)")
+            return
+        }
+        #expect(reason == "the member blocked the bot")
     }
 
     @Test func anUnavailableChannelIsSkippedAtOnce() async throws {

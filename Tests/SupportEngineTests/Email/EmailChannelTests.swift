@@ -48,7 +48,7 @@ struct EmailChannelTests {
         #expect(sent.all.first?.recipients.map(\.description) == ["anna.petrova@yandex.example"])
     }
 
-    @Test("a member without an email address is a typed error the desk retries and falls back on")
+    @Test("a member without an email address is a typed, undeliverable error: the desk falls back at once")
     func noAddress() async throws {
         let channel = EmailChannel(
             settings: try settings(),
@@ -59,6 +59,7 @@ struct EmailChannelTests {
         )
         let error = try await #require(throws: EmailDeliveryError.self) { try await channel.send(message(to: "boris")) }
         #expect(error.code == .noAddress)
+        #expect((error as Any) is any UndeliverableError)
     }
 
     @Test("a subject with a line break cannot inject a header")

@@ -41,17 +41,24 @@ actor FailingAttachmentStore: AttachmentStore {
     enum Timing { case beforeWrite, afterWrite }
 
     let base: InMemoryAttachmentStore
+    private let yields: SeededYields?
     private var failures: [Timing] = []
     private(set) var puts = 0
 
-    init(wrapping base: InMemoryAttachmentStore = InMemoryAttachmentStore()) {
+    /// - Parameters:
+    ///   - base: The store that keeps the bytes.
+    ///   - yields: When given, every call first gives up its thread as the seed says, so that concurrent
+    ///     puts interleave.
+    init(wrapping base: InMemoryAttachmentStore = InMemoryAttachmentStore(), yields: SeededYields? = nil) {
         self.base = base
+        self.yields = yields
     }
 
     /// Makes the next puts fail, one per timing given.
     func failNextPuts(_ timings: [Timing]) { failures += timings }
 
     func put(_ content: AttachmentContent) async throws {
+        await yields?.pause()
         puts += 1
         let failure = failures.isEmpty ? nil : failures.removeFirst()
         if failure == .beforeWrite { throw StoreError(.unavailable, "attachment store is down (before write)") }
@@ -60,10 +67,22 @@ actor FailingAttachmentStore: AttachmentStore {
     }
 
     func content(withHash contentHash: String) async throws -> AttachmentContent? {
-        try await base.content(withHash: contentHash)
+        await yields?.pause()
+        return try await base.content(withHash: contentHash)
     }
 
     func delete(contentHash: String) async throws -> Bool {
         try await base.delete(contentHash: contentHash)
     }
+}
+
+/// Whether every file any stored ticket names has its bytes in `files`: the invariant the desk keeps.
+func everyNamedFileIsStored(_ harness: DeskHarness, in files: InMemoryAttachmentStore) async throws -> Bool {
+    for stored in try await harness.allTickets() {
+        for attachment in stored.ticket.messages.flatMap(\.attachments)
+        where try await files.content(withHash: attachment.contentHash) == nil {
+            return false
+        }
+    }
+    return true
 }

@@ -304,7 +304,8 @@ public enum TicketRules {
             externalID: draft.externalID,
             templateKey: draft.templateKey,
             // A note is for the support side: so is every file on it, whatever the draft said.
-            attachments: kind == .internalNote ? draft.attachments.map { $0.with(visibility: .internal) } : draft.attachments
+            attachments: kind == .internalNote
+                ? draft.attachments.map { $0.with(visibility: .internal) } : draft.attachments
         )
     }
 

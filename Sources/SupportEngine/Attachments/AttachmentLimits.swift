@@ -151,7 +151,8 @@ public struct AttachmentLimits: Sendable, Hashable, Codable {
                 "'\(Self.displayName(type))' is not a media type (type/subtype, such as image/png)"
             )
         }
-        let ending = name.split(separator: ".").count > 1 ? name.split(separator: ".").last.map { $0.lowercased() } : nil
+        let ending =
+            name.split(separator: ".").count > 1 ? name.split(separator: ".").last.map { $0.lowercased() } : nil
         if Self.matches(type, blockedMediaTypes) || ending.map({ blockedFileExtensions.contains($0) }) == true {
             throw AttachmentError(
                 .blockedType,

@@ -10,7 +10,11 @@ extension SupportDesk {
     /// - Throws: ``DeskError`` with ``DeskError/Code/notFound`` when the ticket is not the member's, the
     ///   file is not on it, or the member may not see it — the cases are indistinguishable on purpose —
     ///   or when its bytes are no longer in the store (erased).
-    public func attachmentFile(_ id: AttachmentID, in ticket: TicketID, for member: MemberID) async throws
+    public func attachmentFile(
+        _ id: AttachmentID,
+        in ticket: TicketID,
+        for member: MemberID
+    ) async throws
         -> AttachmentFile
     {
         guard let stored = try await store.ticket(ticket), stored.ticket.requester == member,

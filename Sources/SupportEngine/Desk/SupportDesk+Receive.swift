@@ -151,7 +151,13 @@ extension SupportDesk {
         let member = try await profile(of: inbound.sender)
         var commands = [refusalNote(kept.refused)].compactMap(\.self)
         if inbound.allowsAutomaticReplies {
-            commands += try await autoReplies(for: ticket, channel: inbound.channel, isNew: false, member: member, at: now)
+            commands += try await autoReplies(
+                for: ticket,
+                channel: inbound.channel,
+                isNew: false,
+                member: member,
+                at: now
+            )
         }
         var reserved: AgentID?
         if let holder = ticket.assignee, ticket.status.needsAttention,

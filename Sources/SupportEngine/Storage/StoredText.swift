@@ -31,7 +31,9 @@ extension TicketWrite {
             case .messageAdded(let message):
                 bad =
                     StoredText.hasNUL(message.body)
-                    || message.attachments.contains { StoredText.hasNUL($0.fileName) || StoredText.hasNUL($0.mediaType) }
+                    || message.attachments.contains {
+                        StoredText.hasNUL($0.fileName) || StoredText.hasNUL($0.mediaType)
+                    }
             case .mergeReceived(_, let messages):
                 bad = messages.contains { StoredText.hasNUL($0.body) }
             case .tagsChanged(let added, _):

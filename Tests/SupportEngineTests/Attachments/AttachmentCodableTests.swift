@@ -28,10 +28,14 @@ struct AttachmentCodableTests {
 
     @Test("a ticket message written before attachments decodes with none, and is written back without the key")
     func oldTicketMessage() throws {
-        let old = #"{"id":"M-1","author":{"member":{"_0":"alice"}},"kind":"member_message","body":"Hello","at":0,"#
+        let old =
+            #"{"id":"M-1","author":{"member":{"_0":"alice"}},"kind":"member_message","body":"Hello","at":0,"#
             + #""channel":"email","externalID":"<a@b>"}"#
         let authorJSON = try json(SupportActor.member("alice"))
-        let message = try decode(TicketMessage.self, old.replacingOccurrences(of: #"{"member":{"_0":"alice"}}"#, with: authorJSON))
+        let message = try decode(
+            TicketMessage.self,
+            old.replacingOccurrences(of: #"{"member":{"_0":"alice"}}"#, with: authorJSON)
+        )
         #expect(message.attachments.isEmpty)
         #expect(message.body == "Hello")
         #expect(message.externalID == "<a@b>")
@@ -97,7 +101,9 @@ struct AttachmentCodableTests {
         #expect(text.contains(Data(AttachmentFixtures.screenshotBytes).base64EncodedString()))
         let back = try roundTrip(inbound)
         #expect(back == inbound)
-        #expect(back.attachments.first?.contentHash == AttachmentContent(AttachmentFixtures.screenshotBytes).contentHash)
+        #expect(
+            back.attachments.first?.contentHash == AttachmentContent(AttachmentFixtures.screenshotBytes).contentHash
+        )
         let corrupt = #"{"fileName":"a.png","mediaType":"image/png","content":"not base64!"}"#
         #expect(throws: DecodingError.self) { try decode(AttachmentUpload.self, corrupt) }
     }

@@ -9,7 +9,10 @@ struct AttachmentLimitsTests {
 
     @Test("an ordinary screenshot, photo and PDF are kept")
     func ordinaryFilesKept() {
-        let uploads = [F.screenshot(), F.file("photo.jpg", "image/jpeg", size: 2_000), F.file("bill.pdf", "application/pdf", size: 900)]
+        let uploads = [
+            F.screenshot(), F.file("photo.jpg", "image/jpeg", size: 2_000),
+            F.file("bill.pdf", "application/pdf", size: 900),
+        ]
         let sorted = AttachmentLimits().sort(uploads)
         #expect(sorted.kept == uploads)
         #expect(sorted.refused.isEmpty)

@@ -80,10 +80,14 @@ struct AttachmentStoreFailureTests {
                 from: MemberID("member-\(index)"),
                 at: now,
                 attachments: [F.screenshot()]
-                    + (index.isMultiple(of: 3) ? [F.file("own-\(index).txt", "text/plain", size: 8, fill: UInt8(index))] : [])
+                    + (index.isMultiple(of: 3)
+                        ? [F.file("own-\(index).txt", "text/plain", size: 8, fill: UInt8(index))] : [])
             )
         }
-        let repeated = Array(repeating: F.message("mail-x", from: "member-x", at: now, attachments: [F.screenshot()]), count: 4)
+        let repeated = Array(
+            repeating: F.message("mail-x", from: "member-x", at: now, attachments: [F.screenshot()]),
+            count: 4
+        )
         let outcomes = try await withThrowingTaskGroup(of: ReceiveOutcome.self) { group in
             for message in messages + repeated { group.addTask { try await harness.desk.receive(message) } }
             var all: [ReceiveOutcome] = []

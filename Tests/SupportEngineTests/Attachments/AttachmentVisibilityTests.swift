@@ -61,7 +61,9 @@ struct AttachmentVisibilityTests {
         let outbox = try await harness.desk.agentView(of: id).deliveries
         #expect(outbox.allSatisfy { $0.attachments.allSatisfy(\.isVisibleToMember) })
         // A reply an agent wrote with an internal file by hand: the file stays out of the outbox.
-        let logs = try #require(try await harness.desk.agentView(of: id).attachments.first { $0.visibility == .internal })
+        let logs = try #require(
+            try await harness.desk.agentView(of: id).attachments.first { $0.visibility == .internal }
+        )
         try await harness.desk.execute(
             .reply(MessageDraft(id: "M-hand", body: "See above", attachments: [logs]), status: nil),
             on: id,
@@ -113,7 +115,12 @@ struct AttachmentVisibilityTests {
         let bare = DeskHarness()
         let ticket = try await bare.receive("mail-1").ticket.id
         let noStore = await #expect(throws: AttachmentError.self) {
-            try await bare.desk.addInternalNote(to: ticket, body: "logs", by: DeskHarness.agent, attachments: [F.screenshot()])
+            try await bare.desk.addInternalNote(
+                to: ticket,
+                body: "logs",
+                by: DeskHarness.agent,
+                attachments: [F.screenshot()]
+            )
         }
         #expect(noStore?.code == .noAttachmentStore)
     }
@@ -140,7 +147,9 @@ struct AttachmentVisibilityTests {
         #expect(try await harness.everything() == before)
     }
 
-    @Test("files refused from a member's message are noted internally, the message is received, the member sees neither")
+    @Test(
+        "files refused from a member's message are noted internally, the message is received, the member sees neither"
+    )
     func memberRefusalsNoted() async throws {
         var configuration = DeskConfiguration()
         configuration.attachmentLimits.maximumFileBytes = 100

@@ -86,6 +86,8 @@ public enum MessageTag: Sendable {}
 public enum EventTag: Sendable {}
 /// Tags ``OutboundID``.
 public enum OutboundTag: Sendable {}
+/// Tags ``AttachmentID``.
+public enum AttachmentTag: Sendable {}
 
 /// Identifies a ticket.
 public typealias TicketID = Identifier<TicketTag>
@@ -99,3 +101,5 @@ public typealias MessageID = Identifier<MessageTag>
 public typealias EventID = Identifier<EventTag>
 /// Identifies one outbound message in the outbox.
 public typealias OutboundID = Identifier<OutboundTag>
+/// Identifies one file attached to a message in a ticket.
+public typealias AttachmentID = Identifier<AttachmentTag>

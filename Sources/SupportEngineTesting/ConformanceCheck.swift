@@ -3,7 +3,8 @@ import SupportEngine
 /// One named check of a store contract, run against an empty store of type `Store`.
 ///
 /// `TicketStoreConformance.Check`, `PolicyLedgerStoreConformance.Check`,
-/// `MemberJourneyStoreConformance.Check` and `RatingStoreConformance.Check` are this type for their protocols.
+/// `MemberJourneyStoreConformance.Check`, `RatingStoreConformance.Check` and `AttachmentStoreConformance.Check` are
+/// this type for their protocols.
 public struct ConformanceCheck<Store: Sendable>: Sendable, CustomStringConvertible {
     /// The check's name.
     public let name: String

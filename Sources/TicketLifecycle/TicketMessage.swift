@@ -35,6 +35,8 @@ public struct TicketMessage: Sendable, Hashable, Codable, Identifiable {
     /// The template an automatic message or a reply was written from (`acknowledgement`,
     /// `after_hours`), if any.
     public let templateKey: String?
+    /// The files attached to it, in the order sent; an internal note's are all internal.
+    public let attachments: [TicketAttachment]
 
     /// Creates a message.
     ///
@@ -47,6 +49,7 @@ public struct TicketMessage: Sendable, Hashable, Codable, Identifiable {
     ///   - channel: The channel, when there is one.
     ///   - externalID: The channel's own id for the message.
     ///   - templateKey: The template the message was written from, if any.
+    ///   - attachments: The files attached to it.
     public init(
         id: MessageID,
         kind: Kind,
@@ -55,7 +58,8 @@ public struct TicketMessage: Sendable, Hashable, Codable, Identifiable {
         at: Date,
         channel: ChannelKind? = nil,
         externalID: String? = nil,
-        templateKey: String? = nil
+        templateKey: String? = nil,
+        attachments: [TicketAttachment] = []
     ) {
         self.id = id
         self.kind = kind
@@ -65,10 +69,16 @@ public struct TicketMessage: Sendable, Hashable, Codable, Identifiable {
         self.channel = channel
         self.externalID = externalID
         self.templateKey = templateKey
+        self.attachments = attachments
     }
 
     /// Whether the member may see this message: everything but internal notes.
     public var isVisibleToMember: Bool { kind != .internalNote }
+
+    /// The attachments the member may see: none of an internal note, and only the public ones otherwise.
+    public var memberVisibleAttachments: [TicketAttachment] {
+        isVisibleToMember ? attachments.filter(\.isVisibleToMember) : []
+    }
 }
 
 /// The parts of a message that a command supplies; the lifecycle adds the kind, author and instant.
@@ -83,6 +93,8 @@ public struct MessageDraft: Sendable, Hashable, Codable {
     public var externalID: String?
     /// The template the message is written from, if any.
     public var templateKey: String?
+    /// The files attached to it; those of an internal note become internal.
+    public var attachments: [TicketAttachment]
 
     /// Creates a draft.
     ///
@@ -92,17 +104,20 @@ public struct MessageDraft: Sendable, Hashable, Codable {
     ///   - channel: The channel, when there is one.
     ///   - externalID: The channel's own id for the message.
     ///   - templateKey: The template the message is written from, if any.
+    ///   - attachments: The files attached to it.
     public init(
         id: MessageID,
         body: String,
         channel: ChannelKind? = nil,
         externalID: String? = nil,
-        templateKey: String? = nil
+        templateKey: String? = nil,
+        attachments: [TicketAttachment] = []
     ) {
         self.id = id
         self.body = body
         self.channel = channel
         self.externalID = externalID
         self.templateKey = templateKey
+        self.attachments = attachments
     }
 }

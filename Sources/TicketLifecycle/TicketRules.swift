@@ -302,7 +302,10 @@ public enum TicketRules {
             at: at,
             channel: draft.channel,
             externalID: draft.externalID,
-            templateKey: draft.templateKey
+            templateKey: draft.templateKey,
+            // A note is for the support side: so is every file on it, whatever the draft said.
+            attachments: kind == .internalNote
+                ? draft.attachments.map { $0.with(visibility: .internal) } : draft.attachments
         )
     }
 

@@ -30,6 +30,10 @@ public struct InboundMessage: Sendable, Hashable, Codable {
     /// of automatic replies, so that two machines never answer each other. The message is still
     /// received, and a ticket opened or appended to, as usual.
     public var allowsAutomaticReplies: Bool = true
+    /// The files sent with it, in order. The desk keeps those ``DeskConfiguration/attachmentLimits``
+    /// allow (their bytes in its ``AttachmentStore``, a ``TicketAttachment`` on the message) and records
+    /// the others on the ticket with the reason; the message is received either way.
+    public var attachments: [AttachmentUpload] = []
 
     /// Creates an inbound message.
     ///
@@ -43,6 +47,7 @@ public struct InboundMessage: Sendable, Hashable, Codable {
     ///   - receivedAt: When the channel received it.
     ///   - reason: The contact reason when the channel states it.
     ///   - locale: The member's language, when known.
+    ///   - attachments: The files sent with it.
     public init(
         channel: ChannelKind,
         externalID: String,
@@ -52,7 +57,8 @@ public struct InboundMessage: Sendable, Hashable, Codable {
         body: String,
         receivedAt: Date,
         reason: ContactReason? = nil,
-        locale: LocaleTag? = nil
+        locale: LocaleTag? = nil,
+        attachments: [AttachmentUpload] = []
     ) {
         self.channel = channel
         self.externalID = externalID
@@ -63,6 +69,7 @@ public struct InboundMessage: Sendable, Hashable, Codable {
         self.receivedAt = receivedAt
         self.reason = reason
         self.locale = locale
+        self.attachments = attachments
     }
 
     /// Creates an inbound message whose body arrived as bytes, checking that they are UTF-8.
@@ -110,10 +117,11 @@ public struct InboundMessage: Sendable, Hashable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case channel, externalID, sender, threadReference, subject, body, receivedAt, reason, locale
-        case allowsAutomaticReplies
+        case allowsAutomaticReplies, attachments
     }
 
-    /// Decodes a message; `allowsAutomaticReplies` may be missing and is then `true`.
+    /// Decodes a message; `allowsAutomaticReplies` may be missing and is then `true`, `attachments` may
+    /// be missing and is then empty.
     ///
     /// - Parameter decoder: The decoder.
     /// - Throws: `DecodingError` for a missing or mistyped field.
@@ -129,6 +137,7 @@ public struct InboundMessage: Sendable, Hashable, Codable {
         reason = try container.decodeIfPresent(ContactReason.self, forKey: .reason)
         locale = try container.decodeIfPresent(LocaleTag.self, forKey: .locale)
         allowsAutomaticReplies = try container.decodeIfPresent(Bool.self, forKey: .allowsAutomaticReplies) ?? true
+        attachments = try container.decodeIfPresent([AttachmentUpload].self, forKey: .attachments) ?? []
     }
 
     /// The key that identifies a repeated delivery of this message.

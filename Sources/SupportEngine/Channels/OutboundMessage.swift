@@ -35,6 +35,9 @@ public struct OutboundMessage: Sendable, Hashable, Codable, Identifiable {
     public let subject: String
     /// The text.
     public let body: String
+    /// The files sent with it: only public ones, never an internal note's. A channel that can carry
+    /// files reads their bytes from the desk's ``AttachmentStore`` by ``TicketAttachment/contentHash``.
+    public let attachments: [TicketAttachment]
     /// When it was put in the outbox.
     public let createdAt: Date
     /// How many delivery attempts have been made.
@@ -82,6 +85,7 @@ public struct OutboundMessage: Sendable, Hashable, Codable, Identifiable {
     ///   - body: The text.
     ///   - createdAt: When it was put in the outbox; also its first attempt time.
     ///   - fallbackChannels: The channels to fall back to, in order.
+    ///   - attachments: The files sent with it; internal ones are left out.
     public init(
         id: OutboundID,
         ticketID: TicketID?,
@@ -91,7 +95,8 @@ public struct OutboundMessage: Sendable, Hashable, Codable, Identifiable {
         subject: String,
         body: String,
         createdAt: Date,
-        fallbackChannels: [ChannelKind] = []
+        fallbackChannels: [ChannelKind] = [],
+        attachments: [TicketAttachment] = []
     ) {
         self.id = id
         self.ticketID = ticketID
@@ -100,6 +105,7 @@ public struct OutboundMessage: Sendable, Hashable, Codable, Identifiable {
         self.channel = channel
         self.subject = subject
         self.body = body
+        self.attachments = attachments.filter(\.isVisibleToMember)
         self.createdAt = createdAt
         self.attempts = 0
         self.state = .pending

@@ -12,7 +12,7 @@ extension DeskConfiguration {
     /// warning fractions between 0 and 1 and increasing and its escalations in order; personal absences
     /// naming agents of the desk; self-service links with an address; the refund, conduct and journey
     /// policies valid.
-    /// ``SupportDesk/init(store:clock:channels:configuration:ids:members:ledgers:journeys:ratings:agentStatuses:access:)``
+    /// ``SupportDesk/init(store:clock:channels:configuration:ids:members:ledgers:journeys:ratings:agentStatuses:access:attachments:)``
     /// runs it, so a desk never starts with a configuration it cannot keep.
     ///
     /// - Throws: ``DeskConfigurationError`` with ``DeskConfigurationError/Code/invalidConfiguration``.
@@ -52,6 +52,9 @@ extension DeskConfiguration {
                 "\(maximumDeliveryAttempts) attempts double the retry delay of \(deliveryRetryDelay) s past any date: "
                     + "lower the attempts or the delay (DeskConfiguration.maximumDeliveryAttempts)"
             )
+        }
+        if let problem = attachmentLimits.problem {
+            throw fail("attachments", "\(problem) (DeskConfiguration.attachmentLimits)")
         }
         try validateAgents(fail)
         let known = Set(agents.map(\.id))

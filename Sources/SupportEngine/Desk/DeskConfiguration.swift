@@ -105,6 +105,9 @@ public struct DeskConfiguration: Sendable {
     /// One to eight characters, none of them a digit, white space, a control character or a square
     /// bracket (the desk finds references written as `[#1042]`).
     public var ticketNumberPrefix: String
+    /// What files the desk keeps from a message: size, count and types. Set it in code; the
+    /// configuration document does not carry it yet.
+    public var attachmentLimits = AttachmentLimits()
 
     /// Creates a configuration.
     ///

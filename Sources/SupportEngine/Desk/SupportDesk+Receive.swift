@@ -26,18 +26,21 @@ extension SupportDesk {
     public func receive(_ inbound: InboundMessage) async throws -> ReceiveOutcome {
         try validate(inbound)
         try await loadRoutingIfNeeded()
+        // The files' bytes go in first: no commit ever names bytes the store does not hold.
+        let kept = try await keepAttachments(of: inbound)
         // A number drawn for a new ticket whose commit was refused is kept for the next attempt, so that
         // conflicts and taken ids leave no gaps in the numbers.
         var number: TicketNumber?
-        let outcome = try await retryingConflicts("receiving message \(inbound.key)") {
+        var outcome = try await retryingConflicts("receiving message \(inbound.key)") {
             do {
-                return try await receiveOnce(inbound, number: &number)
+                return try await receiveOnce(inbound, kept: kept, number: &number)
             } catch let error as StoreError where error.code == .duplicateExternalMessage {
                 guard let duplicate = try await duplicate(of: inbound) else { throw error }
                 return duplicate
             }
         }
         if outcome.disposition != .duplicate {
+            outcome.refusedAttachments = kept.refused
             await deliverNewMessages()
             if outcome.disposition != .appended, Self.wasRedirected(outcome.ticket) {
                 await countMisuse(on: outcome.ticket)
@@ -46,7 +49,11 @@ extension SupportDesk {
         return outcome
     }
 
-    private func receiveOnce(_ inbound: InboundMessage, number: inout TicketNumber?) async throws -> ReceiveOutcome {
+    private func receiveOnce(
+        _ inbound: InboundMessage,
+        kept: KeptAttachments,
+        number: inout TicketNumber?
+    ) async throws -> ReceiveOutcome {
         if let duplicate = try await duplicate(of: inbound) { return duplicate }
         var candidates = [ThreadKey(rawValue: inbound.externalID)]
         if let reference = inbound.threadReference { candidates.append(ThreadKey(rawValue: reference)) }
@@ -73,18 +80,26 @@ extension SupportDesk {
                     if let duplicate = try await duplicate(of: inbound) { return duplicate }
                     guard let current = try await store.ticket(existing.ticket.id), current.ticket.status != .closed
                     else { throw StoreError(.versionConflict, "ticket \(existing.ticket.id) changed; retrying") }
-                    return try await append(inbound, to: current, threadKeys: threadKeys, at: clock.now)
+                    return try await append(inbound, kept: kept, to: current, threadKeys: threadKeys, at: clock.now)
                 }
             }
             return try await create(
                 from: inbound,
+                kept: kept,
                 followUpOf: existing.ticket.id,
                 threadKeys: threadKeys,
                 number: &number,
                 at: clock.now
             )
         }
-        return try await create(from: inbound, followUpOf: nil, threadKeys: threadKeys, number: &number, at: clock.now)
+        return try await create(
+            from: inbound,
+            kept: kept,
+            followUpOf: nil,
+            threadKeys: threadKeys,
+            number: &number,
+            at: clock.now
+        )
     }
 
     /// The outcome for a repeated delivery, or `nil` for a new message. A message id reused by another
@@ -115,6 +130,7 @@ extension SupportDesk {
 
     private func append(
         _ inbound: InboundMessage,
+        kept: KeptAttachments,
         to stored: StoredTicket,
         threadKeys: [ThreadKey],
         at now: Date
@@ -123,7 +139,8 @@ extension SupportDesk {
             id: newMessageID(),
             body: inbound.body,
             channel: inbound.channel,
-            externalID: inbound.externalID
+            externalID: inbound.externalID,
+            attachments: kept.records
         )
         var (ticket, events) = try executeWithSLA(
             .memberMessage(draft),
@@ -132,10 +149,16 @@ extension SupportDesk {
             at: now
         )
         let member = try await profile(of: inbound.sender)
-        var commands =
-            inbound.allowsAutomaticReplies
-            ? try await autoReplies(for: ticket, channel: inbound.channel, isNew: false, member: member, at: now)
-            : []
+        var commands = [refusalNote(kept.refused)].compactMap(\.self)
+        if inbound.allowsAutomaticReplies {
+            commands += try await autoReplies(
+                for: ticket,
+                channel: inbound.channel,
+                isNew: false,
+                member: member,
+                at: now
+            )
+        }
         var reserved: AgentID?
         if let holder = ticket.assignee, ticket.status.needsAttention,
             currentAgentStates(at: now).first(where: { $0.id == holder })?.isAvailable != true
@@ -182,6 +205,7 @@ extension SupportDesk {
 
     private func create(
         from inbound: InboundMessage,
+        kept: KeptAttachments,
         followUpOf: TicketID?,
         threadKeys: [ThreadKey],
         number reserved: inout TicketNumber?,
@@ -205,7 +229,8 @@ extension SupportDesk {
             body: inbound.body,
             at: now,
             channel: inbound.channel,
-            externalID: inbound.externalID
+            externalID: inbound.externalID,
+            attachments: kept.records
         )
         let creation = TicketCreation(
             requester: inbound.sender,
@@ -230,6 +255,7 @@ extension SupportDesk {
             ticket = next.ticket
             events += next.events
         }
+        if let note = refusalNote(kept.refused) { try run(note) }
         // A message that must not be answered by a machine (an auto-responder's, say) gets nothing
         // automatic back, not even the removed-member notice: two machines never answer each other.
         let replies =
@@ -310,57 +336,6 @@ extension SupportDesk {
             if agent != nil { routing.hold(ticket, by: previous) }
             throw error
         }
-    }
-
-    /// The subject given, or the first line of the body cut to 80 characters.
-    static func subject(of inbound: InboundMessage) -> String {
-        if let subject = inbound.subject {
-            let trimmed = trimmed(Substring(subject))
-            if !trimmed.isEmpty { return String(trimmed) }
-        }
-        // Walk the body line by line (finding line ends in UTF-8, not by grapheme) and stop at the first
-        // line with text: no full split of the body.
-        let body = inbound.body
-        let utf8 = body.utf8
-        var lineStart = utf8.startIndex
-        while lineStart < utf8.endIndex {
-            let lineEnd = utf8[lineStart...].firstIndex { $0 == 0x0A || $0 == 0x0D } ?? utf8.endIndex
-            let line = trimmed(body[lineStart..<lineEnd])
-            if !line.isEmpty {
-                // A line of at most 80 bytes has at most 80 characters. When its first 81 bytes are ASCII,
-                // each of them is a character of its own, so the cut needs no grapheme walk.
-                if line.utf8.count <= 80 { return String(line) }
-                if line.utf8.prefix(81).allSatisfy({ $0 < 0x80 }) { return Self.cut(line.utf8.prefix(79)) }
-                var count = 0
-                var index = line.startIndex
-                while index < line.endIndex, count < 80 {
-                    index = line.index(after: index)
-                    count += 1
-                }
-                if index == line.endIndex { return String(line) }
-                return Self.cut(line[..<line.index(before: index)].utf8)
-            }
-            lineStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : utf8.endIndex
-        }
-        return ""
-    }
-
-    /// The text followed by an ellipsis, sized once: a subject is kept for the ticket's life.
-    private static func cut(_ head: Substring.UTF8View) -> String {
-        let ellipsis = "…".utf8
-        return String(unsafeUninitializedCapacity: head.count + ellipsis.count) { buffer in
-            let (_, written) = buffer.initialize(from: head)
-            let (_, end) = buffer[written...].initialize(from: ellipsis)
-            return end
-        }
-    }
-
-    /// The text without white space at either end, without going through Foundation.
-    private static func trimmed(_ text: Substring) -> Substring {
-        guard let first = text.firstIndex(where: { !$0.isWhitespace }),
-            let last = text.lastIndex(where: { !$0.isWhitespace })
-        else { return text[text.endIndex...] }
-        return text[first...last]
     }
 
     func validate(_ inbound: InboundMessage) throws {

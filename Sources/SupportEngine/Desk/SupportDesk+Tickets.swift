@@ -26,6 +26,7 @@ extension SupportDesk {
         expectedVersion: Int? = nil
     ) async throws -> Ticket {
         try validateCommand(command)
+        try await requireStoredAttachments(of: command)
         try await loadRoutingIfNeeded()
         let ticket = try await withTicketLock(id) {
             try await retryingConflicts("'\(command.name)' on ticket \(id)") {
@@ -330,7 +331,8 @@ extension SupportDesk {
                 subject: outboundSubject(of: ticket),
                 body: message.body,
                 createdAt: event.at,
-                fallbackChannels: Array(route.dropFirst())
+                fallbackChannels: Array(route.dropFirst()),
+                attachments: message.memberVisibleAttachments
             )
         }
     }

@@ -13,19 +13,9 @@ extension SupportDesk {
         guard let stored = try await store.ticket(id), stored.ticket.requester == member else { throw notFound(id) }
         let ticket = stored.ticket
         let messages = ticket.memberVisibleMessages.map { message -> MemberTicketView.Message in
-            switch message.kind {
-            case .memberMessage:
-                MemberTicketView.Message(author: .you, authorName: nil, body: message.body, at: message.at)
-            case .publicReply:
-                MemberTicketView.Message(
-                    author: .support,
-                    authorName: message.author.agentID.flatMap { agentNames[$0] },
-                    body: message.body,
-                    at: message.at
-                )
-            case .automatic, .internalNote:
-                MemberTicketView.Message(author: .automatic, authorName: nil, body: message.body, at: message.at)
-            }
+            var seen = self.memberMessage(message)
+            seen.attachments = message.memberVisibleAttachments
+            return seen
         }
         return MemberTicketView(
             id: ticket.id,
@@ -93,5 +83,22 @@ extension SupportDesk {
     /// - Throws: ``StoreError`` when the store fails or the query is out of range.
     public func tickets(matching query: TicketQuery) async throws -> TicketPage {
         try await store.tickets(matching: query)
+    }
+
+    /// One message as its member sees it, without its files.
+    private func memberMessage(_ message: TicketMessage) -> MemberTicketView.Message {
+        switch message.kind {
+        case .memberMessage:
+            MemberTicketView.Message(author: .you, authorName: nil, body: message.body, at: message.at)
+        case .publicReply:
+            MemberTicketView.Message(
+                author: .support,
+                authorName: message.author.agentID.flatMap { agentNames[$0] },
+                body: message.body,
+                at: message.at
+            )
+        case .automatic, .internalNote:
+            MemberTicketView.Message(author: .automatic, authorName: nil, body: message.body, at: message.at)
+        }
     }
 }

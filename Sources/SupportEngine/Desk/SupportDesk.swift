@@ -27,6 +27,8 @@ public actor SupportDesk {
     let journeys: any MemberJourneyStore
     let ratingStore: any RatingStore
     let agentStatusStore: any AgentStatusStore
+    /// Where the bytes of attached files live; `nil` keeps no files.
+    let attachmentStore: (any AttachmentStore)?
     /// The host's hook for ending a member's access, if any.
     let access: (any MemberAccess)?
     /// How the desk behaves.
@@ -69,6 +71,9 @@ public actor SupportDesk {
     ///     the store; a restarted desk reads them back.
     ///   - access: The host's hook called when a removal or an approved refund ends a member's access;
     ///     `nil` (the default) leaves it to the host to watch the decisions.
+    ///   - attachments: Where the bytes of attached files live, shared by every desk on the store; `nil`
+    ///     (the default) keeps no files: a member's files are refused and noted on the ticket, an agent's
+    ///     reply with files is refused.
     /// - Throws: ``DeskConfigurationError`` with ``DeskConfigurationError/Code/invalidConfiguration``,
     ///   naming the value at fault by its path in the configuration document (`delivery.claimDuration`)
     ///   and, for the top-level values, by its property (`DeskConfiguration.deliveryClaimDuration`).
@@ -83,9 +88,11 @@ public actor SupportDesk {
         journeys: any MemberJourneyStore = InMemoryMemberJourneyStore(),
         ratings: any RatingStore = InMemoryRatingStore(),
         agentStatuses: any AgentStatusStore = InMemoryAgentStatusStore(),
-        access: (any MemberAccess)? = nil
+        access: (any MemberAccess)? = nil,
+        attachments: (any AttachmentStore)? = nil
     ) throws {
         try configuration.validate()
+        self.attachmentStore = attachments
         self.ratingStore = ratings
         self.agentStatusStore = agentStatuses
         self.access = access

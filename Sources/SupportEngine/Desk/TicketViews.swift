@@ -22,6 +22,8 @@ public struct MemberTicketView: Sendable, Hashable, Codable {
         public var body: String
         /// When it was written.
         public var at: Date
+        /// The files the member may see on it: never an internal one.
+        public var attachments: [TicketAttachment] = []
     }
 
     /// The ticket's id, for links and API calls; show people ``reference`` instead.
@@ -64,6 +66,9 @@ public struct AgentTicketView: Sendable, Hashable {
     public var dueAt: Date?
     /// Every outbound message of the ticket with its delivery attempts.
     public var deliveries: [OutboundMessage] = []
+
+    /// Every file on the ticket, internal ones included, in the order of the conversation.
+    public var attachments: [TicketAttachment] { ticket.messages.flatMap(\.attachments) }
 }
 
 /// What ``SupportDesk/receive(_:)`` did with a message.
@@ -84,4 +89,28 @@ public struct ReceiveOutcome: Sendable, Hashable {
     public var disposition: Disposition
     /// The ticket the message is in, as it is now.
     public var ticket: Ticket
+    /// The files of the message the desk did not keep, each with the reason; also recorded on the
+    /// ticket as an internal note. Empty for a repeated delivery.
+    public var refusedAttachments: [AttachmentRefusal] = []
+}
+
+extension MemberTicketView.Message {
+    private enum CodingKeys: String, CodingKey {
+        case author, authorName, body, at, attachments
+    }
+
+    /// Decodes a message; `attachments` may be missing and is then empty.
+    ///
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError` for a missing or mistyped field.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            author: try container.decode(Author.self, forKey: .author),
+            authorName: try container.decodeIfPresent(String.self, forKey: .authorName),
+            body: try container.decode(String.self, forKey: .body),
+            at: try container.decode(Date.self, forKey: .at),
+            attachments: try container.decodeIfPresent([TicketAttachment].self, forKey: .attachments) ?? []
+        )
+    }
 }

@@ -16,9 +16,11 @@ import Foundation
 ///    the subject. Only the sender's own tickets are ever joined.
 /// 5. The text is the message without its quoted history and signature (``ParsedEmail/newText``); the
 ///    subject loses its `Re:`/`Fwd:` prefixes and ticket tag.
-/// 6. The duplicate key is the `Message-ID`, or `sha256:` and the hash of the bytes when there is none,
+/// 6. The files (attachments and inline images) go with the message as ``InboundMessage/attachments``:
+///    the desk keeps those its ``DeskConfiguration/attachmentLimits`` allow and notes the others.
+/// 7. The duplicate key is the `Message-ID`, or `sha256:` and the hash of the bytes when there is none,
 ///    so a repeated delivery is recognized and stores nothing new.
-/// 7. Automatic replies: none to an out-of-office reply, list or bulk mail, a system sender or the
+/// 8. Automatic replies: none to an out-of-office reply, list or bulk mail, a system sender or the
 ///    desk's own address; and at most ``EmailDeskSettings/autoReplyPolicy``'s cap per sender in 24
 ///    hours, counted from the automatic messages the store holds, so the cap holds across restarts.
 ///
@@ -86,11 +88,22 @@ public actor EmailIntake {
             threadReference: try await threadReference(of: email, sender: sender),
             subject: subject(of: email),
             body: body(of: email),
-            receivedAt: now
+            receivedAt: now,
+            attachments: email.attachments.map(Self.upload)
         )
         inbound.allowsAutomaticReplies = decision == .send
         let outcome = try await desk.receive(inbound)
         return .received(outcome, sender: sender, automaticReply: decision)
+    }
+
+    /// A file of the mail as the desk takes it: inline images too (a screenshot pasted into the text is
+    /// as much the member's file as an attached one). The parser's hash is of the same bytes.
+    static func upload(_ attachment: EmailAttachment) -> AttachmentUpload {
+        AttachmentUpload(
+            fileName: attachment.filename,
+            mediaType: attachment.mediaType,
+            content: AttachmentContent(attachment.content, contentHash: attachment.sha256)
+        )
     }
 
     /// The member the mail is from, or the prospect keyed by the address.

@@ -29,7 +29,11 @@ extension TicketWrite {
                 bad =
                     StoredText.hasNUL(creation.subject) || StoredText.hasNUL(creation.firstMessage.body)
             case .messageAdded(let message):
-                bad = StoredText.hasNUL(message.body)
+                bad =
+                    StoredText.hasNUL(message.body)
+                    || message.attachments.contains {
+                        StoredText.hasNUL($0.fileName) || StoredText.hasNUL($0.mediaType)
+                    }
             case .mergeReceived(_, let messages):
                 bad = messages.contains { StoredText.hasNUL($0.body) }
             case .tagsChanged(let added, _):

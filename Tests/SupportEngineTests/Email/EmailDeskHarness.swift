@@ -32,7 +32,8 @@ struct EmailDeskHarness: Sendable {
         clock: any SupportClock = ManualClock(now: EmailDeskHarness.mondayMorning),
         ids: any IDGenerator = SequentialIDGenerator(),
         transport: InMemoryMailTransport = InMemoryMailTransport(),
-        maximumAutomaticRepliesPerDay: Int = 3
+        maximumAutomaticRepliesPerDay: Int = 3,
+        attachments: (any AttachmentStore)? = nil
     ) throws {
         self.store = store
         self.clock = clock
@@ -72,7 +73,8 @@ struct EmailDeskHarness: Sendable {
                 routing: RoutingSettings(priorities: try PriorityPolicy(rules: [], defaultPriority: .normal))
             ),
             ids: ids,
-            members: directory
+            members: directory,
+            attachments: attachments
         )
         intake = EmailIntake(desk: desk, settings: settings)
     }

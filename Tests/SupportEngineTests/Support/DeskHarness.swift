@@ -21,7 +21,8 @@ struct DeskHarness: Sendable {
         store: InMemoryTicketStore = InMemoryTicketStore(),
         clock: ManualClock = ManualClock(),
         ids: SequentialIDGenerator = SequentialIDGenerator(),
-        yielding: Bool = false
+        yielding: Bool = false,
+        attachments: (any AttachmentStore)? = nil
     ) {
         self.store = store
         self.clock = clock
@@ -32,7 +33,8 @@ struct DeskHarness: Sendable {
             clock: clock,
             channels: channels,
             configuration: configuration,
-            ids: ids
+            ids: ids,
+            attachments: attachments
         )
     }
 

@@ -201,11 +201,13 @@ public func buildApplication(
     var ledgers: any PolicyLedgerStore = InMemoryPolicyLedgerStore()
     var journeys: any MemberJourneyStore = InMemoryMemberJourneyStore()
     var ratings: any RatingStore = InMemoryRatingStore()
+    var agentStatuses: any AgentStatusStore = InMemoryAgentStatusStore()
     var prepare: @Sendable () async throws -> Void = {}
     if let postgres = settings.postgres {
         try await postgres.checkReachable(logger: logger)
         // One client for every store: tickets and outbox, refund decisions and moderation ledgers,
-        // journeys and fixes, ratings. Servers sharing the database agree on all of them.
+        // journeys and fixes, ratings, agents' presence and absence. Servers sharing the database agree
+        // on all of them.
         let stores = try PostgresDeskStores(settings: postgres, schema: settings.postgresSchema, logger: logger)
         services.append(stores.client)
         prepare = { try await stores.migrate() }
@@ -213,6 +215,7 @@ public func buildApplication(
         ledgers = stores.policyLedgers
         journeys = stores.journeys
         ratings = stores.ratings
+        agentStatuses = stores.agentStatuses
         logger.info("storing everything in PostgreSQL", metadata: ["database": "\(postgres)"])
     } else {
         store = InMemoryTicketStore()
@@ -233,7 +236,8 @@ public func buildApplication(
         members: InMemoryMemberDirectory(demoMembers),
         ledgers: ledgers,
         journeys: journeys,
-        ratings: ratings
+        ratings: ratings,
+        agentStatuses: agentStatuses
     )
     let api = SupportAPI(
         desk: desk,

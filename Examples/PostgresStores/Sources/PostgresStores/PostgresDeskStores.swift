@@ -4,9 +4,10 @@ import SupportEngine
 
 /// Every store a ``SupportDesk`` keeps, on one PostgreSQL client and one schema.
 ///
-/// One connection pool serves the four stores: tickets and the outbox (``tickets``), moderation ledgers
-/// and refund decisions (``policyLedgers``), journeys and fix announcements (``journeys``), and ratings
-/// (``ratings``). Several servers on one database each make their own and see one another's records.
+/// One connection pool serves the five stores: tickets and the outbox (``tickets``), moderation ledgers
+/// and refund decisions (``policyLedgers``), journeys and fix announcements (``journeys``), ratings
+/// (``ratings``) and agents' presence, absence and shift state (``agentStatuses``). Several servers on one
+/// database each make their own and see one another's records.
 ///
 /// ```swift
 /// let stores = try PostgresDeskStores(settings: try PostgresSettings.fromEnvironment(), logger: logger)
@@ -18,7 +19,8 @@ import SupportEngine
 ///     channels: [email],
 ///     ledgers: stores.policyLedgers,
 ///     journeys: stores.journeys,
-///     ratings: stores.ratings
+///     ratings: stores.ratings,
+///     agentStatuses: stores.agentStatuses
 /// )
 /// ```
 public struct PostgresDeskStores: Sendable {
@@ -34,6 +36,8 @@ public struct PostgresDeskStores: Sendable {
     public let journeys: PostgresMemberJourneyStore
     /// Satisfaction ratings.
     public let ratings: PostgresRatingStore
+    /// Agents' presence, absence and shift state.
+    public let agentStatuses: PostgresAgentStatusStore
     let access: PostgresAccess
 
     /// Makes the stores on a client of their own, made from settings. Run ``client``'s `run()` before
@@ -67,6 +71,7 @@ public struct PostgresDeskStores: Sendable {
         self.policyLedgers = PostgresPolicyLedgerStore(access: access)
         self.journeys = PostgresMemberJourneyStore(access: access)
         self.ratings = PostgresRatingStore(access: access)
+        self.agentStatuses = PostgresAgentStatusStore(access: access)
     }
 
     /// Brings the schema up to date with ``PostgresMigrator``: idempotent, and safe when several servers

@@ -1,12 +1,12 @@
 extension PostgresMigration {
-    /// Step 5: ticket search. Each ticket's ``Ticket/searchTerms`` in a `TEXT[]` column under a GIN index,
+    /// Step 6: ticket search. Each ticket's ``Ticket/searchTerms`` in a `TEXT[]` column under a GIN index,
     /// so that a text query is `search_terms @> $terms`. Tickets stored before the step get their terms
     /// from ``PostgresTicketStore/migrate()`` (SQL cannot compute them: the folding and stemming are the
     /// library's).
     static func ticketSearch(in schema: String) -> PostgresMigration {
         func t(_ name: String) -> String { "\(schema).\(name)" }
         return PostgresMigration(
-            version: 5,
+            version: 6,
             name: "ticket_search",
             statements: [
                 "ALTER TABLE \(t("tickets")) ADD COLUMN IF NOT EXISTS search_terms TEXT[]",

@@ -196,4 +196,25 @@ extension PostgresMigration {
             ]
         )
     }
+
+    /// Step 5: agents' presence, absence and shift state, one row per agent, saved over its version.
+    static func agentStatuses(in schema: String) -> PostgresMigration {
+        func t(_ name: String) -> String { "\(schema).\(name)" }
+        return PostgresMigration(
+            version: 5,
+            name: "agent statuses",
+            statements: [
+                """
+                CREATE TABLE IF NOT EXISTS \(t("agent_statuses")) (
+                    agent TEXT COLLATE "C" PRIMARY KEY,
+                    presence TEXT NOT NULL CHECK (presence IN ('online', 'away', 'offline')),
+                    is_absent BOOLEAN NOT NULL,
+                    shift_was_open BOOLEAN,
+                    updated_at DOUBLE PRECISION NOT NULL,
+                    version INTEGER NOT NULL CHECK (version > 0)
+                )
+                """
+            ]
+        )
+    }
 }

@@ -11,6 +11,7 @@
 /// | 2 | moderation ledgers, refund decisions, pending policy posts | `moderation_ledgers`, `refund_members`, `refund_decisions`, `pending_policy_posts` |
 /// | 3 | member journeys and fix announcements | `journeys`, `fix_announcements` |
 /// | 4 | ratings | `ratings` |
+/// | 5 | agent statuses | `agent_statuses` |
 public struct PostgresMigration: Sendable, Hashable {
     /// The step's number: steps run from 1 upwards, with no gaps.
     public let version: Int
@@ -39,6 +40,7 @@ public struct PostgresMigration: Sendable, Hashable {
     public static func all(in schema: String) -> [PostgresMigration] {
         [
             tickets(in: schema), policyLedgers(in: schema), journeys(in: schema), ratings(in: schema),
+            agentStatuses(in: schema),
             ticketSearch(in: schema),
         ]
     }

@@ -32,7 +32,8 @@ struct SharedDatabaseTests {
             members: InMemoryMemberDirectory([anna, boris]),
             ledgers: stores.policyLedgers,
             journeys: stores.journeys,
-            ratings: stores.ratings
+            ratings: stores.ratings,
+            agentStatuses: stores.agentStatuses
         )
     }
 

@@ -32,3 +32,13 @@ struct RatingConformanceTests {
         }
     }
 }
+
+@Suite("PostgresAgentStatusStore conformance")
+struct AgentStatusConformanceTests {
+    @Test("the library's agent status contract", arguments: AgentStatusStoreConformance.checks)
+    func conformance(_ check: AgentStatusStoreConformance.Check) async throws {
+        try await TestDatabase.withStores(schema: TestDatabase.schemaName("agent", check.name)) { stores in
+            try await check.run(against: stores.agentStatuses)
+        }
+    }
+}

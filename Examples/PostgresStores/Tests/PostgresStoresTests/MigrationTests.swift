@@ -60,7 +60,10 @@ struct MigrationTests {
                         (applied.0 + applied.1).sorted() == [1, 2, 3, 4, 5, 6],
                         "round \(round): A applied \(applied.0), B applied \(applied.1)"
                     )
-                    #expect(try await Self.recorded(schema, on: clientA).map(\.0) == [1, 2, 3, 4, 5, 6], "round \(round)")
+                    #expect(
+                        try await Self.recorded(schema, on: clientA).map(\.0) == [1, 2, 3, 4, 5, 6],
+                        "round \(round)"
+                    )
                     // Both servers then work on the same tables.
                     let stores = try PostgresDeskStores(client: clientB, schema: schema, logger: TestDatabase.logger)
                     try await stores.ratings.save(
@@ -145,7 +148,9 @@ struct MigrationTests {
             try await stores.ratings.save(rating)
 
             #expect(try await stores.migrate().map(\.version) == [5, 6])
-            #expect(try await Self.recorded(schema, on: client).map(\.1).suffix(2) == ["agent statuses", "ticket_search"])
+            #expect(
+                try await Self.recorded(schema, on: client).map(\.1).suffix(2) == ["agent statuses", "ticket_search"]
+            )
             #expect(try await stores.ratings.allRatings() == [rating])
             let olga = AgentStatus(agent: "olga", isAbsent: true, updatedAt: Date(timeIntervalSince1970: 1_767_603_600))
             let saved = try await stores.agentStatuses.saveAgentStatus(olga, expectedVersion: 0)

@@ -2,7 +2,7 @@ import Foundation
 
 /// Where the bytes of attached files live, each content once, under its SHA-256.
 ///
-/// Tickets keep only a ``TicketAttachment`` record naming the hash; the bytes are here. The desk puts
+/// Tickets keep only a `TicketAttachment` record naming the hash; the bytes are here. The desk puts
 /// the bytes before it commits the ticket that names them, so a crash between the two leaves at worst
 /// bytes no ticket names, never a ticket naming bytes that are missing.
 ///

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// An ``InboundMessage`` carries these in ``InboundMessage/attachments``, and an agent's reply or note
 /// hands them to the desk. The desk checks them against ``DeskConfiguration/attachmentLimits``, puts
-/// the bytes in its ``AttachmentStore`` and records a ``TicketAttachment`` on the message.
+/// the bytes in its ``AttachmentStore`` and records a `TicketAttachment` on the message.
 ///
 /// Encoded, the bytes are one base64 string; decoding computes the hash again from them.
 public struct AttachmentUpload: Sendable, Hashable, Codable {

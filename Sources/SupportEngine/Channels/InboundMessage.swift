@@ -31,7 +31,7 @@ public struct InboundMessage: Sendable, Hashable, Codable {
     /// received, and a ticket opened or appended to, as usual.
     public var allowsAutomaticReplies: Bool = true
     /// The files sent with it, in order. The desk keeps those ``DeskConfiguration/attachmentLimits``
-    /// allow (their bytes in its ``AttachmentStore``, a ``TicketAttachment`` on the message) and records
+    /// allow (their bytes in its ``AttachmentStore``, a `TicketAttachment` on the message) and records
     /// the others on the ticket with the reason; the message is received either way.
     public var attachments: [AttachmentUpload] = []
 

@@ -36,7 +36,7 @@ public struct OutboundMessage: Sendable, Hashable, Codable, Identifiable {
     /// The text.
     public let body: String
     /// The files sent with it: only public ones, never an internal note's. A channel that can carry
-    /// files reads their bytes from the desk's ``AttachmentStore`` by ``TicketAttachment/contentHash``.
+    /// files reads their bytes from the desk's ``AttachmentStore`` by `TicketAttachment.contentHash`.
     public let attachments: [TicketAttachment]
     /// When it was put in the outbox.
     public let createdAt: Date

@@ -20,6 +20,10 @@ public struct EmailDeskSettings: Sendable {
     public let autoReplyPolicy: AutoReplyPolicy
     /// The parser's bounds on size, depth and parts.
     public let parser: EmailParser
+    /// The envelope sender bounces go to, `nil` for the mailbox's address. With one, say
+    /// `bounces@club.example`, each message is sent from `bounces+<outbound-id>@club.example` (VERP), so
+    /// a bounce that does not quote the message's `Message-ID` still names the message it reports.
+    public let bounceAddress: EmailAddress?
 
     /// Creates settings, checking them.
     ///
@@ -31,6 +35,8 @@ public struct EmailDeskSettings: Sendable {
     ///   - otherOwnAddresses: Further addresses of the desk (aliases, forwards), never answered
     ///     automatically.
     ///   - parser: The parser, with its bounds.
+    ///   - bounceAddress: The envelope sender bounces go to, the message's id added after a `+`; `nil`
+    ///     sends from the mailbox's address. The mail server must deliver `bounces+anything@…` to it.
     /// - Throws: ``EmailError`` with code `invalidPolicy` for a negative cap, `invalidMessageID` for a
     ///   domain that cannot stand in a `Message-ID`, `invalidAddress` for a mailbox that is not ASCII
     ///   (the composer writes ASCII addresses only).
@@ -39,8 +45,20 @@ public struct EmailDeskSettings: Sendable {
         messageIDDomain: String? = nil,
         maximumAutomaticRepliesPerDay: Int = 3,
         otherOwnAddresses: [EmailAddress] = [],
-        parser: EmailParser = EmailParser()
+        parser: EmailParser = EmailParser(),
+        bounceAddress: EmailAddress? = nil
     ) throws {
+        if let bounceAddress {
+            guard bounceAddress.isASCII, !bounceAddress.localPart.contains("+"),
+                !bounceAddress.localPart.hasPrefix("\"")
+            else {
+                throw EmailError(
+                    .invalidAddress,
+                    "The bounce address \(bounceAddress) must be ASCII, unquoted and without '+': "
+                        + "the desk adds '+' and the message's id to it."
+                )
+            }
+        }
         guard mailbox.address.isASCII else {
             throw EmailError(
                 .invalidAddress,
@@ -62,6 +80,44 @@ public struct EmailDeskSettings: Sendable {
             ownAddresses: Set([mailbox.address] + otherOwnAddresses)
         )
         self.parser = parser
+        self.bounceAddress = bounceAddress
+    }
+
+    /// The envelope sender of an outbound message: `bounce+<id>@domain` when there is a
+    /// ``bounceAddress`` and the id fits in an address, the mailbox's address otherwise.
+    ///
+    /// - Parameter id: The outbound message's id.
+    /// - Returns: The address for `MAIL FROM`.
+    public func returnPath(of id: OutboundID) -> EmailAddress {
+        guard let bounceAddress, Self.fitsInLocalPart(id.rawValue),
+            let address = try? EmailAddress("\(bounceAddress.localPart)+\(id.rawValue)@\(bounceAddress.domain)")
+        else { return mailbox.address }
+        return address
+    }
+
+    /// The outbound message a bounce's recipient names when it is one of the desk's return paths
+    /// (``returnPath(of:)``), or `nil`.
+    ///
+    /// - Parameter address: An address the bounce was sent to (`To`, `Delivered-To`, `X-Original-To`).
+    /// - Returns: The outbound id.
+    public func outboundID(inReturnPath address: EmailAddress) -> OutboundID? {
+        guard let bounceAddress, address.domain == bounceAddress.domain else { return nil }
+        let prefix = bounceAddress.localPart.lowercased() + "+"
+        let local = address.localPart
+        guard local.lowercased().hasPrefix(prefix) else { return nil }
+        let id = String(local.dropFirst(prefix.count))
+        return id.isEmpty ? nil : OutboundID(id)
+    }
+
+    /// Whether an id can follow the `+` of a return path: letters, digits, `-`, `_` and `.` not at
+    /// the ends, at most 40 characters (a local part holds 64).
+    static func fitsInLocalPart(_ id: String) -> Bool {
+        guard !id.isEmpty, id.utf8.count <= 40, id.first != ".", id.last != ".", !id.contains("..") else {
+            return false
+        }
+        return id.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0))
+        }
     }
 
     /// The `Message-ID` the desk gives an outbound message: its id at ``messageIDDomain``. Every send of

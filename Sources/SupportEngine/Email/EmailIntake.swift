@@ -67,7 +67,7 @@ public actor EmailIntake {
     public func receive(raw: [UInt8]) async throws -> EmailIntakeResult {
         let email = try settings.parser.parse(raw)
         if let report = email.classification.bounce {
-            return .bounce(report, failedMessage: try await recordBounce(report))
+            return .bounce(report, failedMessage: try await recordBounce(report, in: email))
         }
         let sender = try await member(sending: email)
         let lockKey = sender.rawValue
@@ -226,11 +226,18 @@ public actor EmailIntake {
         return ledger
     }
 
+    /// The outbound message a bounce reports: the `Message-ID` it quotes, or else the return path it was
+    /// sent to (``EmailDeskSettings/returnPath(of:)``).
+    private func bouncedMessage(_ report: BounceReport, in email: ParsedEmail) -> OutboundID? {
+        if let original = report.originalMessageID, let id = settings.outboundID(in: original) { return id }
+        let delivered = ["delivered-to", "x-original-to"].flatMap { email.headers.values($0) }
+        let addresses = email.to.map(\.address) + delivered.compactMap { try? EmailAddress($0) }
+        return addresses.lazy.compactMap { self.settings.outboundID(inReturnPath: $0) }.first
+    }
+
     /// Marks the outbound message a failure report names failed; `nil` when there is none to mark.
-    private func recordBounce(_ report: BounceReport) async throws -> OutboundMessage? {
-        guard report.isFailure, let original = report.originalMessageID,
-            let id = settings.outboundID(in: original)
-        else { return nil }
+    private func recordBounce(_ report: BounceReport, in email: ParsedEmail) async throws -> OutboundMessage? {
+        guard report.isFailure, let id = bouncedMessage(report, in: email) else { return nil }
         let details = report.recipients.map { recipient in
             [recipient.address, recipient.status, recipient.diagnostic].compactMap(\.self).joined(separator: " ")
         }

@@ -50,7 +50,7 @@ public struct EmailRendering: Sendable {
         )
         let bytes = try EmailComposer().compose(email)
         return RenderedEmail(
-            from: settings.mailbox.address,
+            from: settings.returnPath(of: message.id),
             recipients: [recipient.address],
             messageID: messageID,
             bytes: bytes

@@ -33,7 +33,8 @@ struct EmailDeskHarness: Sendable {
         ids: any IDGenerator = SequentialIDGenerator(),
         transport: InMemoryMailTransport = InMemoryMailTransport(),
         maximumAutomaticRepliesPerDay: Int = 3,
-        attachments: (any AttachmentStore)? = nil
+        attachments: (any AttachmentStore)? = nil,
+        bounceAddress: EmailAddress? = nil
     ) throws {
         self.store = store
         self.clock = clock
@@ -42,7 +43,8 @@ struct EmailDeskHarness: Sendable {
         self.directory = directory
         settings = try EmailDeskSettings(
             mailbox: Mailbox(displayName: "Club Support", address: EmailAddress("support@club.example")),
-            maximumAutomaticRepliesPerDay: maximumAutomaticRepliesPerDay
+            maximumAutomaticRepliesPerDay: maximumAutomaticRepliesPerDay,
+            bounceAddress: bounceAddress
         )
         let email = EmailChannel(
             settings: settings,

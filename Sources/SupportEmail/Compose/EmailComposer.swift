@@ -47,17 +47,41 @@ public struct EmailComposer: Sendable {
             output.append(0x0A)
         }
         for line in lines { append(line) }
-        let text = TransferEncoding.encodeQuotedPrintable(Self.normalized(email.textBody))
+        // "=_" never appears in quoted-printable or base64 output, so no boundary can occur in a body.
+        let boundary = "=_support_" + SHA256Digest.hex(of: Array(email.messageID.utf8)).prefix(24)
+        if !email.attachments.isEmpty {
+            append("Content-Type: multipart/mixed;\r\n boundary=\"\(boundary)_mixed\"")
+            append("")
+            append("--" + boundary + "_mixed")
+        }
+        Self.appendBody(of: email, boundary: boundary, to: &output)
+        guard !email.attachments.isEmpty else { return output }
+        for attachment in email.attachments {
+            append("")
+            append("--" + boundary + "_mixed")
+            Self.appendAttachment(attachment, to: &output)
+        }
+        append("")
+        append("--" + boundary + "_mixed--")
+        return output
+    }
+
+    /// The text, alone or with its HTML alternative, headers included.
+    private static func appendBody(of email: OutgoingEmail, boundary: String, to output: inout [UInt8]) {
+        func append(_ text: String) {
+            output.append(contentsOf: Array(text.utf8))
+            output.append(0x0D)
+            output.append(0x0A)
+        }
+        let text = TransferEncoding.encodeQuotedPrintable(normalized(email.textBody))
         guard let html = email.htmlBody else {
             append("Content-Type: text/plain; charset=UTF-8; format=fixed")
             append("Content-Transfer-Encoding: quoted-printable")
             append("")
             output.append(contentsOf: text)
             append("")
-            return output
+            return
         }
-        // "=_" never appears in quoted-printable output, so the boundary cannot occur in a body.
-        let boundary = "=_support_" + SHA256Digest.hex(of: Array(email.messageID.utf8)).prefix(24)
         append("Content-Type: multipart/alternative;\r\n boundary=\"\(boundary)\"")
         append("")
         append("--" + boundary)
@@ -70,10 +94,105 @@ public struct EmailComposer: Sendable {
         append("Content-Type: text/html; charset=UTF-8")
         append("Content-Transfer-Encoding: quoted-printable")
         append("")
-        output.append(contentsOf: TransferEncoding.encodeQuotedPrintable(Self.normalized(html)))
+        output.append(contentsOf: TransferEncoding.encodeQuotedPrintable(normalized(html)))
         append("")
         append("--" + boundary + "--")
-        return output
+    }
+
+    /// One file: its type, its name (RFC 2231 for any name, an ASCII fallback for old clients) and its
+    /// bytes in base64 lines of 76 characters.
+    private static func appendAttachment(_ attachment: OutgoingAttachment, to output: inout [UInt8]) {
+        func append(_ text: String) {
+            output.append(contentsOf: Array(text.utf8))
+            output.append(0x0D)
+            output.append(0x0A)
+        }
+        let type =
+            isPlainMediaType(attachment.mediaType) ? attachment.mediaType.lowercased() : "application/octet-stream"
+        let name = attachment.fileName.isEmpty ? "attachment" : String(attachment.fileName.prefix(255))
+        let fallback = String(
+            name.unicodeScalars.map { scalar -> Character in
+                scalar.isASCII && scalar.value >= 0x20 && scalar.value != 0x7F && scalar != "\"" && scalar != "\\"
+                    ? Character(scalar) : "_"
+            }
+        )
+        let encoded = rfc2231(name)
+        append("Content-Type: \(type);\r\n name=\"\(fallback.prefix(200))\"")
+        var disposition = "Content-Disposition: attachment;\r\n filename=\"\(fallback.prefix(200))\""
+        let pieces = rfc2231Pieces(encoded)
+        if pieces.count == 1 {
+            disposition += ";\r\n filename*=UTF-8''\(encoded)"
+        } else {
+            for (index, piece) in pieces.enumerated() {
+                disposition += ";\r\n filename*\(index)*=\(index == 0 ? "UTF-8''" : "")\(piece)"
+            }
+        }
+        append(disposition)
+        append("Content-Transfer-Encoding: base64")
+        append("")
+        let base64 = TransferEncoding.encodeBase64(attachment.content)
+        var start = 0
+        while start < base64.count {
+            let end = min(start + 76, base64.count)
+            output.append(contentsOf: base64[start..<end])
+            output.append(0x0D)
+            output.append(0x0A)
+            start = end
+        }
+    }
+
+    /// Whether a media type is a plain `type/subtype` of token characters.
+    static func isPlainMediaType(_ text: String) -> Bool {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, text.utf8.count <= 127 else { return false }
+        return parts.allSatisfy { part in
+            !part.isEmpty
+                && part.unicodeScalars.allSatisfy {
+                    $0.isASCII
+                        && ($0.properties.isAlphabetic || ("0"..."9").contains($0)
+                            || "!#$&-^_.+".unicodeScalars.contains($0))
+                }
+        }
+    }
+
+    /// An encoded name cut into pieces of at most 60 characters for RFC 2231 continuations, never inside
+    /// a `%XX`, so that every header line stays short.
+    static func rfc2231Pieces(_ encoded: String) -> [String] {
+        var pieces: [String] = []
+        var piece = ""
+        var characters = encoded.makeIterator()
+        while let character = characters.next() {
+            var unit = String(character)
+            if character == "%" {
+                unit.append(characters.next() ?? "0")
+                unit.append(characters.next() ?? "0")
+            }
+            if piece.count + unit.count > 60 {
+                pieces.append(piece)
+                piece = ""
+            }
+            piece += unit
+        }
+        if !piece.isEmpty || pieces.isEmpty { pieces.append(piece) }
+        return pieces
+    }
+
+    /// A name percent-encoded as RFC 2231 asks: UTF-8, every byte outside the attribute characters
+    /// written `%XX`.
+    static func rfc2231(_ text: String) -> String {
+        var encoded = ""
+        for byte in text.utf8 {
+            let scalar = Unicode.Scalar(byte)
+            if byte < 0x80,
+                scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                    || "!#$&+-.^_`|~".unicodeScalars.contains(scalar)
+            {
+                encoded.unicodeScalars.append(scalar)
+            } else {
+                encoded += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return encoded
     }
 
     /// Refuses CR, LF and other control characters (tab aside) in a header value.
@@ -171,5 +290,11 @@ extension String {
     func replacingCRLF() -> String {
         guard utf8.contains(0x0D) else { return self }
         return String(decoding: BodyCollector.normalizingLineBreaks(Array(utf8)), as: UTF8.self)
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

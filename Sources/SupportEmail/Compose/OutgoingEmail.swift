@@ -30,6 +30,8 @@ public struct OutgoingEmail: Hashable, Sendable {
     /// Whether a machine sends it on its own (an acknowledgement, an auto-reply): adds
     /// `Auto-Submitted: auto-replied` and `X-Auto-Response-Suppress: All` so other systems do not answer.
     public var isAutomatic: Bool
+    /// Files sent with the message, after the text, in order.
+    public var attachments: [OutgoingAttachment] = []
 
     /// Creates a message.
     ///

@@ -23,6 +23,7 @@ public struct EmailChannel: Channel {
     private let members: any MemberDirectory
     private let clock: any SupportClock
     private let transport: any MailTransport
+    private let attachments: (any AttachmentStore)?
 
     /// Creates the channel.
     ///
@@ -32,13 +33,17 @@ public struct EmailChannel: Channel {
     ///   - members: The desk's member directory, for addresses and names.
     ///   - clock: The clock for the `Date` header and the receipt.
     ///   - transport: What sends the mail.
+    ///   - attachments: Where the files of messages are kept, the desk's own store; `nil` when the desk
+    ///     keeps none (a message with files then cannot go by email).
     public init(
         settings: EmailDeskSettings,
         store: any TicketStore,
         members: any MemberDirectory,
         clock: any SupportClock,
-        transport: any MailTransport
+        transport: any MailTransport,
+        attachments: (any AttachmentStore)? = nil
     ) {
+        self.attachments = attachments
         self.rendering = EmailRendering(settings: settings)
         self.store = store
         self.members = members
@@ -50,7 +55,8 @@ public struct EmailChannel: Channel {
     ///
     /// - Parameter message: The outbound message.
     /// - Returns: A receipt whose external id is the `Message-ID`.
-    /// - Throws: ``EmailDeliveryError`` when the member has no address, ``EmailError`` when the message
+    /// - Throws: ``EmailDeliveryError`` when the member has no address or a file's bytes are missing,
+    ///   ``EmailError`` when the message
     ///   cannot be written as email, and what the transport or the store throws.
     public func send(_ message: OutboundMessage) async throws -> DeliveryReceipt {
         let recipient = try await mailbox(of: message.recipient)
@@ -64,9 +70,40 @@ public struct EmailChannel: Channel {
             }
         }
         let now = clock.now
-        let email = try rendering.render(message, to: recipient, thread: thread, isAutomatic: isAutomatic, at: now)
+        let files = try await files(of: message)
+        let email = try rendering.render(
+            message,
+            to: recipient,
+            thread: thread,
+            isAutomatic: isAutomatic,
+            at: now,
+            files: files
+        )
         try await transport.send(email)
         return DeliveryReceipt(externalID: email.messageID, at: now)
+    }
+
+    /// The message's files with their bytes, read from the attachment store.
+    private func files(of message: OutboundMessage) async throws -> [OutgoingAttachment] {
+        var files: [OutgoingAttachment] = []
+        for attachment in message.attachments where attachment.isVisibleToMember {
+            guard let attachments, let content = try await attachments.content(withHash: attachment.contentHash)
+            else {
+                throw EmailDeliveryError(
+                    .missingAttachment,
+                    "the bytes of \(attachment.fileName) (\(attachment.contentHash.prefix(12))…) are not in the "
+                        + "attachment store: give EmailChannel the desk's store (attachments:)"
+                )
+            }
+            files.append(
+                OutgoingAttachment(
+                    fileName: attachment.fileName,
+                    mediaType: attachment.mediaType,
+                    content: content.bytes
+                )
+            )
+        }
+        return files
     }
 
     private func mailbox(of member: MemberID) async throws -> Mailbox {

@@ -12,6 +12,8 @@ public struct EmailDeliveryError: CodedError, UndeliverableError {
         /// The recipient has no email address: the directory lists none, and the id is not a prospect's
         /// `email:<address>`.
         public static var noAddress: Code { Code(#function) }
+        /// A file of the message is not in the attachment store, or the channel has no store.
+        public static var missingAttachment: Code { Code(#function) }
     }
 
     /// What went wrong.

@@ -25,6 +25,7 @@ public struct EmailRendering: Sendable {
     ///   - thread: Its place in the conversation.
     ///   - isAutomatic: Whether the desk sends it on its own (not an agent's reply).
     ///   - date: The instant for the `Date` header.
+    ///   - files: The message's files with their bytes, attached after the text.
     /// - Returns: The bytes with their envelope.
     /// - Throws: ``EmailError``: `headerInjection` for a subject or name with a line break,
     ///   `invalidAddress` for a recipient address that is not ASCII, `invalidMessageID` for a thread id
@@ -34,10 +35,11 @@ public struct EmailRendering: Sendable {
         to recipient: Mailbox,
         thread: EmailThread,
         isAutomatic: Bool,
-        at date: Date
+        at date: Date,
+        files: [OutgoingAttachment] = []
     ) throws -> RenderedEmail {
         let messageID = try settings.messageID(of: message.id)
-        let email = OutgoingEmail(
+        var email = OutgoingEmail(
             from: settings.mailbox,
             to: [recipient],
             subject: message.subject,
@@ -48,6 +50,7 @@ public struct EmailRendering: Sendable {
             textBody: message.body,
             isAutomatic: isAutomatic
         )
+        email.attachments = files
         let bytes = try EmailComposer().compose(email)
         return RenderedEmail(
             from: settings.returnPath(of: message.id),

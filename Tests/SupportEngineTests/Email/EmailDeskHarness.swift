@@ -51,7 +51,8 @@ struct EmailDeskHarness: Sendable {
             store: store,
             members: directory,
             clock: clock,
-            transport: transport
+            transport: transport,
+            attachments: attachments
         )
         fallback = InMemoryChannel(kind: .telegram)
         let hours = try BusinessCalendar(

@@ -46,6 +46,8 @@ public actor InMemoryTicketStore: TicketStore {
     /// The tickets each agent holds that still need work (new, open, pending, on hold), so that a query
     /// for one agent's tickets in those statuses reads them without a scan of the store.
     private var held: [AgentID: Set<TicketID>] = [:]
+    /// The tickets by due instant, for the desk's queries of what falls due soon.
+    private var dueIndex = DueIndex<Record>()
 
     /// Creates an empty store.
     public init() {}
@@ -65,11 +67,13 @@ public actor InMemoryTicketStore: TicketStore {
             updateHolder(of: id, from: records[id]?.ticket, to: write.ticket)
             if let existing = records[id] {
                 record = existing
+                if let due = write.dueAt, due != existing.dueAt { dueIndex.add(existing, due: due) }
                 record.log.append(write.events, from: existing.ticket, to: write.ticket)
                 record.ticket = write.ticket
                 record.dueAt = write.dueAt
             } else {
                 record = Record(ticket: write.ticket, dueAt: write.dueAt)
+                if let due = write.dueAt { dueIndex.add(record, due: due) }
                 if let last = ordered.last, last.ticket.id > id { orderedIsSorted = false }
                 ordered.append(record)
                 record.log.append(write.events, from: nil, to: write.ticket)
@@ -91,6 +95,7 @@ public actor InMemoryTicketStore: TicketStore {
                 }
             }
         }
+        dueIndex.compact(count: ordered.count, elements: ordered) { $0.dueAt }
         for var message in commit.outbound {
             message.claim = nil  // a new message is nobody's yet
             outbox[message.id] = message
@@ -224,6 +229,7 @@ public actor InMemoryTicketStore: TicketStore {
         if let assignee = query.assignee, let statuses = query.statuses, statuses.isSubset(of: Self.heldStatuses) {
             return heldTickets(of: assignee, matching: query)
         }
+        if let horizon = query.dueBefore { return dueTickets(before: horizon, matching: query) }
         if !orderedIsSorted {
             ordered.sort { $0.ticket.id < $1.ticket.id }
             orderedIsSorted = true
@@ -259,6 +265,33 @@ public actor InMemoryTicketStore: TicketStore {
         var hasMore = false
         for id in ids {
             guard let stored = records[id]?.stored, query.matches(stored) else { continue }
+            if page.count == query.limit {
+                hasMore = true
+                break
+            }
+            page.append(stored)
+        }
+        return TicketPage(tickets: page, nextCursor: hasMore ? page.last?.ticket.id : nil)
+    }
+
+    /// A query for the tickets due before an instant, answered from ``dueIndex`` in id order.
+    private func dueTickets(before horizon: Date, matching query: TicketQuery) -> TicketPage {
+        // Each id is read once, and only those after the cursor are sorted.
+        var due: [(id: TicketID, record: Record)] = []
+        for record in dueIndex.elements(dueBefore: horizon, dueOf: { $0.dueAt }) {
+            let id = record.ticket.id
+            if let after = query.after, id <= after { continue }
+            due.append((id, record))
+        }
+        due.sort { $0.id < $1.id }
+        var page: [StoredTicket] = []
+        var hasMore = false
+        var previous: TicketID?
+        for (id, record) in due {
+            guard id != previous else { continue }  // listed twice
+            previous = id
+            let stored = record.stored
+            guard query.matches(stored) else { continue }
             if page.count == query.limit {
                 hasMore = true
                 break

@@ -4,6 +4,9 @@
 public struct LocaleTag: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
     /// The tag, lower case, such as `ru` or `pt-br`.
     public let rawValue: String
+    /// The primary language subtag's two or three ASCII letters packed into one integer (`en` and
+    /// `en-gb` share it), so that routing compares languages as integers, not strings.
+    package let primaryCode: UInt32
 
     /// Creates a tag, or `nil` when the text is not a language tag (2–3 letters, optional `-` subtags).
     ///
@@ -16,6 +19,9 @@ public struct LocaleTag: RawRepresentable, Hashable, Sendable, Codable, CustomSt
             parts.dropFirst().allSatisfy({ (1...8).contains($0.count) && $0.utf8.allSatisfy(Self.isAlphanumeric) })
         else { return nil }
         self.rawValue = folded
+        var code: UInt32 = 0
+        for (position, byte) in language.utf8.enumerated() { code |= UInt32(byte) << (8 * UInt32(position)) }
+        self.primaryCode = code
     }
 
     private static func isAlphanumeric(_ byte: UInt8) -> Bool {
@@ -54,6 +60,19 @@ public struct LocaleTag: RawRepresentable, Hashable, Sendable, Codable, CustomSt
 
     /// The tag.
     public var description: String { rawValue }
+
+    /// Whether two tags are the same tag.
+    ///
+    /// - Parameters:
+    ///   - lhs: A tag.
+    ///   - rhs: Another tag.
+    /// - Returns: `true` when both have the same text.
+    public static func == (lhs: LocaleTag, rhs: LocaleTag) -> Bool { lhs.rawValue == rhs.rawValue }
+
+    /// Feeds the tag's text to a hasher.
+    ///
+    /// - Parameter hasher: The hasher.
+    public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
 
     /// English.
     public static let en = LocaleTag(rawValue: "en")!

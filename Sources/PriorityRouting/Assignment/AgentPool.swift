@@ -1,27 +1,29 @@
 /// The agents of one routing decision, sorted by id, with loads that grow as tickets are given out.
 ///
-/// The agents' states are read, never written: the growing loads live in a separate array of
-/// integers, so a decision neither copies the agents' states nor allocates per agent, and the
-/// strategy's choice is one pass over the eligible agents.
+/// The agents' states are read, never written or copied: every read goes through a buffer pointer
+/// (reading a field through the array's subscript copies the whole state first, retaining each of its
+/// strings and arrays). The growing loads live in a separate array of integers, made only once a
+/// ticket is given out, so one decision reads each agent twice (the order check and the strategy's
+/// pass) and allocates nothing per agent.
 struct AgentPool {
     /// The agents, sorted by id, each id once.
     let agents: [AgentState]
-    /// Each agent's open tickets, growing as tickets are given out.
-    private var loads: [Int]
-    /// Whether each agent may be chosen at all: available and not the one handing over.
-    private let present: [Bool]
+    /// Each agent's open tickets as they grow; empty until the first ticket is given out, when the
+    /// agents' own ``AgentState/openTickets`` still hold.
+    private var loads: [Int] = []
+    /// Agents who may not be chosen, whatever their state (the one handing over).
+    private let excluded: Set<AgentID>
 
     init(_ agents: [AgentState], excluding excluded: Set<AgentID> = []) {
         // Hosts usually pass agents already sorted by id (the desk does): then the ids are unique and
         // nothing needs sorting or hashing, which keeps a single decision cheap.
-        var strictlySorted = true
-        var index = 1
-        while index < agents.count {
-            if !(agents[index - 1].id < agents[index].id) {
-                strictlySorted = false
-                break
+        let strictlySorted = agents.withUnsafeBufferPointer { agents in
+            var index = 1
+            while index < agents.count {
+                guard agents[index - 1].id < agents[index].id else { return false }
+                index += 1
             }
-            index += 1
+            return true
         }
         if strictlySorted {
             self.agents = agents
@@ -32,20 +34,26 @@ struct AgentPool {
             unique.sort { $0.id < $1.id }
             self.agents = unique
         }
-        var loads: [Int] = []
-        var present: [Bool] = []
-        loads.reserveCapacity(self.agents.count)
-        present.reserveCapacity(self.agents.count)
-        self.agents.withUnsafeBufferPointer { agents in
-            for index in agents.indices {
-                loads.append(agents[index].openTickets)
-                present.append(
-                    agents[index].isAvailable && (excluded.isEmpty || !excluded.contains(agents[index].id))
-                )
-            }
-        }
-        self.loads = loads
-        self.present = present
+        self.excluded = excluded
+    }
+
+    /// An agent's open tickets, counting those given out so far.
+    @inline(__always)
+    private static func load(_ agents: UnsafeBufferPointer<AgentState>, _ loads: [Int], _ index: Int) -> Int {
+        loads.isEmpty ? agents[index].openTickets : loads[index]
+    }
+
+    /// Whether an agent may be given a ticket now: available, below capacity, not excluded.
+    @inline(__always)
+    private static func isEligible(
+        _ agents: UnsafeBufferPointer<AgentState>,
+        _ loads: [Int],
+        _ excluded: Set<AgentID>,
+        _ index: Int
+    ) -> Bool {
+        agents[index].presence == .online && agents[index].isOnShift && !agents[index].isAbsent
+            && load(agents, loads, index) < agents[index].capacity
+            && (excluded.isEmpty || !excluded.contains(agents[index].id))
     }
 
     /// The index of an agent, by binary search over the sorted ids.
@@ -67,9 +75,13 @@ struct AgentPool {
 
     /// The number of tickets the eligible agents can still take.
     var freeSlots: Int {
-        var total = 0
-        for index in agents.indices where present[index] { total += free(at: index) }
-        return total
+        agents.withUnsafeBufferPointer { agents in
+            var total = 0
+            for index in agents.indices where Self.isEligible(agents, loads, excluded, index) {
+                total += agents[index].capacity - Self.load(agents, loads, index)
+            }
+            return total
+        }
     }
 
     /// An agent's state with the load given out so far.
@@ -79,18 +91,20 @@ struct AgentPool {
 
     private func state(at index: Int) -> AgentState {
         var state = agents[index]
-        state.openTickets = loads[index]
+        if !loads.isEmpty { state.openTickets = loads[index] }
         return state
     }
 
-    private func free(at index: Int) -> Int { max(0, agents[index].capacity - loads[index]) }
-
     private func isEligible(at index: Int) -> Bool {
-        present[index] && loads[index] < agents[index].capacity
+        agents.withUnsafeBufferPointer { Self.isEligible($0, loads, excluded, index) }
     }
 
     mutating func recordAssignment(to id: AgentID) {
-        if let index = index(of: id) { loads[index] += 1 }
+        guard let index = index(of: id) else { return }
+        if loads.isEmpty {
+            loads = agents.withUnsafeBufferPointer { agents in agents.indices.map { agents[$0].openTickets } }
+        }
+        loads[index] += 1
     }
 
     /// The first eligible agent along `start`'s substitute chain, skipping absent agents; `nil` if
@@ -123,34 +137,57 @@ struct AgentPool {
         var best: (group: Int, load: Int, free: Int)?
         var firstLevel = -1
         var firstAfterTurn = -1
+        let reason = ticket.reason
+        let hasLoads = !loads.isEmpty
+        let hasExcluded = !excluded.isEmpty
         agents.withUnsafeBufferPointer { agents in
-            for index in agents.indices where present[index] && loads[index] < agents[index].capacity {
-                var group = 0
-                if let matcher {
-                    // Reads the two arrays in place: copying the agent's state would retain all its fields.
-                    let speaks = matcher.spoken(by: agents[index].languages)
-                    let handles = agents[index].skills.contains(ticket.reason)
-                    group = speaks ? (handles ? 0 : 1) : (handles ? 2 : 3)
-                }
-                let load = loadAware ? loads[index] : 0
-                let free = loadAware ? max(0, agents[index].capacity - loads[index]) : 0
-                let candidate = (group: group, load: load, free: free)
-                if let current = best {
-                    if candidate.group > current.group { continue }
-                    if candidate.group == current.group {
-                        if candidate.load > current.load { continue }
-                        if candidate.load == current.load {
-                            if candidate.free < current.free { continue }
-                            if candidate.free == current.free {
+            loads.withUnsafeBufferPointer { loads in
+                for index in agents.indices {
+                    guard agents[index].presence == .online, agents[index].isOnShift, !agents[index].isAbsent else {
+                        continue
+                    }
+                    let capacity = agents[index].capacity
+                    let carried = hasLoads ? loads[index] : agents[index].openTickets
+                    guard carried < capacity else { continue }
+                    if hasExcluded && excluded.contains(agents[index].id) { continue }
+                    let load = loadAware ? carried : 0
+                    let free = loadAware ? capacity - carried : 0
+                    // How the load and free capacity compare with the best so far: -1 better, 1 worse.
+                    var order = 0
+                    if let best {
+                        if load != best.load {
+                            order = load < best.load ? -1 : 1
+                        } else if free != best.free {
+                            order = free > best.free ? -1 : 1
+                        }
+                        // The best is in the first group: a worse load loses whatever this agent's group,
+                        // so the agent's languages and skills are not even read.
+                        if best.group == 0 && order > 0 { continue }
+                    }
+                    var group = 0
+                    if let matcher {
+                        // Reads the two arrays in place: copying the agent's state would retain all its fields.
+                        let speaks = matcher.spoken(by: agents[index].languages)
+                        let handles = agents[index].skills.withUnsafeBufferPointer { skills in
+                            for skill in skills.indices where skills[skill] == reason { return true }
+                            return false
+                        }
+                        group = speaks ? (handles ? 0 : 1) : (handles ? 2 : 3)
+                    }
+                    if let current = best {
+                        if group > current.group { continue }
+                        if group == current.group {
+                            if order > 0 { continue }
+                            if order == 0 {
                                 if firstAfterTurn < 0, let turnStart, index >= turnStart { firstAfterTurn = index }
                                 continue
                             }
                         }
                     }
+                    best = (group: group, load: load, free: free)
+                    firstLevel = index
+                    firstAfterTurn = turnStart.map { index >= $0 ? index : -1 } ?? -1
                 }
-                best = candidate
-                firstLevel = index
-                firstAfterTurn = turnStart.map { index >= $0 ? index : -1 } ?? -1
             }
         }
         guard best != nil else { return nil }
@@ -159,28 +196,18 @@ struct AgentPool {
 }
 
 /// Whether an agent speaks a ticket's language: the same tag, or the same primary language subtag
-/// (`en-GB` speaks to `en-US`), compared on UTF-8 bytes without building strings.
+/// (`en-GB` speaks to `en-US`), compared as the tags' packed primary subtags without reading strings.
 struct LanguageMatcher {
-    private let tag: LocaleTag?
+    /// The ticket's primary subtag code, `nil` when the ticket's language is unknown.
+    private let code: UInt32?
 
-    init(_ tag: LocaleTag?) { self.tag = tag }
+    init(_ tag: LocaleTag?) { code = tag?.primaryCode }
 
     func spoken(by languages: [LocaleTag]) -> Bool {
-        guard let tag else { return true }
-        for language in languages where Self.samePrimary(language, tag) { return true }
-        return false
-    }
-
-    /// Whether two tags have the same primary language subtag (the part before the first `-`).
-    static func samePrimary(_ lhs: LocaleTag, _ rhs: LocaleTag) -> Bool {
-        let dash = UInt8(ascii: "-")
-        var left = lhs.rawValue.utf8.makeIterator()
-        var right = rhs.rawValue.utf8.makeIterator()
-        while true {
-            let l = left.next().flatMap { $0 == dash ? nil : $0 }
-            let r = right.next().flatMap { $0 == dash ? nil : $0 }
-            if l != r { return false }
-            if l == nil { return true }
+        guard let code else { return true }
+        return languages.withUnsafeBufferPointer { languages in
+            for index in languages.indices where languages[index].primaryCode == code { return true }
+            return false
         }
     }
 }

@@ -37,7 +37,7 @@ public struct Assigner: Hashable, Sendable, Codable {
     /// - Returns: The assignment, or `nil` when nobody can take the ticket now (it should wait in the queue).
     public mutating func choose(for ticket: RoutableTicket, among agents: [AgentState]) -> Assignment? {
         var pool = AgentPool(agents)
-        return choose(for: ticket, in: &pool)
+        return choose(for: ticket, in: &pool, recordingLoad: false)
     }
 
     /// Hands out waiting tickets: highest priority first, then the earliest SLA due date, then the oldest.
@@ -64,7 +64,13 @@ public struct Assigner: Hashable, Sendable, Codable {
         return assignments
     }
 
-    mutating func choose(for ticket: RoutableTicket, in pool: inout AgentPool) -> Assignment? {
+    /// Chooses the agent for one ticket from a pool and advances the rotation; with `recordingLoad`
+    /// the pool counts the ticket in the agent's load, for the next decision from the same pool.
+    mutating func choose(
+        for ticket: RoutableTicket,
+        in pool: inout AgentPool,
+        recordingLoad: Bool = true
+    ) -> Assignment? {
         var chosen: (agent: AgentState, basis: AssignmentBasis)?
         if let preferredID = ticket.preferredAgent, let preferred = pool.agent(preferredID) {
             if pool.isEligible(preferredID) {
@@ -77,7 +83,7 @@ public struct Assigner: Hashable, Sendable, Codable {
             chosen = (picked, .strategy(strategy))
         }
         guard let chosen else { return nil }
-        pool.recordAssignment(to: chosen.agent.id)
+        if recordingLoad { pool.recordAssignment(to: chosen.agent.id) }
         lastAssigned = chosen.agent.id
         return Assignment(ticketID: ticket.id, agentID: chosen.agent.id, basis: chosen.basis)
     }

@@ -38,15 +38,24 @@ struct PatternMatcher: Sendable {
         var isStem: Bool
     }
 
-    private let patternTerms: [[Int32]]
-    private let patternsByFirstTerm: [[Int32]]
-    private let termLetters: [[UInt32]]
+    // Lists of lists are stored flat, each as its items and where each list starts (one more start
+    // than lists): reading an element of an array of arrays retains and releases the inner array.
+
+    /// The terms of pattern `p`: `patternTermItems[patternTermStart[p]..<patternTermStart[p + 1]]`.
+    private let patternTermStart: [Int32]
+    private let patternTermItems: [Int32]
+    /// The patterns whose first term is `t`, likewise.
+    private let firstTermStart: [Int32]
+    private let firstTermPatterns: [Int32]
+    /// The letters of term `t`, likewise.
+    private let letterStart: [Int32]
+    private let letterItems: [UInt32]
     private let exactIndex: HashIndex
     private let stemIndex: HashIndex
     private let stemLengths: UInt64
 
     /// The number of patterns.
-    var patternCount: Int { patternTerms.count }
+    var patternCount: Int { patternTermStart.count - 1 }
 
     /// Compiles patterns.
     ///
@@ -91,12 +100,22 @@ struct PatternMatcher: Sendable {
                 exact.append((key, Int32(number)))
             }
         }
-        patternTerms = compiled
-        patternsByFirstTerm = byFirst
-        termLetters = terms.map(\.letters)
+        (patternTermStart, patternTermItems) = Self.flatten(compiled)
+        (firstTermStart, firstTermPatterns) = Self.flatten(byFirst)
+        (letterStart, letterItems) = Self.flatten(terms.map(\.letters))
         exactIndex = HashIndex(exact)
         stemIndex = HashIndex(stems)
         stemLengths = lengths
+    }
+
+    private static func flatten<Item>(_ lists: [[Item]]) -> (starts: [Int32], items: [Item]) {
+        var starts: [Int32] = [0]
+        var items: [Item] = []
+        for list in lists {
+            items += list
+            starts.append(Int32(items.count))
+        }
+        return (starts, items)
     }
 
     private struct ParseError: Error {
@@ -150,81 +169,172 @@ struct PatternMatcher: Sendable {
     ///   - points: The mark to leave for a pattern found.
     ///   - marks: One entry per pattern; a found pattern's entry becomes at least `points`.
     func mark(in text: String, points: UInt8, into marks: inout [UInt8]) {
-        guard !patternTerms.isEmpty else { return }
+        var found: [Int32] = []
         var hits: [UInt64] = []
+        marks.withUnsafeMutableBufferPointer { marks in
+            mark(in: text, points: points, into: marks, found: &found, hits: &hits)
+        }
+    }
+
+    /// Marks every pattern found in a text and lists the patterns it marks for the first time.
+    ///
+    /// - Parameters:
+    ///   - text: The text to read (at most ``maxScannedScalars`` scalars of it).
+    ///   - points: The mark to leave for a pattern found.
+    ///   - marks: One entry per pattern; a found pattern's entry becomes at least `points`.
+    ///   - found: Gets the index of every pattern whose entry in `marks` was 0 before, so the caller
+    ///     reads the few found patterns instead of every entry.
+    ///   - hits: Scratch space, kept by the caller so that several texts share one allocation.
+    func mark(
+        in text: String,
+        points: UInt8,
+        into marks: UnsafeMutableBufferPointer<UInt8>,
+        found: inout [Int32],
+        hits: inout [UInt64]
+    ) {
+        guard patternCount > 0 else { return }
+        hits.removeAll(keepingCapacity: true)
         collectTermHits(in: text, into: &hits)
         guard !hits.isEmpty else { return }
         for (position, hit) in hits.enumerated() {
             let token = Int(hit >> 32)
             let term = Int(hit & 0xFFFF_FFFF)
-            for pattern in patternsByFirstTerm[term] {
+            for slot in Int(firstTermStart[term])..<Int(firstTermStart[term + 1]) {
+                let pattern = firstTermPatterns[slot]
                 let index = Int(pattern)
-                guard marks[index] < points else { continue }
-                let terms = patternTerms[index]
-                if terms.count == 1 || Self.extend(terms, 1, after: token, from: position + 1, in: hits) {
+                let previous = marks[index]
+                guard previous < points else { continue }
+                let first = Int(patternTermStart[index])
+                let end = Int(patternTermStart[index + 1])
+                if end - first == 1 || extend(first + 1, end, after: token, from: position + 1, in: hits) {
                     marks[index] = points
+                    if previous == 0 { found.append(pattern) }
                 }
             }
         }
+    }
+
+    /// The most letters of a word kept for comparison: longer than any term (``maxWordLength``).
+    private static let letterCapacity = 64
+
+    /// The word being read: its letter count, the hash of its letters and its index in the text.
+    private struct Word {
+        var length = 0
+        var hash = PatternMatcher.hashSeed
+        var token: UInt64 = 0
     }
 
     /// Reads the text once and records `(word index << 32) | term` for every term a word matches.
+    ///
+    /// The text's UTF-8 is decoded in place (a Swift string is always valid UTF-8), and the current
+    /// word's letters live in a small stack buffer: no allocation and no iterator per scalar.
     private func collectTermHits(in text: String, into hits: inout [UInt64]) {
-        var letters: [UInt32] = []
-        letters.reserveCapacity(32)
-        var hash = Self.hashSeed
-        var token: UInt64 = 0
-        var scanned = 0
-        for scalar in text.unicodeScalars {
-            scanned += 1
-            if scanned > Self.maxScannedScalars { break }
-            let folded = TextFolding.fold(scalar.value)
-            if folded == TextFolding.ignorable { continue }
-            if folded == TextFolding.separator {
-                if !letters.isEmpty {
-                    finishWord(letters, hash, token, &hits)
-                    token += 1
-                    letters.removeAll(keepingCapacity: true)
-                    hash = Self.hashSeed
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: Self.letterCapacity) { letters in
+            var word = Word()
+            var scanned = 0
+            let decoded: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+                var index = 0
+                while index < bytes.count {
+                    scanned += 1
+                    if scanned > Self.maxScannedScalars { break }
+                    let lead = UInt32(bytes[index])
+                    let value: UInt32
+                    if lead < 0x80 {
+                        value = lead
+                        index += 1
+                    } else if lead < 0xE0 {
+                        value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                        index += 2
+                    } else if lead < 0xF0 {
+                        value =
+                            (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                        index += 3
+                    } else {
+                        value =
+                            (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                            | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+                        index += 4
+                    }
+                    feed(value, letters, &word, &hits)
                 }
-                continue
             }
-            letters.append(folded)
-            hash = (hash ^ UInt64(folded)) &* Self.hashPrime
-            let length = letters.count
-            if length < 64, stemLengths & (1 << UInt64(length)) != 0 {
-                stemIndex.forEach(hash) { term in
-                    if termLetters[Int(term)] == letters { hits.append(token << 32 | UInt64(term)) }
+            if decoded == nil {
+                for scalar in text.unicodeScalars {
+                    scanned += 1
+                    if scanned > Self.maxScannedScalars { break }
+                    feed(scalar.value, letters, &word, &hits)
                 }
+            }
+            if word.length > 0 { finishWord(letters, word.length, word.hash, word.token, &hits) }
+        }
+    }
+
+    /// Takes one scalar of the text: ends the word at a separator, else adds the folded letter and looks
+    /// the word so far up among the stems of its length.
+    @inline(__always)
+    private func feed(
+        _ value: UInt32,
+        _ letters: UnsafeMutableBufferPointer<UInt32>,
+        _ word: inout Word,
+        _ hits: inout [UInt64]
+    ) {
+        let folded = TextFolding.fold(value)
+        if folded == TextFolding.ignorable { return }
+        if folded == TextFolding.separator {
+            if word.length > 0 {
+                finishWord(letters, word.length, word.hash, word.token, &hits)
+                word.token += 1
+                word.length = 0
+                word.hash = Self.hashSeed
+            }
+            return
+        }
+        // `length` counts every letter of the word; only the first `letterCapacity` are kept, and a
+        // longer word matches no term.
+        if word.length < Self.letterCapacity { letters[word.length] = folded }
+        word.length += 1
+        word.hash = (word.hash ^ UInt64(folded)) &* Self.hashPrime
+        let length = word.length
+        if length < 64, stemLengths & (1 << UInt64(length)) != 0 {
+            let token = word.token
+            stemIndex.forEach(word.hash) { term in
+                if same(Int(term), letters, length) { hits.append(token << 32 | UInt64(term)) }
             }
         }
-        if !letters.isEmpty { finishWord(letters, hash, token, &hits) }
     }
 
     @inline(__always)
-    private func finishWord(_ letters: [UInt32], _ hash: UInt64, _ token: UInt64, _ hits: inout [UInt64]) {
+    private func finishWord(
+        _ letters: UnsafeMutableBufferPointer<UInt32>,
+        _ length: Int,
+        _ hash: UInt64,
+        _ token: UInt64,
+        _ hits: inout [UInt64]
+    ) {
         exactIndex.forEach(hash) { term in
-            if termLetters[Int(term)] == letters { hits.append(token << 32 | UInt64(term)) }
+            if same(Int(term), letters, length) { hits.append(token << 32 | UInt64(term)) }
         }
     }
 
-    /// Whether the pattern's words from `index` on follow the word `after`, each within the gap.
-    private static func extend(
-        _ terms: [Int32],
-        _ index: Int,
-        after token: Int,
-        from start: Int,
-        in hits: [UInt64]
-    )
-        -> Bool
-    {
-        if index == terms.count { return true }
+    /// Whether a term's letters are the first `length` letters of the buffer.
+    @inline(__always)
+    private func same(_ term: Int, _ letters: UnsafeMutableBufferPointer<UInt32>, _ length: Int) -> Bool {
+        let start = Int(letterStart[term])
+        guard Int(letterStart[term + 1]) - start == length, length <= letters.count else { return false }
+        for index in 0..<length where letterItems[start + index] != letters[index] { return false }
+        return true
+    }
+
+    /// Whether the pattern terms `patternTermItems[index..<end]` follow the word `after` in order,
+    /// each within the gap.
+    private func extend(_ index: Int, _ end: Int, after token: Int, from start: Int, in hits: [UInt64]) -> Bool {
+        if index == end { return true }
         var position = start
         while position < hits.count {
             let next = Int(hits[position] >> 32)
-            if next > token + 1 + maxGap { return false }
-            if next > token, Int32(truncatingIfNeeded: hits[position] & 0xFFFF_FFFF) == terms[index],
-                extend(terms, index + 1, after: next, from: position + 1, in: hits)
+            if next > token + 1 + Self.maxGap { return false }
+            if next > token, Int32(truncatingIfNeeded: hits[position] & 0xFFFF_FFFF) == patternTermItems[index],
+                extend(index + 1, end, after: next, from: position + 1, in: hits)
             {
                 return true
             }

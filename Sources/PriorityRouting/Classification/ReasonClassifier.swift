@@ -26,6 +26,12 @@ public struct ReasonClassifier: Sendable {
     private let ruleReason: [Int32]
     private let ruleSupersedes: [[Int32]]
     private let reasonCount: Int
+    /// Each rule's weight, read without copying the rule.
+    private let ruleWeight: [Int]
+    /// Each rule's language as an index into ``languages``, -1 for none.
+    private let ruleLanguage: [Int32]
+    /// The distinct languages the rules name.
+    private let languages: [LocaleTag]
 
     /// Compiles a classifier from rules.
     ///
@@ -87,6 +93,15 @@ public struct ReasonClassifier: Sendable {
         ruleReason = rules.map { number($0.reason) }
         ruleSupersedes = rules.map { $0.supersedes.map(number) }
         reasonCount = reasonNumbers.count
+        ruleWeight = rules.map(\.weight)
+        var languages: [LocaleTag] = []
+        ruleLanguage = rules.map { rule in
+            guard let language = rule.language else { return -1 }
+            if let known = languages.firstIndex(of: language) { return Int32(known) }
+            languages.append(language)
+            return Int32(languages.count - 1)
+        }
+        self.languages = languages
     }
 
     /// Compiles a classifier from a host configuration.
@@ -126,59 +141,93 @@ public struct ReasonClassifier: Sendable {
     /// - Returns: The reason with the rule that produced it, and the language whose rules found the
     ///   most in the message (also when the reason was explicit).
     public func classify(subject: String?, body: String, explicitReason: ContactReason? = nil) -> Classification {
-        var marks = [UInt8](repeating: 0, count: matcher.patternCount)
-        if let subject { matcher.mark(in: subject, points: 2, into: &marks) }
-        matcher.mark(in: body, points: 1, into: &marks)
-        var classification = decide(marks)
-        if let explicitReason, explicitReason != .other {
-            classification = Classification(reason: explicitReason, source: .explicit)
+        // The scratch space lives on the stack: a classification allocates only what it returns.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: matcher.patternCount) { marks in
+            marks.initialize(repeating: 0)
+            var found: [Int32] = []
+            var hits: [UInt64] = []
+            if let subject { matcher.mark(in: subject, points: 2, into: marks, found: &found, hits: &hits) }
+            matcher.mark(in: body, points: 1, into: marks, found: &found, hits: &hits)
+            // In pattern order, as a scan of every mark would visit them.
+            found.sort()
+            var classification = decide(UnsafeBufferPointer(marks), found)
+            if let explicitReason, explicitReason != .other {
+                classification = Classification(reason: explicitReason, source: .explicit)
+            }
+            classification.language = language(of: UnsafeBufferPointer(marks), found)
+            return classification
         }
-        classification.language = language(of: marks)
-        return classification
     }
 
     /// The language whose rules scored the most points, or `nil` when nothing matched, the matching rules
     /// name no language, or two languages tie.
-    private func language(of marks: [UInt8]) -> LocaleTag? {
-        var points: [LocaleTag: Int] = [:]
-        for (pattern, mark) in marks.enumerated() where mark > 0 {
-            let rule = rules[Int(patternRule[pattern])]
-            if let language = rule.language { points[language, default: 0] += rule.weight * Int(mark) }
+    private func language(of marks: UnsafeBufferPointer<UInt8>, _ found: [Int32]) -> LocaleTag? {
+        guard !found.isEmpty, !languages.isEmpty else { return nil }
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: languages.count) { points in
+            points.initialize(repeating: 0)
+            for pattern in found {
+                let rule = Int(patternRule[Int(pattern)])
+                let language = Int(ruleLanguage[rule])
+                if language >= 0 { points[language] += ruleWeight[rule] * Int(marks[Int(pattern)]) }
+            }
+            var top = 0
+            var winner: Int?
+            for (index, score) in points.enumerated() where score > 0 {
+                if score > top {
+                    top = score
+                    winner = index
+                } else if score == top {
+                    winner = nil
+                }
+            }
+            return winner.map { languages[$0] }
         }
-        guard let top = points.values.max(), points.values.filter({ $0 == top }).count == 1 else { return nil }
-        return points.first { $0.value == top }?.key
     }
 
-    private func decide(_ marks: [UInt8]) -> Classification {
-        var scores = [Int](repeating: 0, count: rules.count)
-        var best = [Int](repeating: -1, count: rules.count)
-        var matched = false
-        for (pattern, mark) in marks.enumerated() where mark > 0 {
-            let rule = Int(patternRule[pattern])
-            scores[rule] += rules[rule].weight * Int(mark)
-            if best[rule] < 0 || marks[Int(best[rule])] < mark { best[rule] = pattern }
-            matched = true
+    private func decide(_ marks: UnsafeBufferPointer<UInt8>, _ found: [Int32]) -> Classification {
+        guard !found.isEmpty else { return Classification(reason: .other, source: .fallback) }
+        let count = rules.count
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * count) { storage in
+            let scores = UnsafeMutableBufferPointer(rebasing: storage[0..<count])
+            let best = UnsafeMutableBufferPointer(rebasing: storage[count...])
+            scores.initialize(repeating: 0)
+            best.initialize(repeating: -1)
+            for pattern in found {
+                let pattern = Int(pattern)
+                let mark = marks[pattern]
+                let rule = Int(patternRule[pattern])
+                scores[rule] += ruleWeight[rule] * Int(mark)
+                if best[rule] < 0 || marks[best[rule]] < mark { best[rule] = pattern }
+            }
+            return withUnsafeTemporaryAllocation(of: Bool.self, capacity: reasonCount) { superseded in
+                superseded.initialize(repeating: false)
+                for index in 0..<count where scores[index] > 0 {
+                    for reason in ruleSupersedes[index] { superseded[Int(reason)] = true }
+                }
+                var winner = pick(scores, excluding: superseded)
+                if winner == nil { winner = pick(scores, excluding: nil) }
+                guard let winner else { return Classification(reason: .other, source: .fallback) }
+                return classification(winner, best[winner], scores[winner])
+            }
         }
-        guard matched else { return Classification(reason: .other, source: .fallback) }
-        var superseded = [Bool](repeating: false, count: reasonCount)
-        for index in rules.indices where scores[index] > 0 {
-            for reason in ruleSupersedes[index] { superseded[Int(reason)] = true }
-        }
-        var winner = pick(scores, excluding: superseded)
-        if winner == nil { winner = pick(scores, excluding: nil) }
-        guard let winner else { return Classification(reason: .other, source: .fallback) }
+    }
+
+    /// The classification of a winning rule, with the pattern that counted most.
+    private func classification(_ winner: Int, _ pattern: Int, _ score: Int) -> Classification {
         let rule = rules[winner]
-        let pattern = best[winner]
         return Classification(
             reason: rule.reason,
             source: .rule,
             ruleID: rule.id,
             matchedPattern: rule.patterns[Int(patternIndexInRule[pattern])],
-            score: scores[winner]
+            score: score
         )
     }
 
-    private func pick(_ scores: [Int], excluding superseded: [Bool]?) -> Int? {
+    private func pick(
+        _ scores: UnsafeMutableBufferPointer<Int>,
+        excluding superseded: UnsafeMutableBufferPointer<Bool>?
+    ) -> Int? {
         var winner: Int?
         for index in rules.indices where scores[index] > 0 && superseded?[Int(ruleReason[index])] != true {
             guard let current = winner else {
@@ -186,7 +235,7 @@ public struct ReasonClassifier: Sendable {
                 continue
             }
             if scores[index] > scores[current]
-                || (scores[index] == scores[current] && rules[index].weight > rules[current].weight)
+                || (scores[index] == scores[current] && ruleWeight[index] > ruleWeight[current])
             {
                 winner = index
             }

@@ -9,7 +9,7 @@
 /// entries cost O(k log k).
 ///
 /// The heap holds small fixed-size keys (see the Performance article of SupportEngine): the tickets
-/// stay in slots that never move, so a sift step moves 40 bytes and updates one integer, and the
+/// stay in slots that never move, so a sift step moves 32 bytes and updates one integer, and the
 /// ticket id is hashed once per operation, not once per step.
 ///
 /// ```swift
@@ -24,8 +24,9 @@ public struct TicketQueue: Sendable {
     private var heap: [QueueNode] = []
     /// The tickets by slot; a slot keeps its ticket while it waits.
     private var tickets: [RoutableTicket] = []
-    /// Where each slot's node is in ``heap``; -1 for a free slot.
-    private var heapIndex: [Int] = []
+    /// Where each slot's node is in ``heap``; -1 for a free slot. 32 bits: a sift step writes one entry
+    /// at a random place, and a smaller array keeps more of them in cache.
+    private var heapIndex: [Int32] = []
     /// Slots given back by removed tickets.
     private var freeSlots: [Int] = []
     /// The slot of each waiting ticket.
@@ -43,7 +44,7 @@ public struct TicketQueue: Sendable {
             let slot = self.tickets.count
             slots[ticket.id] = slot
             self.tickets.append(ticket)
-            heapIndex.append(heap.count)
+            heapIndex.append(Int32(heap.count))
             heap.append(QueueNode(key: QueueKey(ticket, sequence: nextSequence), slot: slot))
             nextSequence += 1
         }
@@ -78,7 +79,7 @@ public struct TicketQueue: Sendable {
     /// - Parameter id: The ticket.
     /// - Returns: The entry, or `nil` when the ticket is not in the queue.
     public func entry(for id: TicketID) -> QueueEntry? {
-        slots[id].map { entry(of: heap[heapIndex[$0]]) }
+        slots[id].map { entry(of: heap[Int(heapIndex[$0])]) }
     }
 
     /// Adds a ticket.
@@ -98,11 +99,11 @@ public struct TicketQueue: Sendable {
         guard Self.claim(&slots[ticket.id, default: -1], slot) else { return false }
         if slot == tickets.count {
             tickets.append(ticket)
-            heapIndex.append(heap.count)
+            heapIndex.append(Int32(heap.count))
         } else {
             freeSlots.removeLast()
             tickets[slot] = ticket
-            heapIndex[slot] = heap.count
+            heapIndex[slot] = Int32(heap.count)
         }
         heap.append(QueueNode(key: QueueKey(ticket, sequence: nextSequence), slot: slot))
         nextSequence += 1
@@ -118,7 +119,7 @@ public struct TicketQueue: Sendable {
     public mutating func update(_ ticket: RoutableTicket) -> Bool {
         guard let slot = slots[ticket.id] else { return false }
         tickets[slot] = ticket
-        let index = heapIndex[slot]
+        let index = Int(heapIndex[slot])
         heap[index].key = QueueKey(ticket, sequence: heap[index].key.sequence)
         restore(index)
         return true
@@ -134,7 +135,7 @@ public struct TicketQueue: Sendable {
     public mutating func reprioritize(_ id: TicketID, to priority: Priority) -> Bool {
         guard let slot = slots[id] else { return false }
         tickets[slot].priority = priority
-        let index = heapIndex[slot]
+        let index = Int(heapIndex[slot])
         heap[index].key = QueueKey(tickets[slot], sequence: heap[index].key.sequence)
         restore(index)
         return true
@@ -147,7 +148,7 @@ public struct TicketQueue: Sendable {
     @discardableResult
     public mutating func remove(_ id: TicketID) -> QueueEntry? {
         guard let slot = slots[id] else { return nil }
-        return remove(at: heapIndex[slot])
+        return remove(at: Int(heapIndex[slot]))
     }
 
     /// Removes and returns the entry served next.
@@ -180,7 +181,7 @@ public struct TicketQueue: Sendable {
         let last = heap.removeLast()
         if index < heap.count {
             heap[index] = last
-            heapIndex[last.slot] = index
+            heapIndex[last.slot] = Int32(index)
             restore(index)
         }
         return removed
@@ -201,12 +202,12 @@ public struct TicketQueue: Sendable {
             let parent = (index - 1) / 4
             guard moving.key.precedes(heap[parent].key) else { break }
             heap[index] = heap[parent]
-            heapIndex[heap[index].slot] = index
+            heapIndex[heap[index].slot] = Int32(index)
             index = parent
         }
         if index != start {
             heap[index] = moving
-            heapIndex[moving.slot] = index
+            heapIndex[moving.slot] = Int32(index)
         }
     }
 
@@ -231,12 +232,12 @@ public struct TicketQueue: Sendable {
             }
             guard childKey.precedes(moving.key) else { break }
             heap[index] = heap[child]
-            heapIndex[heap[index].slot] = index
+            heapIndex[heap[index].slot] = Int32(index)
             index = child
         }
         if index != start {
             heap[index] = moving
-            heapIndex[moving.slot] = index
+            heapIndex[moving.slot] = Int32(index)
         }
     }
 
@@ -246,7 +247,7 @@ public struct TicketQueue: Sendable {
             freeSlots.count + heap.count == tickets.count
         else { return false }
         for (index, node) in heap.enumerated() {
-            guard heapIndex[node.slot] == index, slots[tickets[node.slot].id] == node.slot else { return false }
+            guard heapIndex[node.slot] == Int32(index), slots[tickets[node.slot].id] == node.slot else { return false }
             guard QueueKey(tickets[node.slot], sequence: node.key.sequence).precedes(node.key) == false,
                 node.key.precedes(QueueKey(tickets[node.slot], sequence: node.key.sequence)) == false
             else { return false }

@@ -262,8 +262,12 @@ public struct SLAPlanner: Sendable {
     public func dueSteps(of ticket: Ticket, at now: Date) -> [(clock: SLAClock, step: SLAStep, at: Date)] {
         var due: [(SLAClock, SLAStep, Date)] = []
         for clock in ticket.sla.running.values {
-            for (step, at) in steps(of: clock, priority: ticket.priority)
-            where at <= now && !ticket.sla.hasFired(step, of: clock) {
+            // The escalations come at or after the breach: while the breach is not due, only warnings can
+            // be, and the calendar arithmetic of the ladder is spared (as in `nextStep(of:)`).
+            let candidates =
+                escalationsFollowBreach && clock.dueAt > now
+                ? warnings(of: clock, priority: ticket.priority) : steps(of: clock, priority: ticket.priority)
+            for (step, at) in candidates where at <= now && !ticket.sla.hasFired(step, of: clock) {
                 due.append((clock, step, at))
             }
         }

@@ -18,7 +18,7 @@ struct CalendarRules: Sendable {
 
     /// The local windows that start on a date.
     func windows(onDay day: Int64) -> [Span] {
-        if let special = specialDays[day] { return special }
+        if !specialDays.isEmpty, let special = specialDays[day] { return special }
         if isHoliday(day) { return [] }
         return weekly[CivilTime.weekdayIndex(days: day)]
     }

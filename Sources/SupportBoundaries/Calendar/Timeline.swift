@@ -108,20 +108,21 @@ struct Timeline: Sendable {
             let offset = zone.offset(at: middle) * second
             regions.append(Region(start: start, isRegular: true, offset: offset, base: 0, first: 0, end: 0))
         }
+        var scratch: [Span] = []
         for span in explicitSpans {
             addRegular(cursor, span.start)
-            let found = Self.bruteForce(rules: rules, zone: zone, from: span.start, to: span.end)
-            regions.append(
-                Region(
-                    start: span.start,
-                    isRegular: false,
-                    offset: 0,
-                    base: 0,
-                    first: intervals.count,
-                    end: intervals.count + found.count
-                )
+            let first = intervals.count
+            Self.bruteForce(
+                rules: rules,
+                zone: zone,
+                from: span.start,
+                to: span.end,
+                into: &intervals,
+                scratch: &scratch
             )
-            intervals += found
+            regions.append(
+                Region(start: span.start, isRegular: false, offset: 0, base: 0, first: first, end: intervals.count)
+            )
             cursor = span.end
         }
         addRegular(cursor, Instant.maximum)
@@ -162,35 +163,70 @@ struct Timeline: Sendable {
         self.intervalCumEnd = intervalCumEnd
     }
 
-    /// The open intervals in `[from, to)`, from the local-day rules, closures removed.
-    private static func bruteForce(rules: CalendarRules, zone: ZoneTable, from: Int64, to: Int64) -> [Span] {
+    /// Appends the open intervals in `[from, to)`, from the local-day rules, closures removed, to `output`.
+    ///
+    /// A compile runs this for every explicit region (a few hundred in a zone with daylight saving time),
+    /// so it allocates nothing once `scratch` has grown, and resolves local times from a moving index
+    /// into the zone's thresholds instead of a binary search per window.
+    private static func bruteForce(
+        rules: CalendarRules,
+        zone: ZoneTable,
+        from: Int64,
+        to: Int64,
+        into output: inout [Span],
+        scratch found: inout [Span]
+    ) {
         let second = Instant.perSecond
         let daySeconds = CivilTime.secondsPerDay
         let firstDay = CivilTime.floorDiv(CivilTime.floorDiv(from, second), daySeconds) - 3
         let lastDay = CivilTime.floorDiv(CivilTime.floorDiv(to, second), daySeconds) + 2
-        var found: [Span] = []
+        let thresholds = zone.thresholds
+        let offsets = zone.offsets
+        // `hint` is the number of thresholds not above the last local time resolved; local times
+        // move little from one window to the next, so it moves a step or two at most.
+        var hint = ZoneTable.countNotAbove(thresholds, firstDay * daySeconds)
+        func resolve(_ local: Int64) -> Int64 {
+            while hint < thresholds.count && thresholds[hint] <= local { hint += 1 }
+            while hint > 0 && thresholds[hint - 1] > local { hint -= 1 }
+            return local - offsets[hint]
+        }
+        found.removeAll(keepingCapacity: true)
+        var ascending = true
         for localDay in firstDay...lastDay {
             for window in rules.windows(onDay: localDay) {
-                let start = max(zone.resolve(local: localDay * daySeconds + window.start) * second, from)
-                let end = min(zone.resolve(local: localDay * daySeconds + window.end) * second, to)
-                if end > start { found.append((start, end)) }
+                let start = max(resolve(localDay * daySeconds + window.start) * second, from)
+                let end = min(resolve(localDay * daySeconds + window.end) * second, to)
+                guard end > start else { continue }
+                if let last = found.last, start < last.start { ascending = false }
+                found.append((start, end))
             }
         }
-        var result: [Span] = []
+        if !ascending { found.sort { $0.start < $1.start } }
+        // Merges overlapping and touching spans in place, as `CalendarRules.merged` does.
+        var merged = 0
+        for index in found.indices {
+            let span = found[index]
+            if merged > 0 && span.start <= found[merged - 1].end {
+                found[merged - 1].end = max(found[merged - 1].end, span.end)
+            } else {
+                found[merged] = span
+                merged += 1
+            }
+        }
         var closureIndex = 0
         let closures = rules.closures
-        for var span in CalendarRules.merged(found) {
+        for index in 0..<merged {
+            var span = found[index]
             while closureIndex < closures.count && closures[closureIndex].end <= span.start { closureIndex += 1 }
-            var index = closureIndex
-            while index < closures.count && closures[index].start < span.end {
-                let closure = closures[index]
-                if closure.start > span.start { result.append((span.start, closure.start)) }
+            var next = closureIndex
+            while next < closures.count && closures[next].start < span.end {
+                let closure = closures[next]
+                if closure.start > span.start { output.append((span.start, closure.start)) }
                 span.start = max(span.start, closure.end)
-                index += 1
+                next += 1
             }
-            if span.end > span.start { result.append(span) }
+            if span.end > span.start { output.append(span) }
         }
-        return result
     }
 
     // MARK: - Weekly template

@@ -70,7 +70,7 @@ extension SupportDesk {
         }
         if let subject = inbound.subject { add(references(in: Substring(subject), prefix: prefix, bare: true)) }
         let body = inbound.body
-        guard let first = prefix.utf8.first, body.utf8.contains(first) else { return found }
+        guard let first = prefix.utf8.first, ByteSearch.contains(first, in: body) else { return found }
         add(references(in: Substring(body), prefix: prefix, bare: false))
         for line in body.split(whereSeparator: \.isNewline) where line.first == ">" {
             add(references(in: line, prefix: prefix, bare: true))
@@ -80,7 +80,7 @@ extension SupportDesk {
 
     /// The numbers written in `text` as `[prefix digits]`, and, when `bare`, as `prefix digits` too.
     private static func references(in text: Substring, prefix: String, bare: Bool) -> [TicketNumber] {
-        guard let first = prefix.utf8.first, text.utf8.contains(first) else { return [] }
+        guard let first = prefix.utf8.first, ByteSearch.contains(first, in: text) else { return [] }
         var numbers: [TicketNumber] = []
         var rest = text[...]
         while numbers.count < 8, let range = rest.range(of: prefix) {

@@ -8,7 +8,7 @@ import TicketLifecycle
 enum StoredText {
     /// Whether the text holds a NUL character.
     static func hasNUL(_ text: String) -> Bool {
-        text.utf8.contains(0)
+        ByteSearch.contains(0, in: text)
     }
 
     /// The message for a refused text.

@@ -8,7 +8,7 @@ public actor InMemoryTicketStore: TicketStore {
     /// A ticket's snapshot, due instant and history in one box, updated in place by each commit. Boxing
     /// keeps the hash tables' slots pointer-sized: a large ticket struct stored inline would make every
     /// empty slot cost as much as a ticket.
-    private final class Record {
+    final class Record {
         var ticket: Ticket
         var dueAt: Date?
         /// Whether the ticket's own key, ``ThreadKey/ticket(_:)``, was committed for it. The key is not put
@@ -24,15 +24,15 @@ public actor InMemoryTicketStore: TicketStore {
         var stored: StoredTicket { StoredTicket(ticket: ticket, dueAt: dueAt) }
     }
 
-    private var records: [TicketID: Record] = [:]
+    var records: [TicketID: Record] = [:]
     private var externalKeys: [ExternalMessageKey: Record] = [:]
     private var threadKeys: [ThreadKey: Record] = [:]
     /// Keys of the form ``ThreadKey/ticket(_:)`` committed for another ticket than their own: they win
     /// over the implicit own keys, and are usually none.
     private var movedOwnThreadKeys: [ThreadKey: Record] = [:]
     /// Every record, in id order once sorted (the desk's ids usually arrive in order).
-    private var ordered: [Record] = []
-    private var orderedIsSorted = true
+    var ordered: [Record] = []
+    var orderedIsSorted = true
     private var outbox: [OutboundID: OutboundMessage] = [:]
     private var pendingOutboundIDs: Set<OutboundID> = []
     private var deadLetterIDs: Set<OutboundID> = []
@@ -45,9 +45,11 @@ public actor InMemoryTicketStore: TicketStore {
     private var numbers: [TicketNumber: Record] = [:]
     /// The tickets each agent holds that still need work (new, open, pending, on hold), so that a query
     /// for one agent's tickets in those statuses reads them without a scan of the store.
-    private var held: [AgentID: Set<TicketID>] = [:]
+    var held: [AgentID: Set<TicketID>] = [:]
     /// The tickets by search term: built by the first text query, kept current by commits after it.
-    private var textIndex: TicketTextIndex?
+    var textIndex: TicketTextIndex?
+    /// The tickets by due instant, for the desk's queries of what falls due soon.
+    var dueIndex = DueIndex<Record>()
 
     /// Creates an empty store.
     public init() {}
@@ -68,11 +70,13 @@ public actor InMemoryTicketStore: TicketStore {
             textIndex?.update(write.ticket, from: records[id]?.ticket)
             if let existing = records[id] {
                 record = existing
+                if let due = write.dueAt, due != existing.dueAt { dueIndex.add(existing, due: due) }
                 record.log.append(write.events, from: existing.ticket, to: write.ticket)
                 record.ticket = write.ticket
                 record.dueAt = write.dueAt
             } else {
                 record = Record(ticket: write.ticket, dueAt: write.dueAt)
+                if let due = write.dueAt { dueIndex.add(record, due: due) }
                 if let last = ordered.last, last.ticket.id > id { orderedIsSorted = false }
                 ordered.append(record)
                 record.log.append(write.events, from: nil, to: write.ticket)
@@ -94,6 +98,7 @@ public actor InMemoryTicketStore: TicketStore {
                 }
             }
         }
+        dueIndex.compact(count: ordered.count, elements: ordered) { $0.dueAt }
         for var message in commit.outbound {
             message.claim = nil  // a new message is nobody's yet
             outbox[message.id] = message
@@ -114,7 +119,7 @@ public actor InMemoryTicketStore: TicketStore {
         if let after { held[after, default: []].insert(id) }
     }
 
-    private static let heldStatuses: Set<TicketStatus> = [.new, .open, .pending, .onHold]
+    static let heldStatuses: Set<TicketStatus> = [.new, .open, .pending, .onHold]
 
     private static func isHeld(_ ticket: Ticket) -> Bool { heldStatuses.contains(ticket.status) }
 
@@ -217,96 +222,6 @@ public actor InMemoryTicketStore: TicketStore {
     /// - Returns: The ticket's id, or `nil`.
     public func ticketID(forNumber number: TicketNumber) -> TicketID? { numbers[number]?.ticket.id }
 
-    /// Lists tickets ordered by id.
-    ///
-    /// - Parameter query: The conditions and the page.
-    /// - Returns: One page.
-    /// - Throws: ``StoreError`` with ``StoreError/Code/invalidQuery`` for a limit out of range.
-    public func tickets(matching query: TicketQuery) throws -> TicketPage {
-        try query.validate()
-        if let terms = query.textTerms {
-            return textSearch(for: terms, matching: query)
-        }
-        if let assignee = query.assignee, let statuses = query.statuses, statuses.isSubset(of: Self.heldStatuses) {
-            return heldTickets(of: assignee, matching: query)
-        }
-        if !orderedIsSorted {
-            ordered.sort { $0.ticket.id < $1.ticket.id }
-            orderedIsSorted = true
-        }
-        var start = ordered.startIndex
-        if let after = query.after {
-            start = Self.firstIndex(in: ordered, after: after)
-        }
-        var page: [StoredTicket] = []
-        var index = start
-        while index < ordered.endIndex, page.count < query.limit {
-            let stored = ordered[index].stored
-            if query.matches(stored) { page.append(stored) }
-            index += 1
-        }
-        var hasMore = false
-        while index < ordered.endIndex {
-            if query.matches(ordered[index].stored) {
-                hasMore = true
-                break
-            }
-            index += 1
-        }
-        return TicketPage(tickets: page, nextCursor: hasMore ? page.last?.ticket.id : nil)
-    }
-
-    /// A query with a text, answered from ``textIndex`` (built now if this is the first) in id order.
-    private func textSearch(for terms: Set<String>, matching query: TicketQuery) -> TicketPage {
-        if textIndex == nil {
-            var index = TicketTextIndex()
-            for record in records.values { index.update(record.ticket, from: nil) }
-            textIndex = index
-        }
-        var ids = textIndex?.tickets(holding: terms) ?? []
-        if let after = query.after { ids.removeAll { $0 <= after } }
-        var page: [StoredTicket] = []
-        var hasMore = false
-        for id in ids {
-            guard let stored = records[id]?.stored, query.matchesIgnoringText(stored) else { continue }
-            if page.count == query.limit {
-                hasMore = true
-                break
-            }
-            page.append(stored)
-        }
-        return TicketPage(tickets: page, nextCursor: hasMore ? page.last?.ticket.id : nil)
-    }
-
-    /// A query for the tickets an agent holds, answered from ``held`` in id order.
-    private func heldTickets(of agent: AgentID, matching query: TicketQuery) -> TicketPage {
-        var ids = held[agent].map { Array($0) } ?? []
-        if let after = query.after { ids.removeAll { $0 <= after } }
-        ids.sort()
-        var page: [StoredTicket] = []
-        var hasMore = false
-        for id in ids {
-            guard let stored = records[id]?.stored, query.matches(stored) else { continue }
-            if page.count == query.limit {
-                hasMore = true
-                break
-            }
-            page.append(stored)
-        }
-        return TicketPage(tickets: page, nextCursor: hasMore ? page.last?.ticket.id : nil)
-    }
-
-    private static func firstIndex(in records: [Record], after cursor: TicketID) -> Int {
-        var low = 0
-        var high = records.count
-        while low < high {
-            let middle = (low + high) / 2
-            if records[middle].ticket.id <= cursor { low = middle + 1 } else { high = middle }
-        }
-        return low
-    }
-
-    /// Lists pending outbound messages due by `instant`, oldest first.
     ///
     /// - Parameters:
     ///   - instant: The cut-off for the next attempt.

@@ -1,0 +1,122 @@
+import Foundation
+
+/// The ticket queries: by id, through the term index, the held-tickets index and the due index.
+extension InMemoryTicketStore {
+    /// Lists tickets ordered by id.
+    ///
+    /// - Parameter query: The conditions and the page.
+    /// - Returns: One page.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/invalidQuery`` for a limit out of range.
+    public func tickets(matching query: TicketQuery) throws -> TicketPage {
+        try query.validate()
+        if let terms = query.textTerms {
+            return textSearch(for: terms, matching: query)
+        }
+        if let assignee = query.assignee, let statuses = query.statuses, statuses.isSubset(of: Self.heldStatuses) {
+            return heldTickets(of: assignee, matching: query)
+        }
+        if let horizon = query.dueBefore { return dueTickets(before: horizon, matching: query) }
+        if !orderedIsSorted {
+            ordered.sort { $0.ticket.id < $1.ticket.id }
+            orderedIsSorted = true
+        }
+        var start = ordered.startIndex
+        if let after = query.after {
+            start = Self.firstIndex(in: ordered, after: after)
+        }
+        var page: [StoredTicket] = []
+        var index = start
+        while index < ordered.endIndex, page.count < query.limit {
+            let stored = ordered[index].stored
+            if query.matches(stored) { page.append(stored) }
+            index += 1
+        }
+        var hasMore = false
+        while index < ordered.endIndex {
+            if query.matches(ordered[index].stored) {
+                hasMore = true
+                break
+            }
+            index += 1
+        }
+        return TicketPage(tickets: page, nextCursor: hasMore ? page.last?.ticket.id : nil)
+    }
+
+    /// A query with a text, answered from ``textIndex`` (built now if this is the first) in id order.
+    private func textSearch(for terms: Set<String>, matching query: TicketQuery) -> TicketPage {
+        if textIndex == nil {
+            var index = TicketTextIndex()
+            for record in records.values { index.update(record.ticket, from: nil) }
+            textIndex = index
+        }
+        var ids = textIndex?.tickets(holding: terms) ?? []
+        if let after = query.after { ids.removeAll { $0 <= after } }
+        var page: [StoredTicket] = []
+        var hasMore = false
+        for id in ids {
+            guard let stored = records[id]?.stored, query.matchesIgnoringText(stored) else { continue }
+            if page.count == query.limit {
+                hasMore = true
+                break
+            }
+            page.append(stored)
+        }
+        return TicketPage(tickets: page, nextCursor: hasMore ? page.last?.ticket.id : nil)
+    }
+
+    /// A query for the tickets an agent holds, answered from ``held`` in id order.
+    private func heldTickets(of agent: AgentID, matching query: TicketQuery) -> TicketPage {
+        var ids = held[agent].map { Array($0) } ?? []
+        if let after = query.after { ids.removeAll { $0 <= after } }
+        ids.sort()
+        var page: [StoredTicket] = []
+        var hasMore = false
+        for id in ids {
+            guard let stored = records[id]?.stored, query.matches(stored) else { continue }
+            if page.count == query.limit {
+                hasMore = true
+                break
+            }
+            page.append(stored)
+        }
+        return TicketPage(tickets: page, nextCursor: hasMore ? page.last?.ticket.id : nil)
+    }
+
+    /// A query for the tickets due before an instant, answered from ``dueIndex`` in id order.
+    private func dueTickets(before horizon: Date, matching query: TicketQuery) -> TicketPage {
+        // Each id is read once, and only those after the cursor are sorted.
+        var due: [(id: TicketID, record: Record)] = []
+        for record in dueIndex.elements(dueBefore: horizon, dueOf: { $0.dueAt }) {
+            let id = record.ticket.id
+            if let after = query.after, id <= after { continue }
+            due.append((id, record))
+        }
+        due.sort { $0.id < $1.id }
+        var page: [StoredTicket] = []
+        var hasMore = false
+        var previous: TicketID?
+        for (id, record) in due {
+            guard id != previous else { continue }  // listed twice
+            previous = id
+            let stored = record.stored
+            guard query.matches(stored) else { continue }
+            if page.count == query.limit {
+                hasMore = true
+                break
+            }
+            page.append(stored)
+        }
+        return TicketPage(tickets: page, nextCursor: hasMore ? page.last?.ticket.id : nil)
+    }
+
+    private static func firstIndex(in records: [Record], after cursor: TicketID) -> Int {
+        var low = 0
+        var high = records.count
+        while low < high {
+            let middle = (low + high) / 2
+            if records[middle].ticket.id <= cursor { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+}

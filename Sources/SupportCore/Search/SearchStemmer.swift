@@ -12,17 +12,12 @@ public enum SearchStemmer {
     /// - Parameter word: One folded word.
     /// - Returns: Its stem.
     public static func stem(_ word: String) -> String {
-        if word.unicodeScalars.count == word.count {
-            return stem(scalars: Array(word.unicodeScalars)[...])
-        }
-        guard let first = word.unicodeScalars.first else { return word }
-        if SearchText.isCyrillic(first) { return russian(word) }
-        if first.isASCII, first.properties.isAlphabetic { return latin(word) }
-        return word
+        stem(scalars: Array(word.unicodeScalars)[...])
     }
 
-    /// The stem of a folded word without combining marks, one scalar per letter: the same rules as
-    /// ``stem(_:)`` without building characters.
+    /// The stem of a folded word given as its scalars. The rules count and compare scalars, so a
+    /// combining mark that folding keeps (a stress mark on a Cyrillic vowel) counts as a letter and
+    /// is never an ending.
     static func stem(scalars word: ArraySlice<Unicode.Scalar>) -> String {
         guard let first = word.first else { return "" }
         var letters = Array(word)
@@ -73,6 +68,7 @@ public enum SearchStemmer {
         var stripped = -1
         for (index, tail) in latinEndingScalars.enumerated() {
             guard letters.count - tail.count >= 3, hasSuffix(letters, tail) else { continue }
+            // A plural or a third person (`-s`) after `s`, `u` or `i` is part of the word: `access`, `bus`.
             if tail == ["s"], let before = letters.dropLast().last, before == "s" || before == "u" || before == "i" {
                 continue
             }
@@ -81,6 +77,8 @@ public enum SearchStemmer {
             stripped = index
             break
         }
+        // An English verb doubles its last consonant before `-ed` and `-ing`: `stopped` → `stop`. Not an
+        // `l` or an `s`, which words end in doubled (`called`, `passed`), so British `cancelled` stays apart.
         if stripped >= 0, latinEndings[stripped] == "ed" || latinEndings[stripped] == "ing", letters.count > 3,
             let last = letters.last, last == letters[letters.count - 2], !"aeiouls".unicodeScalars.contains(last)
         {
@@ -92,10 +90,12 @@ public enum SearchStemmer {
         if letters.count > 4, hasSuffix(letters, ["с", "я"]) || hasSuffix(letters, ["с", "ь"]) {
             letters.removeLast(2)
         }
+        // The reflexive `ся`/`сь` goes first, then the longest inflectional ending; a stem keeps two letters.
         for tail in russianEndingScalars where letters.count - tail.count >= 2 && hasSuffix(letters, tail) {
             letters.removeLast(tail.count)
             break
         }
+        // `подписк`, `оплат`: a stem ending in a soft sign after the ending went keeps no soft sign.
         if letters.count > 3, letters.last == "ь" { letters.removeLast() }
     }
 
@@ -108,30 +108,6 @@ public enum SearchStemmer {
         "ar", "er", "ir", "as", "os", "ly", "s", "a", "e", "o",
     ]
 
-    private static func latin(_ word: String) -> String {
-        var letters = Array(word)
-        guard letters.count > 3 else { return word }
-        var stripped = ""
-        for ending in latinEndings {
-            let tail = Array(ending)
-            guard letters.count - tail.count >= 3, letters.suffix(tail.count).elementsEqual(tail) else { continue }
-            // A plural or a third person (`-s`) after `s`, `u` or `i` is part of the word: `access`, `bus`.
-            if ending == "s", let before = letters.dropLast().last, "sui".contains(before) { continue }
-            letters.removeLast(tail.count)
-            if ending == "ies" || ending == "ied" { letters.append("y") }
-            stripped = ending
-            break
-        }
-        // An English verb doubles its last consonant before `-ed` and `-ing`: `stopped` → `stop`. Not an
-        // `l` or an `s`, which words end in doubled (`called`, `passed`), so British `cancelled` stays apart.
-        if stripped == "ed" || stripped == "ing", letters.count > 3, let last = letters.last,
-            last == letters[letters.count - 2], !"aeiouls".contains(last)
-        {
-            letters.removeLast()
-        }
-        return String(letters)
-    }
-
     // MARK: - Russian
 
     /// Endings stripped from Russian words, longest first, after the reflexive `ся`/`сь`.
@@ -143,21 +119,4 @@ public enum SearchStemmer {
         "юю", "ая", "яя", "ам", "ям", "ов", "ев", "ию", "ия", "ья", "ье", "ла", "ло", "ли", "ет", "ит",
         "ут", "ют", "ат", "ят", "ть", "ал", "ил", "ел", "ыл", "а", "я", "о", "е", "ы", "и", "у", "ю", "ь", "й",
     ]
-
-    private static func russian(_ word: String) -> String {
-        var letters = Array(word)
-        for reflexive in ["ся", "сь"] where letters.count > 4 && letters.suffix(2).elementsEqual(reflexive) {
-            letters.removeLast(2)
-            break
-        }
-        for ending in russianEndings {
-            let tail = Array(ending)
-            guard letters.count - tail.count >= 2, letters.suffix(tail.count).elementsEqual(tail) else { continue }
-            letters.removeLast(tail.count)
-            break
-        }
-        // `подписк`, `оплат`: a stem ending in a soft sign after the ending went keeps no soft sign.
-        if letters.count > 3, letters.last == "ь" { letters.removeLast() }
-        return String(letters)
-    }
 }

@@ -41,11 +41,7 @@ public struct EmailComposer: Sendable {
         lines.append("MIME-Version: 1.0")
 
         var output: [UInt8] = []
-        func append(_ text: String) {
-            output.append(contentsOf: Array(text.utf8))
-            output.append(0x0D)
-            output.append(0x0A)
-        }
+        func append(_ text: String) { Self.appendLine(text, to: &output) }
         for line in lines { append(line) }
         // "=_" never appears in quoted-printable or base64 output, so no boundary can occur in a body.
         let boundary = "=_support_" + SHA256Digest.hex(of: Array(email.messageID.utf8)).prefix(24)
@@ -68,11 +64,7 @@ public struct EmailComposer: Sendable {
 
     /// The text, alone or with its HTML alternative, headers included.
     private static func appendBody(of email: OutgoingEmail, boundary: String, to output: inout [UInt8]) {
-        func append(_ text: String) {
-            output.append(contentsOf: Array(text.utf8))
-            output.append(0x0D)
-            output.append(0x0A)
-        }
+        func append(_ text: String) { appendLine(text, to: &output) }
         let text = TransferEncoding.encodeQuotedPrintable(normalized(email.textBody))
         guard let html = email.htmlBody else {
             append("Content-Type: text/plain; charset=UTF-8; format=fixed")
@@ -102,11 +94,7 @@ public struct EmailComposer: Sendable {
     /// One file: its type, its name (RFC 2231 for any name, an ASCII fallback for old clients) and its
     /// bytes in base64 lines of 76 characters.
     private static func appendAttachment(_ attachment: OutgoingAttachment, to output: inout [UInt8]) {
-        func append(_ text: String) {
-            output.append(contentsOf: Array(text.utf8))
-            output.append(0x0D)
-            output.append(0x0A)
-        }
+        func append(_ text: String) { appendLine(text, to: &output) }
         let type =
             isPlainMediaType(attachment.mediaType) ? attachment.mediaType.lowercased() : "application/octet-stream"
         let name = attachment.fileName.isEmpty ? "attachment" : String(attachment.fileName.prefix(255))
@@ -139,6 +127,13 @@ public struct EmailComposer: Sendable {
             output.append(0x0A)
             start = end
         }
+    }
+
+    /// Writes one line and its CRLF.
+    private static func appendLine(_ text: String, to output: inout [UInt8]) {
+        output.append(contentsOf: text.utf8)
+        output.append(0x0D)
+        output.append(0x0A)
     }
 
     /// Whether a media type is a plain `type/subtype` of token characters.

@@ -51,6 +51,8 @@ public final class FaultInjectingTicketStore: TicketStore, CustomStringConvertib
         case deadLetteredOutbound
         /// `TicketStore.outbound(matching:)`.
         case outboundMatching
+        /// `TicketStore.deskEvents(after:limit:)`.
+        case deskEvents
 
         /// The operations that change what is stored.
         public static let writes: Set<Operation> = [.commit, .nextTicketNumber, .claimOutbound, .updateOutbound]
@@ -340,5 +342,16 @@ public final class FaultInjectingTicketStore: TicketStore, CustomStringConvertib
     /// - Throws: `StoreError` from the wrapped store or the fault.
     public func outbound(matching query: OutboxQuery) async throws -> OutboxPage {
         try await run(.outboundMatching) { try await base.outbound(matching: query) }
+    }
+
+    /// Reads the event feed, unless a fault strikes.
+    ///
+    /// - Parameters:
+    ///   - position: The last position read.
+    ///   - limit: The page size.
+    /// - Returns: The entries after `position`.
+    /// - Throws: `StoreError` from the wrapped store or the fault.
+    public func deskEvents(after position: Int, limit: Int) async throws -> [DeskFeedEntry] {
+        try await run(.deskEvents) { try await base.deskEvents(after: position, limit: limit) }
     }
 }

@@ -35,6 +35,8 @@ public enum TicketStoreConformance {
         updateUnderTakenOverClaim, updateUnderExpiredClaim, claimsAtOnce, updateWithoutClaim,
         ticketNumbersAtOnce, numberedTicketsAtOnce, lookupByNumber, takenNumberRefused, outboxListing,
         nulTextRefused, textSearch, searchFilters, searchFollowsChanges, searchQueriesValidated,
+        feedFollowsCommits, feedFailedCommitsAddNothing, feedNoticesKeptOnce, feedReportsDeadLetters,
+        feedQueriesValidated, feedWithoutGapsAtOnce,
     ]
 
     static let commitThenRead = Check("commit then read back") { store, expect in

@@ -63,7 +63,9 @@ extension SupportDesk {
         for message in messages where try await store.outbound(message.id) == nil { fresh.append(message) }
         guard !fresh.isEmpty else { return }
         do {
-            try await commitAndSchedule(TicketCommit(writes: [], outbound: fresh))
+            try await commitAndSchedule(
+                TicketCommit(writes: [], outbound: fresh, notices: fresh.map(DeskEvent.journeyMessage))
+            )
         } catch let error as StoreError where error.code == .invalidCommit {
             // Another desk on the same store may have put the same step's message in the outbox between
             // the check and the commit: that is a conflict, and the retry finds the message there.

@@ -48,6 +48,14 @@ struct OwedPolicyPost: Sendable, Codable {
         }
     }
 
+    /// The feed event that reports the change once its post is on `ticket`, keyed by the post's ``id``.
+    func deskEvent(on ticket: TicketID) -> DeskEvent {
+        switch change {
+        case .refund(let decision): .refund(decision, key: id, ticket: ticket)
+        case .moderation(let decision): .moderation(decision, key: id, ticket: ticket)
+        }
+    }
+
     /// The record the ledger store keeps until the post stands.
     func pending() throws -> PendingPolicyPost {
         let encoder = JSONEncoder()
@@ -127,7 +135,7 @@ extension SupportDesk {
     /// Posts on the owed post's ticket, or opens its new ticket, unless the post already stands.
     private func carryOut(_ owed: OwedPolicyPost) async throws -> Ticket? {
         if let id = owed.ticket {
-            return try await post(owed.post, on: id, member: owed.member, by: owed.actor)
+            return try await post(owed.post, on: id, member: owed.member, by: owed.actor, reporting: owed)
         }
         guard let new = owed.newTicket else { return nil }
         do {
@@ -138,7 +146,7 @@ extension SupportDesk {
             let number = try await store.nextTicketNumber()
             guard let write = try openTicket(new, with: owed.post, by: owed.actor, at: clock.now, number: number)
             else { return nil }
-            try await commitPolicyWrite(write)
+            try await commitPolicyWrite(write, reporting: owed)
             await deliverNewMessages()
             return write.ticket
         } catch let error as StoreError where error.code == .duplicateExternalMessage {

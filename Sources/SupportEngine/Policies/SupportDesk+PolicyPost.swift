@@ -50,8 +50,15 @@ extension SupportDesk {
     /// starting with the member's words, or with the member's message as a public reply of the staff
     /// person acting. A post with neither on a closed ticket changes nothing (the ledger keeps the record).
     ///
+    /// - Parameter owed: The owed post whose change the commit reports in the event feed.
     /// - Returns: The ticket the post went to.
-    func post(_ post: PolicyPost, on id: TicketID, member: MemberID, by actor: SupportActor) async throws -> Ticket {
+    func post(
+        _ post: PolicyPost,
+        on id: TicketID,
+        member: MemberID,
+        by actor: SupportActor,
+        reporting owed: OwedPolicyPost
+    ) async throws -> Ticket {
         let ticket = try await retryingConflicts("adding a policy decision to ticket \(id)") {
             guard let stored = try await store.ticket(id), stored.ticket.requester == member else { throw notFound(id) }
             if let claimed = try await claimedTicket(post) { return claimed }
@@ -88,7 +95,7 @@ extension SupportDesk {
                     dueAt: dueAt(for: ticket)
                 )
             }
-            try await commitPolicyWrite(write)
+            try await commitPolicyWrite(write, reporting: owed)
             return write.ticket
         }
         await deliverAfterCommit()
@@ -180,8 +187,9 @@ extension SupportDesk {
         return commands
     }
 
-    /// Commits one write with the outbound messages its events call for.
-    func commitPolicyWrite(_ write: TicketWrite) async throws {
+    /// Commits one write with the outbound messages its events call for, and the feed event of the
+    /// change it posts.
+    func commitPolicyWrite(_ write: TicketWrite, reporting owed: OwedPolicyPost) async throws {
         let recipient = try await profile(of: write.ticket.requester)
         var events = write.events
         // A ticket opened with a public reply (a follow-up of a closed ticket) sends that reply too; the
@@ -197,7 +205,8 @@ extension SupportDesk {
             events.insert(added, at: 0)
         }
         let outbound = outbound(for: events, of: write.ticket, to: recipient)
-        try await commitAndSchedule(TicketCommit(writes: [write], outbound: outbound))
+        let notice = owed.deskEvent(on: write.ticket.id)
+        try await commitAndSchedule(TicketCommit(writes: [write], outbound: outbound, notices: [notice]))
     }
 
     /// The member's language for a ticket: the ticket's own, else the member's.

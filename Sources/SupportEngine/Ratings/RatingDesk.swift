@@ -86,7 +86,15 @@ public struct RatingDesk: Sendable {
             comment: trimmed?.isEmpty == false ? trimmed : nil,
             at: desk.clock.now
         )
-        try await store.save(rating)
+        do {
+            try await store.save(rating)
+        } catch let error as RatingError where error.code == .alreadyRated {
+            // A retry of a call whose rating was saved but not reported reports it now; the feed keeps one
+            // event per ticket's rating whatever the number of calls.
+            if let saved = try await store.rating(of: ticket) { try await desk.report(.rating(saved)) }
+            throw error
+        }
+        try await desk.report(.rating(rating))
         return rating
     }
 }

@@ -70,15 +70,21 @@ public struct TicketCommit: Sendable, Hashable {
     public var writes: [TicketWrite]
     /// Messages to put in the outbox.
     public var outbound: [OutboundMessage]
+    /// Feed events to store with the commit, after the events of its writes: facts that are not ticket
+    /// events, such as a refund waiting for the owner or a journey message sent. One whose
+    /// ``DeskEvent/key`` the feed holds already is skipped, and the rest of the commit still applies.
+    public var notices: [DeskEvent]
 
     /// Creates a commit.
     ///
     /// - Parameters:
     ///   - writes: The tickets written.
     ///   - outbound: Messages to put in the outbox.
-    public init(writes: [TicketWrite], outbound: [OutboundMessage] = []) {
+    ///   - notices: Feed events to store with it.
+    public init(writes: [TicketWrite], outbound: [OutboundMessage] = [], notices: [DeskEvent] = []) {
         self.writes = writes
         self.outbound = outbound
+        self.notices = notices
     }
 }
 
@@ -86,7 +92,7 @@ extension TicketCommit {
     /// Checks everything about a commit's shape that needs no stored data: at least one write or
     /// message, each ticket once, each write's events continuing its expected version and ending at its
     /// snapshot, a new ticket starting with its creation, no inbound key claimed by two tickets, no
-    /// outbound message twice, and no text with a NUL character (U+0000), which PostgreSQL's `text` and
+    /// outbound message or notice twice, notices with valid keys, and no text with a NUL character (U+0000), which PostgreSQL's `text` and
     /// `jsonb` cannot hold: every store refuses it alike instead of one storing it and another failing.
     ///
     /// Every store calls this before it looks at what it holds; ``InMemoryTicketStore`` does, and so
@@ -95,8 +101,8 @@ extension TicketCommit {
     /// - Throws: ``StoreError`` with ``StoreError/Code/invalidCommit``, or
     ///   ``StoreError/Code/duplicateExternalMessage`` when two writes claim one inbound key.
     public func validateShape() throws {
-        guard !writes.isEmpty || !outbound.isEmpty else {
-            throw StoreError(.invalidCommit, "a commit must write at least one ticket or outbound message")
+        guard !writes.isEmpty || !outbound.isEmpty || !notices.isEmpty else {
+            throw StoreError(.invalidCommit, "a commit must write at least one ticket, outbound message or notice")
         }
         // One write cannot clash with another, and one message cannot appear twice: the sets that find
         // such repeats are only built when there is something to compare.
@@ -127,6 +133,13 @@ extension TicketCommit {
             }
             if StoredText.hasNUL(message.subject) || StoredText.hasNUL(message.body) {
                 throw StoreError(.invalidCommit, StoredText.nulMessage("outbound message \(message.id)"))
+            }
+        }
+        var seenNotices = Set<String>()
+        for notice in notices {
+            try notice.validateForStorage()
+            guard seenNotices.insert(notice.key).inserted else {
+                throw StoreError(.invalidCommit, "desk event \(notice.key) appears twice in one commit")
             }
         }
     }

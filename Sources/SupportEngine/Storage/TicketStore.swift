@@ -155,4 +155,27 @@ public protocol TicketStore: Sendable {
     /// - Throws: ``StoreError`` with ``StoreError/Code/invalidQuery`` for a limit out of range; a
     ///   ``StoreError`` when the store cannot be read.
     func outbound(matching query: OutboxQuery) async throws -> OutboxPage
+
+    /// Reads the desk-wide event feed: every ``DeskEvent`` stored, in the order it was stored.
+    ///
+    /// The store keeps the feed as part of its writes, in the same atomic step:
+    /// - ``commit(_:)`` stores, for each write in order, `DeskEvent(event, requester:)` of each of its
+    ///   events that has one (see ``DeskEvent/init(_:requester:)``), then the commit's
+    ///   ``TicketCommit/notices`` whose keys the feed does not hold yet;
+    /// - ``updateOutbound(_:)`` that moves a message into ``OutboundMessage/State/deadLettered`` from
+    ///   another state stores ``DeskEvent/deadLettered(_:)`` of it.
+    ///
+    /// Positions increase by one from 1 in the order events become readable, and are never reused. A
+    /// reader is never shown a position while a lower one can still appear: two desks committing at
+    /// once must not let a consumer that resumes after the higher position skip the lower one. (A SQL
+    /// adapter can give positions when events are first read rather than when they are written, under a
+    /// lock, so that writers never wait on each other.) A failed write stores no event.
+    ///
+    /// - Parameters:
+    ///   - position: The last position the reader has seen; `0` to read from the start.
+    ///   - limit: The most to return, 1 to 1,000.
+    /// - Returns: The entries after `position`, in position order.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/invalidQuery`` for a negative position or a limit
+    ///   out of range; a ``StoreError`` when the store cannot be read.
+    func deskEvents(after position: Int, limit: Int) async throws -> [DeskFeedEntry]
 }

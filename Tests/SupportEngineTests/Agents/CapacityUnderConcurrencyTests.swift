@@ -83,6 +83,11 @@ private struct SeededYieldingStore: TicketStore {
         await yields.pause()
         return try await base.outbound(matching: query)
     }
+
+    func deskEvents(after position: Int, limit: Int) async throws -> [DeskFeedEntry] {
+        await yields.pause()
+        return try await base.deskEvents(after: position, limit: limit)
+    }
 }
 
 @Suite("Assignment under concurrency")

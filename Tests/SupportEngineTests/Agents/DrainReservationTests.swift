@@ -74,6 +74,10 @@ private actor CommitHoldingStore: TicketStore {
     func outbound(matching query: OutboxQuery) async throws -> OutboxPage {
         try await base.outbound(matching: query)
     }
+
+    func deskEvents(after position: Int, limit: Int) async throws -> [DeskFeedEntry] {
+        try await base.deskEvents(after: position, limit: limit)
+    }
 }
 
 @Suite("A drain's reservation")

@@ -93,6 +93,9 @@ struct OutboxDeliveryTests {
         #expect(message.receipt == nil)
         #expect(message.lastError?.contains("attempt 5") == true)
         #expect(channel.attempts.count == 5)
+        let deadLetters = try await harness.desk.events(limit: 1000).filter { $0.event.kind == .deadLettered }
+        #expect(deadLetters.map(\.event.details["outbound"]) == [id.rawValue], "the feed reports the dead letter once")
+        #expect(deadLetters.first?.event.details["attempts"] == "5")
         #expect(channel.deliveredMessages.isEmpty)
         #expect(await harness.store.pendingOutbound(dueBy: .distantFuture, limit: 10).isEmpty)
 

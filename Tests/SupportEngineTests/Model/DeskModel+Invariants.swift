@@ -124,6 +124,8 @@ extension DeskModel {
             if closes.count > 1 { found.append("ticket \(ticket.id) was closed \(closes.count) times") }
         }
 
+        found += try await feedViolations(tickets: tickets, outbound: ids)
+
         // Journeys: no step due well before the horizon is still waiting.
         for stored in try await journeys.journeys(dueBefore: settled, after: nil, limit: 100) {
             found.append(
@@ -147,6 +149,54 @@ extension DeskModel {
                 found.append(
                     "\(member) was refunded \(refunded) minor units of a \(Self.chargeAmount.minorUnits) charge"
                 )
+            }
+        }
+        return found
+    }
+
+    /// The event feed: positions 1, 2, 3, … with no gap; each event once; every stored ticket event the
+    /// feed reports there exactly once, in order, and nothing for a change that failed; every dead letter
+    /// reported; every notice about a ticket that exists.
+    func feedViolations(tickets: [Ticket], outbound: Set<OutboundID>) async throws -> [String] {
+        var found: [String] = []
+        var feed: [DeskFeedEntry] = []
+        while true {
+            let page = try await shared.deskEvents(
+                after: feed.last?.position ?? 0,
+                limit: DeskFeedEntry.maximumPageSize
+            )
+            if page.isEmpty { break }
+            feed += page
+        }
+        if feed.enumerated().contains(where: { $0.element.position != $0.offset + 1 }) {
+            found.append("the feed's positions are not 1…\(feed.count) in order")
+        }
+        var keys = Set<String>()
+        for entry in feed where !keys.insert(entry.event.key).inserted {
+            found.append("the feed holds \(entry.event.key) twice")
+        }
+        let known = Set(tickets.map(\.id))
+        var reportedByTicket: [TicketID: [String]] = [:]
+        for entry in feed {
+            guard let ticket = entry.event.ticket else { continue }
+            if !known.contains(ticket) {
+                found.append("feed event \(entry.event.key) is about unknown ticket \(ticket)")
+            }
+            if entry.event.key.hasPrefix("ticket/") { reportedByTicket[ticket, default: []].append(entry.event.key) }
+        }
+        for ticket in tickets {
+            let expected = await shared.events(of: ticket.id).compactMap {
+                DeskEvent($0, requester: ticket.requester)?.key
+            }
+            let reported = reportedByTicket[ticket.id] ?? []
+            if reported != expected {
+                found.append("ticket \(ticket.id)'s feed events \(reported) are not its stored events \(expected)")
+            }
+        }
+        for id in outbound {
+            guard let message = await shared.outbound(id), message.state == .deadLettered else { continue }
+            if !keys.contains(DeskEvent.deadLettered(message).key) {
+                found.append("dead letter \(id) is not in the feed")
             }
         }
         return found

@@ -71,4 +71,8 @@ final class ModelWitnessStore: TicketStore {
     func outbound(matching query: OutboxQuery) async throws -> OutboxPage {
         try await base.outbound(matching: query)
     }
+
+    func deskEvents(after position: Int, limit: Int) async throws -> [DeskFeedEntry] {
+        try await base.deskEvents(after: position, limit: limit)
+    }
 }

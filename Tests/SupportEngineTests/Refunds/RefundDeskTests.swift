@@ -97,6 +97,13 @@ struct RefundDeskTests {
         let notes = try await harness.notes(of: asked.ticket.id)
         #expect(notes.count == 2)
         #expect(notes.last?.body.contains("approvedByOwner") == true)
+        let policyEvents = try await harness.desk.events(limit: 1000).map(\.event).filter {
+            $0.kind == .refundEscalated || $0.kind == .refundDecided
+        }
+        #expect(policyEvents.map(\.kind) == [.refundEscalated, .refundDecided], "the owner hears of both")
+        #expect(policyEvents.allSatisfy { $0.ticket == asked.ticket.id && $0.member == "anna" })
+        #expect(policyEvents.map { $0.details["verdict"] } == ["escalateToOwner", "approve"])
+        #expect(policyEvents.last?.actor == .owner("olga"))
     }
 
     @Test func theOwnerDeclinesAnEscalation() async throws {

@@ -235,6 +235,19 @@ struct SLAClockTests {
         #expect(!current.memberVisibleMessages.contains { $0.body.contains("escalation") })
         let firstReplyFirings = current.sla.firings.filter { $0.metric == .firstReply }
         #expect(firstReplyFirings.count == 5, "nothing fired twice: \(firstReplyFirings.map(\.step))")
+        let slaEvents = try await harness.desk.events(limit: 1000).map(\.event).filter {
+            [.slaWarning, .slaBreach, .slaEscalation].contains($0.kind) && $0.details["metric"] == "first_reply"
+        }
+        #expect(
+            slaEvents.map(\.kind) == [.slaWarning, .slaBreach, .slaEscalation, .slaEscalation, .slaEscalation],
+            "the feed reports each step once, in order"
+        )
+        #expect(
+            slaEvents.map { $0.details["step"] } == [
+                "warning", "breach", "escalation 1", "escalation 2", "escalation 3",
+            ]
+        )
+        #expect(slaEvents[1].details["due_at"] == moscow("2026-01-05 13:00").ISO8601Format())
     }
 
     @Test("a restarted desk fires every due step exactly once")

@@ -81,4 +81,9 @@ struct YieldingStore: TicketStore {
         await Task.yield()
         return try await base.outbound(matching: query)
     }
+
+    func deskEvents(after position: Int, limit: Int) async throws -> [DeskFeedEntry] {
+        await Task.yield()
+        return try await base.deskEvents(after: position, limit: limit)
+    }
 }

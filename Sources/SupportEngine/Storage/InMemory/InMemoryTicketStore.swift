@@ -50,6 +50,10 @@ public actor InMemoryTicketStore: TicketStore {
     var textIndex: TicketTextIndex?
     /// The tickets by due instant, for the desk's queries of what falls due soon.
     var dueIndex = DueIndex<Record>()
+    /// The desk-wide event feed: entry `n` has position `n + 1`.
+    var feed: [InMemoryFeedItem] = []
+    /// The keys of the notices in ``feed``, so that a notice stored twice is kept once.
+    var noticeKeys: Set<String> = []
 
     /// Creates an empty store.
     public init() {}
@@ -105,6 +109,7 @@ public actor InMemoryTicketStore: TicketStore {
             if let ticket = message.ticketID { outboundByTicket[ticket, default: []].append(message.id) }
             index(message)
         }
+        appendFeed(of: commit)
     }
 
     /// Keeps ``held`` in step with a ticket's assignee and status.
@@ -269,6 +274,7 @@ public actor InMemoryTicketStore: TicketStore {
         updated.claim = nil
         outbox[message.id] = updated
         index(updated)
+        if updated.state == .deadLettered && stored.state != .deadLettered { appendNotice(.deadLettered(updated)) }
     }
 
     /// Why an update under `claim` was refused, for ``StoreError/Code/claimLost``.

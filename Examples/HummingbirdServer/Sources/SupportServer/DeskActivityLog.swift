@@ -128,6 +128,11 @@ public struct DeskActivityLog: TicketStore {
     public func outbound(matching query: OutboxQuery) async throws -> OutboxPage {
         try await base.outbound(matching: query)
     }
+
+    /// Passes on; see ``TicketStore/deskEvents(after:limit:)``.
+    public func deskEvents(after position: Int, limit: Int) async throws -> [DeskFeedEntry] {
+        try await base.deskEvents(after: position, limit: limit)
+    }
 }
 
 /// A channel that "sends" by logging: the example's stand-in for an email provider or a chat API.

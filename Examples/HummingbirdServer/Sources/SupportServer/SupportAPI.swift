@@ -68,6 +68,7 @@ public struct SupportAPI: Sendable {
         router.post("/backend/members/:id/facts") { request, context in try await self.memberFacts(request, context) }
         router.post("/me/exit-survey") { request, _ in try await self.exitSurvey(request) }
         router.post("/owner/fixes") { request, _ in try await self.announceFix(request) }
+        router.get("/owner/events") { request, _ in try await self.events(request) }
         return router
     }
 

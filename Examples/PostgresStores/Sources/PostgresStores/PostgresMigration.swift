@@ -41,7 +41,7 @@ public struct PostgresMigration: Sendable, Hashable {
         [
             tickets(in: schema), policyLedgers(in: schema), journeys(in: schema), ratings(in: schema),
             agentStatuses(in: schema),
-            ticketSearch(in: schema),
+            ticketSearch(in: schema), deskEvents(in: schema),
         ]
     }
 }

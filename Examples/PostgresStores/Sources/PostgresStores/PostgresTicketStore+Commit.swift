@@ -24,6 +24,7 @@ extension PostgresTicketStore {
             for message in commit.outbound {
                 try await self.insert(message, on: connection)
             }
+            try await self.insertFeedEvents(Self.feedEvents(of: commit), on: connection)
         }
     }
 

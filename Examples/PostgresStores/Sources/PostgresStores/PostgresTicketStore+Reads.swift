@@ -192,16 +192,42 @@ extension PostgresTicketStore {
         unclaimed.claim = nil
         let snapshot = try json(unclaimed)
         let token = message.claim?.token
-        let rows = try await read(
-            """
-            UPDATE \(unescaped: table("outbox"))
-            SET state = \(message.state.rawValue), next_attempt_at = \(message.nextAttemptAt.storedValue),
-                message = \(snapshot)::jsonb, claimed_until = NULL, claim_token = NULL
-            WHERE id = \(message.id.rawValue) AND (\(token)::text IS NULL OR claim_token = \(token))
-            RETURNING 1
-            """,
-            "updating outbound message \(message.id)"
-        )
+        let rows: PostgresRowSequence
+        if message.state == .deadLettered {
+            // A message moved into dead letters is reported in the feed by the same statement.
+            let report = DeskEvent.deadLettered(unclaimed)
+            rows = try await read(
+                """
+                WITH before AS (SELECT state FROM \(unescaped: table("outbox")) WHERE id = \(message.id.rawValue)),
+                updated AS (
+                    UPDATE \(unescaped: table("outbox"))
+                    SET state = \(message.state.rawValue), next_attempt_at = \(message.nextAttemptAt.storedValue),
+                        message = \(snapshot)::jsonb, claimed_until = NULL, claim_token = NULL
+                    WHERE id = \(message.id.rawValue) AND (\(token)::text IS NULL OR claim_token = \(token))
+                    RETURNING 1
+                ),
+                reported AS (
+                    INSERT INTO \(unescaped: table("desk_events")) (key, kind, event)
+                    SELECT \(report.key), \(report.kind.rawValue), \(try json(report))::jsonb
+                    WHERE EXISTS (SELECT 1 FROM updated) AND (SELECT state FROM before) <> 'dead_lettered'
+                    ON CONFLICT (key) DO NOTHING
+                )
+                SELECT 1 FROM updated
+                """,
+                "updating outbound message \(message.id)"
+            )
+        } else {
+            rows = try await read(
+                """
+                UPDATE \(unescaped: table("outbox"))
+                SET state = \(message.state.rawValue), next_attempt_at = \(message.nextAttemptAt.storedValue),
+                    message = \(snapshot)::jsonb, claimed_until = NULL, claim_token = NULL
+                WHERE id = \(message.id.rawValue) AND (\(token)::text IS NULL OR claim_token = \(token))
+                RETURNING 1
+                """,
+                "updating outbound message \(message.id)"
+            )
+        }
         guard try await count(rows) == 0 else { return }
         // Nothing matched: the message is unknown, or its claim is another's now. Messages are never
         // deleted, so one found now was there for the update too.

@@ -1,0 +1,43 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import SupportEngine
+import SupportServer
+import Testing
+
+@Suite("The event feed over HTTP")
+struct EventFeedTests {
+    @Test("the owner pages through the feed; agents and members cannot read it; bad input is a 400")
+    func ownerReadsTheFeed() async throws {
+        try await TestServer.run { client in
+            let form = WebFormSubmission(body: "The webinar recording does not play", submissionID: "s-1")
+            let submitted = try await client.call(.post, "/inbound/web-form", token: "alice-token", json: form)
+            let ticket = try submitted.decode(InboundResult.self).ticket.id
+
+            let first = try await client.call(.get, "/owner/events?limit=1", token: "nina-token")
+            #expect(first.status == .ok, "\(first.text)")
+            let page = try first.decode(EventPage.self)
+            #expect(page.events.map(\.position) == [1])
+            #expect(page.events.first?.event.kind == .ticketCreated)
+            #expect(page.events.first?.event.ticket == ticket)
+            #expect(page.next == 1)
+            #expect(!first.text.contains("webinar"), "the feed carries no member text")
+
+            let rest = try await client.call(.get, "/owner/events?after=\(page.next)", token: "nina-token")
+            let more = try rest.decode(EventPage.self)
+            #expect(more.events.first?.position == 2)
+            #expect(more.events.allSatisfy { $0.event.ticket == ticket })
+            let end = try await client.call(.get, "/owner/events?after=\(more.next)", token: "nina-token")
+            #expect(try end.decode(EventPage.self) == EventPage(events: [], next: more.next))
+
+            for query in ["after=-1", "after=x", "limit=0", "limit=1001"] {
+                let bad = try await client.call(.get, "/owner/events?\(query)", token: "nina-token")
+                #expect(bad.status == .badRequest, "\(query): \(bad.text)")
+            }
+            for token in ["olga-token", "alice-token"] {
+                let refused = try await client.call(.get, "/owner/events", token: token)
+                #expect(refused.status == .unauthorized, "\(token) read the feed")
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import PostgresNIO
+import SupportEngine
+
+extension PostgresTicketStore {
+    /// Reads the desk-wide event feed; see ``TicketStore/deskEvents(after:limit:)``.
+    ///
+    /// Events are written without a position, in the transaction of the change they report. The first
+    /// read after they commit gives them positions, continuing from the highest one, in the order they
+    /// were written, in a short transaction under an advisory lock: a transaction still writing events
+    /// holds no position, so no reader can see a later position before it and skip it when it commits.
+    ///
+    /// - Parameters:
+    ///   - position: The last position read; `0` for the start.
+    ///   - limit: The most to return, 1 to ``DeskFeedEntry/maximumPageSize``.
+    /// - Returns: The entries after `position`, in position order.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/invalidQuery`` for bad arguments,
+    ///   ``StoreError/Code/unavailable`` when the database fails.
+    public func deskEvents(after position: Int, limit: Int) async throws -> [DeskFeedEntry] {
+        try DeskFeedEntry.validateQuery(after: position, limit: limit)
+        try await positionNewEvents()
+        let rows = try await read(
+            """
+            SELECT position, event::text FROM \(unescaped: table("desk_events"))
+            WHERE position > \(position) ORDER BY position LIMIT \(limit)
+            """,
+            "reading the event feed after \(position)"
+        )
+        var entries: [DeskFeedEntry] = []
+        for try await (stored, text) in rows.decode((Int, String).self) {
+            entries.append(DeskFeedEntry(position: stored, event: try decode(DeskEvent.self, from: text)))
+        }
+        return entries
+    }
+
+    /// Gives the committed events without a position theirs, when there are any.
+    private func positionNewEvents() async throws {
+        let events = table("desk_events")
+        let waiting = try await read(
+            "SELECT 1 FROM \(unescaped: events) WHERE position IS NULL LIMIT 1",
+            "looking for new feed events"
+        )
+        guard try await count(waiting) > 0 else { return }
+        try await transaction("positioning new feed events") { connection in
+            // Each statement after the lock reads what every earlier positioning committed.
+            try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(events)))", logger: logger)
+            try await connection.query(
+                """
+                WITH head AS (SELECT COALESCE(MAX(position), 0) AS last FROM \(unescaped: events)),
+                next AS (
+                    SELECT key, ROW_NUMBER() OVER (ORDER BY written) AS n FROM \(unescaped: events)
+                    WHERE position IS NULL ORDER BY written LIMIT 10000
+                )
+                UPDATE \(unescaped: events) AS e SET position = head.last + next.n
+                FROM next, head WHERE e.key = next.key
+                """,
+                logger: logger
+            )
+        }
+    }
+
+    /// Writes feed events in a transaction that is storing the change they report, skipping keys the
+    /// feed holds.
+    func insertFeedEvents(_ events: [DeskEvent], on connection: PostgresConnection) async throws {
+        guard !events.isEmpty else { return }
+        let keys = events.map(\.key)
+        let kinds = events.map(\.kind.rawValue)
+        let bodies = try events.map { try json($0) }
+        try await connection.query(
+            """
+            INSERT INTO \(unescaped: table("desk_events")) (key, kind, event)
+            SELECT key, kind, event::jsonb
+            FROM UNNEST(\(keys)::text[], \(kinds)::text[], \(bodies)::text[]) WITH ORDINALITY AS e(key, kind, event, n)
+            ORDER BY n
+            ON CONFLICT (key) DO NOTHING
+            """,
+            logger: logger
+        )
+    }
+
+    /// The feed events a commit writes: each write's reported ticket events, then its notices.
+    static func feedEvents(of commit: TicketCommit) -> [DeskEvent] {
+        var events: [DeskEvent] = []
+        for write in commit.writes {
+            for event in write.events {
+                if let reported = DeskEvent(event, requester: write.ticket.requester) { events.append(reported) }
+            }
+        }
+        return events + commit.notices
+    }
+}

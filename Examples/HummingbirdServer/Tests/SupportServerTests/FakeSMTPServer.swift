@@ -19,8 +19,23 @@ final class FakeSMTPServer: Sendable {
         private(set) var commands: [String] = []
         /// The raw lines between 354 and the final dot, the dot included, each without its CRLF.
         private(set) var dataLines: [String] = []
+        /// How many messages ended with the final dot.
+        private(set) var messages = 0
+        private var waiters: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
         func command(_ line: String) { commands.append(line) }
-        func data(_ line: String) { dataLines.append(line) }
+        func data(_ line: String) {
+            dataLines.append(line)
+            guard line == "." else { return }
+            messages += 1
+            let ready = waiters.filter { $0.count <= messages }
+            waiters.removeAll { $0.count <= messages }
+            for waiter in ready { waiter.continuation.resume() }
+        }
+        /// Returns once `count` messages have arrived (run the test with a time limit).
+        func waitForMessages(_ count: Int) async {
+            if messages >= count { return }
+            await withCheckedContinuation { waiters.append((count, $0)) }
+        }
     }
 
     let port: Int

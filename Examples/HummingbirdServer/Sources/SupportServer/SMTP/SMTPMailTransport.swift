@@ -8,7 +8,8 @@ import SupportEngine
 /// One connection per message: greeting, `EHLO` (`HELO` when the server does not know `EHLO`),
 /// `MAIL FROM` with the envelope sender the desk computes (its VERP return path when
 /// `EmailDeskSettings.bounceAddress` is set), `RCPT TO` for each recipient, `DATA` with the message
-/// dot-stuffed and in CRLF lines, `QUIT`. Each step waits at most ``SMTPSettings/timeout``.
+/// dot-stuffed and in CRLF lines, `QUIT`. Each step waits at most ``SMTPSettings/timeout`` (the data one
+/// second more per 64 KiB of message).
 ///
 /// - A 4xx reply, a timeout, a closed connection or a broken reply throws ``SMTPError``: the desk retries.
 /// - A 5xx reply throws ``SMTPRejection``, an `UndeliverableError`: the desk falls back to the member's
@@ -111,7 +112,8 @@ struct SMTPSession {
             try check(try await command("RCPT TO:<\(recipient)>", step: "RCPT TO"), 250...251, step: "RCPT TO")
         }
         try check(try await command("DATA", step: "DATA"), 354...354, step: "DATA")
-        await watchdog.arm()
+        // A large message takes longer to write: one more second per 64 KiB.
+        await watchdog.arm(extra: .seconds(email.bytes.count / 65_536))
         try await outbound.write(ByteBuffer(bytes: smtpDataPayload(email.bytes)))
         try await expect(200...299, step: "end of data")
         // Accepted: from here on nothing may fail the send.
@@ -194,11 +196,13 @@ actor SMTPWatchdog {
     }
 
     /// Starts (or restarts) the clock for one step.
-    func arm() {
+    ///
+    /// - Parameter extra: Time allowed on top of the timeout, for a step that writes much.
+    func arm(extra: Duration = .zero) {
         timer?.cancel()
-        timer = Task { [timeout] in
+        timer = Task { [limit = timeout + extra] in
             do {
-                try await Task.sleep(for: timeout)
+                try await Task.sleep(for: limit)
             } catch {
                 return
             }

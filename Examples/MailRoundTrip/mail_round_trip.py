@@ -14,7 +14,7 @@ Then:
    name the member's `Message-ID`, `Auto-Submitted: auto-replied`, the VERP envelope sender
    `bounces+<id>@club.example`, addressed to the member; none answers the out-of-office reply;
 3. checks the tickets hold the members' text decoded from windows-1251 and ISO-8859-1, and the
-   attachment with its name and SHA-256;
+   attachment with its name and SHA-256, its bytes on disk in ATTACHMENT_DIR (FileAttachmentStore);
 4. has the agent reply over the HTTP API in Russian (with a PDF named in Cyrillic) and in Spanish, and
    checks the replies in the sink: threading, the RFC 2047 subject, the charset and transfer encoding
    decoding to exactly the text the agent wrote, the attachment's name and bytes.
@@ -266,6 +266,7 @@ def main():
         SMTP_PORT=str(sink.port),
         SMTP_HELO="desk.club.example",
         SMTP_TIMEOUT="10",
+        ATTACHMENT_DIR=os.path.join(workdir, "files"),
     )
     environment.pop("SUPPORT_DEMO", None)
     server_log = os.path.join(workdir, "server.log")
@@ -274,7 +275,7 @@ def main():
         server = subprocess.Popen([arguments.server], env=environment, stdout=output, stderr=subprocess.STDOUT)
     try:
         wait_healthy(server, port)
-        run_checks(checks, arguments.mailgate, port, sink)
+        run_checks(checks, arguments.mailgate, port, sink, os.path.join(workdir, "files"))
     except Exception as error:  # noqa: BLE001 - any failure is reported with the server's log
         checks.failures.append(f"the round trip stopped: {error!r}")
     finally:
@@ -327,7 +328,7 @@ def mailgate(binary, port, message, token=WEBHOOK_TOKEN):
     return result.returncode, result.stderr.decode("utf-8", "replace").strip()
 
 
-def run_checks(checks, mailgate_binary, port, sink):
+def run_checks(checks, mailgate_binary, port, sink, attachment_dir):
     ru_id, es_id, png_id, ooo_id = (f"{kind}-{RUN}@members.example" for kind in ("ru", "es", "png", "ooo"))
     for label, message in (
         ("Russian windows-1251", russian_mail(ru_id)),
@@ -378,6 +379,13 @@ def run_checks(checks, mailgate_binary, port, sink):
             any(f["fileName"] == PNG_NAME and f["contentHash"] == hashlib.sha256(PNG_BYTES).hexdigest() for f in files),
             "the ticket lists the PNG with its name and SHA-256",
             json.dumps(files)[:500],
+        )
+        digest = hashlib.sha256(PNG_BYTES).hexdigest()
+        stored = os.path.join(attachment_dir, digest[:2], digest[2:4], digest)
+        checks.check(
+            os.path.exists(stored) and open(stored, "rb").read() == PNG_BYTES,
+            "the PNG's bytes are in ATTACHMENT_DIR under their SHA-256 (FileAttachmentStore)",
+            stored,
         )
 
     for subject, text in ((RU_SUBJECT, RU_TEXT), (ES_SUBJECT, ES_TEXT)):

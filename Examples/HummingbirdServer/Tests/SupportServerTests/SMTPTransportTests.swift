@@ -132,6 +132,22 @@ struct SMTPTransportTests {
         #expect(error?.code == .connectionFailed)
     }
 
+    @Test("a reply that is not SMTP is a protocol violation, retried, not a crash")
+    func garbageReply() async throws {
+        let server = try await FakeSMTPServer.start(.init(replies: ["EHLO": "HTTP/1.1 400 Bad Request"]))
+        let error = await #expect(throws: SMTPError.self) { try await Self.transport(server).send(try Self.email()) }
+        #expect(error?.code == .protocolViolation)
+        await server.stop()
+    }
+
+    @Test("a multi-line reply that changes its code is a protocol violation")
+    func mixedMultilineReply() async throws {
+        let server = try await FakeSMTPServer.start(.init(replies: ["EHLO": "250-fake.test\r\n550 no"]))
+        let error = await #expect(throws: SMTPError.self) { try await Self.transport(server).send(try Self.email()) }
+        #expect(error?.code == .protocolViolation)
+        await server.stop()
+    }
+
     @Test("a server without EHLO is greeted with HELO")
     func heloFallback() async throws {
         let server = try await FakeSMTPServer.start(.init(replies: ["EHLO": "502 5.5.2 command not implemented"]))

@@ -5,7 +5,8 @@
 #
 # Installs PostgreSQL with apt-get when it is missing, starts a throw-away server on a free local port
 # in a temporary directory, creates a database, builds both examples with warnings as errors, runs their
-# tests with the PG* variables set, and stops the server and removes its directory on any exit.
+# tests with the PG* variables set, runs the kill test and the email round trip (an SMTP sink on loopback),
+# and stops the server and removes its directory on any exit.
 # Idempotent: every run starts from a new data directory. Nothing waits without a time limit.
 set -euo pipefail
 
@@ -91,4 +92,9 @@ log "kill test: three support-server processes on one PostgreSQL, one killed wit
 kill_started=$(date +%s)
 timeout 600 python3 "$EXAMPLES_DIR/KillTest/kill_test.py" --server "$SCRATCH/debug/support-server" --psql "$PG_BIN/psql"
 log "kill test took $(( $(date +%s) - kill_started )) s"
+log "email round trip: mailgate in, SMTP out to a loopback sink, read back with Python's email package (Examples/MailRoundTrip/mail_round_trip.py)"
+mail_started=$(date +%s)
+timeout 300 python3 "$EXAMPLES_DIR/MailRoundTrip/mail_round_trip.py" \
+    --server "$SCRATCH/debug/support-server" --mailgate "$SCRATCH/debug/mailgate"
+log "email round trip took $(( $(date +%s) - mail_started )) s"
 log "examples passed"

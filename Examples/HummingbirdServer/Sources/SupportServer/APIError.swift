@@ -90,6 +90,11 @@ public struct APIError: Error, HTTPResponseError, Sendable, CustomStringConverti
             case .invalidCommit: return APIError(.badRequest, "invalid_input", error.message)
             default: return APIError(.serviceUnavailable, "storage_unavailable", "the ticket store is unavailable")
             }
+        case let error as EmailError:
+            return APIError.from(error)
+        case let error as AttachmentError:
+            let tooLarge = error.code == .fileTooLarge || error.code == .totalTooLarge
+            return APIError(tooLarge ? .contentTooLarge : .badRequest, snakeCase(error.code.name), error.message)
         case let error as HTTPError:
             let code = error.status.reasonPhrase.lowercased().replacingOccurrences(of: " ", with: "_")
             return APIError(error.status, code, error.body ?? error.status.reasonPhrase)

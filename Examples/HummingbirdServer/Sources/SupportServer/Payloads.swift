@@ -74,15 +74,19 @@ public struct ReplyRequest: Codable, Sendable, Hashable {
     public var body: String
     /// The status to set with it, such as `pending` or `solved`; kept when absent.
     public var status: String?
+    /// Files sent with the reply (public: the member gets them, by email as attachments).
+    public var attachments: [UploadedFile]?
 
     /// Creates a reply.
     ///
     /// - Parameters:
     ///   - body: The reply's text.
     ///   - status: The status to set with it.
-    public init(body: String, status: String? = nil) {
+    ///   - attachments: Files sent with it.
+    public init(body: String, status: String? = nil, attachments: [UploadedFile]? = nil) {
         self.body = body
         self.status = status
+        self.attachments = attachments
     }
 }
 

@@ -26,6 +26,12 @@ public struct ServerSettings: Sendable {
     public var allowsDemoTokens: Bool
     /// A spool file to hand outbound messages to, one JSON line each (`OUTBOUND_SPOOL`); `nil` logs them.
     public var outboundSpoolPath: String?
+    /// Email: the desk's address, bounces, the cap on raw mail, and the SMTP server outbound email goes
+    /// to when one is configured (then email is sent over SMTP, not spooled or logged).
+    public var mail = MailSettings()
+    /// A directory to keep attached files in (`ATTACHMENT_DIR`, see ``FileAttachmentStore``); `nil` keeps
+    /// them in memory, lost on restart.
+    public var attachmentDirectory: String?
 
     /// Creates settings.
     ///
@@ -68,7 +74,9 @@ public struct ServerSettings: Sendable {
     /// Reads `SUPPORT_DEMO` (`1` or `true` for demo mode, which starts from the demo tokens; outside it
     /// every token must be set), `HOST`, `PORT`, `MEMBER_TOKENS`, `AGENT_TOKENS`, `WEBHOOK_TOKEN`, `OWNER_TOKENS`,
     /// `BACKEND_TOKEN`, `SUPPORT_SCHEMA`, `DESK_CONFIG` (a desk configuration document), `OUTBOUND_SPOOL`
-    /// (a file outbound messages are appended to, see ``SpoolChannel``), and
+    /// (a file outbound messages are appended to, see ``SpoolChannel``), the email variables
+    /// (``MailSettings/fromEnvironment(_:)``: `SUPPORT_EMAIL`, `BOUNCE_ADDRESS`, `MAX_EMAIL_BYTES`,
+    /// `SMTP_HOST`, `SMTP_PORT`, `SMTP_HELO`, `SMTP_TIMEOUT`), `ATTACHMENT_DIR`, and
     /// `DATABASE_URL` or the `PG*` variables (any of them set means PostgreSQL).
     ///
     /// - Parameter environment: The variables; the process's by default.
@@ -107,6 +115,10 @@ public struct ServerSettings: Sendable {
         if let schema = environment["SUPPORT_SCHEMA"], !schema.isEmpty { settings.postgresSchema = schema }
         if let path = environment["DESK_CONFIG"], !path.isEmpty { settings.deskConfigurationPath = path }
         if let spool = environment["OUTBOUND_SPOOL"], !spool.isEmpty { settings.outboundSpoolPath = spool }
+        settings.mail = try MailSettings.fromEnvironment(environment)
+        if let directory = environment["ATTACHMENT_DIR"], !directory.isEmpty {
+            settings.attachmentDirectory = directory
+        }
         if let demo = environment["SUPPORT_DEMO"], !demo.isEmpty {
             guard ["1", "true", "0", "false"].contains(demo.lowercased()) else {
                 throw APIError(.internalServerError, "invalid_setting", "SUPPORT_DEMO must be 1 or 0, not '\(demo)'")
@@ -169,10 +181,21 @@ public func demoPayments(of member: MemberID, at now: Date) -> RefundFacts? {
     return RefundFacts(member: member, plan: "monthly", charges: [charge])
 }
 
-/// The example's members, so that acknowledgements greet them by name.
+/// The example's members, so that acknowledgements greet them by name, with the addresses their mail
+/// comes from (`alice@members.example`, `bob@members.example`).
 public let demoMembers = [
-    MemberProfile(id: "alice", displayName: "Alice", contactChannels: [.email]),
-    MemberProfile(id: "bob", displayName: "Bob", contactChannels: [.email]),
+    MemberProfile(
+        id: "alice",
+        displayName: "Alice",
+        contactChannels: [.email],
+        emailAddresses: [try! EmailAddress("alice@members.example")]
+    ),
+    MemberProfile(
+        id: "bob",
+        displayName: "Bob",
+        contactChannels: [.email],
+        emailAddresses: [try! EmailAddress("bob@members.example")]
+    ),
 ]
 
 /// Builds the whole server: the stores (memory, or all four on PostgreSQL with one client as a service), the desk
@@ -221,29 +244,57 @@ public func buildApplication(
         store = InMemoryTicketStore()
         logger.info("storing everything in memory; set DATABASE_URL or PGHOST to use PostgreSQL")
     }
-    let channels: [any SupportEngine.Channel]
+    var channels: [any SupportEngine.Channel]
     if let spool = settings.outboundSpoolPath {
         channels = [try SpoolChannel(kind: .email, path: spool), try SpoolChannel(kind: .webForm, path: spool)]
         logger.info("handing outbound messages to the spool", metadata: ["path": "\(spool)"])
     } else {
         channels = [LoggingChannel(kind: .email, logger: logger), LoggingChannel(kind: .webForm, logger: logger)]
     }
+    let members = InMemoryMemberDirectory(demoMembers)
+    let attachments: any AttachmentStore
+    if let directory = settings.attachmentDirectory {
+        attachments = try FileAttachmentStore(root: URL(fileURLWithPath: directory))
+        logger.info("keeping attached files on disk", metadata: ["directory": "\(directory)"])
+    } else {
+        attachments = InMemoryAttachmentStore()
+    }
+    let email = try settings.mail.deskSettings()
+    if let smtp = settings.mail.smtp {
+        // Email goes out over SMTP; the web form's messages still go to the spool or the log.
+        channels.removeAll { $0.kind == .email }
+        let transport = SMTPMailTransport(settings: smtp)
+        channels.append(
+            EmailChannel(
+                settings: email,
+                store: store,
+                members: members,
+                clock: clock,
+                transport: transport,
+                attachments: attachments
+            )
+        )
+        logger.info("sending email over SMTP", metadata: ["server": "\(smtp.host):\(smtp.port)"])
+    }
     let desk = try SupportDesk(
         store: DeskActivityLog(store, logger: logger),
         clock: clock,
         channels: channels,
         configuration: configuration,
-        members: InMemoryMemberDirectory(demoMembers),
+        members: members,
         ledgers: ledgers,
         journeys: journeys,
         ratings: ratings,
-        agentStatuses: agentStatuses
+        agentStatuses: agentStatuses,
+        attachments: attachments
     )
     let api = SupportAPI(
         desk: desk,
         tokens: settings.tokens,
         storage: settings.postgres == nil ? "memory" : "postgres",
-        payments: { member in demoPayments(of: member, at: clock.now) }
+        payments: { member in demoPayments(of: member, at: clock.now) },
+        intake: EmailIntake(desk: desk, settings: email),
+        maximumRawEmailBytes: settings.mail.maximumRawEmailBytes
     )
     services.append(DeskService(desk: desk, prepare: prepare, logger: logger))
     var app = Application(

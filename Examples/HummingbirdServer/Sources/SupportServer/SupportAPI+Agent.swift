@@ -90,7 +90,12 @@ extension SupportAPI {
         let id = try ticketID(context)
         let reply = try await JSONResponse.decode(ReplyRequest.self, from: request, limit: maximumRequestBytes)
         let status = try reply.status.map(Self.status(named:))
-        try await desk.reply(to: id, body: reply.body, by: .agent(agent), status: status)
+        let files = try (reply.attachments ?? []).map { try $0.upload() }
+        if files.isEmpty {
+            try await desk.reply(to: id, body: reply.body, by: .agent(agent), status: status)
+        } else {
+            try await desk.reply(to: id, body: reply.body, by: .agent(agent), status: status, attachments: files)
+        }
         return try await agentResponse(id)
     }
 

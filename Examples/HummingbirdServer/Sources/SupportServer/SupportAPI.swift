@@ -19,6 +19,10 @@ public struct SupportAPI: Sendable {
     /// The member's payments as the club's billing knows them, for refund requests; `nil` when the
     /// member has none.
     public let payments: @Sendable (MemberID) async throws -> RefundFacts?
+    /// Takes raw mail for `POST /inbound/email/raw`; `nil` answers that endpoint with a 404.
+    public let intake: EmailIntake?
+    /// The largest raw message `POST /inbound/email/raw` takes, in bytes; larger ones get a 413.
+    public let maximumRawEmailBytes: Int
 
     /// Creates the API.
     ///
@@ -28,13 +32,19 @@ public struct SupportAPI: Sendable {
     ///   - storage: `memory` or `postgres`.
     ///   - maximumRequestBytes: The largest request body accepted.
     ///   - payments: The member's payments, for refund requests.
+    ///   - intake: Takes raw mail, or `nil` for none.
+    ///   - maximumRawEmailBytes: The largest raw message taken.
     public init(
         desk: SupportDesk,
         tokens: AccessTokens,
         storage: String,
         maximumRequestBytes: Int = 256 * 1024,
-        payments: @escaping @Sendable (MemberID) async throws -> RefundFacts? = { _ in nil }
+        payments: @escaping @Sendable (MemberID) async throws -> RefundFacts? = { _ in nil },
+        intake: EmailIntake? = nil,
+        maximumRawEmailBytes: Int = 25 * 1024 * 1024
     ) {
+        self.intake = intake
+        self.maximumRawEmailBytes = maximumRawEmailBytes
         self.desk = desk
         self.tokens = tokens
         self.storage = storage
@@ -52,6 +62,7 @@ public struct SupportAPI: Sendable {
         router.get("/rules") { request, _ in try await self.rules(request) }
         router.post("/inbound/web-form") { request, _ in try await self.webForm(request) }
         router.post("/inbound/email") { request, _ in try await self.email(request) }
+        router.post("/inbound/email/raw") { request, _ in try await self.rawEmail(request) }
         router.get("/me/tickets") { request, _ in try await self.myTickets(request) }
         router.get("/me/tickets/:id") { request, context in try await self.myTicket(request, context) }
         router.post("/me/tickets/:id/messages") { request, context in try await self.myMessage(request, context) }

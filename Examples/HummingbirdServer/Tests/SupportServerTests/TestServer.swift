@@ -13,12 +13,15 @@ enum TestServer {
     static let monday = ISO8601DateFormatter().date(from: "2026-01-12T10:00:00Z")!
 
     static func run<Value: Sendable>(
+        mail: MailSettings = MailSettings(),
         _ test: @Sendable (any TestClientProtocol) async throws -> Value
     ) async throws -> Value {
         var logger = Logger(label: "support-server-tests")
         logger.logLevel = .warning
+        var settings = ServerSettings(host: "127.0.0.1", port: 0, allowsDemoTokens: true)
+        settings.mail = mail
         let (app, _) = try await buildApplication(
-            settings: ServerSettings(host: "127.0.0.1", port: 0, allowsDemoTokens: true),
+            settings: settings,
             configuration: try demoDeskConfiguration(),
             clock: ManualClock(now: monday),
             logger: logger
@@ -34,9 +37,10 @@ extension TestClientProtocol {
         _ uri: String,
         token: String?,
         json: (any Encodable)? = nil,
-        raw: String? = nil
+        raw: String? = nil,
+        contentType: String = "application/json"
     ) async throws -> TestResponse {
-        var headers: HTTPFields = [.contentType: "application/json"]
+        var headers: HTTPFields = [.contentType: contentType]
         if let token { headers[.authorization] = "Bearer \(token)" }
         var body: ByteBuffer?
         if let json { body = ByteBuffer(bytes: try JSONEncoder().encode(json)) }

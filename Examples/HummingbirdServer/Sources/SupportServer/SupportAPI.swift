@@ -80,6 +80,10 @@ public struct SupportAPI: Sendable {
         router.post("/me/exit-survey") { request, _ in try await self.exitSurvey(request) }
         router.post("/owner/fixes") { request, _ in try await self.announceFix(request) }
         router.get("/owner/events") { request, _ in try await self.events(request) }
+        router.get("/owner/inbox") { request, _ in try await self.ownerInbox(request) }
+        router.post("/owner/dead-letters/:id/retry") { request, context in
+            try await self.retryDeadLetter(request, context)
+        }
         return router
     }
 

@@ -41,3 +41,35 @@ struct EventFeedTests {
         }
     }
 }
+
+@Suite("The owner's inbox over HTTP")
+struct OwnerInboxHTTPTests {
+    @Test("the owner reads the inbox; a retry names what is wrong; others are refused")
+    func ownerInbox() async throws {
+        try await TestServer.run { client in
+            let empty = try await client.call(.get, "/owner/inbox", token: "nina-token")
+            #expect(empty.status == .ok, "\(empty.text)")
+            #expect(try empty.decode(OwnerInbox.self) == OwnerInbox(items: [], isComplete: true))
+            let refused = try await client.call(.get, "/owner/inbox", token: "olga-token")
+            #expect(refused.status == .unauthorized)
+
+            let unknown = try await client.call(.post, "/owner/dead-letters/O-none/retry", token: "nina-token")
+            #expect(unknown.status == .notFound, "\(unknown.text)")
+            // A message that was delivered is not a dead letter: the retry is refused and says why.
+            let form = WebFormSubmission(body: "Hello", submissionID: "s-1")
+            let submitted = try await client.call(.post, "/inbound/web-form", token: "alice-token", json: form)
+            let ticket = try submitted.decode(InboundResult.self).ticket.id
+            let feed = try await client.call(.get, "/owner/events", token: "nina-token")
+            let sent = try feed.decode(EventPage.self).events.first { $0.event.kind == .messageAdded }
+            #expect(sent?.event.ticket == ticket)
+            let view = try await client.call(.get, "/agent/tickets/\(ticket.rawValue)", token: "olga-token")
+            #expect(view.status == .ok)
+            let outbound = try #require(view.text.firstMatch(of: /"id":"(O[^"]*)"/)?.1)
+            let notDead = try await client.call(.post, "/owner/dead-letters/\(outbound)/retry", token: "nina-token")
+            #expect(notDead.status == .conflict, "\(notDead.text)")
+            #expect(notDead.text.contains("not dead-lettered"))
+            let byAgent = try await client.call(.post, "/owner/dead-letters/\(outbound)/retry", token: "olga-token")
+            #expect(byAgent.status == .unauthorized)
+        }
+    }
+}

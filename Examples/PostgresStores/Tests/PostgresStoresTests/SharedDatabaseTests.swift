@@ -85,6 +85,9 @@ struct SharedDatabaseTests {
             )
             #expect(asked.decision.verdict == .escalateToOwner)
             #expect(try await deskB.refunds.decisions(of: "anna").map(\.verdict) == [.escalateToOwner])
+            // The other server's owner inbox lists it, with the call that resolves it.
+            let inbox = try await deskB.ownerInbox()
+            #expect(inbox.items.map(\.action) == [.decideRefund(request: "rq-1", member: "anna")])
 
             let resolved = try await deskB.refunds.approve("rq-1", of: "anna", facts: facts, by: .owner("nina"))
             #expect(resolved.decision.verdict == .approve)
@@ -103,6 +106,13 @@ struct SharedDatabaseTests {
             let automatic = ticket.messages.filter { $0.kind == .automatic }.map(\.templateKey)
             #expect(automatic.contains { $0?.hasPrefix("refund.approved") == true }, "\(automatic)")
             #expect(try await stores.policyLedgers.pendingPolicyPosts(of: nil, limit: 10).isEmpty)
+            #expect(try await deskA.ownerInbox().items.isEmpty, "nothing waits once the owner decided")
+            // Both servers read one feed: the escalation on A, the decision on B, each once.
+            let policy = try await deskA.events(limit: 1000).map(\.event).filter {
+                $0.kind == .refundEscalated || $0.kind == .refundDecided
+            }
+            #expect(policy.map(\.kind) == [.refundEscalated, .refundDecided])
+            #expect(try await deskB.events(limit: 1000) == (try await deskA.events(limit: 1000)))
         }
     }
 

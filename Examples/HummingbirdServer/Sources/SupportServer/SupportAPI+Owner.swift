@@ -1,0 +1,28 @@
+import Foundation
+import Hummingbird
+import SupportEngine
+
+extension SupportAPI {
+    /// `GET /owner/inbox`: everything waiting on the owner — escalated refunds, removals waiting for
+    /// approval, dead letters, breached open tickets — each with the action that resolves it.
+    func ownerInbox(_ request: Request) async throws -> Response {
+        _ = try tokens.owner(of: request)
+        return try JSONResponse.make(try await desk.ownerInbox())
+    }
+
+    /// `POST /owner/dead-letters/:id/retry`: puts a dead-lettered message back in the outbox and tries it
+    /// at once; answers with the message as stored after the attempt.
+    func retryDeadLetter(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let owner = try tokens.owner(of: request)
+        guard let id = context.parameters.get("id"), !id.isEmpty, id.count <= 200 else {
+            throw APIError(.badRequest, "invalid_input", "the path needs an outbound message id")
+        }
+        do {
+            return try JSONResponse.make(try await desk.retryDeadLetter(OutboundID(id), by: .owner(owner)))
+        } catch let error as DeskError where error.code == .notFound {
+            throw APIError(.notFound, "not_found", error.message)
+        } catch let error as DeskError where error.code == .invalidInput {
+            throw APIError(.conflict, "not_dead_lettered", error.message)
+        }
+    }
+}

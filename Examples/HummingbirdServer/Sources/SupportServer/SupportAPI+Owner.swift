@@ -25,4 +25,20 @@ extension SupportAPI {
             throw APIError(.conflict, "not_dead_lettered", error.message)
         }
     }
+
+    /// `GET /me/export`: everything the desk holds about the calling member, as one JSON document.
+    func myExport(_ request: Request) async throws -> Response {
+        let member = try tokens.member(of: request)
+        return try JSONResponse.make(try await desk.exportData(of: member, by: .member(member)))
+    }
+
+    /// `GET /owner/members/:id/export`: everything the desk holds about a member, for the owner answering
+    /// a subject access request.
+    func memberExport(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let owner = try tokens.owner(of: request)
+        guard let id = context.parameters.get("id"), !id.isEmpty, id.count <= 200 else {
+            throw APIError(.badRequest, "invalid_input", "the path needs a member id")
+        }
+        return try JSONResponse.make(try await desk.exportData(of: MemberID(id), by: .owner(owner)))
+    }
 }

@@ -81,6 +81,8 @@ public struct SupportAPI: Sendable {
         router.post("/owner/fixes") { request, _ in try await self.announceFix(request) }
         router.get("/owner/events") { request, _ in try await self.events(request) }
         router.get("/owner/inbox") { request, _ in try await self.ownerInbox(request) }
+        router.get("/me/export") { request, _ in try await self.myExport(request) }
+        router.get("/owner/members/:id/export") { request, context in try await self.memberExport(request, context) }
         router.post("/owner/dead-letters/:id/retry") { request, context in
             try await self.retryDeadLetter(request, context)
         }

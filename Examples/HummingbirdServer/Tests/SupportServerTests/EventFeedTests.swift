@@ -73,3 +73,29 @@ struct OwnerInboxHTTPTests {
         }
     }
 }
+
+@Suite("Exporting a member's data over HTTP")
+struct MemberExportHTTPTests {
+    @Test("a member exports their own data, the owner anyone's; nobody else's tickets are in it")
+    func export() async throws {
+        try await TestServer.run { client in
+            for (token, id) in [("alice-token", "s-1"), ("bob-token", "s-2")] {
+                let form = WebFormSubmission(body: "Message from \(token)", submissionID: id)
+                let sent = try await client.call(.post, "/inbound/web-form", token: token, json: form)
+                #expect(sent.status == .ok || sent.status == .created, "\(sent.text)")
+            }
+            let mine = try await client.call(.get, "/me/export", token: "alice-token")
+            #expect(mine.status == .ok, "\(mine.text)")
+            let export = try mine.decode(MemberDataExport.self)
+            #expect(export.member == "alice")
+            #expect(export.tickets.count == 1)
+            #expect(export.tickets.first?.messages.first?.body == "Message from alice-token")
+            #expect(!mine.text.contains("bob-token"))
+
+            let byOwner = try await client.call(.get, "/owner/members/alice/export", token: "nina-token")
+            #expect(try byOwner.decode(MemberDataExport.self).tickets == export.tickets)
+            let byAgent = try await client.call(.get, "/owner/members/alice/export", token: "olga-token")
+            #expect(byAgent.status == .unauthorized)
+        }
+    }
+}

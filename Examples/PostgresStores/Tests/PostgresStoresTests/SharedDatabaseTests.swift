@@ -113,6 +113,11 @@ struct SharedDatabaseTests {
             }
             #expect(policy.map(\.kind) == [.refundEscalated, .refundDecided])
             #expect(try await deskB.events(limit: 1000) == (try await deskA.events(limit: 1000)))
+            // The member's data, exported through the other server, holds the request and its decision.
+            let export = try await deskB.exportData(of: "anna", by: .owner("nina"))
+            #expect(export.tickets.map(\.id) == [asked.ticket.id])
+            #expect(export.refundDecisions.map(\.verdict) == [.approve])
+            #expect(export.outbound.count == 2, "the escalation notice and the approval")
         }
     }
 

@@ -409,6 +409,14 @@ def main():
                 break
             time.sleep(1)
         checked_at = time.time()
+        # The event feed, read through the servers (the first read gives the events their positions).
+        feed = []
+        while True:
+            status, page = cluster.call("GET", f"/owner/events?after={feed[-1]['position'] if feed else 0}&limit=1000",
+                                        None, OWNER_TOKEN)
+            if status != 200 or not page["events"]:
+                break
+            feed += page["events"]
         for server in servers:
             server.stop()
 
@@ -513,6 +521,31 @@ def main():
         lost_reports = [r for r in answered_reports if json.dumps(r[1]) not in stored_notes.get(r[0], "")]
         checks.check(not lost_reports, "every answered conduct report is in its member's ledger",
                      f"{len(lost_reports)}: {[r[:2] for r in lost_reports[:3]]}")
+
+        # 5. The event feed: positions 1…n with no gap; every reported ticket event in it exactly once,
+        #    and nothing for a change that did not stand; every stored refund decision reported.
+        positions = [entry["position"] for entry in feed]
+        stored_events = int(psql(arguments.psql, schema, "SELECT count(*) FROM desk_events")[0])
+        checks.check(positions == list(range(1, len(feed) + 1)) and len(feed) == stored_events,
+                     "the event feed reads 1…n with no gap and holds every stored event",
+                     f"{len(feed)} read, {stored_events} stored, first gap at "
+                     f"{next((i + 1 for i, p in enumerate(positions) if p != i + 1), None)}")
+        feed_keys = collections.Counter(entry["event"]["key"] for entry in feed)
+        expected_keys = set()
+        for row in psql(arguments.psql, schema, "SELECT ticket_id || '|' || sequence || '|' || event::text FROM events"):
+            ticket_id, sequence, event = row.split("|", 2)
+            if is_reported(json.loads(event).get("change", {})):
+                expected_keys.add(f"ticket/{ticket_id}/{sequence}")
+        ticket_keys = {key for key in feed_keys if key.startswith("ticket/")}
+        checks.check(ticket_keys == expected_keys and all(feed_keys[k] == 1 for k in ticket_keys),
+                     "every stored ticket event is in the feed once, and no other",
+                     f"{len(expected_keys - ticket_keys)} missing, {len(ticket_keys - expected_keys)} extra")
+        reported_refunds = {(entry["event"].get("member"), entry["event"]["details"].get("request"))
+                            for entry in feed if entry["event"]["kind"] in ("refund_escalated", "refund_decided")}
+        unreported = [key for key in stored_refunds if key not in reported_refunds]
+        checks.check(not unreported, "every stored refund decision is in the feed",
+                     f"{len(unreported)}: {unreported[:3]}")
+        figures.append(("killtest.feed.events", len(feed), "events"))
         figures.append(("killtest.inbound.accepted", len(accepted), "messages"))
         figures.append(("killtest.tickets", len(snapshots), "tickets"))
     except Exception as error:  # noqa: BLE001 - any failure is reported as one failed check
@@ -531,6 +564,20 @@ def main():
         print(f"logs and spools kept in {workdir}; seed {seed}", flush=True)
         sys.exit(1)
     shutil.rmtree(workdir, ignore_errors=True)
+
+
+def is_reported(change):
+    """Whether a stored ticket event has a feed event, as `DeskEvent.isReported` decides."""
+    if not isinstance(change, dict) or not change:
+        return False
+    kind = next(iter(change))
+    if kind in ("explained", "mergeReceived"):
+        return False
+    if kind == "sla":
+        inner = change["sla"]
+        inner = inner.get("_0", inner) if isinstance(inner, dict) else inner
+        return isinstance(inner, dict) and next(iter(inner), None) in ("fired", "met")
+    return True
 
 
 def ledger_refunds(psql_binary, schema):

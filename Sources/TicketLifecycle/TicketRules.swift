@@ -114,7 +114,11 @@ public enum TicketRules {
         by actor: SupportActor,
         at: Date
     ) throws -> [TicketChange] {
-        guard ticket.status != .closed else {
+        // A closed ticket takes nothing more, except the SLA bookkeeping its closing causes (a merge
+        // closes a ticket whose clocks are still running: they are cancelled after it).
+        let isBookkeeping: Bool
+        if case .recordSLA = command { isBookkeeping = true } else { isBookkeeping = false }
+        guard ticket.status != .closed || isBookkeeping else {
             let merged = ticket.mergedInto.map { " (merged into \($0))" } ?? ""
             throw LifecycleError(
                 .ticketClosed,

@@ -317,3 +317,26 @@ struct ProcessUntilTests {
         #expect(firings.last?.firedAt == moscow("2026-01-05 14:00"))
     }
 }
+
+@Suite("SLA clocks across a merge")
+struct SLAMergeTests {
+    @Test("merging a ticket whose clocks run closes it, cancels its clocks and keeps the survivor's")
+    func mergeCancelsTheClosedTicketsClocks() async throws {
+        var harness = try SLAHarness(at: moscow("2026-01-05 09:00"))
+        let first = try await harness.write("I was charged twice")
+        let second = try await harness.write("Also, the course does not open")
+        #expect(first.id != second.id, "two tickets to merge")
+        #expect(!(try await harness.ticket(first.id)).sla.running.isEmpty)
+
+        let merged = try await harness.desk.merge(first.id, into: second.id, by: .agent("olga"))
+        #expect(merged.id == second.id)
+        let closed = try await harness.ticket(first.id)
+        #expect(closed.status == .closed && closed.mergedInto == second.id)
+        #expect(closed.sla.running.isEmpty, "the closed ticket's clocks are cancelled")
+        #expect(!merged.sla.running.isEmpty, "the survivor's clocks go on")
+        // Nothing more happens to the closed ticket: its old due time fires nothing.
+        harness.at("2026-01-05 18:00")
+        try await harness.desk.processDueWork()
+        #expect(try await harness.ticket(first.id).sla.firings.isEmpty)
+    }
+}

@@ -81,6 +81,14 @@ public struct SupportAPI: Sendable {
         router.post("/owner/fixes") { request, _ in try await self.announceFix(request) }
         router.get("/owner/events") { request, _ in try await self.events(request) }
         router.get("/owner/inbox") { request, _ in try await self.ownerInbox(request) }
+        router.post("/agent/tickets/:id/assign") { request, context in try await self.assign(request, context) }
+        router.post("/agent/tickets/:id/merge") { request, context in try await self.merge(request, context) }
+        router.post("/agent/presence") { request, _ in try await self.presence(request) }
+        router.post("/owner/refunds/:member/:request") { request, context in
+            try await self.decideRefund(request, context)
+        }
+        router.post("/owner/removals/:member") { request, context in try await self.decideRemoval(request, context) }
+        router.post("/me/tickets/:id/rating") { request, context in try await self.rate(request, context) }
         router.get("/me/export") { request, _ in try await self.myExport(request) }
         router.get("/owner/members/:id/export") { request, context in try await self.memberExport(request, context) }
         router.post("/owner/dead-letters/:id/retry") { request, context in

@@ -35,6 +35,7 @@ public enum TicketStoreConformance {
         updateUnderTakenOverClaim, updateUnderExpiredClaim, claimsAtOnce, updateWithoutClaim,
         ticketNumbersAtOnce, numberedTicketsAtOnce, lookupByNumber, takenNumberRefused, outboxListing,
         nulTextRefused, textSearch, searchFilters, searchFollowsChanges, searchQueriesValidated,
+        sortOrders, sortedPagingSurvivesChanges, badCursorsRefused,
     ]
 
     static let commitThenRead = Check("commit then read back") { store, expect in

@@ -50,6 +50,9 @@ public actor InMemoryTicketStore: TicketStore {
     var textIndex: TicketTextIndex?
     /// The tickets by due instant, for the desk's queries of what falls due soon.
     var dueIndex = DueIndex<Record>()
+    /// The tickets in each order a query asked for: built by the first such query, kept current by
+    /// commits after it.
+    var orderIndexes: [IndexedOrder: TicketOrderIndex<Record>] = [:]
 
     /// Creates an empty store.
     public init() {}
@@ -72,8 +75,10 @@ public actor InMemoryTicketStore: TicketStore {
                 record = existing
                 if let due = write.dueAt, due != existing.dueAt { dueIndex.add(existing, due: due) }
                 record.log.append(write.events, from: existing.ticket, to: write.ticket)
+                let old = (ticket: existing.ticket, dueAt: existing.dueAt)
                 record.ticket = write.ticket
                 record.dueAt = write.dueAt
+                if !orderIndexes.isEmpty { updateOrderIndexes(record, from: old) }
             } else {
                 record = Record(ticket: write.ticket, dueAt: write.dueAt)
                 if let due = write.dueAt { dueIndex.add(record, due: due) }
@@ -81,6 +86,7 @@ public actor InMemoryTicketStore: TicketStore {
                 ordered.append(record)
                 record.log.append(write.events, from: nil, to: write.ticket)
                 records[id] = record
+                if !orderIndexes.isEmpty { updateOrderIndexes(record, from: nil) }
                 if let number = write.ticket.number {
                     numbers[number] = record
                     lastTicketNumber = max(lastTicketNumber, number.rawValue)

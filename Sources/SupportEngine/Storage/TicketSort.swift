@@ -10,9 +10,9 @@ import Foundation
 /// |---|---|---|
 /// | ``id`` | the smallest id | — |
 /// | ``due`` | the earliest ``StoredTicket/dueAt``; tickets without one last | id |
-/// | ``updatedNewestFirst`` | the latest ``Ticket/updatedAt`` | id, largest first |
-/// | ``updatedOldestFirst`` | the earliest ``Ticket/updatedAt`` | id |
-/// | ``priority`` | the most urgent ``Ticket/priority``, then the earliest due instant (none last) | id |
+/// | ``updatedNewestFirst`` | the latest `Ticket.updatedAt` | id, largest first |
+/// | ``updatedOldestFirst`` | the earliest `Ticket.updatedAt` | id |
+/// | ``priority`` | the most urgent `Ticket.priority`, then the earliest due instant (none last) | id |
 public enum TicketSort: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
     /// By ticket id, smallest first: the order of ``TicketQuery/after`` paging.
     case id

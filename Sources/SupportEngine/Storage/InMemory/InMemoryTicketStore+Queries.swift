@@ -9,11 +9,11 @@ extension InMemoryTicketStore {
     /// - Returns: One page.
     /// - Throws: ``StoreError`` with ``StoreError/Code/invalidQuery`` for a limit out of range or a cursor
     ///   that does not fit the order (see ``TicketQuery/validate()``).
-    public func tickets(matching original: TicketQuery) throws -> TicketPage {
-        try original.validate()
-        let startKey = try original.startKey()
-        guard original.sort == .id else { return sortedTickets(matching: original, after: startKey) }
-        var query = original
+    public func tickets(matching query: TicketQuery) throws -> TicketPage {
+        try query.validate()
+        let startKey = try query.startKey()
+        guard query.sort == .id else { return sortedTickets(matching: query, after: startKey) }
+        var query = query
         query.cursor = nil
         query.after = startKey?.id
         if let terms = query.textTerms {

@@ -9,6 +9,7 @@ struct ConformanceFixtures: Sendable {
         of id: String,
         member: String = "member-1",
         number: TicketNumber? = nil,
+        priority: Priority = .urgent,
         at: Date = start
     ) throws -> (Ticket, TicketEvent) {
         let message = TicketMessage(
@@ -25,7 +26,7 @@ struct ConformanceFixtures: Sendable {
             subject: "Login",
             channel: .email,
             reason: .access,
-            priority: .urgent,
+            priority: priority,
             number: number,
             firstMessage: message
         )

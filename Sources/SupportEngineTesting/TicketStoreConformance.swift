@@ -37,6 +37,7 @@ public enum TicketStoreConformance {
         nulTextRefused, textSearch, searchFilters, searchFollowsChanges, searchQueriesValidated,
         feedFollowsCommits, feedFailedCommitsAddNothing, feedNoticesKeptOnce, feedReportsDeadLetters,
         feedQueriesValidated, feedWithoutGapsAtOnce,
+        sortOrders, sortedPagingSurvivesChanges, badCursorsRefused,
     ]
 
     static let commitThenRead = Check("commit then read back") { store, expect in

@@ -78,9 +78,15 @@ extension SupportDesk {
 
     /// Lists tickets for the support side.
     ///
-    /// - Parameter query: The conditions and the page.
-    /// - Returns: One page, ordered by id.
-    /// - Throws: ``StoreError`` when the store fails or the query is out of range.
+    /// ```swift
+    /// var query = TicketQuery(text: nil, statuses: [.new, .open], sort: .priority, limit: 50)
+    /// let page = try await desk.tickets(matching: query)  // urgent first, then by due time
+    /// query.cursor = page.next                            // the next page, `nil` after the last
+    /// ```
+    ///
+    /// - Parameter query: The conditions, the order and the page.
+    /// - Returns: One page, in the query's ``TicketQuery/sort`` (by id unless set).
+    /// - Throws: ``StoreError`` when the store fails or the query is out of range (a bad cursor too).
     public func tickets(matching query: TicketQuery) async throws -> TicketPage {
         try await store.tickets(matching: query)
     }

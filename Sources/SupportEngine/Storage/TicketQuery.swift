@@ -2,8 +2,9 @@ import Foundation
 
 /// Which tickets to list, and which page.
 ///
-/// Every condition set must hold. Results come ordered by ticket id; pass the previous page's
-/// ``TicketPage/nextCursor`` as ``after`` to read on.
+/// Every condition set must hold. Results come in the order ``sort`` names, by ticket id unless it
+/// says otherwise; pass the previous page's ``TicketPage/next`` as ``cursor`` to read on (in the id
+/// order, its ``TicketPage/nextCursor`` as ``after`` works too).
 ///
 /// ``text`` finds tickets by what was written in them: its words, folded and reduced to their stems by
 /// ``SearchText``, must all be among the terms of the ticket's subject, number and messages (internal
@@ -14,6 +15,8 @@ import Foundation
 /// let page = try await store.tickets(matching: TicketQuery(
 ///     text: "refund twice", statuses: [.new, .open], priorities: [.urgent, .high],
 ///     createdFrom: monday, createdBefore: nextMonday))
+/// let urgentFirst = try await store.tickets(matching: TicketQuery(
+///     text: nil, statuses: [.new, .open], sort: .priority, limit: 50))
 /// ```
 public struct TicketQuery: Sendable, Hashable {
     /// The largest page a store returns.
@@ -51,8 +54,13 @@ public struct TicketQuery: Sendable, Hashable {
     public var requester: MemberID?
     /// Only tickets whose due instant is before this one.
     public var dueBefore: Date?
-    /// Only tickets whose id sorts after this one: the previous page's cursor.
+    /// Only tickets whose id sorts after this one: the previous page's ``TicketPage/nextCursor``, in the
+    /// id order only (use ``cursor`` in the others).
     public var after: TicketID?
+    /// The order of the tickets; ``TicketSort/id`` unless set.
+    public var sort: TicketSort
+    /// Where the page starts: the previous page's ``TicketPage/next``, taken with the same ``sort``.
+    public var cursor: TicketCursor?
     /// The most tickets to return, 1 to ``maximumLimit``.
     public var limit: Int
 
@@ -100,7 +108,9 @@ public struct TicketQuery: Sendable, Hashable {
     ///   - updatedFrom: Only tickets last changed at or after this instant.
     ///   - updatedBefore: Only tickets last changed before this instant.
     ///   - dueBefore: Only tickets due before this instant.
-    ///   - after: The previous page's cursor.
+    ///   - after: The previous page's ``TicketPage/nextCursor``, in the id order.
+    ///   - sort: The order of the tickets.
+    ///   - cursor: The previous page's ``TicketPage/next``, in any order.
     ///   - limit: The most tickets to return, 1 to ``maximumLimit``.
     public init(
         text: String?,
@@ -117,6 +127,8 @@ public struct TicketQuery: Sendable, Hashable {
         updatedBefore: Date? = nil,
         dueBefore: Date? = nil,
         after: TicketID? = nil,
+        sort: TicketSort = .id,
+        cursor: TicketCursor? = nil,
         limit: Int = 100
     ) {
         self.text = text
@@ -133,6 +145,8 @@ public struct TicketQuery: Sendable, Hashable {
         self.requester = requester
         self.dueBefore = dueBefore
         self.after = after
+        self.sort = sort
+        self.cursor = cursor
         self.limit = limit
     }
 
@@ -178,8 +192,9 @@ public struct TicketQuery: Sendable, Hashable {
     }
 
     /// Throws unless the query can be answered: ``limit`` within 1 … ``maximumLimit``, a ``text`` with at
-    /// least one word and at most ``maximumTextLength`` characters, at most ``maximumTags`` tags, and
-    /// date ranges that are not empty.
+    /// least one word and at most ``maximumTextLength`` characters, at most ``maximumTags`` tags, date
+    /// ranges that are not empty, and a page start that fits the order: a ``cursor`` some page gave out
+    /// for this ``sort``, or ``after`` in the id order, not both.
     ///
     /// - Throws: ``StoreError`` with ``StoreError/Code/invalidQuery``.
     public func validate() throws {
@@ -202,6 +217,43 @@ public struct TicketQuery: Sendable, Hashable {
         }
         try Self.checkRange(createdFrom, createdBefore, "created")
         try Self.checkRange(updatedFrom, updatedBefore, "updated")
+        _ = try startKey()
+    }
+
+    /// The key of the ticket the page starts after (from ``cursor`` or ``after``), `nil` for the first
+    /// page. A store lists only tickets whose ``TicketSortKey`` in ``sort`` is greater: in memory,
+    /// `start < TicketSortKey(stored, in: query.sort)`.
+    ///
+    /// - Returns: The key, in ``sort``.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/invalidQuery`` for a cursor no page gave out, a
+    ///   cursor of another order, ``after`` outside the id order, or both.
+    public func startKey() throws -> TicketSortKey? {
+        if let cursor {
+            guard after == nil else {
+                throw StoreError(
+                    .invalidQuery,
+                    "a query takes either `after` (a ticket id, in the id order) or `cursor`, not both: drop `after`"
+                )
+            }
+            let key = try cursor.key()
+            guard key.sort == sort else {
+                throw StoreError(
+                    .invalidQuery,
+                    "the cursor belongs to the '\(key.sort)' order, but the query sorts by '\(sort)': ask with "
+                        + "sort '\(key.sort)' to read on, or start the '\(sort)' order again without a cursor"
+                )
+            }
+            return key
+        }
+        guard let after else { return nil }
+        guard sort == .id else {
+            throw StoreError(
+                .invalidQuery,
+                "`after` pages the id order only, but the query sorts by '\(sort)': pass the previous page's "
+                    + "`next` cursor as `cursor` instead"
+            )
+        }
+        return TicketSortKey(id: after)
     }
 
     private static func checkRange(_ from: Date?, _ before: Date?, _ what: String) throws {
@@ -215,18 +267,36 @@ public struct TicketQuery: Sendable, Hashable {
 
 /// One page of a ticket query.
 public struct TicketPage: Sendable, Hashable {
-    /// The tickets, ordered by id.
+    /// The tickets, in the query's ``TicketQuery/sort``.
     public var tickets: [StoredTicket]
-    /// Pass as ``TicketQuery/after`` to read the next page; `nil` on the last page.
+    /// The id of the page's last ticket when more follow, `nil` on the last page. In the id order, pass it
+    /// as ``TicketQuery/after`` to read the next page; in any order, ``next`` does that.
     public var nextCursor: TicketID?
+    /// Pass as ``TicketQuery/cursor`` (with the same order and conditions) to read the next page; `nil`
+    /// on the last page.
+    public var next: TicketCursor?
 
-    /// Creates a page.
+    /// Creates a page of the id order.
     ///
     /// - Parameters:
     ///   - tickets: The tickets, ordered by id.
-    ///   - nextCursor: The cursor of the next page, `nil` on the last.
+    ///   - nextCursor: The id of the last ticket when more follow, `nil` on the last page.
     public init(tickets: [StoredTicket], nextCursor: TicketID?) {
         self.tickets = tickets
         self.nextCursor = nextCursor
+        self.next = nextCursor.map { TicketCursor(after: TicketSortKey(id: $0)) }
+    }
+
+    /// Creates a page of any order, with the cursors that start the next page after its last ticket.
+    ///
+    /// - Parameters:
+    ///   - tickets: The tickets, in `sort`.
+    ///   - hasMore: Whether more tickets follow the last one.
+    ///   - sort: The query's order.
+    public init(tickets: [StoredTicket], hasMore: Bool, in sort: TicketSort) {
+        self.tickets = tickets
+        let last = hasMore ? tickets.last : nil
+        self.nextCursor = last?.ticket.id
+        self.next = last.map { TicketCursor(after: TicketSortKey($0, in: sort)) }
     }
 }

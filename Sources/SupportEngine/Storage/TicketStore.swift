@@ -68,11 +68,12 @@ public protocol TicketStore: Sendable {
     /// - Throws: ``StoreError`` when the store cannot be read.
     func ticketID(forNumber number: TicketNumber) async throws -> TicketID?
 
-    /// Lists tickets.
+    /// Lists tickets in the query's ``TicketQuery/sort``, from the page start its cursor gives.
     ///
-    /// - Parameter query: The conditions and the page.
-    /// - Returns: One page, ordered by ticket id.
-    /// - Throws: ``StoreError`` with ``StoreError/Code/invalidQuery`` for a limit out of range.
+    /// - Parameter query: The conditions, the order and the page.
+    /// - Returns: One page, with ``TicketPage/next`` when more follow.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/invalidQuery`` for a query that fails
+    ///   ``TicketQuery/validate()`` (a limit out of range, a bad cursor).
     func tickets(matching query: TicketQuery) async throws -> TicketPage
 
     /// Lists outbound messages still pending whose next attempt is due at or before `instant`, oldest

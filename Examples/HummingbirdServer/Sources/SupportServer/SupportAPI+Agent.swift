@@ -3,9 +3,11 @@ import Hummingbird
 import SupportEngine
 
 extension SupportAPI {
-    /// `GET /agent/queue?status=new,open&q=…&priority=…&tag=…&after=…&limit=…`: tickets by id, one page;
-    /// `q` searches the subject, number and messages (``TicketQuery/text``), `priority` and `tag` take
-    /// comma-separated lists.
+    /// `GET /agent/queue?status=new,open&q=…&priority=…&tag=…&sort=…&cursor=…&limit=…`: one page of
+    /// tickets; `q` searches the subject, number and messages (``TicketQuery/text``), `priority` and `tag`
+    /// take comma-separated lists, `sort` is `id` (the default), `due`, `updated` (newest first),
+    /// `updated_oldest` or `priority` (``TicketSort``), and `cursor` is the previous page's `next`. In the
+    /// id order, `after` with the previous page's `nextCursor` works too.
     func queue(_ request: Request) async throws -> Response {
         _ = try tokens.agent(of: request)
         let parameters = request.uri.queryParameters
@@ -38,12 +40,22 @@ extension SupportAPI {
         }
         let tags = parameters["tag"].map { Set($0.split(separator: ",").map(String.init)) }
         let after = parameters["after"].map { TicketID(rawValue: String($0)) }
+        var sort = TicketSort.id
+        if let name = parameters["sort"] {
+            guard let named = TicketSort(rawValue: String(name)) else {
+                let names = TicketSort.allCases.map(\.rawValue).joined(separator: ", ")
+                throw APIError(.badRequest, "invalid_input", "'sort' must be one of \(names), not '\(name)'")
+            }
+            sort = named
+        }
         let query = TicketQuery(
             text: parameters["q"].map(String.init),
             tags: tags,
             priorities: priorities,
             statuses: statuses,
             after: after,
+            sort: sort,
+            cursor: parameters["cursor"].map { TicketCursor(rawValue: String($0)) },
             limit: limit
         )
         let page = try await desk.tickets(matching: query)
@@ -61,7 +73,9 @@ extension SupportAPI {
                 dueAt: stored.dueAt
             )
         }
-        return try JSONResponse.make(QueuePage(tickets: entries, nextCursor: page.nextCursor))
+        return try JSONResponse.make(
+            QueuePage(tickets: entries, nextCursor: sort == .id ? page.nextCursor : nil, next: page.next)
+        )
     }
 
     func agentTicket(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
@@ -159,10 +173,12 @@ extension SupportAPI {
 
 /// One page of the agents' queue.
 public struct QueuePage: Codable, Sendable, Hashable {
-    /// The tickets, by id.
+    /// The tickets, in the order asked for.
     public var tickets: [QueueEntry]
-    /// Pass as `after` for the next page; absent on the last.
+    /// In the id order, pass as `after` for the next page; absent on the last page and in other orders.
     public var nextCursor: TicketID?
+    /// Pass as `cursor` (with the same `sort` and filters) for the next page; absent on the last.
+    public var next: TicketCursor?
 }
 
 /// JSON in and out, with ISO 8601 dates.

@@ -37,3 +37,80 @@ struct QueueSearchTests {
         }
     }
 }
+
+@Suite("Queue order over HTTP")
+struct QueueSortTests {
+    /// Every page of `/agent/queue` with the query, following `next`, one ticket a page.
+    static func allPages(_ query: String, _ client: any TestClientProtocol) async throws -> [SupportServer.QueueEntry] {
+        var entries: [SupportServer.QueueEntry] = []
+        var cursor: TicketCursor?
+        for _ in 0..<50 {
+            let uri = "/agent/queue?\(query)&limit=1" + (cursor.map { "&cursor=\($0.rawValue)" } ?? "")
+            let response = try await client.call(.get, uri, token: "olga-token")
+            #expect(response.status == .ok, "\(response.text)")
+            let page = try response.decode(QueuePage.self)
+            entries += page.tickets
+            cursor = page.next
+            if cursor == nil { break }
+        }
+        return entries
+    }
+
+    @Test("sort orders the queue by due time, update time or priority, paged by cursor; bad values are a 400")
+    func sortTheQueue() async throws {
+        try await TestServer.run { client in
+            let forms = [
+                WebFormSubmission(body: "I was charged twice, please refund me", reason: "refund", submissionID: "s-1"),
+                WebFormSubmission(body: "Just an idea for the forum", reason: "feedback", submissionID: "s-2"),
+                WebFormSubmission(body: "I cannot log in to the club at all", reason: "access", submissionID: "s-3"),
+                WebFormSubmission(body: "Where is the webinar recording?", submissionID: "s-4"),
+            ]
+            for form in forms {
+                let submitted = try await client.call(.post, "/inbound/web-form", token: "alice-token", json: form)
+                #expect(submitted.status == .ok || submitted.status == .created, "\(submitted.text)")
+            }
+            let statuses = "status=new,open,pending,on_hold"
+            let byID = try await Self.allPages(statuses, client)
+            #expect(byID.count == forms.count)
+            #expect(byID.map(\.id) == byID.map(\.id).sorted())
+            func due(_ entry: SupportServer.QueueEntry) -> Double {
+                entry.dueAt?.timeIntervalSinceReferenceDate ?? .infinity
+            }
+            let expectations: [(String, [SupportServer.QueueEntry])] = [
+                ("due", byID.sorted { (due($0), $0.id) < (due($1), $1.id) }),
+                (
+                    "priority",
+                    byID.sorted { (-$0.priority.rank, due($0), $0.id) < (-$1.priority.rank, due($1), $1.id) }
+                ),
+                (
+                    "updated",
+                    byID.sorted {
+                        ($1.updatedAt.timeIntervalSinceReferenceDate, $1.id)
+                            < ($0.updatedAt.timeIntervalSinceReferenceDate, $0.id)
+                    }
+                ),
+            ]
+            #expect(Set(byID.map(\.priority)).count > 1, "the forms give tickets of several priorities")
+            for (sort, expected) in expectations {
+                #expect(expected.map(\.id) != byID.map(\.id), "sort=\(sort) differs from the id order")
+                let found = try await Self.allPages("\(statuses)&sort=\(sort)", client)
+                #expect(found.map(\.id) == expected.map(\.id), "sort=\(sort)")
+            }
+
+            let first = try await client.call(.get, "/agent/queue?\(statuses)&sort=due&limit=1", token: "olga-token")
+            let dueCursor = try #require(try first.decode(QueuePage.self).next)
+            #expect(try first.decode(QueuePage.self).nextCursor == nil, "nextCursor is for the id order only")
+            let refused: [(String, String)] = [
+                ("sort=soonest", "'sort' must be one of id, due, updated, updated_oldest, priority"),
+                ("sort=due&cursor=page-2", "cursor"),
+                ("sort=priority&cursor=\(dueCursor.rawValue)", "belongs to the 'due' order"),
+                ("sort=due&after=T-1", "`after` pages the id order only"),
+            ]
+            for (query, message) in refused {
+                let response = try await client.call(.get, "/agent/queue?\(query)", token: "olga-token")
+                #expect(response.status == .badRequest, "\(query): \(response.text)")
+                #expect(response.text.contains(message), "\(query): \(response.text)")
+            }
+        }
+    }
+}

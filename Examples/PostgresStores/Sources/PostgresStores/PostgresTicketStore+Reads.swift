@@ -103,14 +103,16 @@ extension PostgresTicketStore {
         return try await firstID(rows)
     }
 
-    /// Lists tickets ordered by id, one page at a time.
+    /// Lists tickets in the query's order, one page at a time: keyset paging from the cursor's key over
+    /// the order's index (see ``PostgresMigration``, step 7).
     ///
     /// - Parameter query: The conditions and the page.
     /// - Returns: One page.
-    /// - Throws: ``StoreError`` with ``StoreError/Code/invalidQuery`` for a limit out of range,
-    ///   ``StoreError/Code/unavailable`` when the database fails.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/invalidQuery`` for a limit out of range or a cursor
+    ///   that does not fit the order, ``StoreError/Code/unavailable`` when the database fails.
     public func tickets(matching query: TicketQuery) async throws -> TicketPage {
         try query.validate()
+        let start = try query.startKey()
         var conditions: [String] = []
         var bindings = PostgresBindings()
         func bind(_ value: some PostgresDynamicTypeEncodable) -> String {
@@ -126,15 +128,17 @@ extension PostgresTicketStore {
             conditions.append("due_at IS NOT NULL AND due_at < \(bind(dueBefore.storedValue))")
         }
         conditions += Self.searchConditions(for: query) { bind($0) }
-        if let after = query.after { conditions.append("id > \(bind(after.rawValue))") }
+        if let start { conditions.append(Self.keysetCondition(after: start) { bind($0) }) }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        let sql =
-            "SELECT snapshot::text, due_at FROM \(table("tickets")) \(filter) ORDER BY id LIMIT \(bind(query.limit + 1))"
+        let sql = """
+            SELECT snapshot::text, due_at FROM \(table("tickets")) \(filter)
+            ORDER BY \(Self.orderBy(query.sort)) LIMIT \(bind(query.limit + 1))
+            """
         let rows = try await read(PostgresQuery(unsafeSQL: sql, binds: bindings), "listing tickets")
         var tickets = try await storedTickets(rows)
         let hasMore = tickets.count > query.limit
         if hasMore { tickets.removeLast() }
-        return TicketPage(tickets: tickets, nextCursor: hasMore ? tickets.last?.ticket.id : nil)
+        return TicketPage(tickets: tickets, hasMore: hasMore, in: query.sort)
     }
 
     /// Lists pending outbound messages due by `instant`, oldest first.

@@ -1,14 +1,21 @@
 import Foundation
 
-/// The ticket queries: by id, through the term index, the held-tickets index and the due index.
+/// The ticket queries: by id, through the term index, the held-tickets index and the due index; the
+/// other orders in `InMemoryTicketStore+Sorting.swift`.
 extension InMemoryTicketStore {
-    /// Lists tickets ordered by id.
+    /// Lists tickets in the query's order.
     ///
     /// - Parameter query: The conditions and the page.
     /// - Returns: One page.
-    /// - Throws: ``StoreError`` with ``StoreError/Code/invalidQuery`` for a limit out of range.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/invalidQuery`` for a limit out of range or a cursor
+    ///   that does not fit the order (see ``TicketQuery/validate()``).
     public func tickets(matching query: TicketQuery) throws -> TicketPage {
         try query.validate()
+        let startKey = try query.startKey()
+        guard query.sort == .id else { return sortedTickets(matching: query, after: startKey) }
+        var query = query
+        query.cursor = nil
+        query.after = startKey?.id
         if let terms = query.textTerms {
             return textSearch(for: terms, matching: query)
         }
@@ -44,11 +51,7 @@ extension InMemoryTicketStore {
 
     /// A query with a text, answered from ``textIndex`` (built now if this is the first) in id order.
     private func textSearch(for terms: Set<String>, matching query: TicketQuery) -> TicketPage {
-        if textIndex == nil {
-            var index = TicketTextIndex()
-            for record in records.values { index.update(record.ticket, from: nil) }
-            textIndex = index
-        }
+        buildTextIndexIfNeeded()
         var ids = textIndex?.tickets(holding: terms) ?? []
         if let after = query.after { ids.removeAll { $0 <= after } }
         var page: [StoredTicket] = []

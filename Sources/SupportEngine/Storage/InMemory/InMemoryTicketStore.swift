@@ -54,6 +54,9 @@ public actor InMemoryTicketStore: TicketStore {
     var feed: [InMemoryFeedItem] = []
     /// The keys of the notices in ``feed``, so that a notice stored twice is kept once.
     var noticeKeys: Set<String> = []
+    /// The tickets in each order a query asked for: built by the first such query, kept current by
+    /// commits after it.
+    var orderIndexes: [IndexedOrder: TicketOrderIndex<Record>] = [:]
 
     /// Creates an empty store.
     public init() {}
@@ -76,8 +79,10 @@ public actor InMemoryTicketStore: TicketStore {
                 record = existing
                 if let due = write.dueAt, due != existing.dueAt { dueIndex.add(existing, due: due) }
                 record.log.append(write.events, from: existing.ticket, to: write.ticket)
+                let old = (ticket: existing.ticket, dueAt: existing.dueAt)
                 record.ticket = write.ticket
                 record.dueAt = write.dueAt
+                if !orderIndexes.isEmpty { updateOrderIndexes(record, from: old) }
             } else {
                 record = Record(ticket: write.ticket, dueAt: write.dueAt)
                 if let due = write.dueAt { dueIndex.add(record, due: due) }
@@ -85,6 +90,7 @@ public actor InMemoryTicketStore: TicketStore {
                 ordered.append(record)
                 record.log.append(write.events, from: nil, to: write.ticket)
                 records[id] = record
+                if !orderIndexes.isEmpty { updateOrderIndexes(record, from: nil) }
                 if let number = write.ticket.number {
                     numbers[number] = record
                     lastTicketNumber = max(lastTicketNumber, number.rawValue)

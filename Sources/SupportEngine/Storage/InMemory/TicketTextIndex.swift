@@ -37,11 +37,11 @@ struct TicketTextIndex {
         }
     }
 
-    /// The tickets holding every one of `terms`, in id order.
+    /// The tickets holding every one of `terms`, in no order.
     ///
     /// - Parameter terms: The query's terms; not empty.
-    /// - Returns: The ids, ascending.
-    func tickets(holding terms: Set<String>) -> [TicketID] {
+    /// - Returns: The ids.
+    func ticketSet(holding terms: Set<String>) -> Set<TicketID> {
         var lists: [Set<TicketID>] = []
         for term in terms {
             guard let list = postings[term] else { return [] }
@@ -53,6 +53,14 @@ struct TicketTextIndex {
             found.formIntersection(list)
             if found.isEmpty { return [] }
         }
-        return found.sorted()
+        return found
+    }
+
+    /// The tickets holding every one of `terms`, in id order.
+    ///
+    /// - Parameter terms: The query's terms; not empty.
+    /// - Returns: The ids, ascending.
+    func tickets(holding terms: Set<String>) -> [TicketID] {
+        ticketSet(holding: terms).sorted()
     }
 }

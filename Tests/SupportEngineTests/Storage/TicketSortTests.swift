@@ -235,4 +235,7 @@ private actor OrderIgnoringStore: TicketStore {
         await inner.deadLetteredOutbound(after: after, limit: limit)
     }
     func outbound(matching query: OutboxQuery) async throws -> OutboxPage { try await inner.outbound(matching: query) }
+    func deskEvents(after position: Int, limit: Int) async throws -> [DeskFeedEntry] {
+        try await inner.deskEvents(after: position, limit: limit)
+    }
 }

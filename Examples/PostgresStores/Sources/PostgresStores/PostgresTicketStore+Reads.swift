@@ -104,7 +104,7 @@ extension PostgresTicketStore {
     }
 
     /// Lists tickets in the query's order, one page at a time: keyset paging from the cursor's key over
-    /// the order's index (see ``PostgresMigration``, step 7).
+    /// the order's index (see ``PostgresMigration``, step 8).
     ///
     /// - Parameter query: The conditions and the page.
     /// - Returns: One page.

@@ -4,12 +4,12 @@ import SupportEngine
 
 extension PostgresTicketStore {
     /// The due instant as the orders compare it: tickets without one after every instant. Migration
-    /// step 7 indexes this very text; change neither alone.
+    /// step 8 indexes this very text; change neither alone.
     static let dueSortKey = "COALESCE(due_at, 'Infinity'::double precision)"
-    /// The last change, from the snapshot (seconds since the reference date). Indexed by step 7.
+    /// The last change, from the snapshot (seconds since the reference date). Indexed by step 8.
     static let updatedSortKey = "(snapshot->>'updatedAt')::double precision"
     /// The priority as a number that grows as it gets less urgent: 0 for urgent to 3 for low. Indexed by
-    /// step 7.
+    /// step 8.
     static let urgencySortKey =
         "CASE snapshot->>'priority' WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END"
 

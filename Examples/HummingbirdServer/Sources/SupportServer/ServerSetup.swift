@@ -292,7 +292,7 @@ public func buildApplication(
         )
         logger.info("sending email over SMTP", metadata: ["server": "\(smtp.host):\(smtp.port)"])
     }
-    let metrics = DeskMetrics()
+    let metrics = ServerMetrics()
     let desk = try SupportDesk(
         store: DeskActivityLog(store, logger: logger),
         clock: clock,
@@ -314,18 +314,17 @@ public func buildApplication(
         maximumRawEmailBytes: settings.mail.maximumRawEmailBytes
     )
     services.append(DeskService(desk: desk, prepare: prepare, logger: logger))
-    let webhookLogger = logger
-    services.append(
-        WebhookDispatcher(
-            endpoints: settings.webhooks,
-            ledger: webhookLedger,
-            desk: desk,
-            clock: clock,
-            logger: webhookLogger,
-            metrics: metrics
-        )
-    )
     if !settings.webhooks.isEmpty {
+        services.append(
+            WebhookDispatcher(
+                endpoints: settings.webhooks,
+                ledger: webhookLedger,
+                desk: desk,
+                clock: clock,
+                logger: logger,
+                metrics: metrics
+            )
+        )
         logger.info("delivering the event feed", metadata: ["webhooks": "\(settings.webhooks.map(\.name))"])
     }
     let router = api.router()

@@ -15,7 +15,8 @@ struct MetricsTests {
         var settings = ServerSettings(host: "127.0.0.1", port: 0, allowsDemoTokens: true)
         settings.metricsToken = "metrics-token-0123"
         settings.webhooks = [
-            try WebhookEndpoint(name: "pager", url: "https://pager.example/hook?key=abc", secret: WebhookFixture.secret)
+            // Loopback, a port nothing listens on: the test sends nothing off this machine.
+            try WebhookEndpoint(name: "pager", url: "http://127.0.0.1:9/hook?key=abc", secret: WebhookFixture.secret)
         ]
         let (app, _) = try await buildApplication(
             settings: settings,
@@ -77,7 +78,7 @@ struct MetricsTests {
             #expect(page.status == .ok, "\(page.text)")
             let log = try page.decode(WebhookDeliveryLog.self)
             #expect(log.endpoints.map(\.name) == ["pager"])
-            #expect(log.endpoints.first?.host == "pager.example")
+            #expect(log.endpoints.first?.host == "127.0.0.1")
             #expect(log.endpoints.first?.events == "alerts")
             #expect(!page.text.contains(WebhookFixture.secret) && !page.text.contains("key=abc"))
             let unknown = try await client.call(.get, "/owner/webhooks/deliveries?endpoint=x", token: "nina-token")

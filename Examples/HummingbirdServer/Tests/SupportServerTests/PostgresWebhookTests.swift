@@ -51,7 +51,9 @@ struct PostgresWebhookTests {
                     return try await group.reduce(0, +)
                 }
                 let duplicates = receiver.acceptedKeys.count - Set(receiver.acceptedKeys).count
-                print("two servers: \(keys.count) events, \(receiver.attempts.count) deliveries, \(skipped) turns skipped as the other server held the cursor, \(duplicates) duplicates")
+                print(
+                    "two servers: \(keys.count) events, \(receiver.attempts.count) deliveries, \(skipped) turns skipped as the other server held the cursor, \(duplicates) duplicates"
+                )
                 #expect(duplicates == 0)
                 #expect(receiver.acceptedKeys == keys, "every event exactly once, in feed order")
                 #expect(try await ledgers[1].deliveries(of: "counter", limit: 100).count == receiver.attempts.count)

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
@@ -26,8 +27,14 @@ final class WebhookReceiver: @unchecked Sendable {
         self.script = answers
     }
 
-    var attempts: [Attempt] { lock.withLock { attemptsMade } }
-    var accepted: [WebhookPayload] { lock.withLock { acceptedPayloads } }
+    private func locked<Result>(_ body: () -> Result) -> Result {
+        lock.lock()
+        defer { lock.unlock() }
+        return body()
+    }
+
+    var attempts: [Attempt] { locked { attemptsMade } }
+    var accepted: [WebhookPayload] { locked { acceptedPayloads } }
     /// Every accepted event's key, in the order received.
     var acceptedKeys: [String] { accepted.flatMap { $0.events.map(\.event.key) } }
     var acceptedPositions: [Int] { accepted.flatMap { $0.events.map(\.position) } }
@@ -38,7 +45,7 @@ final class WebhookReceiver: @unchecked Sendable {
         let timestamp = request.headers[HTTPField.Name(WebhookSignature.timestampHeader)!] ?? ""
         let signature = request.headers[HTTPField.Name(WebhookSignature.signatureHeader)!] ?? ""
         let valid = WebhookSignature.isValid(signature: signature, body: bytes, timestamp: timestamp, secret: secret)
-        let status = lock.withLock { () -> Int in
+        let status = locked { () -> Int in
             guard valid else { return 401 }
             return script.isEmpty ? 200 : script.removeFirst()
         }
@@ -48,7 +55,7 @@ final class WebhookReceiver: @unchecked Sendable {
             decoder.dateDecodingStrategy = .iso8601
             payload = try decoder.decode(WebhookPayload.self, from: Data(bytes))
         }
-        lock.withLock {
+        locked {
             attemptsMade.append(
                 Attempt(
                     id: request.headers[HTTPField.Name(WebhookSignature.deliveryHeader)!] ?? "",
@@ -68,7 +75,7 @@ final class WebhookReceiver: @unchecked Sendable {
         router.post("/hook") { request, _ in try await self.handle(request) }
         let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
         var logger = Logger(label: "webhook-receiver")
-        logger.logLevel = .warning
+        logger.logLevel = .critical
         let app = Application(
             router: router,
             configuration: .init(address: .hostname("127.0.0.1", port: 0)),
@@ -79,7 +86,7 @@ final class WebhookReceiver: @unchecked Sendable {
             logger: logger
         )
         return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.run() }
+            group.addTask { try await app.runService(gracefulShutdownSignals: []) }
             defer { group.cancelAll() }
             var ports = portStream.makeAsyncIterator()
             let port = await ports.next() ?? 0

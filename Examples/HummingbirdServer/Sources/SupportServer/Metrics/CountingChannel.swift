@@ -1,16 +1,16 @@
 import SupportEngine
 
-/// A channel that counts what the channel it wraps accepts and fails, into ``DeskMetrics``.
+/// A channel that counts what the channel it wraps accepts and fails, into ``ServerMetrics``.
 public struct CountingChannel: SupportEngine.Channel {
     let wrapped: any SupportEngine.Channel
-    let metrics: DeskMetrics
+    let metrics: ServerMetrics
 
     /// Wraps a channel.
     ///
     /// - Parameters:
     ///   - wrapped: The channel that sends.
     ///   - metrics: Where the counts go.
-    public init(_ wrapped: any SupportEngine.Channel, metrics: DeskMetrics) {
+    public init(_ wrapped: any SupportEngine.Channel, metrics: ServerMetrics) {
         self.wrapped = wrapped
         self.metrics = metrics
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import SupportEngine
 
 /// An endpoint's state on the owner's delivery page: never its secret or its full URL.
@@ -32,7 +33,7 @@ public struct OperationsRoutes: Sendable {
     let tokens: AccessTokens
     let endpoints: [WebhookEndpoint]
     let ledger: any WebhookLedger
-    let metrics: DeskMetrics
+    let metrics: ServerMetrics
     let metricsToken: String?
 
     /// Creates the routes.
@@ -49,7 +50,7 @@ public struct OperationsRoutes: Sendable {
         tokens: AccessTokens,
         endpoints: [WebhookEndpoint],
         ledger: any WebhookLedger,
-        metrics: DeskMetrics,
+        metrics: ServerMetrics,
         metricsToken: String?
     ) {
         self.desk = desk

@@ -116,7 +116,7 @@ public struct PostgresWebhookLedger: WebhookLedger {
                 try await connection.query("COMMIT", logger: logger)
                 return step
             } catch {
-                try? await connection.query("ROLLBACK", logger: logger)
+                _ = try? await connection.query("ROLLBACK", logger: logger)
                 throw error
             }
         }

@@ -44,7 +44,7 @@ public struct WebhookDispatcher: Service {
     let clock: any SupportClock
     let httpClient: HTTPClient
     let logger: Logger
-    let metrics: DeskMetrics?
+    let metrics: ServerMetrics?
     /// The most feed positions one delivery covers.
     public let batchSize: Int
     /// How long to wait before looking again when nothing is new.
@@ -78,7 +78,7 @@ public struct WebhookDispatcher: Service {
         clock: any SupportClock,
         httpClient: HTTPClient = .shared,
         logger: Logger,
-        metrics: DeskMetrics? = nil,
+        metrics: ServerMetrics? = nil,
         batchSize: Int = 50,
         pollInterval: TimeInterval = 1,
         initialBackoff: TimeInterval = 1,
@@ -109,12 +109,16 @@ public struct WebhookDispatcher: Service {
     }
 
     /// Runs a worker per endpoint until graceful shutdown or cancellation.
+    ///
+    /// With no endpoints it only waits, since a service that returns would stop the server.
     public func run() async throws {
-        guard !endpoints.isEmpty else { return }
         await cancelWhenGracefulShutdown {
             await withTaskGroup(of: Void.self) { group in
                 for endpoint in endpoints {
                     group.addTask { await work(for: endpoint) }
+                }
+                if endpoints.isEmpty {
+                    while !Task.isCancelled { try? await Task.sleep(for: .seconds(3600)) }
                 }
             }
         }
@@ -169,7 +173,11 @@ public struct WebhookDispatcher: Service {
             }
             let id = "\(endpoint.name)/\(first.position)-\(last.position)"
             let attempt = cursor.attempts + 1
-            let answer = await post(WebhookPayload(id: id, endpoint: endpoint.name, events: wanted), to: endpoint, at: now)
+            let answer = await post(
+                WebhookPayload(id: id, endpoint: endpoint.name, events: wanted),
+                to: endpoint,
+                at: now
+            )
             var delivery = WebhookDelivery(
                 endpoint: endpoint.name,
                 id: id,
@@ -194,7 +202,8 @@ public struct WebhookDispatcher: Service {
                 return WebhookStep(cursor: WebhookCursor(position: last.position), delivery: delivery, next: .now)
             case .retrying:
                 let retryAt = now.addingTimeInterval(backoff(after: attempt))
-                delivery.error = (answer.error ?? "HTTP \(answer.status ?? 0)") + "; retrying at \(retryAt.ISO8601Format())"
+                delivery.error =
+                    (answer.error ?? "HTTP \(answer.status ?? 0)") + "; retrying at \(retryAt.ISO8601Format())"
                 logger.warning(
                     "webhook delivery failed; retrying",
                     metadata: ["endpoint": "\(endpoint.name)", "delivery": "\(id)", "attempt": "\(attempt)"]

@@ -3,7 +3,7 @@ import Foundation
 import Prometheus
 import SupportEngine
 
-/// The desk's metrics in Prometheus text, through swift-metrics with a Prometheus factory of the
+/// The server's metrics in Prometheus text, through swift-metrics with a Prometheus factory of the
 /// server's own (no global `MetricsSystem` bootstrap, so several servers in one process keep apart).
 ///
 /// Two kinds of numbers, named apart:
@@ -17,7 +17,7 @@ import SupportEngine
 ///   `support_outbound_failed_total{channel}`, `support_webhook_attempts_total{endpoint,outcome}`):
 ///   counted as it happens, lost on restart like any process counter; `sum` them across servers.
 ///   Deliveries are not in the feed (only dead letters are), so they are counted where they happen.
-public final class DeskMetrics: Sendable {
+public final class ServerMetrics: Sendable {
     /// The registry the metrics are kept in.
     public let registry: PrometheusCollectorRegistry
     let factory: PrometheusMetricsFactory
@@ -53,16 +53,24 @@ public final class DeskMetrics: Sendable {
     ///
     /// - Parameter channel: The channel's kind.
     public func countDelivered(on channel: ChannelKind) {
-        Counter(label: "support_outbound_delivered_total", dimensions: [("channel", channel.rawValue)], factory: factory)
-            .increment()
+        CoreMetrics.Counter(
+            label: "support_outbound_delivered_total",
+            dimensions: [("channel", channel.rawValue)],
+            factory: factory
+        )
+        .increment()
     }
 
     /// Counts a send that a channel of this server failed; the desk retries it or dead-letters it.
     ///
     /// - Parameter channel: The channel's kind.
     public func countFailed(on channel: ChannelKind) {
-        Counter(label: "support_outbound_failed_total", dimensions: [("channel", channel.rawValue)], factory: factory)
-            .increment()
+        CoreMetrics.Counter(
+            label: "support_outbound_failed_total",
+            dimensions: [("channel", channel.rawValue)],
+            factory: factory
+        )
+        .increment()
     }
 
     /// Counts a webhook attempt.
@@ -71,7 +79,7 @@ public final class DeskMetrics: Sendable {
     ///   - endpoint: The endpoint's name.
     ///   - outcome: What came of it.
     public func countWebhookAttempt(endpoint: String, outcome: WebhookDelivery.Outcome) {
-        Counter(
+        CoreMetrics.Counter(
             label: "support_webhook_attempts_total",
             dimensions: [("endpoint", endpoint), ("outcome", outcome.rawValue)],
             factory: factory
@@ -84,16 +92,16 @@ public final class DeskMetrics: Sendable {
 actor FeedCounter {
     let factory: PrometheusMetricsFactory
     private(set) var position = 0
-    private let positionGauge: Gauge
+    private let positionGauge: CoreMetrics.Gauge
 
     init(factory: PrometheusMetricsFactory) {
         self.factory = factory
-        self.positionGauge = Gauge(label: "support_feed_position", factory: factory)
+        self.positionGauge = CoreMetrics.Gauge(label: "support_feed_position", factory: factory)
         // Present from the first scrape, at 0, so a dashboard can tell "none" from "not reported".
         for label in Self.named.values.sorted() {
-            Counter(label: label, factory: factory).increment(by: 0)
+            CoreMetrics.Counter(label: label, factory: factory).increment(by: 0)
         }
-        Counter(label: "support_messages_received_total", factory: factory).increment(by: 0)
+        CoreMetrics.Counter(label: "support_messages_received_total", factory: factory).increment(by: 0)
         positionGauge.record(0)
     }
 
@@ -121,11 +129,17 @@ actor FeedCounter {
     }
 
     private func count(_ event: DeskEvent) {
-        Counter(label: "support_desk_events_total", dimensions: [("kind", event.kind.rawValue)], factory: factory)
-            .increment()
-        if let name = Self.named[event.kind] { Counter(label: name, factory: factory).increment() }
-        if event.kind == .messageAdded, event.details["message_kind"] == "member_message" {
-            Counter(label: "support_messages_received_total", factory: factory).increment()
+        CoreMetrics.Counter(
+            label: "support_desk_events_total",
+            dimensions: [("kind", event.kind.rawValue)],
+            factory: factory
+        )
+        .increment()
+        if let name = Self.named[event.kind] { CoreMetrics.Counter(label: name, factory: factory).increment() }
+        // A ticket's first message comes with its creation, not as a `message_added` event.
+        let isMemberMessage = event.kind == .messageAdded && event.details["message_kind"] == "member_message"
+        if event.kind == .ticketCreated || isMemberMessage {
+            CoreMetrics.Counter(label: "support_messages_received_total", factory: factory).increment()
         }
     }
 }

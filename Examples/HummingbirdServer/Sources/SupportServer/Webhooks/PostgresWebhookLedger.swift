@@ -43,43 +43,53 @@ public struct PostgresWebhookLedger: WebhookLedger {
     var cursors: String { "\(schema).webhook_cursors" }
     var log: String { "\(schema).webhook_deliveries" }
 
-    /// Creates the schema and both tables when they are missing.
+    /// Creates both tables when they are missing, in a transaction; the schema must exist (the stores'
+    /// migration creates it), else this throws and a later call tries again.
     public func prepare() async throws {
         try await run("creating the webhook tables") { connection in
             try await connection.query("BEGIN", logger: logger)
-            try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(cursors)))", logger: logger)
-            let statements = [
-                "CREATE SCHEMA IF NOT EXISTS \(schema)",
-                """
-                CREATE TABLE IF NOT EXISTS \(cursors) (
-                    endpoint text PRIMARY KEY,
-                    position bigint NOT NULL DEFAULT 0,
-                    batch_end bigint,
-                    attempts integer NOT NULL DEFAULT 0,
-                    retry_at timestamptz
-                )
-                """,
-                """
-                CREATE TABLE IF NOT EXISTS \(log) (
-                    id bigserial PRIMARY KEY,
-                    endpoint text NOT NULL,
-                    delivery text NOT NULL,
-                    first_position bigint NOT NULL,
-                    last_position bigint NOT NULL,
-                    events integer NOT NULL,
-                    attempt integer NOT NULL,
-                    outcome text NOT NULL,
-                    status_code integer,
-                    error text,
-                    at timestamptz NOT NULL
-                )
-                """,
-                "CREATE INDEX IF NOT EXISTS webhook_deliveries_by_endpoint ON \(log) (endpoint, id DESC)",
-            ]
-            for statement in statements {
-                try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+            do {
+                try await createTables(on: connection)
+                try await connection.query("COMMIT", logger: logger)
+            } catch {
+                _ = try? await connection.query("ROLLBACK", logger: logger)
+                throw error
             }
-            try await connection.query("COMMIT", logger: logger)
+        }
+    }
+
+    /// The tables, in the schema the stores' migration created (the server prepares the ledger after it).
+    private func createTables(on connection: PostgresConnection) async throws {
+        try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(cursors)))", logger: logger)
+        let statements = [
+            """
+            CREATE TABLE IF NOT EXISTS \(cursors) (
+                endpoint text PRIMARY KEY,
+                position bigint NOT NULL DEFAULT 0,
+                batch_end bigint,
+                attempts integer NOT NULL DEFAULT 0,
+                retry_at timestamptz
+            )
+            """,
+            """
+            CREATE TABLE IF NOT EXISTS \(log) (
+                id bigserial PRIMARY KEY,
+                endpoint text NOT NULL,
+                delivery text NOT NULL,
+                first_position bigint NOT NULL,
+                last_position bigint NOT NULL,
+                events integer NOT NULL,
+                attempt integer NOT NULL,
+                outcome text NOT NULL,
+                status_code integer,
+                error text,
+                at timestamptz NOT NULL
+            )
+            """,
+            "CREATE INDEX IF NOT EXISTS webhook_deliveries_by_endpoint ON \(log) (endpoint, id DESC)",
+        ]
+        for statement in statements {
+            try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
         }
     }
 

@@ -126,9 +126,25 @@ public struct WebhookDispatcher: Service {
 
     /// One endpoint's worker: turns, and waits between them on the desk's clock.
     func work(for endpoint: WebhookEndpoint) async {
+        var prepared = false
         while !Task.isCancelled {
             var wakeAt = clock.now.addingTimeInterval(pollInterval)
             do {
+                // The schema may not be there yet while the server's migration runs: create the
+                // tables (idempotent) before the first turn, and try again after a pause until it is.
+                if !prepared {
+                    do {
+                        try await ledger.prepare()
+                        prepared = true
+                    } catch {
+                        logger.notice(
+                            "webhook tables not ready; trying again",
+                            metadata: ["endpoint": "\(endpoint.name)", "error": "\(error)"]
+                        )
+                        try await clock.sleep(until: wakeAt)
+                        continue
+                    }
+                }
                 if let step = try await turn(for: endpoint) {
                     switch step.next {
                     case .now: continue

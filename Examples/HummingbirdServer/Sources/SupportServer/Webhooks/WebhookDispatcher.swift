@@ -256,10 +256,10 @@ public struct WebhookDispatcher: Service {
                 value: WebhookSignature.sign(body: body, timestamp: timestamp, secret: endpoint.secret)
             )
             request.headers.add(name: WebhookSignature.deliveryHeader, value: payload.id)
-            request.headers.add(
-                name: WebhookSignature.eventKeysHeader,
-                value: payload.events.map(\.event.key).joined(separator: ",")
-            )
+            let keys = payload.events.map(\.event.key).joined(separator: ",")
+            if keys.utf8.count <= WebhookSignature.maximumEventKeysHeaderBytes {
+                request.headers.add(name: WebhookSignature.eventKeysHeader, value: keys)
+            }
             request.body = .bytes(ByteBuffer(bytes: body))
             let response = try await httpClient.execute(request, timeout: requestTimeout)
             _ = try? await response.body.collect(upTo: 64 * 1024)

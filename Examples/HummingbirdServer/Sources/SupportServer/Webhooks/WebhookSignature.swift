@@ -16,8 +16,12 @@ public enum WebhookSignature {
     /// every retry of a batch.
     public static let deliveryHeader = "Webhook-Id"
     /// The header carrying the keys of the delivered events, comma-separated: each is the event's
-    /// idempotency id, so a receiver drops the ones it has handled.
+    /// idempotency id, so a receiver drops the ones it has handled. Sent when it fits in
+    /// ``maximumEventKeysHeaderBytes`` (proxies refuse long headers); the body's `event.key`s are
+    /// always there.
     public static let eventKeysHeader = "Webhook-Event-Keys"
+    /// The longest ``eventKeysHeader`` sent, in bytes.
+    public static let maximumEventKeysHeaderBytes = 4096
 
     /// The signature of a body sent at a time.
     ///

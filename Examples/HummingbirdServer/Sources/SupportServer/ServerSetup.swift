@@ -32,6 +32,11 @@ public struct ServerSettings: Sendable {
     /// A directory to keep attached files in (`ATTACHMENT_DIR`, see ``FileAttachmentStore``); `nil` keeps
     /// them in memory, lost on restart.
     public var attachmentDirectory: String?
+    /// Where the desk's event feed is delivered (`HOOK_<NAME>_URL`, `_SECRET`, `_EVENTS`; see
+    /// ``WebhookEndpoint/fromEnvironment(_:)``); none by default.
+    public var webhooks: [WebhookEndpoint] = []
+    /// The bearer token `GET /metrics` asks for (`METRICS_TOKEN`); `nil` leaves it open.
+    public var metricsToken: String?
 
     /// Creates settings.
     ///
@@ -76,7 +81,8 @@ public struct ServerSettings: Sendable {
     /// `BACKEND_TOKEN`, `SUPPORT_SCHEMA`, `DESK_CONFIG` (a desk configuration document), `OUTBOUND_SPOOL`
     /// (a file outbound messages are appended to, see ``SpoolChannel``), the email variables
     /// (``MailSettings/fromEnvironment(_:)``: `SUPPORT_EMAIL`, `BOUNCE_ADDRESS`, `MAX_EMAIL_BYTES`,
-    /// `SMTP_HOST`, `SMTP_PORT`, `SMTP_HELO`, `SMTP_TIMEOUT`), `ATTACHMENT_DIR`, and
+    /// `SMTP_HOST`, `SMTP_PORT`, `SMTP_HELO`, `SMTP_TIMEOUT`), `ATTACHMENT_DIR`, the webhooks (`HOOK_<NAME>_URL`,
+    /// `HOOK_<NAME>_SECRET`, `HOOK_<NAME>_EVENTS`), `METRICS_TOKEN`, and
     /// `DATABASE_URL` or the `PG*` variables (any of them set means PostgreSQL).
     ///
     /// - Parameter environment: The variables; the process's by default.
@@ -119,6 +125,8 @@ public struct ServerSettings: Sendable {
         if let directory = environment["ATTACHMENT_DIR"], !directory.isEmpty {
             settings.attachmentDirectory = directory
         }
+        settings.webhooks = try WebhookEndpoint.fromEnvironment(environment)
+        if let token = environment["METRICS_TOKEN"], !token.isEmpty { settings.metricsToken = token }
         if let demo = environment["SUPPORT_DEMO"], !demo.isEmpty {
             guard ["1", "true", "0", "false"].contains(demo.lowercased()) else {
                 throw APIError(.internalServerError, "invalid_setting", "SUPPORT_DEMO must be 1 or 0, not '\(demo)'")
@@ -226,6 +234,7 @@ public func buildApplication(
     var ratings: any RatingStore = InMemoryRatingStore()
     var agentStatuses: any AgentStatusStore = InMemoryAgentStatusStore()
     var prepare: @Sendable () async throws -> Void = {}
+    var webhookLedger: any WebhookLedger = InMemoryWebhookLedger()
     if let postgres = settings.postgres {
         try await postgres.checkReachable(logger: logger)
         // One client for every store: tickets and outbox, refund decisions and moderation ledgers,
@@ -233,7 +242,14 @@ public func buildApplication(
         // on all of them.
         let stores = try PostgresDeskStores(settings: postgres, schema: settings.postgresSchema, logger: logger)
         services.append(stores.client)
-        prepare = { try await stores.migrate() }
+        // The webhook cursors and delivery log live next to the stores' tables, in the example's own
+        // tables (not a step of the stores' migration).
+        let ledger = try PostgresWebhookLedger(client: stores.client, schema: settings.postgresSchema, logger: logger)
+        webhookLedger = ledger
+        prepare = {
+            _ = try await stores.migrate()
+            try await ledger.prepare()
+        }
         store = stores.tickets
         ledgers = stores.policyLedgers
         journeys = stores.journeys
@@ -276,10 +292,11 @@ public func buildApplication(
         )
         logger.info("sending email over SMTP", metadata: ["server": "\(smtp.host):\(smtp.port)"])
     }
+    let metrics = ServerMetrics()
     let desk = try SupportDesk(
         store: DeskActivityLog(store, logger: logger),
         clock: clock,
-        channels: channels,
+        channels: channels.map { CountingChannel($0, metrics: metrics) },
         configuration: configuration,
         members: members,
         ledgers: ledgers,
@@ -297,8 +314,31 @@ public func buildApplication(
         maximumRawEmailBytes: settings.mail.maximumRawEmailBytes
     )
     services.append(DeskService(desk: desk, prepare: prepare, logger: logger))
+    if !settings.webhooks.isEmpty {
+        services.append(
+            WebhookDispatcher(
+                endpoints: settings.webhooks,
+                ledger: webhookLedger,
+                desk: desk,
+                clock: clock,
+                logger: logger,
+                metrics: metrics
+            )
+        )
+        logger.info("delivering the event feed", metadata: ["webhooks": "\(settings.webhooks.map(\.name))"])
+    }
+    let router = api.router()
+    OperationsRoutes(
+        desk: desk,
+        tokens: settings.tokens,
+        endpoints: settings.webhooks,
+        ledger: webhookLedger,
+        metrics: metrics,
+        metricsToken: settings.metricsToken
+    )
+    .add(to: router)
     var app = Application(
-        router: api.router(),
+        router: router,
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "support-server"),
         services: services,
         logger: logger

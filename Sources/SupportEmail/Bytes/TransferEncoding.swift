@@ -72,56 +72,65 @@ enum TransferEncoding {
     /// A `=` not followed by two hex digits or a line break is kept as it is (a common mistake of senders).
     static func decodeQuotedPrintable(_ slice: ArraySlice<UInt8>) -> [UInt8] {
         slice.withUnsafeBufferPointer { bytes -> [UInt8] in
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count)
-            var index = 0
             let end = bytes.count
-            while index < end {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "=") {
-                    // Soft line break: "=" then optional whitespace then CRLF or LF.
-                    var look = index + 1
-                    while look < end, bytes[look] == 0x20 || bytes[look] == 0x09 { look += 1 }
-                    if look == end {
-                        index = look
-                        continue
-                    }
-                    if bytes[look] == 0x0A {
-                        index = look + 1
-                        continue
-                    }
-                    if bytes[look] == 0x0D {
-                        index = look + 1
-                        if index < end, bytes[index] == 0x0A { index += 1 }
-                        continue
-                    }
-                    if index + 2 < end, let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) {
-                        output.append(high << 4 | low)
-                        index += 3
-                        continue
-                    }
-                    output.append(byte)
-                    index += 1
-                    continue
-                }
-                if byte == 0x20 || byte == 0x09 {
-                    // Trailing whitespace before a line break is padding added in transport.
-                    var look = index
-                    while look < end, bytes[look] == 0x20 || bytes[look] == 0x09 { look += 1 }
-                    if look == end || bytes[look] == 0x0D || bytes[look] == 0x0A {
-                        index = look
-                        continue
-                    }
-                    while index < look {
-                        output.append(bytes[index])
+            // The output is never longer than the input: write it in place, without a check per byte.
+            return [UInt8](unsafeUninitializedCapacity: end) { output, written in
+                var count = 0
+                var index = 0
+                while index < end {
+                    let byte = bytes[index]
+                    if byte == UInt8(ascii: "=") {
+                        // Soft line break: "=" then optional whitespace then CRLF or LF.
+                        var look = index + 1
+                        while look < end, bytes[look] == 0x20 || bytes[look] == 0x09 { look += 1 }
+                        if look == end {
+                            index = look
+                            continue
+                        }
+                        if bytes[look] == 0x0A {
+                            index = look + 1
+                            continue
+                        }
+                        if bytes[look] == 0x0D {
+                            index = look + 1
+                            if index < end, bytes[index] == 0x0A { index += 1 }
+                            continue
+                        }
+                        if index + 2 < end, let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2])
+                        {
+                            output[count] = high << 4 | low
+                            count += 1
+                            index += 3
+                            continue
+                        }
+                        output[count] = byte
+                        count += 1
                         index += 1
+                        continue
                     }
-                    continue
+                    if byte == 0x20 || byte == 0x09 {
+                        // Trailing whitespace before a line break is padding added in transport.
+                        var look = index
+                        while look < end, bytes[look] == 0x20 || bytes[look] == 0x09 { look += 1 }
+                        if look == end || bytes[look] == 0x0D || bytes[look] == 0x0A {
+                            index = look
+                            continue
+                        }
+                        while index < look {
+                            output[count] = bytes[index]
+                            count += 1
+                            index += 1
+                        }
+                        continue
+                    }
+                    if byte != 0x0D {
+                        output[count] = byte
+                        count += 1
+                    }
+                    index += 1
                 }
-                if byte != 0x0D { output.append(byte) }
-                index += 1
+                written = count
             }
-            return output
         }
     }
 

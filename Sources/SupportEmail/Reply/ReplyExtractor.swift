@@ -50,7 +50,7 @@ public struct ReplyExtractor: Hashable, Sendable {
     /// - Parameter text: The text body, with `\n` line breaks.
     /// - Returns: The new text; the whole text without `>` lines when no new text stands above the quote.
     public func newText(of text: String) -> String {
-        let lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+        let lines = Self.lines(of: text)
         let cut = quoteStart(lines)
         var kept = Array(lines[0..<cut])
         kept = removingSignature(kept)
@@ -160,28 +160,55 @@ public struct ReplyExtractor: Hashable, Sendable {
         return lines
     }
 
+    /// The text's lines, split at `\n`, empty ones included: one pass over the bytes, each line a
+    /// substring of the text.
+    static func lines(of text: String) -> [Substring] {
+        let utf8 = text.utf8
+        var lines: [Substring] = []
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            if utf8[index] == 0x0A {
+                lines.append(Substring(utf8[start..<index]))
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        lines.append(Substring(utf8[start..<utf8.endIndex]))
+        return lines
+    }
+
     /// The text without blank lines at its start and end and without trailing spaces on any line.
     static func trimBlankLines(_ text: String) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count)
-        var pendingNewlines = 0
-        var line: [UInt8] = []
-        func flush() {
-            while let last = line.last, last == 0x20 || last == 0x09 || last == 0x0D { line.removeLast() }
-            if line.isEmpty {
-                if !output.isEmpty { pendingNewlines += 1 }
-            } else {
-                if !output.isEmpty { output.append(contentsOf: repeatElement(0x0A, count: pendingNewlines + 1)) }
-                output.append(contentsOf: line)
-                pendingNewlines = 0
+        var text = text
+        return text.withUTF8 { bytes -> String in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            var pendingNewlines = 0
+            var start = 0
+            let count = bytes.count
+            // Line by line, each line's trailing spaces, tabs and CRs cut; blank lines inside are kept,
+            // those at either end dropped.
+            while start <= count {
+                var end = start
+                while end < count, bytes[end] != 0x0A { end += 1 }
+                var trimmed = end
+                while trimmed > start,
+                    bytes[trimmed - 1] == 0x20 || bytes[trimmed - 1] == 0x09 || bytes[trimmed - 1] == 0x0D
+                {
+                    trimmed -= 1
+                }
+                if trimmed == start {
+                    if !output.isEmpty { pendingNewlines += 1 }
+                } else {
+                    if !output.isEmpty { output.append(contentsOf: repeatElement(0x0A, count: pendingNewlines + 1)) }
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<trimmed]))
+                    pendingNewlines = 0
+                }
+                start = end + 1
             }
-            line.removeAll(keepingCapacity: true)
+            return String(decoding: output, as: UTF8.self)
         }
-        for byte in text.utf8 {
-            if byte == 0x0A { flush() } else { line.append(byte) }
-        }
-        flush()
-        return String(decoding: output, as: UTF8.self)
     }
 
 }

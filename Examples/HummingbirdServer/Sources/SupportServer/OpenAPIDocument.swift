@@ -11,8 +11,9 @@ public enum OpenAPIDocument {
     /// The document's bytes, as the resource holds them.
     ///
     /// - Returns: The JSON text.
-    /// - Throws: ``APIError`` (500, `openapi_missing`) when the resource cannot be read, such as when
-    ///   the binary was copied without its resource bundle.
+    /// - Throws: ``APIError`` (500, `openapi_missing`) when the resource bundle lacks the file. A binary
+    ///   copied without its `HummingbirdServer_SupportServer.resources` bundle stops at the first read
+    ///   (SwiftPM's `Bundle.module` traps), so deploy the two together.
     public static func data() throws -> Data {
         guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json") else {
             throw APIError(

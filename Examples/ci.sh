@@ -5,7 +5,8 @@
 #
 # Installs PostgreSQL with apt-get when it is missing, starts a throw-away server on a free local port
 # in a temporary directory, creates a database, builds both examples with warnings as errors, runs their
-# tests with the PG* variables set, runs the kill test and the email round trip (an SMTP sink on loopback),
+# tests with the PG* variables set, validates the server's OpenAPI document with openapi-spec-validator
+# (PyPI), runs the kill test and the email round trip (an SMTP sink on loopback),
 # and stops the server and removes its directory on any exit.
 # Idempotent: every run starts from a new data directory. Nothing waits without a time limit.
 set -euo pipefail
@@ -80,6 +81,17 @@ timeout 30 "$PG_BIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -d postgres -v ON_
 
 export PGHOST=127.0.0.1 PGPORT="$PORT" PGUSER=postgres PGDATABASE="$DATABASE"
 unset PGPASSWORD DATABASE_URL
+
+log "OpenAPI document: openapi-spec-validator (PyPI) on HummingbirdServer/Sources/SupportServer/Resources/openapi.json"
+openapi_started=$(date +%s)
+OPENAPI_VENV="$SCRATCH/openapi-validator-venv"
+if [[ ! -x "$OPENAPI_VENV/bin/openapi-spec-validator" ]]; then
+    timeout 120 python3 -m venv "$OPENAPI_VENV"
+    timeout 300 "$OPENAPI_VENV/bin/pip" install -q "openapi-spec-validator==0.9.0"
+fi
+timeout 60 "$OPENAPI_VENV/bin/openapi-spec-validator" \
+    "$EXAMPLES_DIR/HummingbirdServer/Sources/SupportServer/Resources/openapi.json"
+log "OpenAPI validation took $(( $(date +%s) - openapi_started )) s"
 
 for package in "${PACKAGES[@]}"; do
     cd "$EXAMPLES_DIR/$package"

@@ -44,6 +44,8 @@ let package = Package(
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
+            // The OpenAPI document served at GET /openapi.json.
+            resources: [.copy("Resources/openapi.json")],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
         // The mailgate's logic, Foundation only, so the command stays small and its exit codes are tested.

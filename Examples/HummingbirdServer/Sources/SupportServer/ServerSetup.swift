@@ -327,16 +327,17 @@ public func buildApplication(
         )
         logger.info("delivering the event feed", metadata: ["webhooks": "\(settings.webhooks.map(\.name))"])
     }
-    let router = api.router()
-    OperationsRoutes(
-        desk: desk,
-        tokens: settings.tokens,
-        endpoints: settings.webhooks,
-        ledger: webhookLedger,
-        metrics: metrics,
-        metricsToken: settings.metricsToken
+    let router = serverRouter(
+        api: api,
+        operations: OperationsRoutes(
+            desk: desk,
+            tokens: settings.tokens,
+            endpoints: settings.webhooks,
+            ledger: webhookLedger,
+            metrics: metrics,
+            metricsToken: settings.metricsToken
+        )
     )
-    .add(to: router)
     var app = Application(
         router: router,
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "support-server"),
@@ -346,4 +347,19 @@ public func buildApplication(
     let migrate = prepare
     app.beforeServerStarts { try await migrate() }
     return (app, api)
+}
+
+/// Every route the server answers: the API's and the operations routes (delivery log, `/metrics`).
+///
+/// ``buildApplication(settings:configuration:clock:logger:)`` serves this router; the OpenAPI test reads
+/// its routes.
+///
+/// - Parameters:
+///   - api: The HTTP API.
+///   - operations: The routes for running the desk.
+/// - Returns: The router.
+public func serverRouter(api: SupportAPI, operations: OperationsRoutes) -> Router<BasicRequestContext> {
+    let router = api.router()
+    operations.add(to: router)
+    return router
 }

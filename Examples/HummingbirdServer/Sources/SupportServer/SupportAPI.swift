@@ -59,6 +59,7 @@ public struct SupportAPI: Sendable {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: JSONErrorMiddleware())
         router.get("/health") { _, _ in try self.health() }
+        router.get("/openapi.json") { _, _ in try OpenAPIDocument.response() }
         router.get("/rules") { request, _ in try await self.rules(request) }
         router.post("/inbound/web-form") { request, _ in try await self.webForm(request) }
         router.post("/inbound/email") { request, _ in try await self.email(request) }

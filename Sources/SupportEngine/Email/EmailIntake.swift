@@ -25,7 +25,9 @@ import Foundation
 ///    hours, counted from the automatic messages the store holds, so the cap holds across restarts.
 ///
 /// Messages of one sender are taken one at a time (the cap is counted and used without a race inside
-/// one intake); different senders go concurrently.
+/// one intake); different senders go concurrently. Across several servers, messages of one sender that
+/// arrive at two servers at the same instant may each pass the count, so the cap can be passed by one
+/// reply per extra server; the other protections above do not depend on the count.
 ///
 /// ```swift
 /// let intake = EmailIntake(desk: desk, settings: settings)

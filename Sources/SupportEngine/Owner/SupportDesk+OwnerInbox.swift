@@ -139,7 +139,7 @@ extension SupportDesk {
             where firing.metric == clock.metric && firing.clockStartedAt == clock.startedAt {
                 switch firing.step {
                 case .breach, .escalation:
-                    if worst == nil || firing.firedAt > worst!.firedAt { worst = firing }
+                    if firing.firedAt > worst?.firedAt ?? .distantPast { worst = firing }
                 case .warning, .additionalWarning:
                     continue
                 }

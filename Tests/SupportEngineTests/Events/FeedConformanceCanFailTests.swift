@@ -27,7 +27,7 @@ struct FeedConformanceCanFailTests {
 }
 
 /// A store whose feed has one mistake an adapter could make.
-actor FeedBreakingStore: TicketStore {
+actor FeedBreakingStore: ForwardingTicketStore {
     enum Mistake: Sendable, CustomTestStringConvertible {
         case dropsNotices, keepsRepeatedNotices, dropsDeadLetters, skipsAPosition, acceptsAnyPage
 
@@ -35,7 +35,7 @@ actor FeedBreakingStore: TicketStore {
     }
 
     let mistake: Mistake
-    let inner = InMemoryTicketStore()
+    let base = InMemoryTicketStore()
     var noticesSeen = 0
 
     init(_ mistake: Mistake) { self.mistake = mistake }
@@ -55,14 +55,14 @@ actor FeedBreakingStore: TicketStore {
         default:
             break
         }
-        try await inner.commit(commit)
+        try await base.commit(commit)
     }
 
     func deskEvents(after position: Int, limit: Int) async throws -> [DeskFeedEntry] {
         if mistake == .acceptsAnyPage {
-            return try await inner.deskEvents(after: max(0, position), limit: min(max(1, limit), 1000))
+            return try await base.deskEvents(after: max(0, position), limit: min(max(1, limit), 1000))
         }
-        var entries = try await inner.deskEvents(after: position, limit: limit)
+        var entries = try await base.deskEvents(after: position, limit: limit)
         switch mistake {
         case .dropsDeadLetters:
             entries.removeAll { $0.event.kind == .deadLettered }
@@ -73,29 +73,4 @@ actor FeedBreakingStore: TicketStore {
         }
         return entries
     }
-
-    func ticket(_ id: TicketID) async throws -> StoredTicket? { await inner.ticket(id) }
-    func events(of id: TicketID) async throws -> [TicketEvent] { await inner.events(of: id) }
-    func ticketID(forExternalMessage key: ExternalMessageKey) async throws -> TicketID? {
-        await inner.ticketID(forExternalMessage: key)
-    }
-    func ticketID(forThread key: ThreadKey) async throws -> TicketID? { await inner.ticketID(forThread: key) }
-    func nextTicketNumber() async throws -> TicketNumber { try await inner.nextTicketNumber() }
-    func ticketID(forNumber number: TicketNumber) async throws -> TicketID? { await inner.ticketID(forNumber: number) }
-    func tickets(matching query: TicketQuery) async throws -> TicketPage { try await inner.tickets(matching: query) }
-    func pendingOutbound(dueBy instant: Date, limit: Int) async throws -> [OutboundMessage] {
-        await inner.pendingOutbound(dueBy: instant, limit: limit)
-    }
-    func claimOutbound(_ id: OutboundID, at instant: Date, until: Date) async throws -> OutboundMessage? {
-        await inner.claimOutbound(id, at: instant, until: until)
-    }
-    func updateOutbound(_ message: OutboundMessage) async throws { try await inner.updateOutbound(message) }
-    func outbound(_ id: OutboundID) async throws -> OutboundMessage? { await inner.outbound(id) }
-    func outbound(ofTicket ticket: TicketID) async throws -> [OutboundMessage] {
-        await inner.outbound(ofTicket: ticket)
-    }
-    func deadLetteredOutbound(after: OutboundID?, limit: Int) async throws -> [OutboundMessage] {
-        await inner.deadLetteredOutbound(after: after, limit: limit)
-    }
-    func outbound(matching query: OutboxQuery) async throws -> OutboxPage { try await inner.outbound(matching: query) }
 }

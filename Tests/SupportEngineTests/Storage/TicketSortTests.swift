@@ -198,44 +198,14 @@ struct TicketSortTests {
 }
 
 /// A store that lists every query by id, whatever order it asks for, as a careless adapter might.
-private actor OrderIgnoringStore: TicketStore {
-    let inner = InMemoryTicketStore()
+private actor OrderIgnoringStore: ForwardingTicketStore {
+    let base = InMemoryTicketStore()
 
     func tickets(matching query: TicketQuery) async throws -> TicketPage {
         var byID = query
         byID.sort = .id
         byID.cursor = query.cursor.flatMap { try? $0.key() }.map { TicketCursor(after: TicketSortKey(id: $0.id)) }
         if query.cursor != nil { byID.after = nil }
-        return try await inner.tickets(matching: byID)
-    }
-
-    func commit(_ commit: TicketCommit) async throws { try await inner.commit(commit) }
-    func ticket(_ id: TicketID) async throws -> StoredTicket? { await inner.ticket(id) }
-    func events(of id: TicketID) async throws -> [TicketEvent] { await inner.events(of: id) }
-    func ticketID(forExternalMessage key: ExternalMessageKey) async throws -> TicketID? {
-        await inner.ticketID(forExternalMessage: key)
-    }
-    func ticketID(forThread key: ThreadKey) async throws -> TicketID? { await inner.ticketID(forThread: key) }
-    func nextTicketNumber() async throws -> TicketNumber { try await inner.nextTicketNumber() }
-    func ticketID(forNumber number: TicketNumber) async throws -> TicketID? {
-        await inner.ticketID(forNumber: number)
-    }
-    func pendingOutbound(dueBy instant: Date, limit: Int) async throws -> [OutboundMessage] {
-        await inner.pendingOutbound(dueBy: instant, limit: limit)
-    }
-    func claimOutbound(_ id: OutboundID, at instant: Date, until: Date) async throws -> OutboundMessage? {
-        await inner.claimOutbound(id, at: instant, until: until)
-    }
-    func updateOutbound(_ message: OutboundMessage) async throws { try await inner.updateOutbound(message) }
-    func outbound(_ id: OutboundID) async throws -> OutboundMessage? { await inner.outbound(id) }
-    func outbound(ofTicket ticket: TicketID) async throws -> [OutboundMessage] {
-        await inner.outbound(ofTicket: ticket)
-    }
-    func deadLetteredOutbound(after: OutboundID?, limit: Int) async throws -> [OutboundMessage] {
-        await inner.deadLetteredOutbound(after: after, limit: limit)
-    }
-    func outbound(matching query: OutboxQuery) async throws -> OutboxPage { try await inner.outbound(matching: query) }
-    func deskEvents(after position: Int, limit: Int) async throws -> [DeskFeedEntry] {
-        try await inner.deskEvents(after: position, limit: limit)
+        return try await base.tickets(matching: byID)
     }
 }

@@ -28,7 +28,10 @@ public struct ModerationDesk: Sendable {
     /// The ledger is saved with the post the decision owes (see ``PendingPolicyPost``). If the ticket
     /// commit fails after that, the call throws the store's error; the same report by the same person
     /// again finishes the post, once, and succeeds with ``DeskModerationResult/isRepeat`` set, and the
-    /// desk's repair finishes it without a retry. Once the post stands, the report is refused as above.
+    /// desk's repair finishes it without a retry. Once the post stands, the same person reporting the same
+    /// message for the same kind of violation again (a client retrying after a lost answer, perhaps on
+    /// another server) gets the recorded decision back with ``DeskModerationResult/isRepeat`` set and
+    /// nothing posted; anyone else, or another kind, is refused as above.
     ///
     /// - Parameters:
     ///   - ticket: The ticket the message is on.
@@ -40,7 +43,7 @@ public struct ModerationDesk: Sendable {
     /// - Throws: ``DeskError`` with ``DeskError/Code/notPermitted`` for a member,
     ///   ``DeskError/Code/notFound`` for an unknown ticket, ``DeskError/Code/invalidInput`` when the
     ///   message is not the requester's own message on the ticket, ``DeskError/Code/conflict`` when the
-    ///   message already carries a penalty; `ModerationError` when the ladder cannot decide.
+    ///   message already carries a penalty by someone else or for another kind; `ModerationError` when the ladder cannot decide.
     @discardableResult
     public func report(
         on ticket: TicketID,

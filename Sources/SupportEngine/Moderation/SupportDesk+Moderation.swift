@@ -44,6 +44,12 @@ extension SupportDesk {
                 }) {
                     return .repeated(done, current)
                 }
+                // The retry of a report whose answer was lost (the post already stands, finished by this
+                // desk before it answered or by another desk): the same moderator reporting the same
+                // message for the same rule gets the recorded decision back.
+                if earlier.actor == actor, earlier.violation?.kind == reported.kind {
+                    return .recordedEarlier(recordedDecision(earlier, in: current), current, stored.ticket)
+                }
                 throw DeskError(
                     .conflict,
                     "message \(message) on ticket \(ticket) already carries a \(earlier.action.rawValue) "
@@ -190,6 +196,39 @@ extension SupportDesk {
         case repeated(FinishedPolicyPost, MemberLedger)
         /// The call saved the ledger; the change owes this post, if any.
         case recorded(ModerationDecision, MemberLedger, OwedPolicyPost?)
+        /// The change was recorded and posted by an earlier call; nothing is owed.
+        case recordedEarlier(ModerationDecision, MemberLedger, Ticket)
+    }
+
+    /// The decision that appended `entry` to `ledger`, decided again on the ledger as it stood before the
+    /// entry, at the entry's instant; when the policy changed since and decides otherwise, the entry with
+    /// the rule `recorded`.
+    private func recordedDecision(_ entry: LedgerEntry, in ledger: MemberLedger) -> ModerationDecision {
+        if let violation = entry.violation,
+            let before = try? MemberLedger(
+                member: ledger.member,
+                isPaying: ledger.isPaying,
+                entries: Array(ledger.entries.prefix(entry.id - 1)),
+                version: entry.id - 1
+            ),
+            var again = try? configuration.moderation.decide(
+                violation: violation,
+                ledger: before,
+                actor: entry.actor,
+                at: entry.at
+            ),
+            again.entry.action == entry.action
+        {
+            again.entry = entry
+            return again
+        }
+        return ModerationDecision(
+            member: ledger.member,
+            basedOnVersion: entry.id - 1,
+            entry: entry,
+            rule: "recorded",
+            templateKey: nil
+        )
     }
 
     /// Posts what a saved change owes, or returns the repeated one with its ticket.
@@ -201,6 +240,8 @@ extension SupportDesk {
                 preconditionFailure("a moderation step repeats a moderation change")
             }
             result = DeskModerationResult(decision: decision, ledger: ledger, ticket: done.ticket, isRepeat: true)
+        case .recordedEarlier(let decision, let ledger, let ticket):
+            result = DeskModerationResult(decision: decision, ledger: ledger, ticket: ticket, isRepeat: true)
         case .recorded(let decision, let ledger, let owed):
             var ticket: Ticket?
             if let owed { ticket = try await finish(owed) }

@@ -128,6 +128,41 @@ struct ModerationDeskTests {
         #expect(try await harness.automaticMessages(of: ticket).count == 1)
     }
 
+    @Test func theSameReportRetriedAfterItsPostStoodGetsTheRecordedDecision() async throws {
+        let harness = PolicyDeskHarness()
+        let (ticket, results) = try await report("boris", times: 2, on: harness)
+        let message = try #require(results.last?.decision.entry.message)
+        harness.clock.advance(by: 600)
+        let again = try await harness.desk.moderation.report(
+            on: ticket,
+            message: message,
+            violation: Violation(.rudeness, note: "insulted the team"),
+            by: .agent("pavel")
+        )
+        #expect(again.isRepeat)
+        #expect(again.decision == results.last?.decision, "the decision is the one recorded, rule included")
+        #expect(again.decision.rule != "recorded")
+        #expect(again.ledger.entries.map(\.action) == [.warning, .finalWarning])
+        #expect(try await harness.automaticMessages(of: ticket).count == 2, "nothing is posted again")
+        await expectDeskError(.conflict) {
+            _ = try await harness.desk.moderation.report(
+                on: ticket,
+                message: message,
+                violation: Violation(.rudeness),
+                by: .agent("olga")
+            )
+        }
+        await expectDeskError(.conflict) {
+            _ = try await harness.desk.moderation.report(
+                on: ticket,
+                message: message,
+                violation: Violation(.spam),
+                by: .agent("pavel")
+            )
+        }
+        #expect(try await harness.desk.moderation.ledger(of: "boris")?.entries.count == 2)
+    }
+
     @Test func aConflictOnTheSameMessageIsRefusedNotRedecided() async throws {
         let racing = RacingLedgerStore()
         let harness = PolicyDeskHarness(ledgers: racing)

@@ -51,13 +51,25 @@ struct PolicyPostRepairTests {
         #expect(try await harness.automaticMessages(of: ticket).map(\.templateKey) == ["moderation.warning"])
         #expect(try await harness.notes(of: ticket).count == 1)
         #expect(harness.email.sentMessages.count == 1)
-        // The warning and its message stand: reporting the message again is refused.
+        // The warning stands: the same moderator reporting again gets the recorded decision back and
+        // nothing is posted twice; another moderator reporting the same message is refused.
+        let again = try await harness.desk.moderation.report(
+            on: ticket,
+            message: message,
+            violation: Violation(.rudeness),
+            by: .agent("pavel")
+        )
+        #expect(again.isRepeat)
+        #expect(again.decision.action == .warning)
+        #expect(again.ledger.entries.map(\.action) == [.warning])
+        #expect(try await harness.automaticMessages(of: ticket).map(\.templateKey) == ["moderation.warning"])
+        #expect(harness.email.sentMessages.count == 1)
         await expectDeskError(.conflict) {
             _ = try await harness.desk.moderation.report(
                 on: ticket,
                 message: message,
                 violation: Violation(.rudeness),
-                by: .agent("pavel")
+                by: .agent("marta")
             )
         }
     }

@@ -1,12 +1,13 @@
 import Foundation
 
 // Outbound messages stored before attachments existed have no `attachments` key: they decode with none.
-// A message without attachments is written without the key, as before.
+// A message without attachments is written without the key, as before; `staffAddress` (alerts to staff)
+// is written only when set, and a message stored before alerts existed decodes without it.
 
 extension OutboundMessage {
     private enum CodingKeys: String, CodingKey {
         case id, ticketID, messageID, recipient, channel, subject, body, attachments, createdAt, attempts, state
-        case nextAttemptAt, receipt, lastError, fallbackChannels, attemptsOnChannel, history, claim
+        case nextAttemptAt, receipt, lastError, fallbackChannels, attemptsOnChannel, history, claim, staffAddress
     }
 
     /// Decodes a message; `attachments` may be missing and is then empty.
@@ -19,6 +20,7 @@ extension OutboundMessage {
         ticketID = try container.decodeIfPresent(TicketID.self, forKey: .ticketID)
         messageID = try container.decodeIfPresent(MessageID.self, forKey: .messageID)
         recipient = try container.decode(MemberID.self, forKey: .recipient)
+        staffAddress = try container.decodeIfPresent(StaffAddress.self, forKey: .staffAddress)
         channel = try container.decode(ChannelKind.self, forKey: .channel)
         subject = try container.decode(String.self, forKey: .subject)
         body = try container.decode(String.self, forKey: .body)
@@ -45,6 +47,7 @@ extension OutboundMessage {
         try container.encodeIfPresent(ticketID, forKey: .ticketID)
         try container.encodeIfPresent(messageID, forKey: .messageID)
         try container.encode(recipient, forKey: .recipient)
+        try container.encodeIfPresent(staffAddress, forKey: .staffAddress)
         try container.encode(channel, forKey: .channel)
         try container.encode(subject, forKey: .subject)
         try container.encode(body, forKey: .body)

@@ -27,8 +27,12 @@ public struct OutboundMessage: Sendable, Hashable, Codable, Identifiable {
     public let ticketID: TicketID?
     /// The message in the ticket that this delivers, if it is one.
     public let messageID: MessageID?
-    /// The member it goes to.
+    /// The member it goes to; for an alert to a person on staff (``staffAddress`` set), `staff/<name>`.
     public let recipient: MemberID
+    /// Where an alert to a person on staff goes, or `nil` for a message to a member (every message but
+    /// an alert). A channel sends a message that has one to ``StaffAddress/address``, never to a
+    /// member's address; see ``AlertRecipient``.
+    public let staffAddress: StaffAddress?
     /// The channel to send it on.
     public var channel: ChannelKind
     /// A subject line.
@@ -86,6 +90,7 @@ public struct OutboundMessage: Sendable, Hashable, Codable, Identifiable {
     ///   - createdAt: When it was put in the outbox; also its first attempt time.
     ///   - fallbackChannels: The channels to fall back to, in order.
     ///   - attachments: The files sent with it; internal ones are left out.
+    ///   - staffAddress: Where an alert to a person on staff goes; `nil` for a message to a member.
     public init(
         id: OutboundID,
         ticketID: TicketID?,
@@ -96,12 +101,14 @@ public struct OutboundMessage: Sendable, Hashable, Codable, Identifiable {
         body: String,
         createdAt: Date,
         fallbackChannels: [ChannelKind] = [],
-        attachments: [TicketAttachment] = []
+        attachments: [TicketAttachment] = [],
+        staffAddress: StaffAddress? = nil
     ) {
         self.id = id
         self.ticketID = ticketID
         self.messageID = messageID
         self.recipient = recipient
+        self.staffAddress = staffAddress
         self.channel = channel
         self.subject = subject
         self.body = body

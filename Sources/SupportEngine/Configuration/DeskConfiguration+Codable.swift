@@ -6,7 +6,7 @@ import Foundation
 extension DeskConfiguration: Codable {
     static let documentKeys = [
         "hours", "boundaries", "acknowledgement", "sla", "routing", "delivery", "tickets", "templates", "selfService",
-        "rulesLink", "refunds", "moderation", "journey", "ratings",
+        "rulesLink", "refunds", "moderation", "journey", "ratings", "alerts",
     ]
     private static let slaKeys = [
         "targets", "warningFraction", "warningFractions", "escalations", "alertsOutsideHours",
@@ -102,6 +102,7 @@ extension DeskConfiguration: Codable {
         if let ratings = try root.group("ratings", known: Self.ratingKeys) {
             configuration.requestsRatings = try ratings.decode(Bool.self, "askAfterSolve") ?? false
         }
+        configuration.alertRecipients = try root.decode([AlertRecipient].self, "alerts") ?? []
         do {
             try configuration.validate()
         } catch let error as DeskConfigurationError {
@@ -251,6 +252,7 @@ extension DeskConfiguration: Codable {
         try root.encodeIfPresent(journey, forKey: key("journey"))
         var ratings = root.nestedContainer(keyedBy: ConfigurationKey.self, forKey: key("ratings"))
         try ratings.encode(requestsRatings, forKey: key("askAfterSolve"))
+        if !alertRecipients.isEmpty { try root.encode(alertRecipients, forKey: key("alerts")) }
     }
 
     /// The template texts that differ from the built-in ones, by key and language tag.

@@ -67,6 +67,7 @@ extension DeskConfiguration {
             }
         }
         if let sla { try Self.validate(sla, fail) }
+        try validateAlertRecipients(known: known, fail)
         for key in selfService.keys.sorted() {
             guard !key.rawValue.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw fail("selfService", "a self-service key must be a contact reason such as billing")
@@ -92,6 +93,22 @@ extension DeskConfiguration {
             try journey?.validate()
         } catch {
             throw DeskConfigurationError.from(error, at: "journey")
+        }
+    }
+
+    private func validateAlertRecipients(
+        known: Set<AgentID>,
+        _ fail: (String, String) -> DeskConfigurationError
+    ) throws {
+        var names: Set<String> = []
+        for (index, recipient) in alertRecipients.enumerated() {
+            if let (field, message) = recipient.problem { throw fail("alerts[\(index)].\(field)", message) }
+            guard names.insert(recipient.name).inserted else {
+                throw fail("alerts[\(index)].name", "'\(recipient.name)' names two recipients: give each its own name")
+            }
+            if let agent = recipient.agent, !known.contains(agent) {
+                throw fail("alerts[\(index)].agent", "'\(agent)' is not one of the agents of the desk (routing.agents)")
+            }
         }
     }
 

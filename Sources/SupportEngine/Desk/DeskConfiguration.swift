@@ -108,6 +108,9 @@ public struct DeskConfiguration: Sendable {
     /// What files the desk keeps from a message: size, count and types. Set it in code; the
     /// configuration document does not carry it yet.
     public var attachmentLimits = AttachmentLimits()
+    /// The people on staff the desk alerts of breaches, escalations and what waits for the owner, each on
+    /// their channel and in their language; empty (the default) for no alerts. See ``AlertRecipient``.
+    public var alertRecipients: [AlertRecipient] = []
 
     /// Creates a configuration.
     ///

@@ -103,6 +103,13 @@ public actor SupportDesk {
         self.clock = clock
         var byKind: [ChannelKind: any Channel] = [:]
         for channel in channels { byKind[channel.kind] = channel }
+        for (index, recipient) in configuration.alertRecipients.enumerated() where byKind[recipient.channel] == nil {
+            throw DeskConfigurationError(
+                .invalidConfiguration,
+                path: "alerts[\(index)].channel",
+                "the desk has no \(recipient.channel) channel for '\(recipient.name)': add one or choose another"
+            )
+        }
         self.channels = byKind
         self.configuration = configuration
         self.ids = ids
@@ -194,8 +201,11 @@ public actor SupportDesk {
         return (recorded.ticket, result.events + recorded.events)
     }
 
-    /// Commits and then schedules the due work of every written ticket.
+    /// Commits, with the alerts its events call for, and then schedules the due work of every written
+    /// ticket.
     func commitAndSchedule(_ commit: TicketCommit) async throws {
+        var commit = commit
+        commit.outbound += alerts(for: commit, at: clock.now)
         do {
             try await store.commit(commit)
         } catch let error as StoreError where error.leavesNothingStored {

@@ -4,7 +4,8 @@ import Foundation
 /// ``MailTransport``.
 ///
 /// The recipient's address is the first of their ``MemberProfile/emailAddresses``, or, for a prospect
-/// who wrote by email, the address in their id (`email:<address>`). The message threads under the
+/// who wrote by email, the address in their id (`email:<address>`); an alert to staff goes to its
+/// ``OutboundMessage/staffAddress``. The message threads under the
 /// member's latest email on the ticket (``EmailThread/of(_:earlier:before:settings:)``), and its
 /// `Message-ID` is the desk's id for it, the same on every send, so a provider that deduplicates by
 /// `Message-ID` drops a repeat. The receipt's external id is that `Message-ID`: a bounce naming it
@@ -59,7 +60,7 @@ public struct EmailChannel: Channel {
     ///   ``EmailError`` when the message
     ///   cannot be written as email, and what the transport or the store throws.
     public func send(_ message: OutboundMessage) async throws -> DeliveryReceipt {
-        let recipient = try await mailbox(of: message.recipient)
+        let recipient = try await mailbox(of: message)
         var thread = EmailThread()
         var isAutomatic = true
         if let ticketID = message.ticketID, let stored = try await store.ticket(ticketID) {
@@ -104,6 +105,18 @@ public struct EmailChannel: Channel {
             )
         }
         return files
+    }
+
+    private func mailbox(of message: OutboundMessage) async throws -> Mailbox {
+        guard let staff = message.staffAddress else { return try await mailbox(of: message.recipient) }
+        guard let address = try? EmailAddress(staff.address) else {
+            throw EmailDeliveryError(
+                .noAddress,
+                "alert recipient '\(staff.name)' has no usable email address ('\(staff.address)'): fix "
+                    + "AlertRecipient.address"
+            )
+        }
+        return Mailbox(displayName: staff.name, address: address)
     }
 
     private func mailbox(of member: MemberID) async throws -> Mailbox {

@@ -55,7 +55,9 @@ extension SupportDesk {
             let maximumTries = current.fallbackChannels.count + 1
             // A journey message waits in the outbox; the member may have opted out or been removed since
             // it was written. Whether they may be contacted is decided now, just before the send.
-            if current.ticketID == nil, let reason = try await journeyContactBlock(of: current.recipient, at: now) {
+            if current.ticketID == nil, current.staffAddress == nil,
+                let reason = try await journeyContactBlock(of: current.recipient, at: now)
+            {
                 current.state = .withheld
                 current.lastError = reason
             }
@@ -77,6 +79,7 @@ extension SupportDesk {
                 continue
             }
             if current.state == .delivered { delivered += 1 }
+            if current.state == .deadLettered { await alertDeadLetter(current) }
             // Whatever is still pending has its next attempt on the timers.
             if current.state == .pending { schedule(.outbox, at: current.nextAttemptAt) }
         }
@@ -155,5 +158,17 @@ extension SupportDesk {
         message.attemptsOnChannel = 0
         message.nextAttemptAt = at
         return .nextChannelNow
+    }
+
+    /// Commits the alerts of a message just dead-lettered. The dead letter stands already, so a failure
+    /// here is not the delivery pass's: the message waits in the owner's inbox either way
+    /// (``ownerInbox(scanning:)``), and another desk's or a retried alert with the same id is refused by
+    /// the store as already there.
+    private func alertDeadLetter(_ message: OutboundMessage) async {
+        var ticket: Ticket?
+        if let id = message.ticketID { ticket = try? await store.ticket(id)?.ticket }
+        let alerts = deadLetterAlerts(for: message, ticket: ticket, at: clock.now)
+        guard !alerts.isEmpty else { return }
+        try? await commitAndSchedule(TicketCommit(writes: [], outbound: alerts))
     }
 }

@@ -23,12 +23,16 @@ import SupportCore
 /// `ViolationKind` (a host adds names for its own kinds the same way).
 ///
 /// The placeholders of the member journey and feedback texts are listed on their keys in
-/// `Keys/JourneyTemplateKeys.swift`.
+/// `Keys/JourneyTemplateKeys.swift`; the alerts to staff (`BuiltInTexts+Alerts.swift`, all three languages
+/// in one file) list theirs on ``AlertTemplateKeys``.
 enum BuiltInTexts {
     /// Every built-in text by key and language.
     static var all: [TemplateKey: [LocaleTag: String]] {
         var texts: [TemplateKey: [LocaleTag: String]] = [:]
         for (locale, byKey) in [(LocaleTag.en, english), (.ru, russian), (.es, spanish)] {
+            for (key, text) in byKey { texts[key, default: [:]][locale] = text }
+        }
+        for (locale, byKey) in alerts {
             for (key, text) in byKey { texts[key, default: [:]][locale] = text }
         }
         return texts

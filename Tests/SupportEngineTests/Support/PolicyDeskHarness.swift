@@ -36,16 +36,19 @@ struct PolicyDeskHarness {
         ledgers: any PolicyLedgerStore = InMemoryPolicyLedgerStore(),
         templates: TemplateCatalog = .builtIn,
         rulesLink: String? = nil,
-        access: (any MemberAccess)? = nil
+        access: (any MemberAccess)? = nil,
+        alerts: [AlertRecipient] = []
     ) {
         self.ledgers = ledgers
         faults = FaultInjectingTicketStore(wrapping: store, seed: 0)
-        configuration = DeskConfiguration(
+        var configuration = DeskConfiguration(
             templates: templates,
             refunds: refunds,
             moderation: moderation,
             rulesLink: rulesLink
         )
+        configuration.alertRecipients = alerts
+        self.configuration = configuration
         desk = try! SupportDesk(
             store: faults,
             clock: clock,

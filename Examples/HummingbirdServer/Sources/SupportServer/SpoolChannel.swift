@@ -28,7 +28,7 @@ public final class SpoolChannel: SupportEngine.Channel {
         public var idempotencyKey: String
         /// The ticket the message belongs to, if any.
         public var ticket: String?
-        /// Who it is for.
+        /// Who it is for: the member, or a staff alert's address.
         public var recipient: String
         /// The channel kind.
         public var channel: String
@@ -69,7 +69,7 @@ public final class SpoolChannel: SupportEngine.Channel {
         let line = Line(
             idempotencyKey: message.idempotencyKey,
             ticket: message.ticketID?.rawValue,
-            recipient: message.recipient.rawValue,
+            recipient: message.staffAddress?.address ?? message.recipient.rawValue,
             channel: kind.rawValue,
             subject: message.subject,
             at: Date().timeIntervalSince1970

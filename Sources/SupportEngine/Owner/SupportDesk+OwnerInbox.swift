@@ -9,7 +9,8 @@ extension SupportDesk {
     /// Refunds and removals are found through the tags the desk puts on their tickets
     /// (`refund-escalated`, `removal-pending`) and read from the members' ledgers, so the ledger's
     /// state wins over a stale tag. A pending removal recorded without a ticket (a violation reported
-    /// with no ticket) is not listed. Dead letters come from the outbox. Breached tickets are found by
+    /// with no ticket) is not listed. Dead letters come from the outbox. Breached tickets (a running or
+    /// paused clock whose target was missed) are found by
     /// scanning the open tickets, up to `scanning` of them.
     ///
     /// - Parameter scanning: The most open tickets to look at for missed targets, 1 to 100,000.
@@ -131,10 +132,13 @@ extension SupportDesk {
         return (items.sorted { $0.since < $1.since }, cursor == nil)
     }
 
-    /// The item of a ticket with a running clock whose breach fired, naming the latest step.
+    /// The item of a ticket with an unmet clock whose breach fired, naming the latest step.
+    ///
+    /// A clock paused while the ticket waits on the member or a third party still counts: its target
+    /// was missed before it paused, and the miss stands until the clock is met.
     private static func breachItem(_ ticket: Ticket) -> OwnerInboxItem? {
         var worst: SLAFiring?
-        for clock in ticket.sla.running.values {
+        for clock in Array(ticket.sla.running.values) + ticket.sla.paused.values.map(\.clock) {
             for firing in ticket.sla.firings
             where firing.metric == clock.metric && firing.clockStartedAt == clock.startedAt {
                 switch firing.step {

@@ -147,4 +147,46 @@ struct OwnerInboxTests {
         #expect(!partial.isComplete)
         await #expect(throws: DeskError.self) { _ = try await desk.ownerInbox(scanning: 0) }
     }
+
+    @Test("a missed resolution target stays in the inbox while its clock is paused on hold")
+    func pausedBreach() async throws {
+        let clock = ManualClock()
+        let targets = ResponseTargets(
+            firstReply: .business(3600),
+            nextReply: .business(3600),
+            resolution: .business(7200)
+        )
+        let desk = try SupportDesk(
+            store: InMemoryTicketStore(),
+            clock: clock,
+            channels: [InMemoryChannel(kind: .email)],
+            configuration: DeskConfiguration(
+                storeScanInterval: nil,
+                sla: SLAPolicy(
+                    calendar: try .alwaysOpen(timeZone: "Europe/Madrid"),
+                    targets: [.normal: targets, .low: targets, .high: targets, .urgent: targets]
+                )
+            ),
+            ids: SequentialIDGenerator()
+        )
+        let message = InboundMessage(
+            channel: .email,
+            externalID: "m-1",
+            sender: "member-1",
+            body: "My invoice is wrong",
+            receivedAt: clock.now
+        )
+        let ticket = try await desk.receive(message).ticket.id
+        clock.advance(by: 600)
+        try await desk.reply(to: ticket, body: "Looking into it", by: .agent("olga"))
+        clock.advance(by: 3 * 3600)
+        try await desk.processDueWork()
+        #expect(try await desk.ownerInbox().items.map(\.action) == [.attendTicket(ticket)])
+
+        let held = try await desk.setStatus(.onHold, of: ticket, by: .agent("olga"))
+        #expect(held.sla.paused[.resolution] != nil, "on hold pauses the resolution clock")
+        let inbox = try await desk.ownerInbox()
+        #expect(inbox.items.map(\.action) == [.attendTicket(ticket)], "the missed target still waits")
+        #expect(inbox.items.first?.summary.contains("resolution") == true)
+    }
 }

@@ -7,6 +7,7 @@ extension DeskConfiguration: Codable {
     static let documentKeys = [
         "hours", "boundaries", "acknowledgement", "sla", "routing", "delivery", "tickets", "templates", "selfService",
         "rulesLink", "refunds", "moderation", "journey", "ratings", "alerts",
+        "macros",
     ]
     private static let slaKeys = [
         "targets", "warningFraction", "warningFractions", "escalations", "alertsOutsideHours",
@@ -103,6 +104,7 @@ extension DeskConfiguration: Codable {
             configuration.requestsRatings = try ratings.decode(Bool.self, "askAfterSolve") ?? false
         }
         configuration.alertRecipients = try root.decode([AlertRecipient].self, "alerts") ?? []
+        configuration.macros = try root.decode([Macro].self, "macros") ?? []
         do {
             try configuration.validate()
         } catch let error as DeskConfigurationError {
@@ -253,6 +255,7 @@ extension DeskConfiguration: Codable {
         var ratings = root.nestedContainer(keyedBy: ConfigurationKey.self, forKey: key("ratings"))
         try ratings.encode(requestsRatings, forKey: key("askAfterSolve"))
         if !alertRecipients.isEmpty { try root.encode(alertRecipients, forKey: key("alerts")) }
+        if !macros.isEmpty { try root.encode(macros, forKey: key("macros")) }
     }
 
     /// The template texts that differ from the built-in ones, by key and language tag.

@@ -68,6 +68,7 @@ extension DeskConfiguration {
         }
         if let sla { try Self.validate(sla, fail) }
         try validateAlertRecipients(known: known, fail)
+        try validateMacros(fail)
         for key in selfService.keys.sorted() {
             guard !key.rawValue.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw fail("selfService", "a self-service key must be a contact reason such as billing")
@@ -108,6 +109,38 @@ extension DeskConfiguration {
             }
             if let agent = recipient.agent, !known.contains(agent) {
                 throw fail("alerts[\(index)].agent", "'\(agent)' is not one of the agents of the desk (routing.agents)")
+            }
+        }
+    }
+
+    private func validateMacros(_ fail: (String, String) -> DeskConfigurationError) throws {
+        var names: Set<String> = []
+        for (index, macro) in macros.enumerated() {
+            let path = "macros[\(index)]"
+            let name = macro.name.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !name.isEmpty, name == macro.name, name.count <= 100,
+                !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+            else {
+                throw fail("\(path).name", "give the name agents see: 1 to 100 characters on one line")
+            }
+            guard names.insert(name.lowercased()).inserted else {
+                throw fail("\(path).name", "'\(name)' names two macros: give each its own name")
+            }
+            if let reply = macro.reply, templates.locales(of: reply).isEmpty {
+                throw fail("\(path).reply", "no template '\(reply)': add it under \"templates\" or pick another key")
+            }
+            if let status = macro.status, status == .new || status == .closed {
+                throw fail("\(path).status", "a macro sets open, pending, on_hold or solved, not \(status.rawValue)")
+            }
+            for tag in macro.addTags
+            where tag.isEmpty || tag.count > TicketRules.maximumTagLength || tag.contains(where: \.isWhitespace) {
+                throw fail(
+                    "\(path).addTags",
+                    "tag '\(tag)' is not valid: use 1 to \(TicketRules.maximumTagLength) characters without spaces"
+                )
+            }
+            guard macro.reply != nil || macro.status != nil || !macro.addTags.isEmpty else {
+                throw fail(path, "macro '\(name)' does nothing: give it a reply, a status or tags to add")
             }
         }
     }

@@ -111,6 +111,9 @@ public struct DeskConfiguration: Sendable {
     /// The people on staff the desk alerts of breaches, escalations and what waits for the owner, each on
     /// their channel and in their language; empty (the default) for no alerts. See ``AlertRecipient``.
     public var alertRecipients: [AlertRecipient] = []
+    /// The macros agents apply by name (``SupportDesk/apply(macroNamed:to:by:values:expectedVersion:)``):
+    /// names unique regardless of case, reply templates in ``templates``. Empty by default.
+    public var macros: [Macro] = []
 
     /// Creates a configuration.
     ///

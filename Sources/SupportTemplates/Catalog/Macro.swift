@@ -29,4 +29,34 @@ public struct Macro: Sendable, Hashable, Codable {
         self.status = status
         self.addTags = addTags
     }
+
+    private enum CodingKeys: String, CodingKey {
+        case name, reply, status, addTags
+    }
+
+    /// Decodes a macro; `reply`, `status` and `addTags` may be left out.
+    ///
+    /// - Parameter decoder: The decoder to read from.
+    /// - Throws: `DecodingError` when `name` is missing or a value has the wrong type.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            name: try container.decode(String.self, forKey: .name),
+            reply: try container.decodeIfPresent(TemplateKey.self, forKey: .reply),
+            status: try container.decodeIfPresent(TicketStatus.self, forKey: .status),
+            addTags: try container.decodeIfPresent([String].self, forKey: .addTags) ?? []
+        )
+    }
+
+    /// Encodes a macro, leaving out what it does not do.
+    ///
+    /// - Parameter encoder: The encoder to write to.
+    /// - Throws: What the encoder throws.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encodeIfPresent(reply, forKey: .reply)
+        try container.encodeIfPresent(status, forKey: .status)
+        if !addTags.isEmpty { try container.encode(addTags, forKey: .addTags) }
+    }
 }

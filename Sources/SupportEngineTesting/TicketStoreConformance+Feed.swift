@@ -5,6 +5,7 @@ import SupportEngine
 /// position order, never shows a position while a lower one can still appear, and keeps a notice once.
 extension TicketStoreConformance {
     static let feedFollowsCommits = Check("feed: commits' ticket events in order, pageable") { store, expect in
+        try expect.equal(try await store.latestDeskEventPosition(), 0, "the newest position of an empty feed")
         let first = try ConformanceFixtures.newWrite("T-1")
         try await store.commit(TicketCommit(writes: [first]))
         let open = try ConformanceFixtures.change(first.ticket, .setStatus(.open))
@@ -26,6 +27,7 @@ extension TicketStoreConformance {
         try expect.equal(try await store.deskEvents(after: 1, limit: 1).map(\.position), [2], "after 1, limit 1")
         try expect.equal(try await store.deskEvents(after: 3, limit: 10).count, 0, "nothing after the last")
         try expect.equal(try await store.deskEvents(after: 99, limit: 10).count, 0, "nothing after a future position")
+        try expect.equal(try await store.latestDeskEventPosition(), 3, "the newest position")
     }
 
     static let feedFailedCommitsAddNothing = Check("feed: a refused commit adds no event") { store, expect in

@@ -18,6 +18,15 @@ extension SupportDesk {
         try await store.deskEvents(after: position, limit: limit)
     }
 
+    /// The position of the newest entry of the feed, `0` while it is empty: where a consumer that
+    /// should see only what happens from now on starts (pass it as `after`).
+    ///
+    /// - Returns: The newest position.
+    /// - Throws: A ``StoreError`` when the store cannot be read.
+    public nonisolated func latestEventPosition() async throws -> Int {
+        try await store.latestDeskEventPosition()
+    }
+
     /// The event feed as a live sequence: the entries after `position`, then each new one as it is
     /// stored, by this desk or another sharing the store.
     ///

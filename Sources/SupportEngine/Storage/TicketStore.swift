@@ -179,4 +179,14 @@ public protocol TicketStore: Sendable {
     /// - Throws: ``StoreError`` with ``StoreError/Code/invalidQuery`` for a negative position or a limit
     ///   out of range; a ``StoreError`` when the store cannot be read.
     func deskEvents(after position: Int, limit: Int) async throws -> [DeskFeedEntry]
+
+    /// The position of the newest entry of the desk-wide event feed; `0` while the feed is empty.
+    ///
+    /// A consumer that starts "from now" stores this position and reads after it. Every event stored
+    /// before the call is at or below the position. The protocol's default reads the feed page by page
+    /// to its end; an adapter answers from an index instead.
+    ///
+    /// - Returns: The newest position.
+    /// - Throws: A ``StoreError`` when the store cannot be read.
+    func latestDeskEventPosition() async throws -> Int
 }

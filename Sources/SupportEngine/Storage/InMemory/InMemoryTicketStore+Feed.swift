@@ -27,6 +27,11 @@ extension InMemoryTicketStore {
         feed.append(.notice(notice))
     }
 
+    /// The newest feed position; see ``TicketStore/latestDeskEventPosition()``.
+    ///
+    /// - Returns: How many entries the feed holds.
+    public func latestDeskEventPosition() -> Int { feed.count }
+
     /// Reads the feed; see ``TicketStore/deskEvents(after:limit:)``.
     ///
     /// - Parameters:

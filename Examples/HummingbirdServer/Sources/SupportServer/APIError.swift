@@ -73,6 +73,8 @@ public struct APIError: Error, HTTPResponseError, Sendable, CustomStringConverti
             case .conflict: return APIError(.conflict, "conflict", error.message)
             default: return APIError(.badRequest, error.code.description, error.message)
             }
+        case let error as StaleTicketError:
+            return APIError(.conflict, "stale_ticket", error.message)
         case let error as LifecycleError:
             return APIError(.conflict, "not_allowed", error.message)
         case let error as JourneyError:

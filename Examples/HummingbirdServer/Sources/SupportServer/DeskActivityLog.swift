@@ -133,6 +133,11 @@ public struct DeskActivityLog: TicketStore {
     public func deskEvents(after position: Int, limit: Int) async throws -> [DeskFeedEntry] {
         try await base.deskEvents(after: position, limit: limit)
     }
+
+    /// Passes on; see ``TicketStore/latestDeskEventPosition()``.
+    public func latestDeskEventPosition() async throws -> Int {
+        try await base.latestDeskEventPosition()
+    }
 }
 
 /// A channel that "sends" by logging: the example's stand-in for an email provider or a chat API.

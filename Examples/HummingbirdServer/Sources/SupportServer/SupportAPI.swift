@@ -76,6 +76,8 @@ public struct SupportAPI: Sendable {
         router.post("/agent/tickets/:id/reply") { request, context in try await self.reply(request, context) }
         router.post("/agent/tickets/:id/notes") { request, context in try await self.note(request, context) }
         router.post("/agent/tickets/:id/status") { request, context in try await self.status(request, context) }
+        router.get("/agent/macros") { request, _ in try await self.macros(request) }
+        router.post("/agent/tickets/:id/macro") { request, context in try await self.applyMacro(request, context) }
         router.post("/agent/tickets/:id/conduct") { request, context in try await self.conduct(request, context) }
         router.post("/backend/members/:id/facts") { request, context in try await self.memberFacts(request, context) }
         router.post("/me/exit-survey") { request, _ in try await self.exitSurvey(request) }

@@ -66,6 +66,16 @@ struct PostgresWebhookTests {
                 _ = try await Self.deliverAll(restarted, endpoint)
                 #expect(receiver.acceptedKeys == (try await servers[0].feedKeys()), "resumed, nothing repeated")
             }
+
+            // A new endpoint started by two servers at once gets one cursor; "now" is the newest position.
+            let newest = try await servers[1].desk.latestEventPosition()
+            #expect(newest == (try await servers[0].feedKeys()).count)
+            async let byFirst = ledgers[0].startCursor(of: "fresh", at: newest)
+            async let bySecond = ledgers[1].startCursor(of: "fresh", at: 0)
+            let created = try await [byFirst, bySecond]
+            #expect(created.filter { $0 }.count == 1, "\(created)")
+            let position = try await ledgers[2].cursor(of: "fresh")?.position
+            #expect(position == (created[0] ? newest : 0))
             try await stores[0].dropSchema()
         }
     }

@@ -121,7 +121,13 @@ struct WebhookDeliveryTests {
         let start = fixture.clock.now
         let receiver = WebhookReceiver(secret: WebhookFixture.secret, answers: [500, 500])
         try await receiver.serve { url in
-            let endpoint = try WebhookEndpoint(name: "crm", url: url, secret: WebhookFixture.secret, selection: .all)
+            let endpoint = try WebhookEndpoint(
+                name: "crm",
+                url: url,
+                secret: WebhookFixture.secret,
+                selection: .all,
+                start: .beginning
+            )
             let dispatcher = fixture.dispatcher([endpoint])
             let worker = Task { try await dispatcher.run() }
             defer { worker.cancel() }
@@ -200,6 +206,41 @@ struct WebhookDeliveryTests {
         #expect(step?.next == .at(fixture.clock.now.addingTimeInterval(1)))
     }
 
+    @Test("a new endpoint starts after the newest event, or at the beginning; a stored cursor is kept")
+    func newEndpointsStart() async throws {
+        let fixture = try WebhookFixture()
+        try await fixture.openTickets(2)
+        let before = try await fixture.feedKeys()
+        let receiver = WebhookReceiver(secret: WebhookFixture.secret)
+        try await receiver.serve { url in
+            let fresh = try WebhookEndpoint(name: "crm", url: url, secret: WebhookFixture.secret, selection: .all)
+            let archive = try WebhookEndpoint(
+                name: "archive",
+                url: url,
+                secret: WebhookFixture.secret,
+                selection: .all,
+                start: .beginning
+            )
+            let dispatcher = fixture.dispatcher([fresh, archive])
+            try await dispatcher.startIfNew(fresh)
+            try await dispatcher.startIfNew(archive)
+            #expect(try await fixture.ledger.cursor(of: "crm")?.position == before.count)
+            #expect(try await fixture.ledger.cursor(of: "archive")?.position == 0)
+
+            try await fixture.openTickets(1, from: 2)
+            while let step = try await dispatcher.turn(for: fresh), step.next == .now {}
+            let delivered = receiver.acceptedKeys
+            let everything = try await fixture.feedKeys()
+            #expect(delivered == Array(everything.dropFirst(before.count)), "only what happened after the start")
+            #expect(!delivered.isEmpty)
+
+            // A server starting again keeps the stored cursor, whatever the feed holds now.
+            try await fixture.openTickets(1, from: 3)
+            try await dispatcher.startIfNew(fresh)
+            #expect(try await fixture.ledger.cursor(of: "crm")?.position == everything.count)
+        }
+    }
+
     @Test("webhook settings: names, URLs, secrets and selections are checked")
     func settings() throws {
         let endpoints = try WebhookEndpoint.fromEnvironment([
@@ -212,12 +253,20 @@ struct WebhookDeliveryTests {
         ])
         #expect(endpoints.map(\.name) == ["crm", "pager"])
         #expect(endpoints.map(\.selection) == [.all, .alerts])
+        #expect(endpoints.map(\.start) == [.now, .now], "a new endpoint starts from now by default")
+        let archive = try WebhookEndpoint.fromEnvironment([
+            "HOOK_ARCHIVE_URL": "https://archive.example/in",
+            "HOOK_ARCHIVE_SECRET": "0123456789abcdef0123",
+            "HOOK_ARCHIVE_FROM": "beginning",
+        ])
+        #expect(archive.map(\.start) == [.beginning])
         let bad: [[String: String]] = [
             ["HOOK_A_URL": "https://a.example"],
             ["HOOK_A_SECRET": "0123456789abcdef0123"],
             ["HOOK_A_URL": "https://a.example", "HOOK_A_SECRET": "short"],
             ["HOOK_A_URL": "ftp://a.example", "HOOK_A_SECRET": "0123456789abcdef0123"],
             ["HOOK_A_URL": "https://a.example", "HOOK_A_SECRET": "0123456789abcdef0123", "HOOK_A_EVENTS": "some"],
+            ["HOOK_A_URL": "https://a.example", "HOOK_A_SECRET": "0123456789abcdef0123", "HOOK_A_FROM": "yesterday"],
         ]
         for environment in bad {
             #expect(throws: APIError.self, "\(environment)") { try WebhookEndpoint.fromEnvironment(environment) }

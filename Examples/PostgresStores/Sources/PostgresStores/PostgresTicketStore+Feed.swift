@@ -33,6 +33,24 @@ extension PostgresTicketStore {
         return entries
     }
 
+    /// The newest feed position; see ``TicketStore/latestDeskEventPosition()``.
+    ///
+    /// Positions the committed events that have none first, so every event committed before the call
+    /// is at or below the answer.
+    ///
+    /// - Returns: The highest position; `0` while the feed is empty.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/unavailable`` when the database fails.
+    public func latestDeskEventPosition() async throws -> Int {
+        try await positionNewEvents()
+        let rows = try await read(
+            "SELECT COALESCE(MAX(position), 0) FROM \(unescaped: table("desk_events"))",
+            "reading the newest feed position"
+        )
+        var newest = 0
+        for try await position in rows.decode(Int.self) { newest = position }
+        return newest
+    }
+
     /// Gives the committed events without a position theirs, when there are any.
     private func positionNewEvents() async throws {
         let events = table("desk_events")

@@ -23,6 +23,15 @@ public final class InMemoryWebhookLedger: WebhookLedger {
     /// Nothing to create.
     public func prepare() async throws {}
 
+    /// Gives a new endpoint its cursor at `position`; see ``WebhookLedger/startCursor(of:at:)``.
+    public func startCursor(of endpoint: String, at position: Int) async throws -> Bool {
+        state.withLock { state in
+            guard state.cursors[endpoint] == nil else { return false }
+            state.cursors[endpoint] = WebhookCursor(position: position)
+            return true
+        }
+    }
+
     /// Runs a turn unless another worker of this server holds the endpoint.
     public func withCursor(
         of endpoint: String,

@@ -93,6 +93,22 @@ public struct PostgresWebhookLedger: WebhookLedger {
         }
     }
 
+    /// Gives a new endpoint its cursor at `position`; see ``WebhookLedger/startCursor(of:at:)``.
+    public func startCursor(of endpoint: String, at position: Int) async throws -> Bool {
+        try await run("starting the cursor of webhook \(endpoint)") { connection in
+            let rows = try await connection.query(
+                """
+                INSERT INTO \(unescaped: cursors) (endpoint, position) VALUES (\(endpoint), \(position))
+                ON CONFLICT DO NOTHING RETURNING endpoint
+                """,
+                logger: logger
+            )
+            var created = false
+            for try await _ in rows { created = true }
+            return created
+        }
+    }
+
     /// Runs a turn with the endpoint's row locked; `nil` when another server holds it.
     public func withCursor(
         of endpoint: String,

@@ -135,10 +135,11 @@ public struct WebhookDispatcher: Service {
                 if !prepared {
                     do {
                         try await ledger.prepare()
+                        try await startIfNew(endpoint)
                         prepared = true
                     } catch {
                         logger.notice(
-                            "webhook tables not ready; trying again",
+                            "webhook tables or cursor not ready; trying again",
                             metadata: ["endpoint": "\(endpoint.name)", "error": "\(error)"]
                         )
                         try await clock.sleep(until: wakeAt)
@@ -164,6 +165,22 @@ public struct WebhookDispatcher: Service {
             } catch {
                 return
             }
+        }
+    }
+
+    /// Gives an endpoint without a cursor its start: after the newest event for ``WebhookEndpoint/Start/now``,
+    /// at the beginning for ``WebhookEndpoint/Start/beginning``.
+    ///
+    /// - Parameter endpoint: The endpoint.
+    /// - Throws: When the feed or the ledger cannot be read or written.
+    public func startIfNew(_ endpoint: WebhookEndpoint) async throws {
+        guard try await ledger.cursor(of: endpoint.name) == nil else { return }
+        let position = endpoint.start == .now ? try await desk.latestEventPosition() : 0
+        if try await ledger.startCursor(of: endpoint.name, at: position) {
+            logger.info(
+                "webhook starts reading the feed",
+                metadata: ["endpoint": "\(endpoint.name)", "after": "\(position)", "from": "\(endpoint.start)"]
+            )
         }
     }
 

@@ -13,6 +13,15 @@ public struct WebhookEndpoint: Sendable, Hashable {
         case alerts
     }
 
+    /// Where a new endpoint starts reading the feed, the first time a server delivers to it; an
+    /// endpoint with a stored cursor always continues from it.
+    public enum Start: String, Sendable, Hashable {
+        /// After the newest event: only what happens from now on (the default).
+        case now
+        /// At the beginning of the feed: every event the desk ever stored.
+        case beginning
+    }
+
     /// The endpoint's name: lower-case letters, digits and `_`; its cursor and delivery log are kept
     /// under this name, so renaming an endpoint starts it from the beginning of the feed.
     public var name: String
@@ -22,6 +31,8 @@ public struct WebhookEndpoint: Sendable, Hashable {
     public var secret: String
     /// Which events it receives.
     public var selection: Selection
+    /// Where it starts the first time.
+    public var start: Start
 
     /// The shortest secret accepted, in bytes.
     public static let minimumSecretBytes = 16
@@ -33,8 +44,15 @@ public struct WebhookEndpoint: Sendable, Hashable {
     ///   - url: An `http` or `https` URL with a host.
     ///   - secret: At least ``minimumSecretBytes`` bytes.
     ///   - selection: Which events it receives.
+    ///   - start: Where it starts reading the feed the first time.
     /// - Throws: ``APIError`` with code `invalid_setting` naming the endpoint and the field.
-    public init(name: String, url: String, secret: String, selection: Selection = .alerts) throws {
+    public init(
+        name: String,
+        url: String,
+        secret: String,
+        selection: Selection = .alerts,
+        start: Start = .now
+    ) throws {
         let nameIsPlain =
             (1...40).contains(name.count)
             && name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
@@ -56,6 +74,7 @@ public struct WebhookEndpoint: Sendable, Hashable {
         self.url = parsed
         self.secret = secret
         self.selection = selection
+        self.start = start
     }
 
     /// Whether the endpoint receives an event.
@@ -66,17 +85,18 @@ public struct WebhookEndpoint: Sendable, Hashable {
         selection == .all || event.kind.isAlert
     }
 
-    /// Reads the endpoints from `HOOK_<NAME>_URL`, `HOOK_<NAME>_SECRET` and `HOOK_<NAME>_EVENTS`
-    /// (`alerts`, the default, or `all`); `<NAME>` in lower case is the endpoint's name.
+    /// Reads the endpoints from `HOOK_<NAME>_URL`, `HOOK_<NAME>_SECRET`, `HOOK_<NAME>_EVENTS`
+    /// (`alerts`, the default, or `all`) and `HOOK_<NAME>_FROM` (`now`, the default, or `beginning`);
+    /// `<NAME>` in lower case is the endpoint's name.
     ///
     /// - Parameter environment: The variables.
     /// - Returns: The endpoints, sorted by name; empty when none is set.
     /// - Throws: ``APIError`` with code `invalid_setting` for a URL without a secret, a short secret, a bad
-    ///   URL or an unknown `EVENTS` value.
+    ///   URL, an unknown `EVENTS` or `FROM` value.
     public static func fromEnvironment(_ environment: [String: String]) throws -> [WebhookEndpoint] {
         var names = Set<String>()
         for key in environment.keys where key.hasPrefix("HOOK_") {
-            for suffix in ["_URL", "_SECRET", "_EVENTS"] where key.hasSuffix(suffix) {
+            for suffix in ["_URL", "_SECRET", "_EVENTS", "_FROM"] where key.hasSuffix(suffix) {
                 let name = key.dropFirst("HOOK_".count).dropLast(suffix.count)
                 if !name.isEmpty { names.insert(String(name)) }
             }
@@ -93,7 +113,17 @@ public struct WebhookEndpoint: Sendable, Hashable {
             guard let selection = Selection(rawValue: events) else {
                 throw invalid("\(prefix)EVENTS must be 'alerts' or 'all', not '\(events)'")
             }
-            return try WebhookEndpoint(name: name.lowercased(), url: url, secret: secret, selection: selection)
+            let from = environment[prefix + "FROM"].flatMap { $0.isEmpty ? nil : $0.lowercased() } ?? "now"
+            guard let start = Start(rawValue: from) else {
+                throw invalid("\(prefix)FROM must be 'now' or 'beginning', not '\(from)'")
+            }
+            return try WebhookEndpoint(
+                name: name.lowercased(),
+                url: url,
+                secret: secret,
+                selection: selection,
+                start: start
+            )
         }
     }
 

@@ -139,6 +139,16 @@ public protocol WebhookLedger: Sendable {
     /// Creates what the ledger needs (tables), once before the first turn.
     func prepare() async throws
 
+    /// Gives a new endpoint its cursor at `position`; an endpoint that has one keeps it. Two servers
+    /// starting at once agree: the first cursor stored wins.
+    ///
+    /// - Parameters:
+    ///   - endpoint: The endpoint's name.
+    ///   - position: The feed position it starts after.
+    /// - Returns: `true` when the cursor was created, `false` when the endpoint had one.
+    /// - Throws: A storage error.
+    func startCursor(of endpoint: String, at position: Int) async throws -> Bool
+
     /// Runs one turn for an endpoint with its cursor held, so that no other worker (of this server or
     /// another) delivers for it at the same time, then stores the step's cursor and log entry together.
     ///

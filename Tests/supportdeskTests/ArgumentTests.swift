@@ -73,3 +73,38 @@ struct ArgumentTests {
         }
     }
 }
+
+@Suite("supportdesk report arguments")
+struct ReportArgumentTests {
+    @Test func parsesEveryOption() throws {
+        var expected = ReportArguments()
+        expected.config = "club.json"
+        expected.days = 7
+        expected.seed = 3
+        expected.html = "r.html"
+        expected.json = "r.json"
+        let arguments = ["--config", "club.json", "--days", "7", "--seed", "3", "--html", "r.html", "--json", "r.json"]
+        #expect(try Invocation.parse(["report"] + arguments) == .report(expected))
+        #expect(try Invocation.parse(["report"]) == .report(ReportArguments()))
+    }
+
+    @Test(arguments: [
+        ["--days", "0"], ["--days", "367"], ["--days", "x"], ["--seed", "-1"], ["--html"], ["--json"],
+        ["--html", "a", "--json", "a"], ["--from", "2026-01-01"],
+    ])
+    func refusesMistakes(arguments: [String]) {
+        do {
+            _ = try Invocation.parse(["report"] + arguments)
+            Issue.record("\(arguments) was accepted")
+        } catch let error as UsageError {
+            #expect(error.command == "report", "\(arguments)")
+        } catch {
+            Issue.record("\(arguments): unexpected \(error)")
+        }
+    }
+
+    @Test func helpSaysWhereTheFiguresComeFrom() {
+        #expect(Command.report.help.contains("in-memory store"))
+        #expect(Command.usage.contains("--json FILE"))
+    }
+}

@@ -6,8 +6,8 @@ extension SupportDesk {
     ///
     /// Every ticket created in `[from, to)` is read, page after page, with the ratings the desk holds.
     /// Weeks start on Monday in the time zone of the desk's hours (else its SLA calendar's, else UTC);
-    /// agents are named as the configuration names them. Render the result with ``DeskReport/html``
-    /// or encode it with ``DeskReport/json()``.
+    /// agents are named as the configuration names them. Render the result with `DeskReport.html`
+    /// or encode it with `DeskReport.json()`.
     ///
     /// ```swift
     /// let report = try await desk.report(from: monday, to: nextMonday, title: "Chess Club")
@@ -17,11 +17,11 @@ extension SupportDesk {
     /// - Parameters:
     ///   - from: The first instant counted.
     ///   - to: The first instant no longer counted; after `from`, at most
-    ///     ``ReportPeriod/maximumDays`` days later.
+    ///     `ReportPeriod.maximumDays` days later.
     ///   - title: The report's title; "Support desk" when `nil`.
     /// - Returns: The report.
-    /// - Throws: ``ReportError`` with ``ReportError/Code/invalidPeriod`` for a period that is not one,
-    ///   with ``ReportError/Code/storeFailed`` when the tickets or ratings cannot be read (no partial
+    /// - Throws: `ReportError` with `invalidPeriod` for a period that is not one,
+    ///   with `storeFailed` when the tickets or ratings cannot be read (no partial
     ///   report is returned).
     public func report(from: Date, to: Date, title: String? = nil) async throws(ReportError) -> DeskReport {
         let period = try ReportPeriod(from: from, to: to)

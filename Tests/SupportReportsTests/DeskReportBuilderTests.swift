@@ -109,3 +109,22 @@ struct DeskReportBuilderTests {
         #expect(ReportHTML.escape("a & <b> \"c\"") == "a &amp; &lt;b&gt; &quot;c&quot;")
     }
 }
+
+@Suite("Report charts")
+struct ReportChartsTests {
+    @Test("a year of weeks: bars never get a negative width and at most eight weeks are labelled")
+    func manyWeeks() {
+        let weeks = (0..<60).map {
+            ReportCharts.WeekBar(label: "w\($0)", tickets: $0, attainment: Attainment(onTime: 1, total: 2))
+        }
+        let svg = ReportCharts.weeklyBars(weeks)
+        #expect(!svg.contains("width=\"-"))
+        #expect(svg.components(separatedBy: "on time</text>").count - 1 == 8)
+        #expect(svg.components(separatedBy: "<rect").count - 1 == 60)
+    }
+
+    @Test("no weeks: an empty chart that says so")
+    func noWeeks() {
+        #expect(ReportCharts.weeklyBars([]).contains("no tickets in the period"))
+    }
+}

@@ -95,8 +95,8 @@ extension ReportCharts {
         }
     }
 
-    /// Vertical bars of tickets per week, each with its SLA attainment under it; a week under 90 % on
-    /// time is drawn red.
+    /// Vertical bars of tickets per week, each with its SLA attainment under it (at most eight weeks
+    /// labelled; every bar carries its figures as a tooltip); a week under 90 % on time is drawn red.
     ///
     /// - Parameter weeks: The weeks, oldest first.
     /// - Returns: The chart.
@@ -110,6 +110,7 @@ extension ReportCharts {
         let plotHeight = height - top - bottom
         let yMax = Double(ReportHTML.niceCeiling(max(weeks.map(\.tickets).max() ?? 1, 1)))
         let slot = plotWidth / Double(max(weeks.count, 1))
+        let labelEvery = max(1, (weeks.count + 7) / 8)
         var svg = "<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"tickets per week\">"
         for step in 0...4 {
             let value = yMax * Double(step) / 4
@@ -123,15 +124,20 @@ extension ReportCharts {
         }
         for (index, week) in weeks.enumerated() {
             let barHeight = plotHeight * Double(week.tickets) / yMax
-            let barWidth = min(slot - 8, 60)
+            let barWidth = max(min(slot - 8, 60), slot * 0.6)
             let px = left + slot * Double(index) + (slot - barWidth) / 2
             let late = (week.attainment.rate ?? 1) < 0.9
             svg += "<rect x=\"\(number(px))\" y=\"\(number(top + plotHeight - barHeight))\" "
             svg += "width=\"\(number(barWidth))\" height=\"\(number(barHeight))\" rx=\"3\" "
-            svg += "fill=\"\(late ? "#dc2626" : "#2563eb")\"/>"
+            svg += "fill=\"\(late ? "#dc2626" : "#2563eb")\"><title>\(ReportHTML.escape(week.label)): \(week.tickets) "
+            svg += "ticket(s), \(DurationFormat.percent(week.attainment.rate)) on time</title></rect>"
             let middle = number(px + barWidth / 2)
-            svg += "<text x=\"\(middle)\" y=\"\(number(top + plotHeight - barHeight - 4))\" text-anchor=\"middle\">"
-            svg += "\(week.tickets)</text>"
+            if slot >= 24 {
+                svg += "<text x=\"\(middle)\" y=\"\(number(top + plotHeight - barHeight - 4))\" text-anchor=\"middle\">"
+                svg += "\(week.tickets)</text>"
+            }
+            // At most eight labelled weeks, so that the labels never overlap.
+            guard index % labelEvery == 0 else { continue }
             svg += "<text x=\"\(middle)\" y=\"\(number(height - bottom + 16))\" text-anchor=\"middle\">"
             svg += "\(ReportHTML.escape(week.label))</text>"
             svg += "<text x=\"\(middle)\" y=\"\(number(height - bottom + 32))\" text-anchor=\"middle\">"

@@ -24,6 +24,7 @@ let package = Package(
         .library(name: "SupportTemplates", targets: ["SupportTemplates"]),
         .library(name: "SupportMetrics", targets: ["SupportMetrics"]),
         .library(name: "SupportEmail", targets: ["SupportEmail"]),
+        .library(name: "SupportReports", targets: ["SupportReports"]),
         .library(name: "SupportEngine", targets: ["SupportEngine"]),
         .library(name: "SupportEngineTesting", targets: ["SupportEngineTesting"]),
         .library(name: "SupportSimulation", targets: ["SupportSimulation"]),
@@ -58,6 +59,11 @@ let package = Package(
         ),
 
         .target(name: "SupportEmail", dependencies: ["SupportCore"], swiftSettings: strictSettings),
+        .target(
+            name: "SupportReports",
+            dependencies: ["SupportCore", "SupportBoundaries", "SupportMetrics"],
+            swiftSettings: strictSettings
+        ),
 
         // The engine: protocols, the desk actor, in-memory adapters.
         .target(
@@ -65,6 +71,7 @@ let package = Package(
             dependencies: [
                 "SupportCore", "TicketLifecycle", "PriorityRouting", "SupportBoundaries", "RefundRules", "Moderation",
                 "MemberJourney", "ServiceLevels", "SupportTemplates", "SupportMetrics", "SupportEmail",
+                "SupportReports",
             ],
             swiftSettings: strictSettings
         ),
@@ -109,6 +116,7 @@ let package = Package(
             name: "SupportMetricsTests",
             dependencies: ["SupportMetrics", "SupportTemplates", "TicketLifecycle"]
         ),
+        .testTarget(name: "SupportReportsTests", dependencies: ["SupportReports", "SupportCore", "SupportMetrics"]),
         .testTarget(
             name: "SupportEmailTests",
             dependencies: ["SupportEmail"],

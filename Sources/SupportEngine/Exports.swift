@@ -7,5 +7,6 @@
 @_exported import SupportCore
 @_exported import SupportEmail
 @_exported import SupportMetrics
+@_exported import SupportReports
 @_exported import SupportTemplates
 @_exported import TicketLifecycle

@@ -16,6 +16,7 @@ struct SupportDeskCommand {
             case .help(nil): print(Command.usage, terminator: "")
             case .help(let command?): print(command.help, terminator: "")
             case .simulate(let arguments): try await SimulateCommand(arguments: arguments).run()
+            case .report(let arguments): try await ReportCommand(arguments: arguments).run()
             case .staff(let arguments): try await StaffCommand(arguments: arguments).run()
             case .audit(let arguments): try AuditCommand(arguments: arguments).run()
             case .calendar(let arguments): try CalendarCommand(arguments: arguments).run()

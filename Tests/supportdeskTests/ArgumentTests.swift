@@ -73,3 +73,74 @@ struct ArgumentTests {
         }
     }
 }
+
+@Suite("supportdesk report arguments")
+struct ReportArgumentTests {
+    @Test func parsesEveryOption() throws {
+        var expected = ReportArguments()
+        expected.config = "club.json"
+        expected.days = 7
+        expected.seed = 3
+        expected.html = "r.html"
+        expected.json = "r.json"
+        let arguments = ["--config", "club.json", "--days", "7", "--seed", "3", "--html", "r.html", "--json", "r.json"]
+        #expect(try Invocation.parse(["report"] + arguments) == .report(expected))
+        #expect(try Invocation.parse(["report"]) == .report(ReportArguments()))
+    }
+
+    @Test(arguments: [
+        ["--days", "0"], ["--days", "367"], ["--days", "x"], ["--seed", "-1"], ["--html"], ["--json"],
+        ["--html", "a", "--json", "a"], ["--from", "2026-01-01"],
+    ])
+    func refusesMistakes(arguments: [String]) {
+        do {
+            _ = try Invocation.parse(["report"] + arguments)
+            Issue.record("\(arguments) was accepted")
+        } catch let error as UsageError {
+            #expect(error.command == "report", "\(arguments)")
+        } catch {
+            Issue.record("\(arguments): unexpected \(error)")
+        }
+    }
+
+    @Test func helpSaysWhereTheFiguresComeFrom() {
+        #expect(Command.report.help.contains("in-memory store"))
+        #expect(Command.usage.contains("--json FILE"))
+    }
+}
+
+@Suite("supportdesk report writes its files")
+struct ReportCommandTests {
+    @Test func writesTheHTMLPageAndTheJSON() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var arguments = ReportArguments()
+        arguments.days = 2
+        arguments.html = folder.appendingPathComponent("report.html").path
+        arguments.json = folder.appendingPathComponent("report.json").path
+        try await ReportCommand(arguments: arguments).run()
+
+        let html = try String(contentsOfFile: try #require(arguments.html), encoding: .utf8)
+        #expect(html.contains("<svg"))
+        #expect(!html.contains("<script"))
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let report = try decoder.decode(
+            DeskReport.self,
+            from: Data(contentsOf: URL(fileURLWithPath: try #require(arguments.json)))
+        )
+        #expect(report.overall.tickets > 0)
+        #expect(report.period.to.timeIntervalSince(report.period.from) == 2 * 86_400)
+        let summary = ReportCommand.summary(of: report)
+        #expect(summary.hasPrefix("== \(report.title): desk report"))
+        #expect(summary.contains("overall                 \(report.overall.tickets) ticket(s)"))
+    }
+
+    @Test func anUnwritableFileIsAnError() async throws {
+        var arguments = ReportArguments()
+        arguments.days = 1
+        arguments.html = "/nonexistent-folder/report.html"
+        await #expect(throws: ClubConfigurationError.self) { try await ReportCommand(arguments: arguments).run() }
+    }
+}

@@ -3,6 +3,7 @@ import Foundation
 /// A `supportdesk` command and its help text.
 enum Command: String, CaseIterable, Sendable {
     case simulate
+    case report
     case staff
     case audit
     case calendar
@@ -16,6 +17,12 @@ enum Command: String, CaseIterable, Sendable {
                 "play a club's traffic against the real desk on a manual clock and print",
                 "first-reply and resolution times, SLA attainment, queue peak, agent load and",
                 "the member journey (joins, cancellations, exit reasons, win-backs)",
+            ]
+        case .report:
+            [
+                "the desk's report: first reply, resolution, SLA attainment and CSAT per agent,",
+                "channel, reason and week, read back from a real desk's store (no database",
+                "here: the club's simulated traffic runs through the desk on an in-memory store)",
             ]
         case .staff:
             [
@@ -47,6 +54,14 @@ enum Command: String, CaseIterable, Sendable {
                 "--seed N        random seed (default 1); the same seed gives the same run",
                 "--config FILE   the club's JSON configuration (default: the built-in club)",
                 "--html FILE     also write a self-contained HTML report with charts",
+            ]
+        case .report:
+            [
+                "--config FILE   the club's JSON configuration (default: the built-in club)",
+                "--days N        days of traffic the desk takes (default 14, 1-366)",
+                "--seed N        random seed of the traffic (default 1)",
+                "--html FILE     write the report as a self-contained HTML page with SVG charts",
+                "--json FILE     write the report as JSON",
             ]
         case .staff:
             [
@@ -120,6 +135,8 @@ enum Invocation: Hashable, Sendable {
     case help(Command?)
     /// `supportdesk simulate`.
     case simulate(SimulateArguments)
+    /// `supportdesk report`.
+    case report(ReportArguments)
     /// `supportdesk staff`.
     case staff(StaffArguments)
     /// `supportdesk audit`.
@@ -152,6 +169,7 @@ enum Invocation: Hashable, Sendable {
         if rest.contains(where: { $0 == "--help" || $0 == "-h" }) { return .help(command) }
         switch command {
         case .simulate: return .simulate(try SimulateArguments.parse(rest))
+        case .report: return .report(try ReportArguments.parse(rest))
         case .staff: return .staff(try StaffArguments.parse(rest))
         case .audit: return .audit(try AuditArguments.parse(rest))
         case .calendar: return .calendar(try CalendarArguments.parse(rest))

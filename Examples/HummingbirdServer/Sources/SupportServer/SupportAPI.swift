@@ -84,6 +84,8 @@ public struct SupportAPI: Sendable {
         router.post("/owner/fixes") { request, _ in try await self.announceFix(request) }
         router.get("/owner/events") { request, _ in try await self.events(request) }
         router.get("/owner/inbox") { request, _ in try await self.ownerInbox(request) }
+        router.get("/owner/report") { request, _ in try await self.ownerReport(request) }
+        router.get("/owner/report.json") { request, _ in try await self.ownerReportJSON(request) }
         router.post("/agent/tickets/:id/assign") { request, context in try await self.assign(request, context) }
         router.post("/agent/tickets/:id/merge") { request, context in try await self.merge(request, context) }
         router.post("/agent/presence") { request, _ in try await self.presence(request) }

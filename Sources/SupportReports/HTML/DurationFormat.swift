@@ -1,5 +1,5 @@
 import Foundation
-import SupportEngine
+import SupportBoundaries
 
 /// Short human durations: `45s`, `12m`, `3h 05m`, `2d 4h`.
 public enum DurationFormat {
@@ -53,7 +53,10 @@ extension DurationFormat {
     }
 
     /// Whole hours as `24h`, anything else as ``short(_:)``.
-    static func hours(_ seconds: TimeInterval) -> String {
+    ///
+    /// - Parameter seconds: The duration.
+    /// - Returns: The text.
+    public static func hours(_ seconds: TimeInterval) -> String {
         let whole = Int(seconds)
         return Double(whole) == seconds && whole % 3600 == 0 && whole > 0 ? "\(whole / 3600)h" : short(seconds)
     }

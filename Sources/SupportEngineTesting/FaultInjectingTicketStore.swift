@@ -53,9 +53,13 @@ public final class FaultInjectingTicketStore: TicketStore, CustomStringConvertib
         case outboundMatching
         /// `TicketStore.deskEvents(after:limit:)`.
         case deskEvents
+        /// `TicketStore.eraseMember(_:redaction:)`.
+        case eraseMember
 
         /// The operations that change what is stored.
-        public static let writes: Set<Operation> = [.commit, .nextTicketNumber, .claimOutbound, .updateOutbound]
+        public static let writes: Set<Operation> = [
+            .commit, .nextTicketNumber, .claimOutbound, .updateOutbound, .eraseMember,
+        ]
     }
 
     /// When a fault strikes.
@@ -353,5 +357,17 @@ public final class FaultInjectingTicketStore: TicketStore, CustomStringConvertib
     /// - Throws: `StoreError` from the wrapped store or the fault.
     public func deskEvents(after position: Int, limit: Int) async throws -> [DeskFeedEntry] {
         try await run(.deskEvents) { try await base.deskEvents(after: position, limit: limit) }
+    }
+
+    /// Erases a member's data in the wrapped store, unless a fault strikes. A fault after the write leaves
+    /// the data erased but reported failed.
+    ///
+    /// - Parameters:
+    ///   - member: The member.
+    ///   - redaction: The replacement text.
+    /// - Returns: What the wrapped store redacted.
+    /// - Throws: `StoreError` from the wrapped store or the fault.
+    public func eraseMember(_ member: MemberID, redaction: String) async throws -> ErasureCounts {
+        try await run(.eraseMember) { try await base.eraseMember(member, redaction: redaction) }
     }
 }

@@ -32,7 +32,7 @@ public enum MemberJourneyStoreConformance {
         leftForFollowsTheCurrentAnswer, fixIsRecordedOnce, limitsAreChecked,
     ]
 
-    private static let start = Date(timeIntervalSince1970: 1_767_225_600)
+    static let start = Date(timeIntervalSince1970: 1_767_225_600)
     private static let policy = JourneyPolicy()
 
     private static func joined(_ member: MemberID) throws -> JourneyRecord {
@@ -43,7 +43,7 @@ public enum MemberJourneyStoreConformance {
         )
     }
 
-    private static func left(_ member: MemberID, for reasons: [ExitReason]) throws -> JourneyRecord {
+    static func left(_ member: MemberID, for reasons: [ExitReason], comment: String? = nil) throws -> JourneyRecord {
         let cancelled = try joined(member).updating(
             MemberFacts(
                 joinedAt: start,
@@ -54,7 +54,10 @@ public enum MemberJourneyStoreConformance {
             policy: policy,
             at: start
         )
-        return try cancelled.answeringExitSurvey(ExitSurveyAnswer(reasons: reasons, at: start), policy: policy)
+        return try cancelled.answeringExitSurvey(
+            ExitSurveyAnswer(reasons: reasons, comment: comment, at: start),
+            policy: policy
+        )
     }
 
     static let emptyStoreReadsNothing = Check("an empty store reads nothing") { store, expect in

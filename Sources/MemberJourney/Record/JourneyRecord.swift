@@ -228,3 +228,28 @@ public struct JourneyRecord: Sendable, Hashable, Codable {
         return result
     }
 }
+
+extension JourneyRecord {
+    /// The record with the comment of every exit answer replaced by `marker`, for erasing a member's
+    /// data. Facts, segment, departures, reasons and steps are kept (they are what statistics count), and
+    /// the version is raised by one when a comment changed, so a writer holding the old record conflicts
+    /// and reads the redacted one.
+    ///
+    /// - Parameter marker: The text that stands for what was erased.
+    /// - Returns: The redacted record and how many comments changed.
+    public func redacted(with marker: String) -> (record: JourneyRecord, comments: Int) {
+        var record = self
+        var changed = 0
+        record.departures = departures.map { departure in
+            var departure = departure
+            if var answer = departure.answer, let comment = answer.comment, comment != marker {
+                answer.comment = marker
+                departure.answer = answer
+                changed += 1
+            }
+            return departure
+        }
+        if changed > 0 { record.version += 1 }
+        return (record, changed)
+    }
+}

@@ -160,3 +160,34 @@ public struct MemberLedger: Sendable, Hashable, Codable {
         }
     }
 }
+
+extension MemberLedger {
+    /// The ledger with every note replaced by `marker` — the entries' notes and their violations'
+    /// notes — for erasing a member's data. The actions, actors, times, steps and targets are kept, and
+    /// the version is raised by one when a note changed, so a moderator deciding on the old ledger
+    /// conflicts and reads the redacted one.
+    ///
+    /// - Parameter marker: The text that stands for what was erased.
+    /// - Returns: The redacted ledger and how many entries changed.
+    public func redacted(with marker: String) -> (ledger: MemberLedger, entries: Int) {
+        var ledger = self
+        var changed = 0
+        ledger.entries = entries.map { entry in
+            var entry = entry
+            var touched = false
+            if entry.note != marker, !entry.note.isEmpty {
+                entry.note = marker
+                touched = true
+            }
+            if var violation = entry.violation, violation.note != marker, !violation.note.isEmpty {
+                violation.note = marker
+                entry.violation = violation
+                touched = true
+            }
+            if touched { changed += 1 }
+            return entry
+        }
+        if changed > 0 { ledger.version += 1 }
+        return (ledger, changed)
+    }
+}

@@ -21,6 +21,9 @@ public struct DeskError: CodedError {
         /// the store, and fresh ids kept colliding: a generator that repeats ids, such as a
         /// ``SequentialIDGenerator`` started again on a store that kept its tickets. Nothing was stored.
         public static var duplicateID: Code { Code(#function) }
+        /// The member's data was erased (``SupportDesk/erase(member:by:)``): the desk takes no message
+        /// from them, writes nothing more on their tickets and never contacts them again.
+        public static var memberErased: Code { Code(#function) }
     }
 
     /// What went wrong.

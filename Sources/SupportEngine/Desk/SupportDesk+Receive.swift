@@ -20,11 +20,13 @@ extension SupportDesk {
     /// - Parameter inbound: The normalized message.
     /// - Returns: What happened and the ticket as it is now.
     /// - Throws: ``DeskError`` with ``DeskError/Code/invalidInput`` for an empty or oversized body, a
-    ///   malformed sender, external id, subject or thread reference; ``DeskError/Code/conflict`` when
+    ///   malformed sender, external id, subject or thread reference; ``DeskError/Code/memberErased`` for a
+    ///   sender whose data was erased (no ticket, no automatic reply); ``DeskError/Code/conflict`` when
     ///   retries run out; ``StoreError`` when the store fails. Nothing is stored on error.
     @discardableResult
     public func receive(_ inbound: InboundMessage) async throws -> ReceiveOutcome {
         try validate(inbound)
+        if let erased = try await ledgers.erasure(of: inbound.sender) { throw Self.memberErased(erased) }
         try await loadRoutingIfNeeded()
         // The files' bytes go in first: no commit ever names bytes the store does not hold.
         let kept = try await keepAttachments(of: inbound)

@@ -32,6 +32,9 @@ extension SupportDesk {
             try await retryingConflicts("'\(command.name)' on ticket \(id)") {
                 guard let stored = try await store.ticket(id) else { throw notFound(id) }
                 if let member = actor.memberID, member != stored.ticket.requester { throw notFound(id) }
+                if command.addsText, let erased = try await ledgers.erasure(of: stored.ticket.requester) {
+                    throw Self.memberErased(erased)
+                }
                 try await requireUnchanged(stored.ticket, since: expectedVersion)
                 // Assigning a ticket to whoever already holds it is what the caller wanted: nothing to do.
                 if case .assign(let agent) = command, agent == stored.ticket.assignee { return stored.ticket }

@@ -29,6 +29,8 @@ public struct MemberDataExport: Sendable, Hashable, Codable {
     public var journey: JourneyRecord?
     /// The member's ratings of their tickets.
     public var ratings: [Rating]
+    /// The record of the member's erasure, when their data was erased: the export then holds only it.
+    public var erasure: MemberErasure?
 
     /// Creates an export.
     ///
@@ -43,6 +45,7 @@ public struct MemberDataExport: Sendable, Hashable, Codable {
     ///   - moderationLedger: The moderation ledger.
     ///   - journey: The journey record.
     ///   - ratings: The ratings.
+    ///   - erasure: The record of the member's erasure, if any.
     public init(
         member: MemberID,
         exportedAt: Date,
@@ -53,7 +56,8 @@ public struct MemberDataExport: Sendable, Hashable, Codable {
         refundDecisions: [RefundDecision],
         moderationLedger: MemberLedger?,
         journey: JourneyRecord?,
-        ratings: [Rating]
+        ratings: [Rating],
+        erasure: MemberErasure? = nil
     ) {
         self.member = member
         self.exportedAt = exportedAt
@@ -65,5 +69,6 @@ public struct MemberDataExport: Sendable, Hashable, Codable {
         self.moderationLedger = moderationLedger
         self.journey = journey
         self.ratings = ratings
+        self.erasure = erasure
     }
 }

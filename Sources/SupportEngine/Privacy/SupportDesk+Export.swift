@@ -6,7 +6,8 @@ extension SupportDesk {
     /// histories, refund decisions, moderation ledger, journey and ratings.
     ///
     /// Journey messages sent without a ticket are not listed one by one: the journey record lists each
-    /// step taken and its outcome.
+    /// step taken and its outcome. For a member whose data was erased (``erase(member:by:)``) the export
+    /// holds only the record of the erasure.
     ///
     /// - Parameters:
     ///   - member: The member.
@@ -19,6 +20,21 @@ extension SupportDesk {
             throw DeskError(
                 .notPermitted,
                 "only the owner or \(member) may export \(member)'s data, not \(actor)"
+            )
+        }
+        if let erasure = try await ledgers.erasure(of: member) {
+            return MemberDataExport(
+                member: member,
+                exportedAt: clock.now,
+                profile: nil,
+                tickets: [],
+                attachments: [],
+                outbound: [],
+                refundDecisions: [],
+                moderationLedger: nil,
+                journey: nil,
+                ratings: [],
+                erasure: erasure
             )
         }
         var tickets: [Ticket] = []

@@ -61,6 +61,13 @@ extension SupportDesk {
                 current.state = .withheld
                 current.lastError = reason
             }
+            // A member whose data was erased is never contacted again, whatever waited in the outbox.
+            if current.state == .pending, current.staffAddress == nil,
+                try await ledgers.erasure(of: current.recipient) != nil
+            {
+                current = current.redacted(with: MemberErasure.redactionMarker)
+                current.state = .withheld
+            }
             attempts: while current.state == .pending, tries < maximumTries {
                 tries += 1
                 switch await attempt(&current) {

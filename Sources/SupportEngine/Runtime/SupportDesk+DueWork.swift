@@ -9,7 +9,8 @@ extension SupportDesk {
     /// another desk on the same store scheduled, or left behind when it stopped; each still fires once.
     ///
     /// Each pass also finishes the refund and moderation posts still owed: a change recorded in the
-    /// ``PolicyLedgerStore`` whose ticket post failed (see ``RefundDesk`` and ``ModerationDesk``).
+    /// ``PolicyLedgerStore`` whose ticket post failed (see ``RefundDesk`` and ``ModerationDesk``), and
+    /// the member erasures recorded but not finished (``finishErasures()``).
     ///
     /// Hosts that drive the desk themselves call this; others run ``run()``. The first call rebuilds
     /// the timers from the store, so a restarted desk resumes every timer. Firing is idempotent: a
@@ -74,6 +75,14 @@ extension SupportDesk {
                 firstError = firstError ?? error
                 dueWork.retry(entry.work, now: now, base: configuration.deliveryRetryDelay)
             }
+        }
+        // Erasures a desk recorded but did not finish (it stopped, a store failed): finished before any
+        // post is made or message sent.
+        do {
+            try await finishErasures()
+        } catch {
+            firstError = firstError ?? error
+            dueWork.retry(.queueDrain, now: now, base: configuration.deliveryRetryDelay)
         }
         // Refund and moderation changes whose ticket post failed after the change was recorded.
         var posted = 0

@@ -59,4 +59,19 @@ public protocol MemberJourneyStore: Sendable {
     /// - Returns: The announcement, or `nil`.
     /// - Throws: ``StoreError`` when the store cannot be read.
     func fix(_ id: FixID) async throws -> FixAnnouncement?
+
+    /// Erases a member's personal data from their journey: the comment of every exit answer is
+    /// replaced by `redaction` (``JourneyRecord/redacted(with:)``); facts, reasons and steps are kept.
+    /// The journey's due instant is cleared, so no journey step is ever taken for the member again.
+    /// Erasing again changes nothing.
+    ///
+    /// An adapter that does not implement it inherits a default that throws
+    /// ``StoreError/Code/unsupported``.
+    ///
+    /// - Parameters:
+    ///   - member: The member.
+    ///   - redaction: The text that replaces what was erased.
+    /// - Returns: How many comments were redacted.
+    /// - Throws: ``StoreError`` when the store cannot be written.
+    func eraseMember(_ member: MemberID, redaction: String) async throws -> ErasureCounts
 }

@@ -92,4 +92,47 @@ public protocol PolicyLedgerStore: Sendable {
     /// - Parameter id: The post's ``PendingPolicyPost/id``.
     /// - Throws: ``StoreError`` when the store cannot be written.
     func removePendingPolicyPost(_ id: String) async throws
+
+    /// Records a member's erasure, or replaces the member's record (to mark it finished).
+    ///
+    /// The record is kept for good: it is how every desk on the store knows never to contact the member
+    /// again. An adapter that does not implement it inherits a default that throws
+    /// ``StoreError/Code/unsupported``.
+    ///
+    /// - Parameter erasure: The record.
+    /// - Throws: ``StoreError`` when the store cannot be written.
+    func recordErasure(_ erasure: MemberErasure) async throws
+
+    /// Reads a member's erasure record.
+    ///
+    /// The default, for an adapter that cannot record erasures, returns `nil`: such a store holds none.
+    ///
+    /// - Parameter member: The member.
+    /// - Returns: The record, or `nil` when the member was never erased.
+    /// - Throws: ``StoreError`` when the store cannot be read.
+    func erasure(of member: MemberID) async throws -> MemberErasure?
+
+    /// Lists the erasures not finished yet (``MemberErasure/finishedAt`` is `nil`), oldest first.
+    ///
+    /// The default, for an adapter that cannot record erasures, returns none.
+    ///
+    /// - Parameter limit: The most to return.
+    /// - Returns: The unfinished records, ordered by ``MemberErasure/requestedAt`` and then member.
+    /// - Throws: ``StoreError`` when the store cannot be read.
+    func unfinishedErasures(limit: Int) async throws -> [MemberErasure]
+
+    /// Erases a member's personal data from the policy records: every note in their moderation ledger
+    /// (``MemberLedger/redacted(with:)``) is replaced by `redaction`, and the ticket posts still owed to
+    /// them are dropped. Refund decisions hold no free text and are kept whole. Erasing again changes
+    /// nothing.
+    ///
+    /// An adapter that does not implement it inherits a default that throws
+    /// ``StoreError/Code/unsupported``.
+    ///
+    /// - Parameters:
+    ///   - member: The member.
+    ///   - redaction: The text that replaces what was erased.
+    /// - Returns: How many ledger entries were redacted and posts dropped.
+    /// - Throws: ``StoreError`` when the store cannot be written.
+    func eraseMember(_ member: MemberID, redaction: String) async throws -> ErasureCounts
 }

@@ -25,6 +25,19 @@ public protocol RatingStore: Sendable {
     ///
     /// - Returns: The ratings.
     func allRatings() async throws -> [Rating]
+
+    /// Erases a member's personal data from their ratings: each comment is replaced by `redaction`;
+    /// tickets, scores and times are kept. Erasing again changes nothing.
+    ///
+    /// An adapter that does not implement it inherits a default that throws
+    /// ``StoreError/Code/unsupported``.
+    ///
+    /// - Parameters:
+    ///   - member: The member.
+    ///   - redaction: The text that replaces what was erased.
+    /// - Returns: How many comments were redacted.
+    /// - Throws: ``StoreError`` when the store cannot be written.
+    func eraseMember(_ member: MemberID, redaction: String) async throws -> ErasureCounts
 }
 
 extension Rating {

@@ -25,6 +25,9 @@ public struct StoreError: CodedError {
         public static var claimLost: Code { Code(#function) }
         /// The store cannot be reached (a database is down).
         public static var unavailable: Code { Code(#function) }
+        /// The adapter does not implement the operation (an erasure, say): nothing was done, and the
+        /// operation must not be taken as done.
+        public static var unsupported: Code { Code(#function) }
     }
 
     /// What went wrong.
@@ -48,7 +51,10 @@ extension StoreError {
     /// malformed request, an unknown record, a lost claim) rather than a failure whose outcome is
     /// unknown, such as ``Code/unavailable`` (the write may stand though its answer was lost).
     var leavesNothingStored: Bool {
-        [.versionConflict, .duplicateExternalMessage, .invalidCommit, .invalidQuery, .notFound, .claimLost]
-            .contains(code)
+        [
+            .versionConflict, .duplicateExternalMessage, .invalidCommit, .invalidQuery, .notFound, .claimLost,
+            .unsupported,
+        ]
+        .contains(code)
     }
 }

@@ -189,4 +189,26 @@ public protocol TicketStore: Sendable {
     /// - Returns: The newest position.
     /// - Throws: A ``StoreError`` when the store cannot be read.
     func latestDeskEventPosition() async throws -> Int
+
+    /// Erases a member's personal data: replaces, in place, the subject, every message body and every
+    /// attachment file name of each ticket the member opened — in the snapshot, in its events and in any
+    /// text index — and the subject, body, attachment names and delivery errors of every outbound message
+    /// to the member, with `redaction`. Pending outbound messages to the member become
+    /// ``OutboundMessage/State/withheld``: they are never sent.
+    ///
+    /// Everything statistics count is kept: ids, numbers, event kinds, actors and times, statuses,
+    /// priorities, reasons, tags, service-level records, delivery states and attempt times; the desk-wide
+    /// feed holds no member text and is left alone. Versions do not change. Erasing again changes nothing
+    /// and is not an error. After it, no text the store returns for the member holds anything they or
+    /// staff wrote (`SupportEngineTesting`'s `TicketStoreConformance.erasureChecks` check this).
+    ///
+    /// An adapter that does not implement it inherits a default that throws
+    /// ``StoreError/Code/unsupported``: it never claims an erasure it did not do.
+    ///
+    /// - Parameters:
+    ///   - member: The member.
+    ///   - redaction: The text that replaces what was erased (``MemberErasure/redactionMarker``).
+    /// - Returns: How many tickets, messages and outbound messages were redacted.
+    /// - Throws: ``StoreError`` when the store cannot be written.
+    func eraseMember(_ member: MemberID, redaction: String) async throws -> ErasureCounts
 }

@@ -71,6 +71,8 @@ public struct APIError: Error, HTTPResponseError, Sendable, CustomStringConverti
             case .notFound: return APIError(.notFound, "not_found", error.message)
             case .notPermitted: return APIError(.forbidden, "not_permitted", error.message)
             case .conflict: return APIError(.conflict, "conflict", error.message)
+            // The member's data was erased: gone for good, not a request to fix and retry.
+            case .memberErased: return APIError(.gone, "member_erased", error.message)
             default: return APIError(.badRequest, error.code.description, error.message)
             }
         case let error as StaleTicketError:
@@ -90,6 +92,8 @@ public struct APIError: Error, HTTPResponseError, Sendable, CustomStringConverti
             case .invalidQuery: return APIError(.badRequest, "invalid_query", error.message)
             // Text no store can keep (a NUL character) is the sender's to fix, not an outage to retry.
             case .invalidCommit: return APIError(.badRequest, "invalid_input", error.message)
+            // An adapter without the operation (erasure on an older store): say so, never claim it was done.
+            case .unsupported: return APIError(.notImplemented, "not_supported", error.message)
             default: return APIError(.serviceUnavailable, "storage_unavailable", "the ticket store is unavailable")
             }
         case let error as EmailError:

@@ -138,6 +138,25 @@ public struct DeskActivityLog: TicketStore {
     public func latestDeskEventPosition() async throws -> Int {
         try await base.latestDeskEventPosition()
     }
+
+    /// Erases a member's data in the wrapped store, then logs the counts (never the erased text).
+    ///
+    /// - Parameters:
+    ///   - member: The member.
+    ///   - redaction: The replacement text.
+    /// - Returns: What the wrapped store redacted.
+    /// - Throws: What the wrapped store throws.
+    public func eraseMember(_ member: MemberID, redaction: String) async throws -> ErasureCounts {
+        let counts = try await base.eraseMember(member, redaction: redaction)
+        logger.info(
+            "member erased in the ticket store",
+            metadata: [
+                "member": "\(member)", "tickets": "\(counts.tickets)", "messages": "\(counts.messages)",
+                "outbound": "\(counts.outboundMessages)",
+            ]
+        )
+        return counts
+    }
 }
 
 /// A channel that "sends" by logging: the example's stand-in for an email provider or a chat API.

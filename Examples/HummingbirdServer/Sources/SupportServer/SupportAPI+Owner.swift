@@ -41,4 +41,21 @@ extension SupportAPI {
         }
         return try JSONResponse.make(try await desk.exportData(of: MemberID(id), by: .owner(owner)))
     }
+
+    /// `POST /me/erase`: erases everything personal the desk holds about the calling member; answers with
+    /// the erasure record. From then on the member's messages are refused with `410 member_erased`.
+    func eraseMe(_ request: Request) async throws -> Response {
+        let member = try tokens.member(of: request)
+        return try JSONResponse.make(try await desk.erase(member: member, by: .member(member)))
+    }
+
+    /// `POST /owner/members/:id/erase`: erases everything personal the desk holds about a member, for the
+    /// owner answering an erasure request; answers with the erasure record.
+    func memberErase(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let owner = try tokens.owner(of: request)
+        guard let id = context.parameters.get("id"), !id.isEmpty, id.count <= 200 else {
+            throw APIError(.badRequest, "invalid_input", "the path needs a member id")
+        }
+        return try JSONResponse.make(try await desk.erase(member: MemberID(id), by: .owner(owner)))
+    }
 }

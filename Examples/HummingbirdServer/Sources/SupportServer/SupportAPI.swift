@@ -96,6 +96,8 @@ public struct SupportAPI: Sendable {
         router.post("/me/tickets/:id/rating") { request, context in try await self.rate(request, context) }
         router.get("/me/export") { request, _ in try await self.myExport(request) }
         router.get("/owner/members/:id/export") { request, context in try await self.memberExport(request, context) }
+        router.post("/me/erase") { request, _ in try await self.eraseMe(request) }
+        router.post("/owner/members/:id/erase") { request, context in try await self.memberErase(request, context) }
         router.post("/owner/dead-letters/:id/retry") { request, context in
             try await self.retryDeadLetter(request, context)
         }

@@ -83,6 +83,20 @@ public actor InMemoryMemberJourneyStore: MemberJourneyStore {
     /// - Returns: The announcement, or `nil`.
     public func fix(_ id: FixID) -> FixAnnouncement? { fixes[id] }
 
+    /// Redacts the exit comments of a member's journey and unschedules it; see
+    /// ``MemberJourneyStore/eraseMember(_:redaction:)``.
+    ///
+    /// - Parameters:
+    ///   - member: The member.
+    ///   - redaction: The replacement text.
+    /// - Returns: How many comments were redacted.
+    public func eraseMember(_ member: MemberID, redaction: String) async -> ErasureCounts {
+        guard let stored = journeys[member] else { return ErasureCounts() }
+        let redacted = stored.record.redacted(with: redaction)
+        journeys[member] = StoredJourney(record: redacted.record, dueAt: nil)
+        return ErasureCounts(journeyComments: redacted.comments)
+    }
+
     private static func exitReasons(of record: JourneyRecord?) -> [ExitReason] {
         record?.currentDeparture?.answer?.reasons ?? []
     }

@@ -13,6 +13,7 @@ public actor InMemoryPolicyLedgerStore: PolicyLedgerStore {
     private var moderation: [MemberID: MemberLedger] = [:]
     private var refunds: [MemberID: MemberRefunds] = [:]
     private var pending: [String: PendingPolicyPost] = [:]
+    private var erasures: [MemberID: MemberErasure] = [:]
 
     /// Creates an empty store.
     public init() {}
@@ -138,6 +139,51 @@ public actor InMemoryPolicyLedgerStore: PolicyLedgerStore {
     /// - Parameter id: The post's id.
     public func removePendingPolicyPost(_ id: String) {
         pending[id] = nil
+    }
+
+    /// Records or replaces a member's erasure record.
+    ///
+    /// - Parameter erasure: The record.
+    public func recordErasure(_ erasure: MemberErasure) async {
+        erasures[erasure.member] = erasure
+    }
+
+    /// Reads a member's erasure record.
+    ///
+    /// - Parameter member: The member.
+    /// - Returns: The record, or `nil`.
+    public func erasure(of member: MemberID) async -> MemberErasure? { erasures[member] }
+
+    /// Lists unfinished erasures, oldest first.
+    ///
+    /// - Parameter limit: The most to return.
+    /// - Returns: The records.
+    public func unfinishedErasures(limit: Int) async -> [MemberErasure] {
+        erasures.values.filter { !$0.isFinished }
+            .sorted { ($0.requestedAt, $0.member) < ($1.requestedAt, $1.member) }
+            .prefix(max(0, limit))
+            .map { $0 }
+    }
+
+    /// Redacts the notes of a member's moderation ledger and drops the posts owed to them; see
+    /// ``PolicyLedgerStore/eraseMember(_:redaction:)``.
+    ///
+    /// - Parameters:
+    ///   - member: The member.
+    ///   - redaction: The replacement text.
+    /// - Returns: How many entries were redacted and posts dropped.
+    public func eraseMember(_ member: MemberID, redaction: String) async -> ErasureCounts {
+        var counts = ErasureCounts()
+        if let ledger = moderation[member] {
+            let redacted = ledger.redacted(with: redaction)
+            moderation[member] = redacted.ledger
+            counts.ledgerEntries = redacted.entries
+        }
+        for post in pending.values where post.member == member {
+            pending[post.id] = nil
+            counts.pendingPosts += 1
+        }
+        return counts
     }
 
     private func keep(_ post: PendingPolicyPost?) {

@@ -33,4 +33,20 @@ public actor InMemoryRatingStore: RatingStore {
     ///
     /// - Returns: The ratings.
     public func allRatings() -> [Rating] { order.compactMap { byTicket[$0] } }
+
+    /// Redacts the comments of a member's ratings; see ``RatingStore/eraseMember(_:redaction:)``.
+    ///
+    /// - Parameters:
+    ///   - member: The member.
+    ///   - redaction: The replacement text.
+    /// - Returns: How many comments were redacted.
+    public func eraseMember(_ member: MemberID, redaction: String) async -> ErasureCounts {
+        var counts = ErasureCounts()
+        for (ticket, rating) in byTicket where rating.member == member {
+            guard let comment = rating.comment, comment != redaction else { continue }
+            byTicket[ticket]?.comment = redaction
+            counts.ratingComments += 1
+        }
+        return counts
+    }
 }

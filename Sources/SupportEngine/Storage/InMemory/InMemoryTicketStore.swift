@@ -290,6 +290,17 @@ public actor InMemoryTicketStore: TicketStore {
             + "another delivery pass owns it; its outcome was not recorded"
     }
 
+    /// The outbound messages to `member` or about one of `tickets`, in id order: what an erasure redacts.
+    func outboxIDs(of member: MemberID, tickets: Set<TicketID>) -> [OutboundID] {
+        outbox.values.filter { $0.recipient == member || $0.ticketID.map(tickets.contains) == true }.map(\.id).sorted()
+    }
+
+    /// Puts a redacted message in place of the stored one, keeping the indexes in step.
+    func replaceOutbound(_ message: OutboundMessage) {
+        outbox[message.id] = message
+        index(message)
+    }
+
     private func index(_ message: OutboundMessage) {
         switch message.state {
         case .pending:

@@ -1,0 +1,90 @@
+import Foundation
+
+extension SupportDesk {
+    /// Erases everything personal the desk holds about a member (GDPR article 17, Russia's 152-FZ
+    /// article 21): the subject, messages and attachment names of their tickets, the messages sent to
+    /// them, their moderation notes, exit comments and rating comments are replaced by
+    /// ``MemberErasure/redactionMarker`` in every store. What statistics count is kept: ticket ids and
+    /// numbers, event kinds and times, statuses, priorities, reasons, tags, service-level records,
+    /// refund decisions, scores.
+    ///
+    /// The erasure is recorded first, unfinished, in the ``PolicyLedgerStore``; from then on the desk
+    /// takes no message from the member (``DeskError/Code/memberErased``), writes no text on their
+    /// tickets and sends them nothing. Then each store redacts, and the record is marked finished. When
+    /// a store fails midway the call throws and the record stays unfinished: any desk on the store
+    /// finishes it on its next pass of ``processDueWork()`` (or ``finishErasures()``), and calling this
+    /// again finishes it too. Erasing a member already erased returns the record.
+    ///
+    /// The member's id is kept (it is the key the desk refuses contact by); the host erases its own
+    /// member directory and attachment bytes.
+    ///
+    /// - Parameters:
+    ///   - member: The member.
+    ///   - actor: The owner, or the member asking for their own erasure.
+    /// - Returns: The finished record, with what each store redacted.
+    /// - Throws: ``DeskError`` with ``DeskError/Code/notPermitted`` for anyone else; ``StoreError`` with
+    ///   ``StoreError/Code/unsupported`` when a store's adapter does not implement erasure (nothing is
+    ///   recorded when the policy store cannot record it); a ``StoreError`` when a store fails.
+    public func erase(member: MemberID, by actor: SupportActor) async throws -> MemberErasure {
+        guard actor.role == .owner || actor == .member(member) else {
+            throw DeskError(.notPermitted, "only the owner or \(member) may erase \(member)'s data, not \(actor)")
+        }
+        if let recorded = try await ledgers.erasure(of: member) {
+            return recorded.isFinished ? recorded : try await finish(recorded)
+        }
+        let erasure = MemberErasure(member: member, requestedBy: actor, requestedAt: clock.now)
+        try await ledgers.recordErasure(erasure)
+        return try await finish(erasure)
+    }
+
+    /// Finishes every erasure recorded but not finished, oldest first: a desk that stopped, or a store
+    /// that failed, midway through ``erase(member:by:)``. ``processDueWork()`` calls it on every pass.
+    ///
+    /// - Returns: The erasures finished now.
+    /// - Throws: ``StoreError`` when a store fails; the erasures not finished stay recorded for the next
+    ///   call.
+    @discardableResult
+    public func finishErasures() async throws -> [MemberErasure] {
+        var finished: [MemberErasure] = []
+        while true {
+            let unfinished = try await ledgers.unfinishedErasures(limit: 100)
+            for erasure in unfinished { finished.append(try await finish(erasure)) }
+            if unfinished.count < 100 { return finished }
+        }
+    }
+
+    /// Has every store redact the member's data, then records the erasure finished.
+    private func finish(_ erasure: MemberErasure) async throws -> MemberErasure {
+        let marker = MemberErasure.redactionMarker
+        let member = erasure.member
+        var counts = try await store.eraseMember(member, redaction: marker)
+        counts = counts + (try await ledgers.eraseMember(member, redaction: marker))
+        counts = counts + (try await journeys.eraseMember(member, redaction: marker))
+        counts = counts + (try await ratingStore.eraseMember(member, redaction: marker))
+        var done = erasure
+        done.finishedAt = clock.now
+        done.redacted = counts
+        try await ledgers.recordErasure(done)
+        return done
+    }
+
+    /// The refusal of anything that would write or send a member's words after their erasure.
+    static func memberErased(_ erasure: MemberErasure) -> DeskError {
+        DeskError(
+            .memberErased,
+            "the data of \(erasure.member) was erased on request of \(erasure.requestedBy): the desk takes no "
+                + "message from them, writes nothing more on their tickets and never contacts them again"
+        )
+    }
+}
+
+extension TicketCommand {
+    /// Whether the command writes text on the ticket: what an erased member's tickets never get again.
+    var addsText: Bool {
+        switch self {
+        case .memberMessage, .reply, .internalNote, .automaticMessage, .receiveMerge: true
+        case .setStatus, .assign, .setPriority, .setReason, .addTags, .removeTags, .merge, .recordSLA, .explain:
+            false
+        }
+    }
+}

@@ -13,7 +13,10 @@ extension SupportDesk {
     /// tickets and sends them nothing. Then each store redacts, and the record is marked finished. When
     /// a store fails midway the call throws and the record stays unfinished: any desk on the store
     /// finishes it on its next pass of ``processDueWork()`` (or ``finishErasures()``), and calling this
-    /// again finishes it too. Erasing a member already erased returns the record.
+    /// again finishes it too. Erasing a member already erased runs the redaction again — it redacts
+    /// whatever a write that raced the first erasure stored (a message received in the same instant),
+    /// and nothing otherwise — and returns the record with the counts added up and the new finishing
+    /// time.
     ///
     /// The member's id is kept (it is the key the desk refuses contact by); the host erases its own
     /// member directory and attachment bytes.
@@ -30,7 +33,8 @@ extension SupportDesk {
             throw DeskError(.notPermitted, "only the owner or \(member) may erase \(member)'s data, not \(actor)")
         }
         if let recorded = try await ledgers.erasure(of: member) {
-            return recorded.isFinished ? recorded : try await finish(recorded)
+            // Again: whatever a write racing the first erasure stored is redacted too.
+            return try await finish(recorded)
         }
         let erasure = MemberErasure(member: member, requestedBy: actor, requestedAt: clock.now)
         try await ledgers.recordErasure(erasure)
@@ -63,7 +67,7 @@ extension SupportDesk {
         counts = counts + (try await ratingStore.eraseMember(member, redaction: marker))
         var done = erasure
         done.finishedAt = clock.now
-        done.redacted = counts
+        done.redacted = erasure.redacted + counts
         try await ledgers.recordErasure(done)
         return done
     }

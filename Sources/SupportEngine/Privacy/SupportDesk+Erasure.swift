@@ -18,8 +18,9 @@ extension SupportDesk {
     /// and nothing otherwise — and returns the record with the counts added up and the new finishing
     /// time.
     ///
-    /// The member's id is kept (it is the key the desk refuses contact by); the host erases its own
-    /// member directory and attachment bytes.
+    /// The bytes of the files the member attached are deleted from the desk's ``AttachmentStore`` (their
+    /// records keep size and hash); files staff attached are kept. The member's id is kept (it is the key
+    /// the desk refuses contact by); the host erases its own member directory.
     ///
     /// - Parameters:
     ///   - member: The member.
@@ -65,11 +66,34 @@ extension SupportDesk {
         counts = counts + (try await ledgers.eraseMember(member, redaction: marker))
         counts = counts + (try await journeys.eraseMember(member, redaction: marker))
         counts = counts + (try await ratingStore.eraseMember(member, redaction: marker))
+        counts.attachmentFiles = try await deleteFiles(sentBy: member)
         var done = erasure
         done.finishedAt = clock.now
         done.redacted = erasure.redacted + counts
         try await ledgers.recordErasure(done)
         return done
+    }
+
+    /// Deletes from the attachment store the bytes of every file the member attached to their tickets;
+    /// files staff attached (a guide sent to many members) are kept. Returns how many were deleted.
+    private func deleteFiles(sentBy member: MemberID) async throws -> Int {
+        guard let attachmentStore else { return 0 }
+        var hashes: Set<String> = []
+        var cursor: TicketID?
+        repeat {
+            let page = try await store.tickets(
+                matching: TicketQuery(requester: member, after: cursor, limit: TicketQuery.maximumLimit)
+            )
+            for stored in page.tickets {
+                for message in stored.ticket.messages where message.author == .member(member) {
+                    hashes.formUnion(message.attachments.map(\.contentHash))
+                }
+            }
+            cursor = page.nextCursor
+        } while cursor != nil
+        var deleted = 0
+        for hash in hashes.sorted() where try await attachmentStore.delete(contentHash: hash) { deleted += 1 }
+        return deleted
     }
 
     /// The refusal of anything that would write or send a member's words after their erasure.

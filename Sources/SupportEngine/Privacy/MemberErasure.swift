@@ -65,6 +65,8 @@ public struct ErasureCounts: Sendable, Hashable, Codable {
     public var journeyComments: Int
     /// Rating comments redacted.
     public var ratingComments: Int
+    /// Files the member sent whose bytes were deleted from the attachment store.
+    public var attachmentFiles: Int
 
     /// Creates counts; all zero by default.
     ///
@@ -76,6 +78,7 @@ public struct ErasureCounts: Sendable, Hashable, Codable {
     ///   - pendingPosts: Owed posts dropped.
     ///   - journeyComments: Exit comments redacted.
     ///   - ratingComments: Rating comments redacted.
+    ///   - attachmentFiles: Files whose bytes were deleted.
     public init(
         tickets: Int = 0,
         messages: Int = 0,
@@ -83,7 +86,8 @@ public struct ErasureCounts: Sendable, Hashable, Codable {
         ledgerEntries: Int = 0,
         pendingPosts: Int = 0,
         journeyComments: Int = 0,
-        ratingComments: Int = 0
+        ratingComments: Int = 0,
+        attachmentFiles: Int = 0
     ) {
         self.tickets = tickets
         self.messages = messages
@@ -92,6 +96,7 @@ public struct ErasureCounts: Sendable, Hashable, Codable {
         self.pendingPosts = pendingPosts
         self.journeyComments = journeyComments
         self.ratingComments = ratingComments
+        self.attachmentFiles = attachmentFiles
     }
 
     /// The sum of two counts.
@@ -108,7 +113,8 @@ public struct ErasureCounts: Sendable, Hashable, Codable {
             ledgerEntries: left.ledgerEntries + right.ledgerEntries,
             pendingPosts: left.pendingPosts + right.pendingPosts,
             journeyComments: left.journeyComments + right.journeyComments,
-            ratingComments: left.ratingComments + right.ratingComments
+            ratingComments: left.ratingComments + right.ratingComments,
+            attachmentFiles: left.attachmentFiles + right.attachmentFiles
         )
     }
 }

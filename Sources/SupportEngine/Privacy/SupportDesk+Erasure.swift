@@ -13,10 +13,14 @@ extension SupportDesk {
     /// tickets and sends them nothing. Then each store redacts, and the record is marked finished. When
     /// a store fails midway the call throws and the record stays unfinished: any desk on the store
     /// finishes it on its next pass of ``processDueWork()`` (or ``finishErasures()``), and calling this
-    /// again finishes it too. Erasing a member already erased returns the record.
+    /// again finishes it too. Erasing a member already erased runs the redaction again — it redacts
+    /// whatever a write that raced the first erasure stored (a message received in the same instant),
+    /// and nothing otherwise — and returns the record with the counts added up and the new finishing
+    /// time.
     ///
-    /// The member's id is kept (it is the key the desk refuses contact by); the host erases its own
-    /// member directory and attachment bytes.
+    /// The bytes of the files the member attached are deleted from the desk's ``AttachmentStore`` (their
+    /// records keep size and hash); files staff attached are kept. The member's id is kept (it is the key
+    /// the desk refuses contact by); the host erases its own member directory.
     ///
     /// - Parameters:
     ///   - member: The member.
@@ -30,7 +34,8 @@ extension SupportDesk {
             throw DeskError(.notPermitted, "only the owner or \(member) may erase \(member)'s data, not \(actor)")
         }
         if let recorded = try await ledgers.erasure(of: member) {
-            return recorded.isFinished ? recorded : try await finish(recorded)
+            // Again: whatever a write racing the first erasure stored is redacted too.
+            return try await finish(recorded)
         }
         let erasure = MemberErasure(member: member, requestedBy: actor, requestedAt: clock.now)
         try await ledgers.recordErasure(erasure)
@@ -61,11 +66,34 @@ extension SupportDesk {
         counts = counts + (try await ledgers.eraseMember(member, redaction: marker))
         counts = counts + (try await journeys.eraseMember(member, redaction: marker))
         counts = counts + (try await ratingStore.eraseMember(member, redaction: marker))
+        counts.attachmentFiles = try await deleteFiles(sentBy: member)
         var done = erasure
         done.finishedAt = clock.now
-        done.redacted = counts
+        done.redacted = erasure.redacted + counts
         try await ledgers.recordErasure(done)
         return done
+    }
+
+    /// Deletes from the attachment store the bytes of every file the member attached to their tickets;
+    /// files staff attached (a guide sent to many members) are kept. Returns how many were deleted.
+    private func deleteFiles(sentBy member: MemberID) async throws -> Int {
+        guard let attachmentStore else { return 0 }
+        var hashes: Set<String> = []
+        var cursor: TicketID?
+        repeat {
+            let page = try await store.tickets(
+                matching: TicketQuery(requester: member, after: cursor, limit: TicketQuery.maximumLimit)
+            )
+            for stored in page.tickets {
+                for message in stored.ticket.messages where message.author == .member(member) {
+                    hashes.formUnion(message.attachments.map(\.contentHash))
+                }
+            }
+            cursor = page.nextCursor
+        } while cursor != nil
+        var deleted = 0
+        for hash in hashes.sorted() where try await attachmentStore.delete(contentHash: hash) { deleted += 1 }
+        return deleted
     }
 
     /// The refusal of anything that would write or send a member's words after their erasure.

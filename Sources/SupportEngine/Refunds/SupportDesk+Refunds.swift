@@ -21,6 +21,7 @@ extension SupportDesk {
         guard id.isWellFormed else {
             throw DeskError(.invalidInput, "refund request id '\(id)' must be 1 to 200 printable characters")
         }
+        if let erased = try await ledgers.erasure(of: member) { throw Self.memberErased(erased) }
         try validateBody(message, what: "refund request \(id)")
         var existingTicket: Ticket?
         if let ticket {

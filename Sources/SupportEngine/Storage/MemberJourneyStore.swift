@@ -61,7 +61,7 @@ public protocol MemberJourneyStore: Sendable {
     func fix(_ id: FixID) async throws -> FixAnnouncement?
 
     /// Erases a member's personal data from their journey: the comment of every exit answer is
-    /// replaced by `redaction` (``JourneyRecord/redacted(with:)``); facts, reasons and steps are kept.
+    /// replaced by `redaction` (`JourneyRecord.redacted(with:)`); facts, reasons and steps are kept.
     /// The journey's due instant is cleared, so no journey step is ever taken for the member again.
     /// Erasing again changes nothing.
     ///

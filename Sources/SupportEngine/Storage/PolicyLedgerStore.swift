@@ -122,7 +122,7 @@ public protocol PolicyLedgerStore: Sendable {
     func unfinishedErasures(limit: Int) async throws -> [MemberErasure]
 
     /// Erases a member's personal data from the policy records: every note in their moderation ledger
-    /// (``MemberLedger/redacted(with:)``) is replaced by `redaction`, and the ticket posts still owed to
+    /// (`MemberLedger.redacted(with:)`) is replaced by `redaction`, and the ticket posts still owed to
     /// them are dropped. Refund decisions hold no free text and are kept whole. Erasing again changes
     /// nothing.
     ///

@@ -80,9 +80,31 @@ struct MemberErasureTests {
         #expect(export.tickets.isEmpty && export.outbound.isEmpty && export.ratings.isEmpty && export.profile == nil)
         #expect(!String(decoding: try JSONEncoder().encode(export), as: UTF8.self).contains("Zqx"))
 
-        // Erasing again returns the record.
+        // Erasing again redacts what a racing write stored, and keeps the record's request and counts.
+        try await harness.store.commit(
+            TicketCommit(
+                writes: [],
+                outbound: [
+                    OutboundMessage(
+                        id: "O-racing",
+                        ticketID: anna[0],
+                        messageID: nil,
+                        recipient: "anna",
+                        channel: .email,
+                        subject: "Zqx",
+                        body: "Zqx raced the erasure",
+                        createdAt: harness.clock.now
+                    )
+                ]
+            )
+        )
         harness.clock.advance(by: 60)
-        #expect(try await harness.desk.erase(member: "anna", by: .owner("olga")) == erasure)
+        let again = try await harness.desk.erase(member: "anna", by: .owner("olga"))
+        #expect(again.requestedBy == .member("anna") && again.requestedAt == erasure.requestedAt)
+        #expect(again.finishedAt == harness.clock.now)
+        #expect(again.redacted.outboundMessages == erasure.redacted.outboundMessages + 1)
+        #expect(again.redacted.tickets == erasure.redacted.tickets)
+        #expect(!(try await everything(harness, tickets: anna, member: "anna")).contains("Zqx"))
     }
 
     @Test("only the owner or the member may erase; a refusal records nothing")
@@ -125,6 +147,16 @@ struct MemberErasureTests {
             _ = try await harness.desk.reply(to: anna[1], body: "Zqx hello again", by: .agent("pavel"))
         }
         #expect(reply?.code == .memberErased)
+        let refund = await #expect(throws: DeskError.self) {
+            _ = try await harness.desk.refunds.request(
+                "rq-late",
+                for: "anna",
+                facts: harness.facts("anna", paidDaysAgo: 3),
+                message: "Zqx refund again",
+                by: .member("anna")
+            )
+        }
+        #expect(refund?.code == .memberErased)
         // Changes without text still work: statistics go on.
         let solved = try await harness.desk.solve(anna[1], by: .agent("pavel"))
         #expect(solved.status == .solved)

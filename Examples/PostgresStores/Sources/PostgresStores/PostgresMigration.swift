@@ -13,7 +13,9 @@
 /// | 4 | ratings | `ratings` |
 /// | 5 | agent statuses | `agent_statuses` |
 /// | 6 | ticket search | `tickets.search_terms` and its GIN index |
-/// | 7 | ticket sort | indexes of `tickets` for the due, update and priority orders |
+/// | 7 | desk events | the desk-wide event feed |
+/// | 8 | ticket sort | indexes of `tickets` for the due, update and priority orders |
+/// | 9 | member erasures | `member_erasures` |
 public struct PostgresMigration: Sendable, Hashable {
     /// The step's number: steps run from 1 upwards, with no gaps.
     public let version: Int
@@ -43,7 +45,7 @@ public struct PostgresMigration: Sendable, Hashable {
         [
             tickets(in: schema), policyLedgers(in: schema), journeys(in: schema), ratings(in: schema),
             agentStatuses(in: schema),
-            ticketSearch(in: schema), deskEvents(in: schema), ticketSort(in: schema),
+            ticketSearch(in: schema), deskEvents(in: schema), ticketSort(in: schema), memberErasures(in: schema),
         ]
     }
 }

@@ -226,7 +226,12 @@ struct AgentPool {
                         // Reads the two arrays in place: copying the agent's state would retain all its fields.
                         let speaks = matcher.spoken(by: agents[index].languages)
                         let handles = agents[index].skills.withUnsafeBufferPointer { skills in
-                            for skill in skills.indices where skills[skill] == reason { return true }
+                            // A plain counter: iterating `indices` went through generic `Int` comparisons.
+                            var skill = 0
+                            while skill < skills.count {
+                                if skills[skill] == reason { return true }
+                                skill += 1
+                            }
                             return false
                         }
                         group = speaks ? (handles ? 0 : 1) : (handles ? 2 : 3)
@@ -266,7 +271,11 @@ struct LanguageMatcher {
     func spoken(by languages: [LocaleTag]) -> Bool {
         guard let code else { return true }
         return languages.withUnsafeBufferPointer { languages in
-            for index in languages.indices where languages[index].primaryCode == code { return true }
+            var index = 0
+            while index < languages.count {
+                if languages[index].primaryCode == code { return true }
+                index += 1
+            }
             return false
         }
     }

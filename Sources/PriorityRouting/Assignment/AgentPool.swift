@@ -3,16 +3,20 @@
 /// The agents' states are read, never written or copied: every read goes through a buffer pointer
 /// (reading a field through the array's subscript copies the whole state first, retaining each of its
 /// strings and arrays). The growing loads live in a separate array of integers, made only once a
-/// ticket is given out, so one decision reads each agent twice (the order check and the strategy's
-/// pass) and allocates nothing per agent.
+/// ticket is given out, so one decision allocates nothing per agent. A pool made with
+/// ``init(unverified:)`` reads each agent once: its ``pick(for:strategy:after:)`` checks the id order
+/// in the same pass as the strategy.
 struct AgentPool {
-    /// The agents, sorted by id, each id once.
+    /// The agents, sorted by id, each id once (unless the pool is not ``verified`` yet).
     let agents: [AgentState]
     /// Each agent's open tickets as they grow; empty until the first ticket is given out, when the
     /// agents' own ``AgentState/openTickets`` still hold.
     private var loads: [Int] = []
     /// Agents who may not be chosen, whatever their state (the one handing over).
     private let excluded: Set<AgentID>
+    /// Whether ``agents`` is known to be sorted by id with each id once. When not, only
+    /// ``pick(for:strategy:after:)`` may be called, and it answers ``Pick/unsorted`` when they are not.
+    private let verified: Bool
 
     init(_ agents: [AgentState], excluding excluded: Set<AgentID> = []) {
         // Hosts usually pass agents already sorted by id (the desk does): then the ids are unique and
@@ -35,6 +39,16 @@ struct AgentPool {
             self.agents = unique
         }
         self.excluded = excluded
+        verified = true
+    }
+
+    /// A pool for one ``pick(for:strategy:after:)`` that checks the id order itself, in its one pass.
+    ///
+    /// - Parameter agents: The agents as the caller passes them, in any order.
+    init(unverified agents: [AgentState]) {
+        self.agents = agents
+        excluded = []
+        verified = false
     }
 
     /// An agent's open tickets, counting those given out so far.
@@ -120,29 +134,72 @@ struct AgentPool {
         return nil
     }
 
+    /// What ``pick(for:strategy:after:)`` found.
+    enum Pick {
+        /// The agent the strategy picks.
+        case agent(AgentState)
+        /// Nobody can take the ticket.
+        case nobody
+        /// The pool was made with ``init(unverified:)`` and its agents are not strictly sorted by id:
+        /// make a sorted pool and pick again.
+        case unsorted
+    }
+
     /// The agent the strategy picks among the eligible ones, given the last agent assigned.
     ///
     /// One pass keeps the best candidate by (group, load, free capacity): the group is 0 for an agent
     /// who speaks the language and handles the reason, 1 for one who only speaks it, 2 for one who
     /// only handles it, 3 for the rest (always 0 except for ``AssignmentStrategy/skillsAndLanguage``,
     /// and the load only counts for the load-aware strategies). Among level candidates the turn
-    /// rotates: the first after `cursor` in id order, else the first.
-    func pick(for ticket: RoutableTicket, strategy: AssignmentStrategy, after cursor: AgentID?) -> AgentState? {
-        let turnStart = cursor.map { id in
-            let index = firstIndex(notBefore: id)
-            return index < agents.count && agents[index].id == id ? index + 1 : index
+    /// rotates: the first whose id follows `cursor`, else the first. An unverified pool also compares
+    /// each id with the one before it in the same pass.
+    func pick(for ticket: RoutableTicket, strategy: AssignmentStrategy, after cursor: AgentID?) -> Pick {
+        // A verified pool finds where the turn starts by binary search; an unverified one compares ids
+        // with the cursor as it goes, only for candidates, until one follows it (ids only grow from there).
+        let turn: Int
+        if verified {
+            turn =
+                cursor.map { id in
+                    let index = firstIndex(notBefore: id)
+                    return index < agents.count && agents[index].id == id ? index + 1 : index
+                } ?? Int.max
+        } else {
+            turn = cursor == nil ? Int.max : -1
         }
         let matcher = strategy == .skillsAndLanguage ? LanguageMatcher(ticket.language) : nil
         let loadAware = strategy != .roundRobin
-        var best: (group: Int, load: Int, free: Int)?
+        // The best candidate so far as three plain integers (`bestGroup` 4 while there is none), so
+        // the loop keeps them in registers.
+        var bestGroup = 4
+        var bestLoad = 0
+        var bestFree = 0
         var firstLevel = -1
         var firstAfterTurn = -1
+        var passedTurn = false
+        var sorted = true
+        let checksOrder = !verified
         let reason = ticket.reason
         let hasLoads = !loads.isEmpty
         let hasExcluded = !excluded.isEmpty
         agents.withUnsafeBufferPointer { agents in
             loads.withUnsafeBufferPointer { loads in
-                for index in agents.indices {
+                /// Whether the agent at `index` comes after the turn's start (`cursor` in id order).
+                func afterTurn(_ index: Int) -> Bool {
+                    if turn >= 0 { return index >= turn }
+                    if passedTurn { return true }
+                    if let cursor, cursor < agents[index].id {
+                        passedTurn = true
+                        return true
+                    }
+                    return false
+                }
+                var index = 0
+                while index < agents.count {
+                    defer { index += 1 }
+                    if checksOrder && index > 0 && !(agents[index - 1].id < agents[index].id) {
+                        sorted = false
+                        return
+                    }
                     guard agents[index].presence == .online, agents[index].isOnShift, !agents[index].isAbsent else {
                         continue
                     }
@@ -154,44 +211,52 @@ struct AgentPool {
                     let free = loadAware ? capacity - carried : 0
                     // How the load and free capacity compare with the best so far: -1 better, 1 worse.
                     var order = 0
-                    if let best {
-                        if load != best.load {
-                            order = load < best.load ? -1 : 1
-                        } else if free != best.free {
-                            order = free > best.free ? -1 : 1
+                    if bestGroup < 4 {
+                        if load != bestLoad {
+                            order = load < bestLoad ? -1 : 1
+                        } else if free != bestFree {
+                            order = free > bestFree ? -1 : 1
                         }
                         // The best is in the first group: a worse load loses whatever this agent's group,
                         // so the agent's languages and skills are not even read.
-                        if best.group == 0 && order > 0 { continue }
+                        if bestGroup == 0 && order > 0 { continue }
                     }
                     var group = 0
                     if let matcher {
                         // Reads the two arrays in place: copying the agent's state would retain all its fields.
                         let speaks = matcher.spoken(by: agents[index].languages)
                         let handles = agents[index].skills.withUnsafeBufferPointer { skills in
-                            for skill in skills.indices where skills[skill] == reason { return true }
+                            // A plain counter: iterating `indices` went through generic `Int` comparisons.
+                            var skill = 0
+                            while skill < skills.count {
+                                if skills[skill] == reason { return true }
+                                skill += 1
+                            }
                             return false
                         }
                         group = speaks ? (handles ? 0 : 1) : (handles ? 2 : 3)
                     }
-                    if let current = best {
-                        if group > current.group { continue }
-                        if group == current.group {
+                    if bestGroup < 4 {
+                        if group > bestGroup { continue }
+                        if group == bestGroup {
                             if order > 0 { continue }
                             if order == 0 {
-                                if firstAfterTurn < 0, let turnStart, index >= turnStart { firstAfterTurn = index }
+                                if firstAfterTurn < 0, afterTurn(index) { firstAfterTurn = index }
                                 continue
                             }
                         }
                     }
-                    best = (group: group, load: load, free: free)
+                    bestGroup = group
+                    bestLoad = load
+                    bestFree = free
                     firstLevel = index
-                    firstAfterTurn = turnStart.map { index >= $0 ? index : -1 } ?? -1
+                    firstAfterTurn = afterTurn(index) ? index : -1
                 }
             }
         }
-        guard best != nil else { return nil }
-        return state(at: firstAfterTurn >= 0 ? firstAfterTurn : firstLevel)
+        guard sorted else { return .unsorted }
+        guard bestGroup < 4 else { return .nobody }
+        return .agent(state(at: firstAfterTurn >= 0 ? firstAfterTurn : firstLevel))
     }
 }
 
@@ -206,7 +271,11 @@ struct LanguageMatcher {
     func spoken(by languages: [LocaleTag]) -> Bool {
         guard let code else { return true }
         return languages.withUnsafeBufferPointer { languages in
-            for index in languages.indices where languages[index].primaryCode == code { return true }
+            var index = 0
+            while index < languages.count {
+                if languages[index].primaryCode == code { return true }
+                index += 1
+            }
             return false
         }
     }

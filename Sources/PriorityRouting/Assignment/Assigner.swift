@@ -36,6 +36,19 @@ public struct Assigner: Hashable, Sendable, Codable {
     ///   - agents: The agents' current state (a repeated id counts once, the first time).
     /// - Returns: The assignment, or `nil` when nobody can take the ticket now (it should wait in the queue).
     public mutating func choose(for ticket: RoutableTicket, among agents: [AgentState]) -> Assignment? {
+        // Without a preferred agent, one pass both checks that the agents come sorted by id (as the
+        // desk passes them) and picks; only agents in another order take the sorting path.
+        if ticket.preferredAgent == nil {
+            switch AgentPool(unverified: agents).pick(for: ticket, strategy: strategy, after: lastAssigned) {
+            case .agent(let agent):
+                lastAssigned = agent.id
+                return Assignment(ticketID: ticket.id, agentID: agent.id, basis: .strategy(strategy))
+            case .nobody:
+                return nil
+            case .unsorted:
+                break
+            }
+        }
         var pool = AgentPool(agents)
         return choose(for: ticket, in: &pool, recordingLoad: false)
     }
@@ -79,7 +92,7 @@ public struct Assigner: Hashable, Sendable, Codable {
                 chosen = (substitute, .substitute(for: preferredID))
             }
         }
-        if chosen == nil, let picked = pool.pick(for: ticket, strategy: strategy, after: lastAssigned) {
+        if chosen == nil, case .agent(let picked) = pool.pick(for: ticket, strategy: strategy, after: lastAssigned) {
             chosen = (picked, .strategy(strategy))
         }
         guard let chosen else { return nil }

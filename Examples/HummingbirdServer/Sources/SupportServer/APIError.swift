@@ -75,6 +75,12 @@ public struct APIError: Error, HTTPResponseError, Sendable, CustomStringConverti
             case .memberErased: return APIError(.gone, "member_erased", error.message)
             default: return APIError(.badRequest, error.code.description, error.message)
             }
+        case let error as ModerationError:
+            switch error.code {
+            case .notAuthorized: return APIError(.forbidden, "not_permitted", error.message)
+            case .unknownEntry: return APIError(.notFound, "not_found", error.message)
+            default: return APIError(.conflict, snakeCase(error.code.name), error.message)
+            }
         case let error as StaleTicketError:
             return APIError(.conflict, "stale_ticket", error.message)
         case let error as LifecycleError:

@@ -77,6 +77,17 @@ public struct SupportAPI: Sendable {
         router.post("/agent/tickets/:id/notes") { request, context in try await self.note(request, context) }
         router.post("/agent/tickets/:id/status") { request, context in try await self.status(request, context) }
         router.get("/agent/macros") { request, _ in try await self.macros(request) }
+        router.post("/agent/tickets/:id/priority") { request, context in try await self.setPriority(request, context) }
+        router.post("/agent/tickets/:id/tags") { request, context in try await self.changeTags(request, context) }
+        router.post("/agent/tickets/:id/reason") { request, context in try await self.setReason(request, context) }
+        router.post("/agent/absence") { request, _ in try await self.absence(request) }
+        router.get("/agent/members/:id/ledger") { request, context in try await self.memberLedger(request, context) }
+        router.post("/agent/members/:id/ledger/:entry/reverse") { request, context in
+            try await self.reversePenalty(request, context, asOwner: false)
+        }
+        router.post("/owner/members/:id/ledger/:entry/reverse") { request, context in
+            try await self.reversePenalty(request, context, asOwner: true)
+        }
         router.post("/agent/tickets/:id/macro") { request, context in try await self.applyMacro(request, context) }
         router.post("/agent/tickets/:id/conduct") { request, context in try await self.conduct(request, context) }
         router.post("/backend/members/:id/facts") { request, context in try await self.memberFacts(request, context) }

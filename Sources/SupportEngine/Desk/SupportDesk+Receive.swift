@@ -42,6 +42,7 @@ extension SupportDesk {
             }
         }
         if outcome.disposition != .duplicate {
+            try await redactIfErasedMeanwhile(inbound.sender)
             outcome.refusedAttachments = kept.refused
             await deliverNewMessages()
             if outcome.disposition != .appended, Self.wasRedirected(outcome.ticket) {

@@ -57,6 +57,7 @@ extension SupportDesk {
                 return ticket
             }
         }
+        if command.addsText { try await redactIfErasedMeanwhile(ticket.requester) }
         await deliverNewMessages()
         await drainQueueAfterCommit()
         return ticket
@@ -256,6 +257,9 @@ extension SupportDesk {
         let ticket = try await withTicketLock(id) {
             try await retryingConflicts("macro '\(macro.name)' on ticket \(id)") {
                 guard let stored = try await store.ticket(id) else { throw notFound(id) }
+                if macro.reply != nil, let erased = try await ledgers.erasure(of: stored.ticket.requester) {
+                    throw Self.memberErased(erased)
+                }
                 try await requireUnchanged(stored.ticket, since: expectedVersion)
                 let member = try await profile(of: stored.ticket.requester)
                 let now = clock.now
@@ -294,6 +298,7 @@ extension SupportDesk {
                 return result.ticket
             }
         }
+        if macro.reply != nil { try await redactIfErasedMeanwhile(ticket.requester) }
         await deliverNewMessages()
         await drainQueueAfterCommit()
         return ticket

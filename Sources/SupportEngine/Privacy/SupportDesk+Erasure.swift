@@ -96,6 +96,25 @@ extension SupportDesk {
         return deleted
     }
 
+    /// Closes the race between a write that found no erasure of `member` and an erasure recorded while
+    /// that write was on its way to the store: called after the write commits, it reads the record again
+    /// and, when there is one now, has the ticket store redact the member once more and throws
+    /// ``DeskError/Code/memberErased``.
+    ///
+    /// The erasure is recorded before its redaction starts. So either the record comes after this read,
+    /// and its redaction comes after the write too, or this read finds it and redacts what the write
+    /// stored: no text of an erased member outlives both.
+    ///
+    /// - Parameter member: The member the write was about.
+    /// - Throws: ``DeskError`` with ``DeskError/Code/memberErased`` when the member was erased meanwhile;
+    ///   a ``StoreError`` when a store fails (an unfinished redaction is finished by the next call of
+    ///   ``erase(member:by:)``).
+    func redactIfErasedMeanwhile(_ member: MemberID) async throws {
+        guard let erasure = try await ledgers.erasure(of: member) else { return }
+        _ = try await store.eraseMember(member, redaction: MemberErasure.redactionMarker)
+        throw Self.memberErased(erasure)
+    }
+
     /// The refusal of anything that would write or send a member's words after their erasure.
     static func memberErased(_ erasure: MemberErasure) -> DeskError {
         DeskError(

@@ -8,8 +8,9 @@ extension SupportDesk {
     ///
     /// Refunds and removals are found through the tags the desk puts on their tickets
     /// (`refund-escalated`, `removal-pending`) and read from the members' ledgers, so the ledger's
-    /// state wins over a stale tag. A pending removal recorded without a ticket (a violation reported
-    /// with no ticket) is not listed. Dead letters come from the outbox. Breached tickets (a running or
+    /// state wins over a stale tag. A pending removal whose ticket post is still owed (the ticket store
+    /// failed after the ledger was saved) is listed once the desk makes that post, on its next pass of
+    /// ``processDueWork()``. Dead letters come from the outbox. Breached tickets (a running or
     /// paused clock whose target was missed) are found by
     /// scanning the open tickets, up to `scanning` of them.
     ///

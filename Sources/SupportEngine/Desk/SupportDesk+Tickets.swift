@@ -228,6 +228,8 @@ extension SupportDesk {
             try await commitAndSchedule(TicketCommit(writes: writes))
             return received.ticket
         }
+        // A merge copies messages it read before writing them: an erasure in between must not be undone.
+        try await redactIfErasedMeanwhile(merged.requester)
         await drainQueueAfterCommit()
         return merged
     }

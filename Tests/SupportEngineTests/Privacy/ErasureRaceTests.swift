@@ -87,4 +87,30 @@ struct ErasureRaceTests {
             #expect(!text.contains("+34"), "\(text)")
         }
     }
+
+    @Test("a merge that read the messages before the erasure does not bring them back")
+    func mergeRacingAnErasure() async throws {
+        let store = RacingStore()
+        let clock = ManualClock()
+        let desk = try SupportDesk(store: store, clock: clock, ids: SequentialIDGenerator())
+        var ids: [TicketID] = []
+        for (index, body) in ["My address is Calle Mayor 5", "Second question, same flat"].enumerated() {
+            let message = InboundMessage(
+                channel: .email,
+                externalID: "m-\(index)",
+                sender: "anna",
+                subject: "Question \(index)",
+                body: body,
+                receivedAt: clock.now
+            )
+            ids.append(try await desk.receive(message).ticket.id)
+        }
+        await store.beforeNextCommit { _ = try await desk.erase(member: "anna", by: .owner("olga")) }
+        await #expect(throws: DeskError.self) {
+            try await desk.merge(ids[1], into: ids[0], by: .agent("olga"))
+        }
+        for text in try await Self.texts(in: store.base, of: "anna") {
+            #expect(!text.contains("Calle Mayor") && !text.contains("flat"), "\(text)")
+        }
+    }
 }

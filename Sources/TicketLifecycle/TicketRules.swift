@@ -18,6 +18,16 @@ public enum TicketRules {
     /// The longest tag accepted, in characters.
     public static let maximumTagLength = 64
 
+    /// Why a tag would be refused, or `nil` when it is accepted: 1 to ``maximumTagLength`` characters
+    /// without white space (before lower-casing).
+    ///
+    /// - Parameter tag: The tag as written.
+    /// - Returns: A sentence naming the tag (its first 80 characters) and the rule, or `nil`.
+    public static func problem(withTag tag: String) -> String? {
+        guard tag.isEmpty || tag.count > maximumTagLength || tag.contains(where: \.isWhitespace) else { return nil }
+        return "tag '\(tag.prefix(80))' is not valid: use 1 to \(maximumTagLength) characters without spaces"
+    }
+
     /// Creates a ticket.
     ///
     /// - Parameters:
@@ -335,13 +345,8 @@ public enum TicketRules {
         var seen = Set<String>()
         var result: [String] = []
         for raw in tags {
+            if let problem = problem(withTag: raw) { throw LifecycleError(.invalidTag, problem) }
             let tag = raw.lowercased()
-            guard !tag.isEmpty, tag.count <= maximumTagLength, !tag.contains(where: \.isWhitespace) else {
-                throw LifecycleError(
-                    .invalidTag,
-                    "tag '\(raw)' is not valid: use 1 to \(maximumTagLength) characters without spaces"
-                )
-            }
             if seen.insert(tag).inserted { result.append(tag) }
         }
         return result

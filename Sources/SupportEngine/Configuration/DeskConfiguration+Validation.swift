@@ -132,12 +132,8 @@ extension DeskConfiguration {
             if let status = macro.status, status == .new || status == .closed {
                 throw fail("\(path).status", "a macro sets open, pending, on_hold or solved, not \(status.rawValue)")
             }
-            for tag in macro.addTags
-            where tag.isEmpty || tag.count > TicketRules.maximumTagLength || tag.contains(where: \.isWhitespace) {
-                throw fail(
-                    "\(path).addTags",
-                    "tag '\(tag)' is not valid: use 1 to \(TicketRules.maximumTagLength) characters without spaces"
-                )
+            if let problem = macro.addTags.lazy.compactMap(TicketRules.problem(withTag:)).first {
+                throw fail("\(path).addTags", problem)
             }
             guard macro.reply != nil || macro.status != nil || !macro.addTags.isEmpty else {
                 throw fail(path, "macro '\(name)' does nothing: give it a reply, a status or tags to add")

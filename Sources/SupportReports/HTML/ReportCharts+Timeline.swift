@@ -112,13 +112,7 @@ extension ReportCharts {
         let slot = plotWidth / Double(max(weeks.count, 1))
         let labelEvery = max(1, (weeks.count + 7) / 8)
         var svg = "<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"tickets per week\">"
-        for step in 0...4 {
-            let value = yMax * Double(step) / 4
-            let py = top + plotHeight * (1 - value / yMax)
-            svg += "<line x1=\"\(left)\" x2=\"\(width - 10)\" y1=\"\(number(py))\" y2=\"\(number(py))\" "
-            svg += "stroke=\"#e5e7eb\"/><text x=\"\(left - 6)\" y=\"\(number(py + 4))\" text-anchor=\"end\">"
-            svg += "\(Int(value))</text>"
-        }
+        svg += valueGrid(yMax: yMax, top: top, plotHeight: plotHeight, left: left, right: width - 10)
         if weeks.isEmpty {
             svg += "<text x=\"\(left + 8)\" y=\"\(number(top + plotHeight / 2))\">no tickets in the period</text>"
         }

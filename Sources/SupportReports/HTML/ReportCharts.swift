@@ -39,13 +39,7 @@ public enum ReportCharts {
         let slot = plotWidth / Double(labels.count)
         var svg =
             "<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"first reply distribution\">"
-        for step in 0...4 {
-            let value = yMax * Double(step) / 4
-            let py = top + plotHeight * (1 - value / yMax)
-            svg += "<line x1=\"\(left)\" x2=\"\(width - 10)\" y1=\"\(number(py))\" y2=\"\(number(py))\" "
-            svg += "stroke=\"#e5e7eb\"/><text x=\"\(left - 6)\" y=\"\(number(py + 4))\" text-anchor=\"end\">"
-            svg += "\(Int(value))</text>"
-        }
+        svg += valueGrid(yMax: yMax, top: top, plotHeight: plotHeight, left: left, right: width - 10)
         for (index, count) in counts.enumerated() {
             let barHeight = plotHeight * Double(count) / yMax
             let px = left + slot * Double(index) + 4
@@ -185,4 +179,17 @@ public enum ReportCharts {
     }
 
     static func number(_ value: Double) -> String { ReportHTML.number(value) }
+
+    /// The five horizontal grid lines of a bar chart, from 0 to `yMax`, each labelled on the left.
+    static func valueGrid(yMax: Double, top: Double, plotHeight: Double, left: Double, right: Double) -> String {
+        var svg = ""
+        for step in 0...4 {
+            let value = yMax * Double(step) / 4
+            let py = top + plotHeight * (1 - value / yMax)
+            svg += "<line x1=\"\(left)\" x2=\"\(right)\" y1=\"\(number(py))\" y2=\"\(number(py))\" "
+            svg += "stroke=\"#e5e7eb\"/><text x=\"\(left - 6)\" y=\"\(number(py + 4))\" text-anchor=\"end\">"
+            svg += "\(Int(value))</text>"
+        }
+        return svg
+    }
 }

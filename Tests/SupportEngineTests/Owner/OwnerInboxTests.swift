@@ -5,6 +5,28 @@ import Testing
 
 @Suite("The owner's inbox")
 struct OwnerInboxTests {
+    /// A desk open round the clock whose replies are due within an hour and resolutions within `resolution`.
+    private static func desk(on clock: ManualClock, resolution: TimeInterval) throws -> SupportDesk {
+        let targets = ResponseTargets(
+            firstReply: .business(3600),
+            nextReply: .business(3600),
+            resolution: .business(resolution)
+        )
+        return try SupportDesk(
+            store: InMemoryTicketStore(),
+            clock: clock,
+            channels: [InMemoryChannel(kind: .email)],
+            configuration: DeskConfiguration(
+                storeScanInterval: nil,
+                sla: SLAPolicy(
+                    calendar: try .alwaysOpen(timeZone: "Europe/Madrid"),
+                    targets: [.normal: targets, .low: targets, .high: targets, .urgent: targets]
+                )
+            ),
+            ids: SequentialIDGenerator()
+        )
+    }
+
     @Test("an escalated refund and a pending removal wait with their actions, and leave once decided")
     func refundsAndRemovals() async throws {
         let harness = PolicyDeskHarness()
@@ -101,24 +123,7 @@ struct OwnerInboxTests {
     @Test("a ticket past its target waits until it is solved; a scan limit says the list may be partial")
     func breachedTickets() async throws {
         let clock = ManualClock()
-        let targets = ResponseTargets(
-            firstReply: .business(3600),
-            nextReply: .business(3600),
-            resolution: .business(86_400)
-        )
-        let desk = try SupportDesk(
-            store: InMemoryTicketStore(),
-            clock: clock,
-            channels: [InMemoryChannel(kind: .email)],
-            configuration: DeskConfiguration(
-                storeScanInterval: nil,
-                sla: SLAPolicy(
-                    calendar: try .alwaysOpen(timeZone: "Europe/Madrid"),
-                    targets: [.normal: targets, .low: targets, .high: targets, .urgent: targets]
-                )
-            ),
-            ids: SequentialIDGenerator()
-        )
+        let desk = try Self.desk(on: clock, resolution: 86_400)
         var tickets: [TicketID] = []
         for index in 0..<3 {
             let message = InboundMessage(
@@ -151,24 +156,7 @@ struct OwnerInboxTests {
     @Test("a missed resolution target stays in the inbox while its clock is paused on hold")
     func pausedBreach() async throws {
         let clock = ManualClock()
-        let targets = ResponseTargets(
-            firstReply: .business(3600),
-            nextReply: .business(3600),
-            resolution: .business(7200)
-        )
-        let desk = try SupportDesk(
-            store: InMemoryTicketStore(),
-            clock: clock,
-            channels: [InMemoryChannel(kind: .email)],
-            configuration: DeskConfiguration(
-                storeScanInterval: nil,
-                sla: SLAPolicy(
-                    calendar: try .alwaysOpen(timeZone: "Europe/Madrid"),
-                    targets: [.normal: targets, .low: targets, .high: targets, .urgent: targets]
-                )
-            ),
-            ids: SequentialIDGenerator()
-        )
+        let desk = try Self.desk(on: clock, resolution: 7200)
         let message = InboundMessage(
             channel: .email,
             externalID: "m-1",

@@ -77,13 +77,8 @@ extension SupportAPI {
             )
         }
         // Checked before the first change, so a bad tag in `remove` leaves `add` undone too.
-        for tag in add + remove
-        where tag.isEmpty || tag.count > TicketRules.maximumTagLength || tag.contains(where: \.isWhitespace) {
-            throw APIError(
-                .badRequest,
-                "invalid_input",
-                "tag '\(tag.prefix(80))' is not valid: use 1 to \(TicketRules.maximumTagLength) characters without spaces"
-            )
+        if let problem = (add + remove).lazy.compactMap(TicketRules.problem(withTag:)).first {
+            throw APIError(.badRequest, "invalid_input", problem)
         }
         if !add.isEmpty { try await desk.execute(.addTags(add), on: id, by: .agent(agent)) }
         if !remove.isEmpty { try await desk.execute(.removeTags(remove), on: id, by: .agent(agent)) }

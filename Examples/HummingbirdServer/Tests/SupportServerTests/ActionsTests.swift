@@ -155,21 +155,10 @@ struct ActionsTests {
                     let more = WebFormSubmission(body: "Still rude \(reports)", submissionID: "rude-\(reports + 1)")
                     _ = try await client.call(.post, "/me/tickets/\(id)/messages", token: "alice-token", json: more)
                 }
-                let view = try await client.call(.get, "/agent/tickets/\(id)", token: "olga-token")
-                let message = try #require(
-                    try view.decode(AgentTicket.self).ticket.messages.last { $0.kind == .memberMessage }
-                )
-                let report = ConductReportRequest(
-                    messageID: message.id.rawValue,
-                    kind: "rudeness",
+                let reported = try await client.reportLastMemberMessage(
+                    on: id,
                     severity: "major",
                     note: "Report \(reports)"
-                )
-                let reported = try await client.call(
-                    .post,
-                    "/agent/tickets/\(id)/conduct",
-                    token: "olga-token",
-                    json: report
                 )
                 #expect(reported.status == .ok, "\(reported.text)")
                 if reported.status != .ok { break }

@@ -130,21 +130,10 @@ struct StaffActionsTests {
             #expect(none.status == .notFound)
 
             let id = try await Self.open(client, "r-1", body: "You are all useless")
-            let view = try await client.call(.get, "/agent/tickets/\(id)", token: "olga-token")
-            let message = try #require(
-                try view.decode(AgentTicket.self).ticket.messages.last { $0.kind == .memberMessage }
-            )
-            let report = ConductReportRequest(
-                messageID: message.id.rawValue,
-                kind: "rudeness",
+            let reported = try await client.reportLastMemberMessage(
+                on: id,
                 severity: "minor",
                 note: "insulted the team"
-            )
-            let reported = try await client.call(
-                .post,
-                "/agent/tickets/\(id)/conduct",
-                token: "olga-token",
-                json: report
             )
             #expect(reported.status == .ok, "\(reported.text)")
 

@@ -6,6 +6,7 @@ import NIOCore
 import SupportEngine
 import SupportEngineTesting
 import SupportServer
+import Testing
 
 /// Runs the real server on a loopback port with in-memory storage and a manual clock.
 enum TestServer {
@@ -46,6 +47,23 @@ extension TestClientProtocol {
         if let json { body = ByteBuffer(bytes: try JSONEncoder().encode(json)) }
         if let raw { body = ByteBuffer(string: raw) }
         return try await execute(uri: uri, method: method, headers: headers, body: body)
+    }
+}
+
+extension TestClientProtocol {
+    /// Reports the member's last message on a ticket for rudeness, as the agent Olga.
+    func reportLastMemberMessage(on id: String, severity: String, note: String) async throws -> TestResponse {
+        let view = try await call(.get, "/agent/tickets/\(id)", token: "olga-token")
+        let message = try #require(
+            try view.decode(AgentTicket.self).ticket.messages.last { $0.kind == .memberMessage }
+        )
+        let report = ConductReportRequest(
+            messageID: message.id.rawValue,
+            kind: "rudeness",
+            severity: severity,
+            note: note
+        )
+        return try await call(.post, "/agent/tickets/\(id)/conduct", token: "olga-token", json: report)
     }
 }
 

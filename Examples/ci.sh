@@ -100,6 +100,10 @@ for package in "${PACKAGES[@]}"; do
     log "$package: swift test"
     timeout "$TEST_TIMEOUT" swift test --scratch-path "$SCRATCH" --skip-build
 done
+log "pg-bench smoke: 200 messages through one desk and three (debug build; the figures mean something only in release)"
+bench_started=$(date +%s)
+timeout 300 "$SCRATCH/debug/pg-bench" --messages 200 --senders 12
+log "pg-bench smoke took $(( $(date +%s) - bench_started )) s"
 log "kill test: three support-server processes on one PostgreSQL, one killed with kill -9 (Examples/KillTest)"
 kill_started=$(date +%s)
 timeout 600 python3 "$EXAMPLES_DIR/KillTest/kill_test.py" --server "$SCRATCH/debug/support-server" --psql "$PG_BIN/psql"

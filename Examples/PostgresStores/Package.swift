@@ -9,7 +9,8 @@ let package = Package(
     name: "PostgresStores",
     platforms: [.macOS(.v14)],
     products: [
-        .library(name: "PostgresStores", targets: ["PostgresStores"])
+        .library(name: "PostgresStores", targets: ["PostgresStores"]),
+        .executable(name: "pg-bench", targets: ["pg-bench"]),
     ],
     dependencies: [
         .package(name: "support-engine", path: "../.."),
@@ -20,6 +21,17 @@ let package = Package(
         .target(
             name: "PostgresStores",
             dependencies: [
+                .product(name: "SupportEngine", package: "support-engine"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
+        // The PostgreSQL figures (pg.ingest.1desk, pg.ingest.3desks, pg.recovery.seconds), release build.
+        .executableTarget(
+            name: "pg-bench",
+            dependencies: [
+                "PostgresStores",
                 .product(name: "SupportEngine", package: "support-engine"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),

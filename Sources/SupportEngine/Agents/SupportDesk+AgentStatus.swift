@@ -101,29 +101,28 @@ extension SupportDesk {
     /// Whether `agent` holds their whole capacity without `ticket`, counting what the store shows (the
     /// tickets other desks gave them) together with what this desk holds for them or is committing: read
     /// just before an assignment commits, so that desks on one store do not give one agent more than
-    /// their capacity between two scans. The tickets read are tracked, so routing here counts them from
-    /// then on. A desk alone on its store (``DeskConfiguration/storeScanInterval`` `nil`) knows every
-    /// load and does not read.
+    /// their capacity between two scans. Only ids are read (``TicketStore/ticketIDs(assignedTo:statuses:limit:)``),
+    /// and the agent holds each of them here from then on, so routing counts them. A desk alone on its
+    /// store (``DeskConfiguration/storeScanInterval`` `nil`) knows every load and does not read.
     func isAtCapacityInStore(_ agent: AgentID, assigning ticket: TicketID) async throws -> Bool {
         guard configuration.storeScanInterval != nil,
             let capacity = sortedAgents.first(where: { $0.id == agent })?.capacity
         else { return false }
         let generation = routing.trackGeneration
-        let page = try await store.tickets(
-            matching: TicketQuery(
-                statuses: [.new, .open, .pending, .onHold],
-                assignee: agent,
-                limit: min(capacity + 1, TicketQuery.maximumLimit)
-            )
+        let stored = try await store.ticketIDs(
+            assignedTo: agent,
+            statuses: [.new, .open, .pending, .onHold],
+            limit: min(capacity + 1, TicketQuery.maximumLimit)
         )
-        var held = Set(page.tickets.map(\.ticket.id))
-        for (id, holder) in routing.holders where holder == agent { held.insert(id) }
-        held.remove(ticket)
-        // What was read is older than a commit this desk made meanwhile: track it only when none came.
+        // What the agent holds here (their load) and what the store shows on top of it, without `ticket`.
+        var held = routing.load[agent] ?? 0
+        for id in stored where routing.holders[id] != agent { held += 1 }
+        if routing.holders[ticket] == agent || stored.contains(ticket) { held -= 1 }
+        // What was read is older than a commit this desk made meanwhile: count it only when none came.
         if routing.trackGeneration == generation {
-            for stored in page.tickets where routing.reservations[stored.ticket.id] == nil { track(stored.ticket) }
+            for id in stored where routing.reservations[id] == nil { trackHeld(id, by: agent) }
         }
-        return held.count >= capacity
+        return held >= capacity
     }
 
     /// Chooses an agent as ``chooseAgent(for:excluding:)`` does, passing over one the store shows at

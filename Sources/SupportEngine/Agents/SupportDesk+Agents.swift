@@ -190,6 +190,16 @@ extension SupportDesk {
         return freed
     }
 
+    /// Counts a ticket the store shows assigned to `agent` and still active, known only by its id (from
+    /// a capacity check): the agent holds it and it leaves the queue, as ``track(_:)`` does for such a
+    /// ticket read whole.
+    func trackHeld(_ ticket: TicketID, by agent: AgentID) {
+        routing.trackedDuringRefresh?.insert(ticket)
+        routing.trackGeneration &+= 1
+        routing.hold(ticket, by: agent)
+        routing.queue.remove(ticket)
+    }
+
     /// Assigns queued tickets to agents with free capacity, highest priority and oldest first.
     ///
     /// The assignments are decided on the loads, then each is committed in turn. Every one of them is
@@ -330,8 +340,19 @@ extension SupportDesk {
         }
     }
 
-    /// Rebuilds the queue and the loads from the store once.
+    /// Rebuilds the queue and the loads from the store once. Calls that arrive while the store is being
+    /// read wait for that one read: a desk starting under load reads the store once, not once per call.
     func loadRoutingIfNeeded() async throws {
+        guard !routing.loaded else { return }
+        if let loading = routingLoad { return try await loading.value }
+        let loading = Task { try await loadRouting() }
+        routingLoad = loading
+        defer { routingLoad = nil }
+        try await loading.value
+    }
+
+    /// Reads the active tickets and the agents' statuses into routing.
+    private func loadRouting() async throws {
         guard !routing.loaded else { return }
         var cursor: TicketID?
         repeat {

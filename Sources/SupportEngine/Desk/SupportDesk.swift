@@ -41,10 +41,13 @@ public actor SupportDesk {
     /// The timers and the run loop's sleep.
     var dueWork = DueSchedule()
     var deliveriesInFlight = Set<OutboundID>()
-    /// Whether a commit put messages in the outbox since the last delivery pass.
-    var outboxHasNewMessages = false
+    /// The messages commits put in the outbox, due at once, that no delivery has taken yet: the caller
+    /// of the commit sends them with ``deliverNewMessages()``, by id, without reading the whole outbox.
+    var newOutbound: [OutboundID] = []
     let timeFormatter = LocalTimeFormatter()
     var routing: RoutingState
+    /// The first read of routing from the store, while it is under way; see ``loadRoutingIfNeeded()``.
+    var routingLoad: Task<Void, any Error>?
     /// The desk's locks on tickets and members' journeys.
     var locks = KeyedLock<DeskLockKey>()
     /// The prefix of the last id a commit found already stored (`T`, `O`), so the retry skips ahead.
@@ -231,20 +234,28 @@ public actor SupportDesk {
             track(write.ticket)
         }
         if let first = commit.outbound.map(\.nextAttemptAt).min() {
-            outboxHasNewMessages = true
+            let now = clock.now
+            newOutbound += commit.outbound.filter { $0.nextAttemptAt <= now }.map(\.id)
             schedule(.outbox, at: first)
         }
     }
 
     func newMessageID() -> MessageID { MessageID(ids.next("M")) }
 
-    /// Delivers right away what the last commits put in the outbox; retries wait for their timers.
+    /// Delivers right away what the last commits put in the outbox, claiming each message by its id;
+    /// retries and messages due later wait for their timers.
     ///
     /// Runs after a commit, so it never throws: see ``deliverAfterCommit()``.
     func deliverNewMessages() async {
-        guard outboxHasNewMessages else { return }
-        outboxHasNewMessages = false
-        await deliverAfterCommit()
+        guard !newOutbound.isEmpty else { return }
+        let ids = newOutbound
+        newOutbound = []
+        do {
+            var delivered = 0
+            _ = try await deliver(ids, at: clock.now, delivered: &delivered)
+        } catch {
+            scheduleOutboxAfterFailedPass()
+        }
     }
 
     /// Runs a delivery pass after a commit that stands. Stored means succeeded: a store failure here
@@ -254,10 +265,16 @@ public actor SupportDesk {
         do {
             try await deliverPendingMessages()
         } catch {
-            let now = clock.now
-            schedule(.outbox, at: now.addingTimeInterval(configuration.deliveryRetryDelay))
-            schedule(.outbox, at: now.addingTimeInterval(configuration.deliveryClaimDuration))
+            scheduleOutboxAfterFailedPass()
         }
+    }
+
+    /// After a delivery that failed on the store: look at the outbox again after the retry delay, and
+    /// when a claim the failed pass may have taken has expired.
+    private func scheduleOutboxAfterFailedPass() {
+        let now = clock.now
+        schedule(.outbox, at: now.addingTimeInterval(configuration.deliveryRetryDelay))
+        schedule(.outbox, at: now.addingTimeInterval(configuration.deliveryClaimDuration))
     }
 
     /// Drains the queue after a change that stands. Stored means succeeded: a failure here is not the

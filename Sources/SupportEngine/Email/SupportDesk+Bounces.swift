@@ -32,7 +32,7 @@ extension SupportDesk {
         deliveriesInFlight.remove(id)
         guard let marked, marked.state == .pending else { return marked }
         schedule(.outbox, at: marked.nextAttemptAt)
-        outboxHasNewMessages = true
+        newOutbound.append(id)
         await deliverNewMessages()
         return try await store.outbound(id) ?? marked
     }

@@ -35,7 +35,7 @@ extension SupportDesk {
         message.nextAttemptAt = clock.now
         message.claim = nil
         try await store.updateOutbound(message)
-        outboxHasNewMessages = true
+        newOutbound.append(id)
         await deliverNewMessages()
         return (try? await store.outbound(id)) ?? message
     }

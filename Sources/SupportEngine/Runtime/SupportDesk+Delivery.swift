@@ -26,23 +26,24 @@ extension SupportDesk {
         // Page through everything due: a pass takes up to 500, and goes on while it makes progress.
         while true {
             let due = try await store.pendingOutbound(dueBy: now, limit: 500)
-            let progress = try await deliver(due, at: now, delivered: &delivered)
+            let progress = try await deliver(due.map(\.id), at: now, delivered: &delivered)
             guard due.count == 500, progress else { break }
         }
         return delivered
     }
 
-    /// Attempts each message not already in flight; returns whether any was attempted.
-    private func deliver(_ due: [OutboundMessage], at now: Date, delivered: inout Int) async throws -> Bool {
+    /// Attempts each message not already in flight, claiming it first (a message no longer pending or
+    /// due is passed over); returns whether any was attempted.
+    func deliver(_ due: [OutboundID], at now: Date, delivered: inout Int) async throws -> Bool {
         var progress = false
-        for message in due where !deliveriesInFlight.contains(message.id) {
-            deliveriesInFlight.insert(message.id)
-            defer { deliveriesInFlight.remove(message.id) }
+        for id in due where !deliveriesInFlight.contains(id) {
+            deliveriesInFlight.insert(id)
+            defer { deliveriesInFlight.remove(id) }
             // Claim it: another call, or another desk on the same store, may be sending it or may have
             // delivered it meanwhile. The claim ends with the update below, or by itself.
             guard
                 var current = try await store.claimOutbound(
-                    message.id,
+                    id,
                     at: now,
                     until: now.addingTimeInterval(configuration.deliveryClaimDuration)
                 )

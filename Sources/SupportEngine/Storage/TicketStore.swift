@@ -76,6 +76,22 @@ public protocol TicketStore: Sendable {
     ///   ``TicketQuery/validate()`` (a limit out of range, a bad cursor).
     func tickets(matching query: TicketQuery) async throws -> TicketPage
 
+    /// Lists the ids of the tickets assigned to `agent` whose status is one of `statuses`, in id order,
+    /// at most `limit` of them.
+    ///
+    /// Routing reads it on a desk that shares its store, just before an assignment commits, to count the
+    /// tickets other desks gave the agent. It reads ids, not tickets, so the check stays cheap when an
+    /// agent holds many tickets. The default reads ``tickets(matching:)``; an adapter with an index on
+    /// the assignee overrides it.
+    ///
+    /// - Parameters:
+    ///   - agent: The assignee.
+    ///   - statuses: The statuses to count.
+    ///   - limit: The most ids to return, 1 to ``TicketQuery/maximumLimit``.
+    /// - Returns: The ids, in id order.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/invalidQuery`` for a limit out of range.
+    func ticketIDs(assignedTo agent: AgentID, statuses: Set<TicketStatus>, limit: Int) async throws -> [TicketID]
+
     /// Lists outbound messages still pending whose next attempt is due at or before `instant`, oldest
     /// first.
     ///

@@ -36,7 +36,8 @@ struct StoredMeansSucceededTests {
         let store = FaultInjectingTicketStore(wrapping: base)
         let channel = RecordingChannel(kind: .email)
         let (desk, id) = try await desk(store, channel: channel, clock: clock)
-        store.failNext(.pendingOutbound, .beforeWrite)
+        // The delivery right after the commit claims its message first: that claim fails.
+        store.failNext(.claimOutbound, .beforeWrite)
 
         let ticket = try await desk.reply(to: id, body: "Try reloading the page", by: .agent("olga"))
 

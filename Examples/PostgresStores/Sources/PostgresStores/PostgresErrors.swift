@@ -22,6 +22,11 @@ enum PostgresErrors {
         (error as? PSQLError)?.serverInfo?[.constraintName]
     }
 
+    /// The server's message alone: the commit function writes whole sentences.
+    static func serverMessage(of error: any Error) -> String {
+        (error as? PSQLError)?.serverInfo?[.message] ?? describe(error)
+    }
+
     /// A short, readable cause: the server's message, or the connection problem.
     static func describe(_ error: any Error) -> String {
         guard let error = error as? PSQLError else { return String(describing: error) }
@@ -40,6 +45,12 @@ enum PostgresErrors {
     static func map(_ error: any Error, while what: String) -> any Error {
         if error is StoreError || error is CancellationError { return error }
         switch sqlState(of: error) {
+        case PostgresMigration.commitVersionConflict?:
+            return StoreError(.versionConflict, serverMessage(of: error))
+        case PostgresMigration.commitInvalid?:
+            return StoreError(.invalidCommit, serverMessage(of: error))
+        case PostgresMigration.commitDuplicateMessage?:
+            return StoreError(.duplicateExternalMessage, serverMessage(of: error))
         case uniqueViolation?:
             if constraint(of: error)?.hasSuffix("external_keys_pkey") == true {
                 return StoreError(

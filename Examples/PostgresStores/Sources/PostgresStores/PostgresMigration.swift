@@ -16,6 +16,7 @@
 /// | 7 | desk events | the desk-wide event feed |
 /// | 8 | ticket sort | indexes of `tickets` for the due, update and priority orders |
 /// | 9 | member erasures | `member_erasures` |
+/// | 10 | commit function | `commit_tickets(jsonb)`, which writes a whole commit in one statement |
 public struct PostgresMigration: Sendable, Hashable {
     /// The step's number: steps run from 1 upwards, with no gaps.
     public let version: Int
@@ -46,6 +47,7 @@ public struct PostgresMigration: Sendable, Hashable {
             tickets(in: schema), policyLedgers(in: schema), journeys(in: schema), ratings(in: schema),
             agentStatuses(in: schema),
             ticketSearch(in: schema), deskEvents(in: schema), ticketSort(in: schema), memberErasures(in: schema),
+            commitFunction(in: schema),
         ]
     }
 }

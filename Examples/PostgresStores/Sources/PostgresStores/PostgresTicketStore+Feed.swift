@@ -77,25 +77,6 @@ extension PostgresTicketStore {
         }
     }
 
-    /// Writes feed events in a transaction that is storing the change they report, skipping keys the
-    /// feed holds.
-    func insertFeedEvents(_ events: [DeskEvent], on connection: PostgresConnection) async throws {
-        guard !events.isEmpty else { return }
-        let keys = events.map(\.key)
-        let kinds = events.map(\.kind.rawValue)
-        let bodies = try events.map { try json($0) }
-        try await connection.query(
-            """
-            INSERT INTO \(unescaped: table("desk_events")) (key, kind, event)
-            SELECT key, kind, event::jsonb
-            FROM UNNEST(\(keys)::text[], \(kinds)::text[], \(bodies)::text[]) WITH ORDINALITY AS e(key, kind, event, n)
-            ORDER BY n
-            ON CONFLICT (key) DO NOTHING
-            """,
-            logger: logger
-        )
-    }
-
     /// The feed events a commit writes: each write's reported ticket events, then its notices.
     static func feedEvents(of commit: TicketCommit) -> [DeskEvent] {
         var events: [DeskEvent] = []

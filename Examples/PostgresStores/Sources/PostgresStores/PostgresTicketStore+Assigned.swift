@@ -1,0 +1,34 @@
+import Foundation
+import PostgresNIO
+import SupportEngine
+
+extension PostgresTicketStore {
+    /// Lists the ids of an agent's tickets in some statuses from the assignee index, without reading the
+    /// tickets; see ``TicketStore/ticketIDs(assignedTo:statuses:limit:)``.
+    ///
+    /// - Parameters:
+    ///   - agent: The assignee.
+    ///   - statuses: The statuses to count.
+    ///   - limit: The most ids to return, 1 to ``TicketQuery/maximumLimit``.
+    /// - Returns: The ids, in id order.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/invalidQuery`` for a limit out of range,
+    ///   ``StoreError/Code/unavailable`` when the database fails.
+    public func ticketIDs(
+        assignedTo agent: AgentID,
+        statuses: Set<TicketStatus>,
+        limit: Int
+    ) async throws -> [TicketID] {
+        try TicketQuery(statuses: statuses, assignee: agent, limit: limit).validate()
+        let rows = try await read(
+            """
+            SELECT id FROM \(unescaped: table("tickets"))
+            WHERE assignee = \(agent.rawValue) AND status = ANY(\(statuses.map(\.rawValue).sorted()))
+            ORDER BY id LIMIT \(limit)
+            """,
+            "listing the tickets of \(agent)"
+        )
+        var ids: [TicketID] = []
+        for try await (id) in rows.decode(String.self) { ids.append(TicketID(rawValue: id)) }
+        return ids
+    }
+}

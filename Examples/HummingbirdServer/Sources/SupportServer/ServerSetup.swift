@@ -130,7 +130,9 @@ public struct ServerSettings: Sendable {
         }
         settings.webhooks = try WebhookEndpoint.fromEnvironment(environment)
         if let token = environment["METRICS_TOKEN"], !token.isEmpty { settings.metricsToken = token }
-        settings.consoleSecureCookies = ["1", "true"].contains((environment["CONSOLE_SECURE_COOKIES"] ?? "").lowercased())
+        settings.consoleSecureCookies = ["1", "true"].contains(
+            (environment["CONSOLE_SECURE_COOKIES"] ?? "").lowercased()
+        )
         if let demo = environment["SUPPORT_DEMO"], !demo.isEmpty {
             guard ["1", "true", "0", "false"].contains(demo.lowercased()) else {
                 throw APIError(.internalServerError, "invalid_setting", "SUPPORT_DEMO must be 1 or 0, not '\(demo)'")

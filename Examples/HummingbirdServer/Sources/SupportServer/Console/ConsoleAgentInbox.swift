@@ -101,7 +101,8 @@ extension WebConsole {
     static func countdown(_ due: Date, now: Date, _ page: ConsolePageRequest) -> HTML {
         let left = due.timeIntervalSince(now)
         if left < 0 {
-            return "<span class=\"overdue\">\(page.time(due)) (\(page.say(.overdueBy, page.language.duration(left))))</span>"
+            return
+                "<span class=\"overdue\">\(page.time(due)) (\(page.say(.overdueBy, page.language.duration(left))))</span>"
         }
         return "\(page.time(due)) (\(page.say(.dueIn, page.language.duration(left))))"
     }

@@ -67,7 +67,8 @@ extension WebConsole {
                     \(ConsoleLayout.text(message.body))</article>
                     """
             case .memberMessage, .publicReply, .automatic:
-                let kind = message.kind == .memberMessage ? "member" : message.kind == .publicReply ? "reply" : "automatic"
+                let kind =
+                    message.kind == .memberMessage ? "member" : message.kind == .publicReply ? "reply" : "automatic"
                 let author = message.kind == .automatic ? page.say(.automatic) : who
                 return """
                     <article class="message \(kind)"><p class="meta"><strong>\(author)</strong> · \(page.time(message.at))</p>
@@ -152,7 +153,8 @@ extension WebConsole {
             "<li class=\"overdue\">\(page.language.name(of: firing.metric)): \(page.time(firing.dueAt))</li>"
         }
         let running: HTML = items.isEmpty ? "<p>\(page.say(.noClocks))</p>" : "<ul class=\"plain\">\(items)</ul>"
-        let missed: HTML = breaches.isEmpty ? .empty : "<h3>\(page.say(.breaches))</h3><ul class=\"plain\">\(breaches)</ul>"
+        let missed: HTML =
+            breaches.isEmpty ? .empty : "<h3>\(page.say(.breaches))</h3><ul class=\"plain\">\(breaches)</ul>"
         return """
             <section aria-labelledby="clocks-heading"><h2 id="clocks-heading">\(page.say(.slaClocks))</h2>
             \(running)\(missed)<p class="muted">\(page.say(.timesIn, page.zone.identifier))</p></section>
@@ -173,7 +175,8 @@ extension WebConsole {
     func deliveries(_ view: AgentTicketView, _ page: ConsolePageRequest) -> HTML {
         let items = view.deliveries.map { message -> HTML in
             let dead = message.state == .deadLettered
-            let state: HTML = dead ? "<strong class=\"overdue\">\(page.say(.deadLettered))</strong>" : "\(message.state.rawValue)"
+            let state: HTML =
+                dead ? "<strong class=\"overdue\">\(page.say(.deadLettered))</strong>" : "\(message.state.rawValue)"
             let error: HTML = message.lastError.map { "<br><span class=\"muted\">\($0)</span>" } ?? .empty
             return """
                 <li>\(message.channel.rawValue) · \(state) · \(page.say(.attempts, String(message.attempts)))

@@ -90,7 +90,11 @@ enum ConsoleHTTP {
     static func page(_ html: HTML, status: HTTPResponse.Status = .ok, cookies: [String] = []) -> Response {
         var headers = headers()
         for cookie in cookies { headers.append(HTTPFields.Element(name: .setCookie, value: cookie)) }
-        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html.rendered)))
+        return Response(
+            status: status,
+            headers: headers,
+            body: ResponseBody(byteBuffer: ByteBuffer(string: html.rendered))
+        )
     }
 
     /// A redirect after a form (303, so the browser asks with GET).

@@ -48,7 +48,12 @@ extension WebConsole {
                 throw APIError(.badRequest, "invalid_input", "the rating must be 1 to 5")
             }
             do {
-                _ = try await self.desk.ratings.rate(id, score: score, comment: page.form.trimmed("comment"), by: member)
+                _ = try await self.desk.ratings.rate(
+                    id,
+                    score: score,
+                    comment: page.form.trimmed("comment"),
+                    by: member
+                )
             } catch let error as RatingError {
                 throw APIError(error.code == .notRequester ? .notFound : .conflict, "conflict", error.message)
             }

@@ -17,7 +17,13 @@ extension WebConsole {
                 guard let facts = try await self.api.payments(member) else {
                     throw APIError(.notFound, "not_found", "no payments were found for \(member)")
                 }
-                _ = try await self.desk.refunds.approve(request, of: member, facts: facts, note: note, by: .owner(owner))
+                _ = try await self.desk.refunds.approve(
+                    request,
+                    of: member,
+                    facts: facts,
+                    note: note,
+                    by: .owner(owner)
+                )
             case "decline":
                 _ = try await self.desk.refunds.decline(request, of: member, note: note, by: .owner(owner))
             default:
@@ -77,7 +83,8 @@ extension WebConsole {
                     <li>\(who)\(item.summary) <span class="muted">(\(page.say(.since, page.time(item.since))))</span>\(form)</li>
                     """
             }
-            let content: HTML = rows.isEmpty ? "<p class=\"muted\">\(page.say(.nothingWaits))</p>" : "<ul class=\"plain\">\(rows)</ul>"
+            let content: HTML =
+                rows.isEmpty ? "<p class=\"muted\">\(page.say(.nothingWaits))</p>" : "<ul class=\"plain\">\(rows)</ul>"
             let id = "heading-\(kind.rawValue)"
             return "<section aria-labelledby=\"\(id)\"><h2 id=\"\(id)\">\(page.say(heading))</h2>\(content)</section>"
         }

@@ -49,7 +49,11 @@ enum Phrase: CaseIterable, Sendable {
         case .score: ("Rating from 1 to 5", "Оценка от 1 до 5", "Valoración del 1 al 5")
         case .comment: ("Comment", "Комментарий", "Comentario")
         case .rate: ("Send rating", "Отправить оценку", "Enviar valoración")
-        case .ratedAlready: ("You rated this request {} of 5.", "Вы оценили обращение на {} из 5.", "Valoraste esta solicitud con {} de 5.")
+        case .ratedAlready:
+            (
+                "You rated this request {} of 5.", "Вы оценили обращение на {} из 5.",
+                "Valoraste esta solicitud con {} de 5."
+            )
         case .rules: ("Rules and hours", "Правила и часы работы", "Normas y horario")
         case .expectedReply: ("Expected answer by", "Ответ ожидается до", "Respuesta prevista antes de")
         case .noTickets: ("You have no requests yet.", "У вас пока нет обращений.", "Todavía no tienes solicitudes.")
@@ -61,7 +65,8 @@ enum Phrase: CaseIterable, Sendable {
                 "Por tu último pago. Deciden las normas del club; algunas solicitudes pasan al propietario."
             )
         case .refundSend: ("Ask for a refund", "Запросить возврат", "Pedir el reembolso")
-        case .refundAnswered: ("Your refund request was received.", "Запрос на возврат получен.", "Recibimos tu solicitud de reembolso.")
+        case .refundAnswered:
+            ("Your refund request was received.", "Запрос на возврат получен.", "Recibimos tu solicitud de reembolso.")
         case .updated: ("Updated", "Обновлено", "Actualizado")
         case .back: ("Back", "Назад", "Volver")
         case .inbox: ("Inbox", "Входящие", "Bandeja de entrada")

@@ -49,7 +49,12 @@ public struct WebConsole: Sendable {
         router.post("/console/login") { request, _ in await self.signIn(request) }
         post(router, "/console/logout", for: nil) { page in
             await self.sessions.end(page.session.id)
-            let expired = ConsoleHTTP.setCookie(ConsoleHTTP.sessionCookie, "", maxAge: 0, secure: self.isSecure(page.request))
+            let expired = ConsoleHTTP.setCookie(
+                ConsoleHTTP.sessionCookie,
+                "",
+                maxAge: 0,
+                secure: self.isSecure(page.request)
+            )
             return ConsoleHTTP.redirect(to: "/console/login", cookies: [expired])
         }
         addMemberPages(to: router)
@@ -129,7 +134,10 @@ public struct WebConsole: Sendable {
             return try await handler(page)
         } catch {
             guard let answer = APIError.from(error) else {
-                context.logger.error("console page failed", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
+                context.logger.error(
+                    "console page failed",
+                    metadata: ["error": "\(error)", "path": "\(request.uri.path)"]
+                )
                 return errorPage(.internalServerError, language.say(.failed), language: language, session: session)
             }
             let title = answer.status == .notFound ? language.say(.notFound) : answer.message
@@ -172,7 +180,8 @@ public struct WebConsole: Sendable {
     // MARK: Signing in
 
     func entry(_ request: Request) async -> Response {
-        if let id = ConsoleHTTP.cookie(ConsoleHTTP.sessionCookie, of: request), let session = await sessions.session(id) {
+        if let id = ConsoleHTTP.cookie(ConsoleHTTP.sessionCookie, of: request), let session = await sessions.session(id)
+        {
             return ConsoleHTTP.redirect(to: session.viewer.home)
         }
         return ConsoleHTTP.redirect(to: "/console/login")

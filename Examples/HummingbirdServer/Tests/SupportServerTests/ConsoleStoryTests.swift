@@ -132,7 +132,8 @@ struct ConsoleStoryTests {
             try await olga.submit("/console/agent/tickets/\(older)/status", ["status": "open"])
             try await olga.get("/console/agent/tickets/\(older)")
             #expect(olga.page.contains("status-open"))
-            let merged = try await olga.submit("/console/agent/tickets/\(newer)/merge", ["into": older])
+            // Agents merge by the number they read; the older ticket is the desk's first, #1.
+            let merged = try await olga.submit("/console/agent/tickets/\(newer)/merge", ["into": "#1"])
             #expect(merged.headers[.location] == "/console/agent/tickets/\(older)")
             try await olga.get("/console/agent/tickets/\(older)")
             #expect(olga.page.contains("Password again") || olga.page.contains("I cannot sign in."))

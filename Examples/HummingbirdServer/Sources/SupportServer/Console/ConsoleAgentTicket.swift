@@ -37,7 +37,15 @@ extension WebConsole {
         }
         ticketAction(router, "merge") { page, id, agent in
             let into = try page.form.required("into")
-            return try await self.desk.merge(id, into: TicketID(rawValue: into), by: .agent(agent)).id
+            // The surviving ticket by its number as agents read it (`#1042`, `1042`), else by its id.
+            let prefix = await self.desk.configuration.ticketNumberPrefix
+            let target =
+                if let number = TicketNumber(parsing: into, prefix: prefix) {
+                    try await self.desk.agentView(ofNumber: number).ticket.id
+                } else {
+                    TicketID(rawValue: into)
+                }
+            return try await self.desk.merge(id, into: target, by: .agent(agent)).id
         }
     }
 

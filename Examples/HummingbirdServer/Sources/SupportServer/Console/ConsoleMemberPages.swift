@@ -65,7 +65,7 @@ extension WebConsole {
                 throw APIError(.notFound, "not_found", "no payments were found for your account")
             }
             let result = try await self.desk.refunds.request(
-                RefundRequestID(rawValue: "console-\(UUID().uuidString)"),
+                RefundRequestID(rawValue: "web-\(ConsoleSessions.randomToken().prefix(10))"),
                 for: member,
                 facts: facts,
                 message: try page.form.required("message"),

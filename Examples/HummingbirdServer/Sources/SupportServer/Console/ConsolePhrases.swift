@@ -93,7 +93,8 @@ enum Phrase: CaseIterable, Sendable {
         case .assign: ("Assign", "Назначить", "Asignar")
         case .unassigned: ("Unassigned", "Не назначен", "Sin asignar")
         case .merge: ("Merge", "Объединить", "Fusionar")
-        case .mergeInto: ("Merge into ticket (id)", "Объединить с обращением (id)", "Fusionar con la solicitud (id)")
+        case .mergeInto:
+            ("Merge into ticket (number)", "Объединить с обращением (номер)", "Fusionar con la solicitud (número)")
         case .slaClocks: ("Service-level clocks", "Сроки обслуживания", "Plazos de servicio")
         case .routing: ("Why it was routed this way", "Почему обращение направлено так", "Por qué se asignó así")
         case .deliveries: ("Deliveries", "Доставка", "Entregas")

@@ -20,6 +20,8 @@ enum ConsoleStyle {
         table { border-collapse: collapse; width: 100%; background: #fff; }
         th, td { text-align: left; padding: .45rem .6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
         th { background: #eef2f6; font-weight: 600; }
+        section > h2:first-child { margin-top: 0; }
+        caption { text-align: left; padding: .3rem 0; }
         section, .card { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: .8rem 1rem;
           margin: .8rem 0; }
         .columns { display: grid; grid-template-columns: 2fr 1fr; gap: 1.2rem; }

@@ -7,7 +7,8 @@
 # in a temporary directory, creates a database, builds both examples with warnings as errors, runs their
 # tests with the PG* variables set, validates the server's OpenAPI document with openapi-spec-validator
 # (PyPI), runs the kill test, the email round trip (an SMTP sink on loopback) and the web console's
-# story in headless Chromium (Debian's chromium and Playwright from PyPI, installed when missing), and stops the server and removes its directory on any exit.
+# story in headless Chromium (Debian's chromium and Playwright from PyPI, installed when missing),
+# and stops the server and removes its directory on any exit.
 # Idempotent: every run starts from a new data directory. Nothing waits without a time limit.
 set -euo pipefail
 

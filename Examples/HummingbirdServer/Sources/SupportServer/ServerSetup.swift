@@ -345,7 +345,8 @@ public func buildApplication(
         )
     )
     // The web console's HTML pages, next to the JSON API (and not part of its OpenAPI document).
-    WebConsole(api: api, clock: clock, secureCookies: settings.consoleSecureCookies).add(to: router)
+    WebConsole(api: api, clock: clock, secureCookies: settings.consoleSecureCookies, members: members)
+        .add(to: router)
     var app = Application(
         router: router,
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "support-server"),

@@ -116,10 +116,16 @@ struct ConsoleStoryTests {
                 try await bob.submit("/console/my/tickets", ["subject": subject, "body": "I cannot sign in."])
             }
             try await bob.get("/console/my")
-            let ids = bob.page.components(separatedBy: "href=\"/console/my/tickets/").dropFirst()
+            // The portal lists the newest first; each link reads the ticket's number.
+            let links = bob.page.components(separatedBy: "href=\"/console/my/tickets/").dropFirst()
                 .compactMap { $0.split(separator: "\"").first.map(String.init) }
-            #expect(ids.count == 2)
-            let (newer, older) = (ids[0], ids[1])
+            #expect(links.count == 2)
+            #expect(bob.page.contains(">#2</a>") && bob.page.contains(">#1</a>"))
+            #expect(
+                try #require(bob.page.range(of: ">#2<")).lowerBound
+                    < (try #require(bob.page.range(of: ">#1<"))).lowerBound
+            )
+            let (newer, older) = (links[0], links[1])
 
             var olga = ConsoleBrowser(client)
             try await olga.signIn("olga-token")
@@ -141,6 +147,30 @@ struct ConsoleStoryTests {
             #expect(
                 try await olga.submit("/console/agent/tickets/\(older)/macro", ["macro": "Nope"]).status == .notFound
             )
+        }
+    }
+    @Test("the inbox pages through a long queue with the same filters")
+    func paging() async throws {
+        try await TestServer.run { client in
+            for index in 1...53 {
+                let form = WebFormSubmission(subject: "Locker \(index)", body: "Locker \(index) is jammed.")
+                #expect(
+                    try await client.call(.post, "/inbound/web-form", token: "alice-token", json: form).status
+                        == .created
+                )
+            }
+            var olga = ConsoleBrowser(client)
+            try await olga.signIn("olga-token")
+            try await olga.get("/console/agent?q=locker")
+            #expect(olga.page.components(separatedBy: "href=\"/console/agent/tickets/").count - 1 == 50)
+            let next = try #require(
+                olga.page.range(of: #"/console/agent\?[^"]*cursor=[^"]+"#, options: .regularExpression)
+            )
+            let link = String(olga.page[next]).replacingOccurrences(of: "&amp;", with: "&")
+            #expect(link.contains("q=locker"))
+            try await olga.get(link)
+            #expect(olga.page.components(separatedBy: "href=\"/console/agent/tickets/").count - 1 == 3)
+            #expect(!olga.page.contains("rel=\"next\""))
         }
     }
 }

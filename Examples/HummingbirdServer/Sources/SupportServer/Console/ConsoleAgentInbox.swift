@@ -37,9 +37,11 @@ extension WebConsole {
             priorities: priority.map { [$0] },
             statuses: choice.statuses,
             sort: .priority,
-            limit: 100
+            cursor: parameters["cursor"].map { TicketCursor(rawValue: String($0.prefix(500))) },
+            limit: 50
         )
-        let tickets = try await desk.tickets(matching: query).tickets
+        let result = try await desk.tickets(matching: query)
+        let tickets = result.tickets
         let now = clock.now
         let prefix = await desk.configuration.ticketNumberPrefix
         let rows = tickets.map { stored -> HTML in
@@ -92,9 +94,30 @@ extension WebConsole {
             <div>\(ConsoleLayout.select(id: "priority", label: page.say(.priority), options: priorityOptions, selected: priority?.rawValue ?? ""))</div>
             <div><label for="tag">\(page.say(.tag))</label><input id="tag" name="tag" value="\(tag.map(String.init))"></div>
             <button type="submit">\(page.say(.search))</button></form>
-            \(table)
+            \(table)\(nextPage(result.next, text: text.map(String.init), status: choice.name, priority: priority, tag: tag.map(String.init), page))
             """
         return page.page(page.say(.inbox), body)
+    }
+
+    /// The link to the next page of the queue, with the same filters; nothing on the last page.
+    func nextPage(
+        _ cursor: TicketCursor?,
+        text: String?,
+        status: String,
+        priority: Priority?,
+        tag: String?,
+        _ page: ConsolePageRequest
+    ) -> HTML {
+        guard let cursor else { return .empty }
+        var query = URLComponents()
+        query.queryItems = [
+            URLQueryItem(name: "q", value: text ?? ""), URLQueryItem(name: "status", value: status),
+            URLQueryItem(name: "priority", value: priority?.rawValue ?? ""),
+            URLQueryItem(name: "tag", value: tag ?? ""),
+            URLQueryItem(name: "cursor", value: cursor.rawValue),
+        ]
+        let href = "/console/agent?" + (query.percentEncodedQuery ?? "")
+        return "<p><a href=\"\(href)\" rel=\"next\">\(page.say(.nextPage))</a></p>"
     }
 
     /// The due time in the viewer's zone with how long is left, or how late it is.

@@ -79,7 +79,10 @@ extension WebConsole {
     func portal(_ page: ConsolePageRequest) async throws -> Response {
         let member = try page.member()
         let tickets = try await desk.memberTickets(of: member)
-        let rows = tickets.reversed().map { ticket -> HTML in
+        let newestFirst = tickets.sorted {
+            ($0.createdAt, $0.number?.rawValue ?? 0) > ($1.createdAt, $1.number?.rawValue ?? 0)
+        }
+        let rows = newestFirst.map { ticket -> HTML in
             """
             <tr><td><a href="/console/my/tickets/\(ticket.id.rawValue)">\(ticket.reference ?? ticket.id.rawValue)</a></td>
             <td>\(ticket.subject)</td><td>\(ConsoleLayout.badge(ticket.status, page.language))</td>

@@ -15,6 +15,7 @@ enum Phrase: CaseIterable, Sendable {
     case ownerInbox, escalatedRefunds, pendingRemovals, deadLetters, approve, decline, note, retry
     case nothingWaits, liveReport, tickets, resolved, firstReplyMedian, slaAttainment, averageRating, since
     case notFound, forbidden, formExpired, failed, done, openStatuses, allStatuses, ticket, tags, channel
+    case nextPage
 
     /// The English, Russian and Spanish texts.
     var texts: (en: String, ru: String, es: String) {
@@ -139,6 +140,7 @@ enum Phrase: CaseIterable, Sendable {
         case .ticket: ("Ticket", "Обращение", "Solicitud")
         case .tags: ("Tags", "Метки", "Etiquetas")
         case .channel: ("Channel", "Канал", "Canal")
+        case .nextPage: ("Next page", "Следующая страница", "Página siguiente")
         }
     }
 }

@@ -16,6 +16,7 @@ public struct WebConsole: Sendable {
     let clock: any SupportClock
     let sessions: ConsoleSessions
     let secureCookies: Bool
+    let members: (any MemberDirectory)?
 
     /// Creates the console.
     ///
@@ -24,11 +25,18 @@ public struct WebConsole: Sendable {
     ///   - clock: The desk's clock, for countdowns and session expiry.
     ///   - secureCookies: Whether cookies carry `Secure` even without `X-Forwarded-Proto: https`
     ///     (`CONSOLE_SECURE_COOKIES=1`, for a server behind a TLS proxy that does not send it).
-    public init(api: SupportAPI, clock: any SupportClock, secureCookies: Bool = false) {
+    ///   - members: The club's members, for each member's own time zone; `nil` shows the desk's zone.
+    public init(
+        api: SupportAPI,
+        clock: any SupportClock,
+        secureCookies: Bool = false,
+        members: (any MemberDirectory)? = nil
+    ) {
         self.api = api
         self.clock = clock
         self.sessions = ConsoleSessions(clock: clock)
         self.secureCookies = secureCookies
+        self.members = members
     }
 
     var desk: SupportDesk { api.desk }
@@ -145,8 +153,8 @@ public struct WebConsole: Sendable {
         }
     }
 
-    /// The viewer's time zone: an agent's shift zone, else the desk's hours (the member's own zone when
-    /// the club's member directory knows it).
+    /// The viewer's time zone: an agent's shift zone, a member's own zone from the member directory,
+    /// else the zone of the desk's hours.
     func zone(of viewer: ConsoleViewer) async -> TimeZone {
         let configuration = await desk.configuration
         let deskZone = configuration.hours?.timeZone ?? configuration.sla?.calendar.timeZone ?? .gmt
@@ -154,7 +162,7 @@ public struct WebConsole: Sendable {
         case .agent(let id), .owner(let id):
             return configuration.agents.first { $0.id == id }?.shift?.timeZone ?? deskZone
         case .member(let id):
-            let profile = demoMembers.first { $0.id == id }
+            let profile = try? await members?.member(id)
             return profile?.timeZone.flatMap(TimeZone.init(identifier:)) ?? deskZone
         }
     }

@@ -173,4 +173,36 @@ struct ConsoleStoryTests {
             #expect(!olga.page.contains("rel=\"next\""))
         }
     }
+    @Test("the owner declines a pending removal from the console; a decision other than approve or decline is refused")
+    func ownerDeclinesARemoval() async throws {
+        try await TestServer.run { client in
+            let first = WebFormSubmission(subject: "Rude", body: "You are all useless", submissionID: "rude-1")
+            let created = try await client.call(.post, "/inbound/web-form", token: "alice-token", json: first)
+            let id = try created.decode(InboundResult.self).ticket.id.rawValue
+            var nina = ConsoleBrowser(client)
+            try await nina.signIn("nina-token")
+            for report in 0..<5 {
+                try await nina.get("/console/owner")
+                if nina.page.contains("action=\"/console/owner/removals/alice\"") { break }
+                if report > 0 {
+                    let more = WebFormSubmission(body: "Still rude \(report)", submissionID: "rude-\(report + 1)")
+                    _ = try await client.call(.post, "/me/tickets/\(id)/messages", token: "alice-token", json: more)
+                }
+                let reported = try await client.reportLastMemberMessage(on: id, severity: "major", note: "Report")
+                #expect(reported.status == .ok, "\(reported.text)")
+            }
+            #expect(nina.page.contains("Removals waiting for you"))
+            let section = try #require(nina.page.range(of: "action=\"/console/owner/removals/alice\""))
+            #expect(nina.page[..<section.lowerBound].contains("heading-removal_awaiting_owner"))
+            let declined = try await nina.submit(
+                "/console/owner/removals/alice",
+                ["decision": "decline", "note": "first time"]
+            )
+            #expect(declined.status == .seeOther)
+            try await nina.get("/console/owner")
+            #expect(!nina.page.contains("action=\"/console/owner/removals/alice\""))
+            // A decision that is neither approve nor decline is an error page, not a change.
+            #expect(try await nina.submit("/console/owner/removals/alice", ["decision": "maybe"]).status == .badRequest)
+        }
+    }
 }

@@ -347,6 +347,7 @@ public func buildApplication(
     // The web console's HTML pages, next to the JSON API (and not part of its OpenAPI document).
     WebConsole(api: api, clock: clock, secureCookies: settings.consoleSecureCookies, members: members)
         .add(to: router)
+    logger.info("web console", metadata: ["url": "http://\(settings.host):\(settings.port)/console"])
     var app = Application(
         router: router,
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "support-server"),

@@ -241,6 +241,7 @@ public func buildApplication(
     var agentStatuses: any AgentStatusStore = InMemoryAgentStatusStore()
     var prepare: @Sendable () async throws -> Void = {}
     var webhookLedger: any WebhookLedger = InMemoryWebhookLedger()
+    var consoleSessions = ConsoleSessionStorage.memory
     if let postgres = settings.postgres {
         try await postgres.checkReachable(logger: logger)
         // One client for every store: tickets and outbox, refund decisions and moderation ledgers,
@@ -256,6 +257,8 @@ public func buildApplication(
             _ = try await stores.migrate()
             try await ledger.prepare()
         }
+        // The web console's sessions too, so a restart signs nobody out and every server knows them.
+        consoleSessions = .postgres(stores.client, schema: settings.postgresSchema, logger: logger)
         store = stores.tickets
         ledgers = stores.policyLedgers
         journeys = stores.journeys
@@ -319,6 +322,19 @@ public func buildApplication(
         intake: EmailIntake(desk: desk, settings: email),
         maximumRawEmailBytes: settings.mail.maximumRawEmailBytes
     )
+    // The web console's HTML pages, next to the JSON API (and not part of its OpenAPI document).
+    let console = try WebConsole(
+        api: api,
+        clock: clock,
+        secureCookies: settings.consoleSecureCookies,
+        members: members,
+        sessionStorage: consoleSessions
+    )
+    let prepareStores = prepare
+    prepare = {
+        try await prepareStores()
+        try await console.prepare()
+    }
     services.append(DeskService(desk: desk, prepare: prepare, logger: logger))
     if !settings.webhooks.isEmpty {
         services.append(
@@ -344,9 +360,7 @@ public func buildApplication(
             metricsToken: settings.metricsToken
         )
     )
-    // The web console's HTML pages, next to the JSON API (and not part of its OpenAPI document).
-    WebConsole(api: api, clock: clock, secureCookies: settings.consoleSecureCookies, members: members)
-        .add(to: router)
+    console.add(to: router)
     logger.info("web console", metadata: ["url": "http://\(settings.host):\(settings.port)/console"])
     var app = Application(
         router: router,

@@ -17,6 +17,7 @@ public struct WebConsole: Sendable {
     let sessions: ConsoleSessions
     let secureCookies: Bool
     let members: (any MemberDirectory)?
+    let database: PostgresConsoleSessionStore?
 
     /// Creates the console.
     ///
@@ -26,17 +27,34 @@ public struct WebConsole: Sendable {
     ///   - secureCookies: Whether cookies carry `Secure` even without `X-Forwarded-Proto: https`
     ///     (`CONSOLE_SECURE_COOKIES=1`, for a server behind a TLS proxy that does not send it).
     ///   - members: The club's members, for each member's own time zone; `nil` shows the desk's zone.
+    ///   - sessionStorage: Where sessions are kept: in memory (the default) or in PostgreSQL.
+    /// - Throws: ``StoreError`` for a PostgreSQL schema that is not a plain name.
     public init(
         api: SupportAPI,
         clock: any SupportClock,
         secureCookies: Bool = false,
-        members: (any MemberDirectory)? = nil
-    ) {
+        members: (any MemberDirectory)? = nil,
+        sessionStorage: ConsoleSessionStorage = .memory
+    ) throws {
         self.api = api
         self.clock = clock
-        self.sessions = ConsoleSessions(clock: clock)
         self.secureCookies = secureCookies
         self.members = members
+        switch sessionStorage {
+        case .memory:
+            self.database = nil
+            self.sessions = ConsoleSessions(store: InMemoryConsoleSessionStore(), clock: clock)
+        case .postgres(let client, let schema, let logger):
+            let store = try PostgresConsoleSessionStore(client: client, schema: schema, logger: logger)
+            self.database = store
+            self.sessions = ConsoleSessions(store: store, clock: clock)
+        }
+    }
+
+    /// Creates the session table in PostgreSQL when sessions are kept there; nothing in memory. Run it
+    /// after the stores' migration, which creates the schema.
+    public func prepare() async throws {
+        try await database?.prepare()
     }
 
     var desk: SupportDesk { api.desk }
@@ -56,7 +74,7 @@ public struct WebConsole: Sendable {
         router.get("/console/login") { request, _ in self.signInPage(request, failed: false) }
         router.post("/console/login") { request, _ in await self.signIn(request) }
         post(router, "/console/logout", for: nil) { page in
-            await self.sessions.end(page.session.id)
+            try await self.sessions.end(page.session.id)
             let expired = ConsoleHTTP.setCookie(
                 ConsoleHTTP.sessionCookie,
                 "",
@@ -109,9 +127,14 @@ public struct WebConsole: Sendable {
         _ handler: @Sendable (ConsolePageRequest) async throws -> Response
     ) async -> Response {
         let language = ConsoleLanguage.preferred(by: request.headers[.acceptLanguage])
-        guard let id = ConsoleHTTP.cookie(ConsoleHTTP.sessionCookie, of: request),
-            let session = await sessions.session(id)
-        else {
+        let found: ConsoleSession?
+        do {
+            found = try await ConsoleHTTP.cookie(ConsoleHTTP.sessionCookie, of: request).asyncFlatMap(sessions.session)
+        } catch {
+            context.logger.error("console sessions unavailable", metadata: ["error": "\(error)"])
+            return errorPage(.serviceUnavailable, language.say(.failed), language: language, session: nil)
+        }
+        guard let session = found else {
             if isForm { return errorPage(.forbidden, language.say(.formExpired), language: language, session: nil) }
             return ConsoleHTTP.redirect(to: "/console/login")
         }
@@ -188,7 +211,8 @@ public struct WebConsole: Sendable {
     // MARK: Signing in
 
     func entry(_ request: Request) async -> Response {
-        if let id = ConsoleHTTP.cookie(ConsoleHTTP.sessionCookie, of: request), let session = await sessions.session(id)
+        if let id = ConsoleHTTP.cookie(ConsoleHTTP.sessionCookie, of: request),
+            let session = try? await sessions.session(id)
         {
             return ConsoleHTTP.redirect(to: session.viewer.home)
         }
@@ -236,7 +260,12 @@ public struct WebConsole: Sendable {
         } else {
             return signInPage(request, failed: true)
         }
-        let session = await sessions.start(for: viewer)
+        let session: ConsoleSession
+        do {
+            session = try await sessions.start(for: viewer)
+        } catch {
+            return errorPage(.serviceUnavailable, language.say(.failed), language: language, session: nil)
+        }
         let secure = isSecure(request)
         return ConsoleHTTP.redirect(
             to: viewer.home,
@@ -287,4 +316,12 @@ struct ConsolePageRequest: Sendable {
 
     /// An instant in the viewer's zone and language.
     func time(_ date: Date) -> String { language.time(date, in: zone) }
+}
+
+extension Optional where Wrapped: Sendable {
+    /// The value mapped by an asynchronous, throwing transform; `nil` stays `nil`.
+    func asyncFlatMap<Result>(_ transform: (Wrapped) async throws -> Result?) async rethrows -> Result? {
+        guard let self else { return nil }
+        return try await transform(self)
+    }
 }

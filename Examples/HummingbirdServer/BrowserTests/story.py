@@ -181,6 +181,7 @@ def story(browser):
     alice.page.locator("#refund-message").fill("I was away all month; could I have this one back?")
     alice.submit(alice.page.get_by_role("button", name="Ask for a refund"), "refund")
     check("/console/my/tickets/" in alice.page.url, "alice: the refund request opens its ticket")
+    refund_url = alice.page.url
 
     # Another member cannot open alice's ticket.
     bob = Viewer(browser, "bob", locale="es-ES")
@@ -207,8 +208,12 @@ def story(browser):
     expect(refunds.get_by_text("Здесь ничего не ждёт.")).to_be_visible()
     nina.screenshot("owner-approved")
 
-    # The member sees the outcome on the refund's ticket.
+    # The member sees the outcome on the refund's ticket, and both requests in the portal.
+    alice.open(refund_url.replace(BASE, ""))
+    expect(alice.page.get_by_text(re.compile("gesture of good will"))).to_be_visible()
+    alice.screenshot("refund-approved")
     alice.open("/console/my")
+    expect(alice.page.get_by_role("row")).to_have_count(3)
     alice.screenshot("portal-after")
 
 

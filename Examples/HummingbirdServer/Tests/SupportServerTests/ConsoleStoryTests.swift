@@ -85,7 +85,8 @@ struct ConsoleStoryTests {
             #expect(!alice.page.contains("How did we do?"))
 
             try await alice.get("/console/my")
-            try await alice.submit("/console/my/refunds", ["message": "I did not use the club this month"])
+            let asked = try await alice.submit("/console/my/refunds", ["message": "I did not use the club this month"])
+            let refundTicket = try #require(asked.headers[.location])
             var nina = ConsoleBrowser(client)
             try await nina.signIn("nina-token")
             try await nina.get("/console/owner")
@@ -99,6 +100,8 @@ struct ConsoleStoryTests {
             #expect(response.status == .seeOther)
             try await nina.get("/console/owner")
             #expect(!nina.page.contains("<strong>alice</strong>"))
+            try await alice.get(refundTicket)
+            #expect(alice.page.contains("as a gesture of good will"))
             // A decided refund cannot be decided twice.
             #expect(
                 try await nina.submit("/console/owner/refunds/alice/none", ["decision": "approve"]).status != .seeOther

@@ -114,6 +114,13 @@ extension WebConsole {
         let agents =
             [(value: "", text: page.say(.unassigned))]
             + (await desk.configuration.agents).map { (value: $0.id.rawValue, text: $0.displayName) }
+        let statusSelect = ConsoleLayout.select(
+            id: "set-status",
+            name: "status",
+            label: page.say(.status),
+            options: statuses,
+            selected: view.ticket.status.rawValue
+        )
         let macroForm: HTML =
             macros.isEmpty
             ? .empty
@@ -135,7 +142,7 @@ extension WebConsole {
             <section aria-labelledby="actions-heading"><h2 id="actions-heading">\(page.say(.ticketActions))</h2>
             \(macroForm)
             <form method="post" action="\(path)/status" class="row">\(csrf)
-            <div>\(ConsoleLayout.select(id: "set-status", label: page.say(.status), options: statuses, selected: view.ticket.status.rawValue).renamed("set-status", to: "status"))</div>
+            <div>\(statusSelect)</div>
             <button type="submit">\(page.say(.setStatus))</button></form>
             <form method="post" action="\(path)/assign" class="row">\(csrf)
             <div>\(ConsoleLayout.select(id: "assignee", label: page.say(.assignee), options: agents, selected: view.ticket.assignee?.rawValue ?? ""))</div>
@@ -196,12 +203,5 @@ extension WebConsole {
             <section aria-labelledby="deliveries-heading"><h2 id="deliveries-heading">\(page.say(.deliveries))</h2>
             \(list)</section>
             """
-    }
-}
-
-extension HTML {
-    /// The markup with a field's name changed (two forms on one page need distinct ids, one field name).
-    func renamed(_ name: String, to newName: String) -> HTML {
-        HTML(raw: rendered.replacingOccurrences(of: "name=\"\(name)\"", with: "name=\"\(newName)\""))
     }
 }

@@ -50,9 +50,11 @@ enum ConsoleLayout {
             """
     }
 
-    /// A `<select>` with a visible label.
+    /// A `<select>` with a visible label; its field is named `name`, or `id` when `name` is `nil` (two
+    /// forms on one page need distinct ids for one field name).
     static func select(
         id: String,
+        name: String? = nil,
         label: String,
         options: [(value: String, text: String)],
         selected: String? = nil
@@ -60,7 +62,7 @@ enum ConsoleLayout {
         let items = options.map { option -> HTML in
             "<option value=\"\(option.value)\"\(HTML.selected(option.value == selected))>\(option.text)</option>"
         }
-        return "<label for=\"\(id)\">\(label)</label><select id=\"\(id)\" name=\"\(id)\">\(items)</select>"
+        return "<label for=\"\(id)\">\(label)</label><select id=\"\(id)\" name=\"\(name ?? id)\">\(items)</select>"
     }
 
     /// A status badge.

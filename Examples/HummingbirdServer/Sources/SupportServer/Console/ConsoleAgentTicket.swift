@@ -192,7 +192,16 @@ extension WebConsole {
             let dead = message.state == .deadLettered
             let state: HTML =
                 dead ? "<strong class=\"overdue\">\(page.say(.deadLettered))</strong>" : "\(message.state.rawValue)"
-            let error: HTML = message.lastError.map { "<br><span class=\"muted\">\($0)</span>" } ?? .empty
+            // Each failed attempt with its channel, time and reason; a delivered one needs no line.
+            let failures = message.history.compactMap { attempt -> HTML? in
+                switch attempt.outcome {
+                case .delivered: return nil
+                case .failed(let reason), .unavailable(let reason):
+                    return
+                        "<li>#\(attempt.number) \(attempt.channel.rawValue) · \(page.time(attempt.at)) · \(reason)</li>"
+                }
+            }
+            let error: HTML = failures.isEmpty ? .empty : "<ul class=\"muted\">\(failures)</ul>"
             return """
                 <li>\(message.channel.rawValue) · \(state) · \(page.say(.attempts, String(message.attempts)))
                 · \(page.time(message.createdAt))\(error)</li>

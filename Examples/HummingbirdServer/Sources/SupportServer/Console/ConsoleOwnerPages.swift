@@ -53,7 +53,7 @@ extension WebConsole {
         let inbox = try await desk.ownerInbox()
         let csrf = HTML.csrfField(page.session.csrf)
         func items(_ kind: OwnerInboxItem.Kind) -> [OwnerInboxItem] { inbox.items.filter { $0.kind == kind } }
-        func decision(_ action: String, _ label: String, index: Int) -> HTML {
+        func decision(_ action: String, index: Int) -> HTML {
             """
             <form method="post" action="\(action)" class="row">\(csrf)
             <div><label for="note-\(index)">\(page.say(.note))</label><input id="note-\(index)" name="note"></div>
@@ -68,9 +68,9 @@ extension WebConsole {
                 var form = HTML.empty
                 switch item.action {
                 case .decideRefund(let request, let member):
-                    form = decision("/console/owner/refunds/\(member.rawValue)/\(request.rawValue)", "", index: index)
+                    form = decision("/console/owner/refunds/\(member.rawValue)/\(request.rawValue)", index: index)
                 case .decideRemoval(let member, _):
-                    form = decision("/console/owner/removals/\(member.rawValue)", "", index: index)
+                    form = decision("/console/owner/removals/\(member.rawValue)", index: index)
                 case .retryDelivery(let id):
                     form = """
                         <form method="post" action="/console/owner/dead-letters/\(id.rawValue)/retry" class="inline">\(csrf)

@@ -127,12 +127,14 @@ public struct WebConsole: Sendable {
         _ handler: @Sendable (ConsolePageRequest) async throws -> Response
     ) async -> Response {
         let language = ConsoleLanguage.preferred(by: request.headers[.acceptLanguage])
-        let found: ConsoleSession?
-        do {
-            found = try await ConsoleHTTP.cookie(ConsoleHTTP.sessionCookie, of: request).asyncFlatMap(sessions.session)
-        } catch {
-            context.logger.error("console sessions unavailable", metadata: ["error": "\(error)"])
-            return errorPage(.serviceUnavailable, language.say(.failed), language: language, session: nil)
+        var found: ConsoleSession?
+        if let id = ConsoleHTTP.cookie(ConsoleHTTP.sessionCookie, of: request) {
+            do {
+                found = try await sessions.session(id)
+            } catch {
+                context.logger.error("console sessions unavailable", metadata: ["error": "\(error)"])
+                return errorPage(.serviceUnavailable, language.say(.failed), language: language, session: nil)
+            }
         }
         guard let session = found else {
             if isForm { return errorPage(.forbidden, language.say(.formExpired), language: language, session: nil) }
@@ -316,12 +318,4 @@ struct ConsolePageRequest: Sendable {
 
     /// An instant in the viewer's zone and language.
     func time(_ date: Date) -> String { language.time(date, in: zone) }
-}
-
-extension Optional where Wrapped: Sendable {
-    /// The value mapped by an asynchronous, throwing transform; `nil` stays `nil`.
-    func asyncFlatMap<Result>(_ transform: (Wrapped) async throws -> Result?) async rethrows -> Result? {
-        guard let self else { return nil }
-        return try await transform(self)
-    }
 }

@@ -58,4 +58,12 @@ struct ConsoleRenderingTests {
         #expect(Set(tokens).count == 100)
         #expect(tokens.allSatisfy { $0.count == 64 && $0.allSatisfy(\.isHexDigit) })
     }
+    @Test("CONSOLE_SECURE_COOKIES=1 turns the Secure flag on for every console cookie")
+    func secureCookieSetting() throws {
+        let on = try ServerSettings.fromEnvironment(["SUPPORT_DEMO": "1", "CONSOLE_SECURE_COOKIES": "1"])
+        #expect(on.consoleSecureCookies)
+        #expect(try ServerSettings.fromEnvironment(["SUPPORT_DEMO": "1"]).consoleSecureCookies == false)
+        let cookie = ConsoleHTTP.setCookie(ConsoleHTTP.sessionCookie, "abc", maxAge: 60, secure: true)
+        #expect(cookie == "console_session=abc; Path=/console; Max-Age=60; HttpOnly; SameSite=Strict; Secure")
+    }
 }

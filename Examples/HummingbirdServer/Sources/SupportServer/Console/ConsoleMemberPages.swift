@@ -94,7 +94,7 @@ extension WebConsole {
             ? "<p>\(page.say(.noTickets))</p>"
             : """
             <table><caption class="muted">\(page.say(.timesIn, page.zone.identifier))</caption>
-            <thead><tr><th scope="col">\(page.say(.ticket))</th><th scope="col">\(page.say(.subject))</th>
+            <thead><tr><th scope="col">\(page.say(.request))</th><th scope="col">\(page.say(.subject))</th>
             <th scope="col">\(page.say(.status))</th><th scope="col">\(page.say(.handledBy))</th>
             <th scope="col">\(page.say(.updated))</th></tr></thead><tbody>\(rows)</tbody></table>
             """
@@ -181,7 +181,7 @@ extension WebConsole {
             <p class="muted">\(page.say(.timesIn, page.zone.identifier))</p></section>
             <h2>\(page.say(.conversation))</h2>\(messages)\(forms)
             """
-        return page.page("\(page.say(.ticket)) \(view.reference ?? view.id.rawValue)", body)
+        return page.page("\(page.say(.request)) \(view.reference ?? view.id.rawValue)", body)
     }
 }
 

@@ -15,7 +15,7 @@ enum Phrase: CaseIterable, Sendable {
     case ownerInbox, escalatedRefunds, pendingRemovals, deadLetters, approve, decline, note, retry
     case nothingWaits, liveReport, tickets, resolved, firstReplyMedian, slaAttainment, averageRating, since
     case notFound, forbidden, formExpired, failed, done, openStatuses, allStatuses, ticket, tags, channel
-    case nextPage
+    case nextPage, request
 
     /// The English, Russian and Spanish texts.
     var texts: (en: String, ru: String, es: String) {
@@ -141,6 +141,7 @@ enum Phrase: CaseIterable, Sendable {
         case .tags: ("Tags", "Метки", "Etiquetas")
         case .channel: ("Channel", "Канал", "Canal")
         case .nextPage: ("Next page", "Следующая страница", "Página siguiente")
+        case .request: ("Request", "Обращение", "Solicitud")
         }
     }
 }

@@ -6,7 +6,8 @@
 # Installs PostgreSQL with apt-get when it is missing, starts a throw-away server on a free local port
 # in a temporary directory, creates a database, builds both examples with warnings as errors, runs their
 # tests with the PG* variables set, validates the server's OpenAPI document with openapi-spec-validator
-# (PyPI), runs the kill test and the email round trip (an SMTP sink on loopback),
+# (PyPI), runs the kill test, the email round trip (an SMTP sink on loopback) and the web console's
+# story in headless Chromium (Debian's chromium and Playwright from PyPI, installed when missing),
 # and stops the server and removes its directory on any exit.
 # Idempotent: every run starts from a new data directory. Nothing waits without a time limit.
 set -euo pipefail
@@ -113,4 +114,8 @@ mail_started=$(date +%s)
 timeout 300 python3 "$EXAMPLES_DIR/MailRoundTrip/mail_round_trip.py" \
     --server "$SCRATCH/debug/support-server" --mailgate "$SCRATCH/debug/mailgate"
 log "email round trip took $(( $(date +%s) - mail_started )) s"
+log "web console: the whole story in headless Chromium (Examples/HummingbirdServer/BrowserTests/run.sh)"
+console_started=$(date +%s)
+EXAMPLES_SCRATCH="$SCRATCH" timeout 1500 bash "$EXAMPLES_DIR/HummingbirdServer/BrowserTests/run.sh"
+log "web console story took $(( $(date +%s) - console_started )) s"
 log "examples passed"

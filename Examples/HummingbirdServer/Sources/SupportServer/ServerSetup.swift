@@ -37,6 +37,9 @@ public struct ServerSettings: Sendable {
     public var webhooks: [WebhookEndpoint] = []
     /// The bearer token `GET /metrics` asks for (`METRICS_TOKEN`); `nil` leaves it open.
     public var metricsToken: String?
+    /// Whether the web console's cookies always carry `Secure` (`CONSOLE_SECURE_COOKIES=1`), for a server
+    /// behind a TLS proxy that does not send `X-Forwarded-Proto: https`; with that header they do anyway.
+    public var consoleSecureCookies = false
 
     /// Creates settings.
     ///
@@ -82,7 +85,7 @@ public struct ServerSettings: Sendable {
     /// (a file outbound messages are appended to, see ``SpoolChannel``), the email variables
     /// (``MailSettings/fromEnvironment(_:)``: `SUPPORT_EMAIL`, `BOUNCE_ADDRESS`, `MAX_EMAIL_BYTES`,
     /// `SMTP_HOST`, `SMTP_PORT`, `SMTP_HELO`, `SMTP_TIMEOUT`), `ATTACHMENT_DIR`, the webhooks (`HOOK_<NAME>_URL`,
-    /// `HOOK_<NAME>_SECRET`, `HOOK_<NAME>_EVENTS`), `METRICS_TOKEN`, and
+    /// `HOOK_<NAME>_SECRET`, `HOOK_<NAME>_EVENTS`), `METRICS_TOKEN`, `CONSOLE_SECURE_COOKIES`, and
     /// `DATABASE_URL` or the `PG*` variables (any of them set means PostgreSQL).
     ///
     /// - Parameter environment: The variables; the process's by default.
@@ -127,6 +130,9 @@ public struct ServerSettings: Sendable {
         }
         settings.webhooks = try WebhookEndpoint.fromEnvironment(environment)
         if let token = environment["METRICS_TOKEN"], !token.isEmpty { settings.metricsToken = token }
+        settings.consoleSecureCookies = ["1", "true"].contains(
+            (environment["CONSOLE_SECURE_COOKIES"] ?? "").lowercased()
+        )
         if let demo = environment["SUPPORT_DEMO"], !demo.isEmpty {
             guard ["1", "true", "0", "false"].contains(demo.lowercased()) else {
                 throw APIError(.internalServerError, "invalid_setting", "SUPPORT_DEMO must be 1 or 0, not '\(demo)'")
@@ -235,6 +241,7 @@ public func buildApplication(
     var agentStatuses: any AgentStatusStore = InMemoryAgentStatusStore()
     var prepare: @Sendable () async throws -> Void = {}
     var webhookLedger: any WebhookLedger = InMemoryWebhookLedger()
+    var consoleSessions = ConsoleSessionStorage.memory
     if let postgres = settings.postgres {
         try await postgres.checkReachable(logger: logger)
         // One client for every store: tickets and outbox, refund decisions and moderation ledgers,
@@ -250,6 +257,8 @@ public func buildApplication(
             _ = try await stores.migrate()
             try await ledger.prepare()
         }
+        // The web console's sessions too, so a restart signs nobody out and every server knows them.
+        consoleSessions = .postgres(stores.client, schema: settings.postgresSchema, logger: logger)
         store = stores.tickets
         ledgers = stores.policyLedgers
         journeys = stores.journeys
@@ -313,6 +322,19 @@ public func buildApplication(
         intake: EmailIntake(desk: desk, settings: email),
         maximumRawEmailBytes: settings.mail.maximumRawEmailBytes
     )
+    // The web console's HTML pages, next to the JSON API (and not part of its OpenAPI document).
+    let console = try WebConsole(
+        api: api,
+        clock: clock,
+        secureCookies: settings.consoleSecureCookies,
+        members: members,
+        sessionStorage: consoleSessions
+    )
+    let prepareStores = prepare
+    prepare = {
+        try await prepareStores()
+        try await console.prepare()
+    }
     services.append(DeskService(desk: desk, prepare: prepare, logger: logger))
     if !settings.webhooks.isEmpty {
         services.append(
@@ -338,6 +360,8 @@ public func buildApplication(
             metricsToken: settings.metricsToken
         )
     )
+    console.add(to: router)
+    logger.info("web console", metadata: ["url": "http://\(settings.host):\(settings.port)/console"])
     var app = Application(
         router: router,
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "support-server"),

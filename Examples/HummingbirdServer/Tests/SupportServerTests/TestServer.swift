@@ -15,6 +15,7 @@ enum TestServer {
 
     static func run<Value: Sendable>(
         mail: MailSettings = MailSettings(),
+        configuration: DeskConfiguration? = nil,
         _ test: @Sendable (any TestClientProtocol) async throws -> Value
     ) async throws -> Value {
         var logger = Logger(label: "support-server-tests")
@@ -23,7 +24,7 @@ enum TestServer {
         settings.mail = mail
         let (app, _) = try await buildApplication(
             settings: settings,
-            configuration: try demoDeskConfiguration(),
+            configuration: try configuration ?? demoDeskConfiguration(),
             clock: ManualClock(now: monday),
             logger: logger
         )

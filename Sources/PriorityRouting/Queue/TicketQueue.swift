@@ -30,7 +30,7 @@ public struct TicketQueue: Sendable {
     /// Slots given back by removed tickets.
     private var freeSlots: [Int] = []
     /// The slot of each waiting ticket.
-    private var slots: [TicketID: Int] = [:]
+    private var slots = SlotTable()
     private var nextSequence: UInt64 = 0
 
     /// Creates an empty queue.
@@ -40,9 +40,10 @@ public struct TicketQueue: Sendable {
     ///
     /// - Parameter tickets: The tickets.
     public init(_ tickets: some Sequence<RoutableTicket>) {
-        for ticket in tickets where slots[ticket.id] == nil {
+        for ticket in tickets {
             let slot = self.tickets.count
-            slots[ticket.id] = slot
+            guard slots.insert(ticket.id, hash: SlotTable.hash(ticket.id), slot: slot, in: self.tickets) == nil
+            else { continue }
             self.tickets.append(ticket)
             heapIndex.append(Int32(heap.count))
             heap.append(QueueNode(key: QueueKey(ticket, sequence: nextSequence), slot: slot))
@@ -72,14 +73,14 @@ public struct TicketQueue: Sendable {
     ///
     /// - Parameter id: The ticket.
     /// - Returns: `true` when the ticket is in the queue.
-    public func contains(_ id: TicketID) -> Bool { slots[id] != nil }
+    public func contains(_ id: TicketID) -> Bool { slot(of: id) != nil }
 
     /// The entry of a waiting ticket.
     ///
     /// - Parameter id: The ticket.
     /// - Returns: The entry, or `nil` when the ticket is not in the queue.
     public func entry(for id: TicketID) -> QueueEntry? {
-        slots[id].map { entry(of: heap[Int(heapIndex[$0])]) }
+        slot(of: id).map { entry(of: heap[Int(heapIndex[$0])]) }
     }
 
     /// Adds a ticket.
@@ -95,8 +96,10 @@ public struct TicketQueue: Sendable {
         } else {
             slot = tickets.count
         }
-        // One hash of the id: claim the slot in place, or find the ticket already waiting.
-        guard Self.claim(&slots[ticket.id, default: -1], slot) else { return false }
+        // One hash of the id: claim the slot, or find the ticket already waiting.
+        guard slots.insert(ticket.id, hash: SlotTable.hash(ticket.id), slot: slot, in: tickets) == nil else {
+            return false
+        }
         if slot == tickets.count {
             tickets.append(ticket)
             heapIndex.append(Int32(heap.count))
@@ -117,7 +120,7 @@ public struct TicketQueue: Sendable {
     /// - Returns: `true` when the ticket was waiting and was updated.
     @discardableResult
     public mutating func update(_ ticket: RoutableTicket) -> Bool {
-        guard let slot = slots[ticket.id] else { return false }
+        guard let slot = slot(of: ticket.id) else { return false }
         tickets[slot] = ticket
         let index = Int(heapIndex[slot])
         heap[index].key = QueueKey(ticket, sequence: heap[index].key.sequence)
@@ -133,7 +136,7 @@ public struct TicketQueue: Sendable {
     /// - Returns: `true` when the ticket was waiting.
     @discardableResult
     public mutating func reprioritize(_ id: TicketID, to priority: Priority) -> Bool {
-        guard let slot = slots[id] else { return false }
+        guard let slot = slot(of: id) else { return false }
         tickets[slot].priority = priority
         let index = Int(heapIndex[slot])
         heap[index].key = QueueKey(tickets[slot], sequence: heap[index].key.sequence)
@@ -147,7 +150,7 @@ public struct TicketQueue: Sendable {
     /// - Returns: The removed entry, or `nil` when the ticket was not waiting.
     @discardableResult
     public mutating func remove(_ id: TicketID) -> QueueEntry? {
-        guard let slot = slots[id] else { return nil }
+        guard let slot = slot(of: id) else { return nil }
         return remove(at: Int(heapIndex[slot]))
     }
 
@@ -161,11 +164,9 @@ public struct TicketQueue: Sendable {
     /// The waiting entries in serving order, read lazily without changing the queue.
     public var ordered: OrderedEntries { OrderedEntries(heap: heap, tickets: tickets) }
 
-    /// Stores `slot` in a fresh dictionary value (-1) and returns `true`, or leaves a taken one alone.
-    private static func claim(_ value: inout Int, _ slot: Int) -> Bool {
-        guard value == -1 else { return false }
-        value = slot
-        return true
+    /// The slot of a waiting ticket.
+    private func slot(of id: TicketID) -> Int? {
+        slots.slot(of: id, hash: SlotTable.hash(id), in: tickets)
     }
 
     private func entry(of node: QueueNode) -> QueueEntry {
@@ -175,7 +176,7 @@ public struct TicketQueue: Sendable {
     private mutating func remove(at index: Int) -> QueueEntry {
         let node = heap[index]
         let removed = entry(of: node)
-        slots[removed.id] = nil
+        slots.remove(slot: node.slot, hash: SlotTable.hash(removed.id))
         heapIndex[node.slot] = -1
         freeSlots.append(node.slot)
         let last = heap.removeLast()
@@ -247,12 +248,14 @@ public struct TicketQueue: Sendable {
             freeSlots.count + heap.count == tickets.count
         else { return false }
         for (index, node) in heap.enumerated() {
-            guard heapIndex[node.slot] == Int32(index), slots[tickets[node.slot].id] == node.slot else { return false }
+            guard heapIndex[node.slot] == Int32(index), slot(of: tickets[node.slot].id) == node.slot else {
+                return false
+            }
             guard QueueKey(tickets[node.slot], sequence: node.key.sequence).precedes(node.key) == false,
                 node.key.precedes(QueueKey(tickets[node.slot], sequence: node.key.sequence)) == false
             else { return false }
             if index > 0 && node.key.precedes(heap[(index - 1) / 4].key) { return false }
         }
-        return freeSlots.allSatisfy { heapIndex[$0] == -1 }
+        return freeSlots.allSatisfy { heapIndex[$0] == -1 } && Set(slots.slots) == Set(heap.map(\.slot))
     }
 }

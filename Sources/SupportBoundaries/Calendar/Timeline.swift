@@ -91,9 +91,13 @@ struct Timeline: Sendable {
         for special in rules.specialDays.keys {
             irregular.append(((special - 1) * Self.day, (special + 3) * Self.day))
         }
+        // Around a time-zone transition, only windows that could hold it, or have an end resolved
+        // differently because of it, need explicit intervals; see `transitionReach(_:_:_:)`.
+        let longest = Self.longestWindow(rules)
+        let days = Self.dayReach(rules, zone)
         for (index, transition) in zone.transitions.enumerated() {
-            let localDay = CivilTime.floorDiv(transition + zone.offsets[index], daySeconds)
-            irregular.append(((localDay - 3) * Self.day, (localDay + 4) * Self.day))
+            let reach = Self.transitionReach(longest, zone.offsets[index], zone.offsets[index + 1])
+            irregular.append(((transition - reach) * second, (transition + reach) * second))
         }
         irregular += rules.closures
         let clamped = irregular.map { (max($0.start, Instant.minimum), min($0.end, Instant.maximum)) }
@@ -117,6 +121,7 @@ struct Timeline: Sendable {
                 zone: zone,
                 from: span.start,
                 to: span.end,
+                days: days,
                 into: &intervals,
                 scratch: &scratch
             )
@@ -163,6 +168,51 @@ struct Timeline: Sendable {
         self.intervalCumEnd = intervalCumEnd
     }
 
+    /// The longest window of the rules, in seconds (a day for an always-open calendar).
+    private static func longestWindow(_ rules: CalendarRules) -> Int64 {
+        var longest: Int64 = 0
+        for spans in rules.weekly {
+            for span in spans { longest = max(longest, span.end - span.start) }
+        }
+        for spans in rules.specialDays.values {
+            for span in spans { longest = max(longest, span.end - span.start) }
+        }
+        return longest
+    }
+
+    /// How far before an instant (`before`) and after it (`after`), in seconds of local day numbers
+    /// read as UTC, the local days whose windows can meet it lie: a window of day `D` ends at most at
+    /// `D + latestEnd - minOffset` and starts at least at `D - maxOffset` in real time.
+    private static func dayReach(_ rules: CalendarRules, _ zone: ZoneTable) -> (before: Int64, after: Int64) {
+        var latestEnd: Int64 = 0
+        for spans in rules.weekly {
+            for span in spans { latestEnd = max(latestEnd, span.end) }
+        }
+        for spans in rules.specialDays.values {
+            for span in spans { latestEnd = max(latestEnd, span.end) }
+        }
+        let margin: Int64 = 3600
+        return (latestEnd - zone.offsets.min()! + margin, zone.offsets.max()! + margin)
+    }
+
+    /// How far, in seconds on either side of a transition at `T` from offset `old` to `new`, the
+    /// explicit intervals must reach so that the regular regions on both sides are exact.
+    ///
+    /// With `L` the longest window, `Δ = |old - new|`, the threshold `H = T + max(old, new)` (local
+    /// times below it resolve with `old`, see ``ZoneTable/thresholds``) and `r = L + Δ + 1 h`:
+    /// - A window starting (in real time, or where the weekly template puts it at `old`) before
+    ///   `T - r` has its local start below `T - r + old`: its local end, at most `L` later, is below
+    ///   `T - Δ - 1 h + old < H`, so both ends resolve with `old`, as the region before assumes. (A
+    ///   local start at or above `H` resolves to `T` or later.)
+    /// - A window ending after `T + r` at `new` starts, locally, after `T + Δ + 1 h + new >= H`, so
+    ///   both ends resolve with `new`, as the region after assumes; and a window starting locally below
+    ///   `H` ends in real time before `H + L - min(old, new) = T + Δ + L`, so it cannot reach that region.
+    ///
+    /// Windows last less than a day, so `r` is a little over a day at most, and usually a few hours.
+    private static func transitionReach(_ longest: Int64, _ old: Int64, _ new: Int64) -> Int64 {
+        longest + abs(old - new) + 3600
+    }
+
     /// Appends the open intervals in `[from, to)`, from the local-day rules, closures removed, to `output`.
     ///
     /// A compile runs this for every explicit region (a few hundred in a zone with daylight saving time),
@@ -173,13 +223,14 @@ struct Timeline: Sendable {
         zone: ZoneTable,
         from: Int64,
         to: Int64,
+        days: (before: Int64, after: Int64),
         into output: inout [Span],
         scratch found: inout [Span]
     ) {
         let second = Instant.perSecond
         let daySeconds = CivilTime.secondsPerDay
-        let firstDay = CivilTime.floorDiv(CivilTime.floorDiv(from, second), daySeconds) - 3
-        let lastDay = CivilTime.floorDiv(CivilTime.floorDiv(to, second), daySeconds) + 2
+        let firstDay = CivilTime.floorDiv(CivilTime.floorDiv(from, second) - days.before, daySeconds)
+        let lastDay = CivilTime.floorDiv(CivilTime.floorDiv(to, second) + days.after, daySeconds)
         let thresholds = zone.thresholds
         let offsets = zone.offsets
         // `hint` is the number of thresholds not above the last local time resolved; local times

@@ -29,6 +29,11 @@ struct CompactEventLog: Sendable {
     }
 
     private var entries: [Entry] = []
+    /// The `from` of the first reason change in ``entries``, kept so that deriving the creation does
+    /// not read the whole log on every commit.
+    private var firstReasonFrom: ContactReason?
+    /// The `from` of the first priority change in ``entries``.
+    private var firstPriorityFrom: Priority?
 
     /// The number of events.
     var count: Int { entries.count }
@@ -38,8 +43,9 @@ struct CompactEventLog: Sendable {
         if let previous, case .createdAsSnapshot = entries.first?.change {
             // The creation is derived from the snapshot: keep it in full if the new snapshot and events would
             // derive another one.
-            let before = derivedCreation(from: previous, adding: [])
-            if before != derivedCreation(from: snapshot, adding: events), let before {
+            if !derivesSameCreation(previous, snapshot, adding: events),
+                let before = derivedCreation(from: previous, adding: [])
+            {
                 entries[0] = Entry(at: entries[0].at, change: .other(.created(before)), actor: entries[0].actor)
             }
         }
@@ -54,6 +60,12 @@ struct CompactEventLog: Sendable {
                 change = .sla(sla)
             case .explained(let decided):
                 change = .explained(decided)
+            case .reasonChanged(let from, _):
+                firstReasonFrom = firstReasonFrom ?? from
+                change = .other(event.change)
+            case .priorityChanged(let from, _):
+                firstPriorityFrom = firstPriorityFrom ?? from
+                change = .other(event.change)
             default:
                 change = .other(event.change)
             }
@@ -79,28 +91,50 @@ struct CompactEventLog: Sendable {
         }
     }
 
+    /// The first reason and priority a ticket had, given this log followed by `later` events and the
+    /// ticket's current ones: the `from` of the first change of each, or the current value.
+    private func firstReasonAndPriority(
+        _ reason: ContactReason,
+        _ priority: Priority,
+        adding later: [TicketEvent]
+    ) -> (reason: ContactReason, priority: Priority) {
+        var firstReason = firstReasonFrom
+        var firstPriority = firstPriorityFrom
+        if firstReason == nil || firstPriority == nil {
+            for event in later {
+                switch event.change {
+                case .reasonChanged(let from, _) where firstReason == nil: firstReason = from
+                case .priorityChanged(let from, _) where firstPriority == nil: firstPriority = from
+                default: break
+                }
+            }
+        }
+        return (firstReason ?? reason, firstPriority ?? priority)
+    }
+
+    /// Whether `previous` (with this log) and `snapshot` (with this log and `later`) derive the same
+    /// creation, or `previous` derives none: what `derivedCreation` of each would compare, field by
+    /// field, without building either.
+    private func derivesSameCreation(_ previous: Ticket, _ snapshot: Ticket, adding later: [TicketEvent]) -> Bool {
+        guard let firstMessage = previous.messages.first else { return true }
+        let before = firstReasonAndPriority(previous.reason, previous.priority, adding: [])
+        let after = firstReasonAndPriority(snapshot.reason, snapshot.priority, adding: later)
+        return before == after && snapshot.messages.first == firstMessage && previous.requester == snapshot.requester
+            && previous.subject == snapshot.subject && previous.channel == snapshot.channel
+            && previous.locale == snapshot.locale && previous.followUpOf == snapshot.followUpOf
+            && previous.number == snapshot.number
+    }
+
     /// What `snapshot` says the ticket was created with, given this log followed by `later` events.
     private func derivedCreation(from snapshot: Ticket, adding later: [TicketEvent]) -> TicketCreation? {
         guard let firstMessage = snapshot.messages.first else { return nil }
-        var reason: ContactReason?
-        var priority: Priority?
-        func note(_ change: TicketChange) {
-            switch change {
-            case .reasonChanged(let from, _) where reason == nil: reason = from
-            case .priorityChanged(let from, _) where priority == nil: priority = from
-            default: break
-            }
-        }
-        for entry in entries {
-            if case .other(let change) = entry.change { note(change) }
-        }
-        for event in later { note(event.change) }
+        let first = firstReasonAndPriority(snapshot.reason, snapshot.priority, adding: later)
         return TicketCreation(
             requester: snapshot.requester,
             subject: snapshot.subject,
             channel: snapshot.channel,
-            reason: reason ?? snapshot.reason,
-            priority: priority ?? snapshot.priority,
+            reason: first.reason,
+            priority: first.priority,
             locale: snapshot.locale,
             followUpOf: snapshot.followUpOf,
             number: snapshot.number,

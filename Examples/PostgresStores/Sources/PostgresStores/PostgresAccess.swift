@@ -68,6 +68,19 @@ struct PostgresAccess: Sendable {
         }
     }
 
+    /// Runs `body` on a connection of its own, without a transaction around it (one statement is its own
+    /// transaction); errors come out as ``StoreError``.
+    func transactionFree<Result: Sendable>(
+        _ what: String,
+        _ body: (PostgresConnection) async throws -> Result
+    ) async throws -> Result {
+        do {
+            return try await client.withConnection { connection in try await body(connection) }
+        } catch {
+            throw PostgresErrors.map(error, while: what)
+        }
+    }
+
     /// Runs one read query and collects its rows with `collect`; errors come out as ``StoreError``.
     func read<Result>(
         _ query: PostgresQuery,

@@ -19,7 +19,7 @@ extension PostgresMigration {
             name: "commit function",
             statements: [
                 """
-                CREATE OR REPLACE FUNCTION \(t("commit_tickets"))(document JSONB) RETURNS VOID
+                CREATE OR REPLACE FUNCTION \(t("commit_tickets"))(document JSONB) RETURNS INTEGER
                 LANGUAGE plpgsql AS $commit$
                 DECLARE
                     w JSONB;
@@ -111,6 +111,7 @@ extension PostgresMigration {
                     FROM jsonb_array_elements(document->'feed') WITH ORDINALITY AS f(value, n)
                     ORDER BY f.n
                     ON CONFLICT (key) DO NOTHING;
+                    RETURN 1;
                 END;
                 $commit$
                 """

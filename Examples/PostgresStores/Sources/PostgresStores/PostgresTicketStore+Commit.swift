@@ -19,10 +19,13 @@ extension PostgresTicketStore {
     public func commit(_ commit: TicketCommit) async throws {
         try commit.validateShape()
         let document = try CommitDocument(commit, encodingWith: { try self.json($0) }).text
-        try await access.read(
-            "SELECT \(unescaped: table("commit_tickets"))(\(document)::jsonb)",
-            "committing \(commit.writes.map(\.ticket.id.rawValue))"
-        ) { rows in
+        // On a leased connection, read to the end inside the lease: the connection goes back to the pool
+        // when the closure returns, whatever the row stream does.
+        try await access.transactionFree("committing \(commit.writes.map(\.ticket.id.rawValue))") { connection in
+            let rows = try await connection.query(
+                "SELECT \(unescaped: table("commit_tickets"))(\(document)::jsonb)",
+                logger: logger
+            )
             for try await _ in rows {}
         }
     }

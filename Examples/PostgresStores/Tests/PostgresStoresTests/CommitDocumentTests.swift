@@ -78,3 +78,58 @@ struct CommitDocumentTests {
         }
     }
 }
+
+/// A refused commit hands its connection back: far more refusals than the pool has connections leave
+/// the store as usable as before.
+@Suite("Refused commits and the connection pool")
+struct RefusedCommitPoolTests {
+    @Test("forty refused commits on a pool of six, then every kind of call still answers")
+    func refusalsReturnTheirConnections() async throws {
+        try await TestDatabase.withStore(schema: "refused_commits") { store in
+            let clock = ManualClock()
+            let desk = try SupportDesk(store: store, clock: clock, channels: [InMemoryChannel(kind: .email)])
+            let outcome = try await desk.receive(
+                InboundMessage(channel: .email, externalID: "m-1", sender: "anna", body: "Hello", receivedAt: clock.now)
+            )
+            let stale = try #require(try await store.ticket(outcome.ticket.id)).ticket
+            let (changed, events) = try TicketRules.execute(.setPriority(.low), on: stale, by: .system, at: clock.now)
+            try await store.commit(
+                TicketCommit(writes: [TicketWrite(ticket: changed, expectedVersion: stale.version, events: events)])
+            )
+            for attempt in 0..<40 {
+                let refused = TicketCommit(writes: [
+                    TicketWrite(ticket: changed, expectedVersion: stale.version, events: events)
+                ])
+                await #expect(throws: StoreError.self, "attempt \(attempt)") { try await store.commit(refused) }
+            }
+            // The same, all at once, racing real changes to other tickets.
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for attempt in 0..<40 {
+                    group.addTask {
+                        let refused = TicketCommit(
+                            writes: [TicketWrite(ticket: changed, expectedVersion: stale.version, events: events)]
+                        )
+                        await #expect(throws: StoreError.self, "concurrent attempt \(attempt)") {
+                            try await store.commit(refused)
+                        }
+                    }
+                    group.addTask {
+                        try await desk.receive(
+                            InboundMessage(
+                                channel: .email,
+                                externalID: "m-\(attempt + 2)",
+                                sender: "anna",
+                                body: "Hello again",
+                                receivedAt: clock.now
+                            )
+                        )
+                    }
+                }
+                try await group.waitForAll()
+            }
+            #expect(try await store.ticket(outcome.ticket.id)?.ticket.version ?? 0 >= changed.version)
+            #expect(try await store.tickets(matching: TicketQuery(limit: 100)).tickets.count >= 1)
+            #expect(try await store.latestDeskEventPosition() > 0)
+        }
+    }
+}

@@ -70,7 +70,7 @@ struct PostgresAccess: Sendable {
 
     /// Runs `body` on a connection of its own, without a transaction around it (one statement is its own
     /// transaction); errors come out as ``StoreError``.
-    func transactionFree<Result: Sendable>(
+    func onConnection<Result: Sendable>(
         _ what: String,
         _ body: (PostgresConnection) async throws -> Result
     ) async throws -> Result {

@@ -55,7 +55,7 @@ extension PostgresMigration {
                             IF expected = 0 AND stored IS NULL AND w->>'number' IS NOT NULL THEN
                                 RAISE EXCEPTION USING ERRCODE = '\(commitInvalid)', MESSAGE = format(
                                     'ticket number %s already belongs to another ticket; take new numbers from nextTicketNumber()',
-                                    w->>'numberText');
+                                    w->>'number');
                             END IF;
                             RAISE EXCEPTION USING ERRCODE = '\(commitVersionConflict)', MESSAGE = format(
                                 'ticket %s is at version %s, not %s: reload it and try again',

@@ -21,7 +21,7 @@ extension PostgresTicketStore {
         let document = try CommitDocument(commit, encodingWith: { try self.json($0) }).text
         // On a leased connection, read to the end inside the lease: the connection goes back to the pool
         // when the closure returns, whatever the row stream does.
-        try await access.transactionFree("committing \(commit.writes.map(\.ticket.id.rawValue))") { connection in
+        try await access.onConnection("committing \(commit.writes.map(\.ticket.id.rawValue))") { connection in
             let rows = try await connection.query(
                 "SELECT \(unescaped: table("commit_tickets"))(\(document)::jsonb)",
                 logger: logger
@@ -67,7 +67,6 @@ struct CommitDocument {
                 // Instants as text: the function casts them to DOUBLE PRECISION with every bit kept.
                 #""dueAt":\#(write.dueAt.map { Self.quoted("\($0.storedValue)") } ?? "null")"#,
                 #""number":\#(ticket.number.map { "\($0.rawValue)" } ?? "null")"#,
-                #""numberText":\#(Self.quoted(ticket.number.map { "\($0)" } ?? ""))"#,
                 #""snapshot":\#(try json(ticket))"#,
                 #""searchTerms":[\#(PostgresTicketStore.searchTerms(of: ticket).map(Self.quoted).joined(separator: ","))]"#,
                 #""events":[\#(events.joined(separator: ","))]"#,

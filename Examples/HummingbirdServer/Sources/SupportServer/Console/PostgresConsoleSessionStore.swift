@@ -10,58 +10,35 @@ import SupportEngine
 /// viewer's requests to any of them. ``prepare()`` creates the table (under an advisory lock, so
 /// servers starting together do not race); expired rows are deleted as new sessions start.
 struct PostgresConsoleSessionStore: ConsoleSessionStore {
-    let client: PostgresClient
-    let schema: String
-    let logger: Logger
+    let access: ServerTableAccess
+    var logger: Logger { access.logger }
 
     /// Creates the store.
     ///
     /// - Throws: ``StoreError`` with ``StoreError/Code/invalidQuery`` for a schema that is not a plain name.
     init(client: PostgresClient, schema: String, logger: Logger) throws {
-        let isPlain =
-            schema.unicodeScalars.first.map { ("a"..."z").contains($0) } == true && schema.utf8.count <= 63
-            && schema.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
-        guard isPlain else {
-            throw StoreError(.invalidQuery, "schema '\(schema)' must be lower-case letters, digits and '_'")
-        }
-        self.client = client
-        self.schema = schema
-        self.logger = logger
+        access = try ServerTableAccess(client: client, schema: schema, logger: logger)
     }
 
-    var table: String { "\(schema).console_sessions" }
+    var table: String { access.table("console_sessions") }
 
     /// Creates the table when it is missing; the schema must exist (the stores' migration creates it).
     func prepare() async throws {
-        try await run("creating the console's session table") { connection in
-            try await connection.query("BEGIN", logger: logger)
-            do {
-                try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(table)))", logger: logger)
-                try await connection.query(
-                    PostgresQuery(
-                        unsafeSQL: """
-                            CREATE TABLE IF NOT EXISTS \(table) (
-                                id_hash text PRIMARY KEY,
-                                csrf text NOT NULL,
-                                role text NOT NULL,
-                                principal text NOT NULL,
-                                expires_at timestamptz NOT NULL
-                            )
-                            """
-                    ),
-                    logger: logger
-                )
-                try await connection.query("COMMIT", logger: logger)
-            } catch {
-                _ = try? await connection.query("ROLLBACK", logger: logger)
-                throw error
-            }
-        }
+        let statement = """
+            CREATE TABLE IF NOT EXISTS \(table) (
+                id_hash text PRIMARY KEY,
+                csrf text NOT NULL,
+                role text NOT NULL,
+                principal text NOT NULL,
+                expires_at timestamptz NOT NULL
+            )
+            """
+        try await access.create("creating the console's session table", lockingOn: table, [statement])
     }
 
     func insert(_ session: ConsoleSession, idHash: String) async throws {
         let (role, principal) = Self.columns(of: session.viewer)
-        try await run("starting a console session") { connection in
+        try await access.run("starting a console session") { connection in
             _ = try await connection.query(
                 """
                 INSERT INTO \(unescaped: table) (id_hash, csrf, role, principal, expires_at)
@@ -73,7 +50,7 @@ struct PostgresConsoleSessionStore: ConsoleSessionStore {
     }
 
     func session(idHash: String, at now: Date) async throws -> ConsoleSession? {
-        try await run("reading a console session") { connection in
+        try await access.run("reading a console session") { connection in
             let rows = try await connection.query(
                 """
                 SELECT csrf, role, principal, expires_at FROM \(unescaped: table)
@@ -90,13 +67,13 @@ struct PostgresConsoleSessionStore: ConsoleSessionStore {
     }
 
     func remove(idHash: String) async throws {
-        try await run("ending a console session") { connection in
+        try await access.run("ending a console session") { connection in
             _ = try await connection.query("DELETE FROM \(unescaped: table) WHERE id_hash = \(idHash)", logger: logger)
         }
     }
 
     func removeExpired(at now: Date) async throws {
-        try await run("forgetting expired console sessions") { connection in
+        try await access.run("forgetting expired console sessions") { connection in
             _ = try await connection.query("DELETE FROM \(unescaped: table) WHERE expires_at <= \(now)", logger: logger)
         }
     }
@@ -115,18 +92,6 @@ struct PostgresConsoleSessionStore: ConsoleSessionStore {
         case "agent": .agent(AgentID(rawValue: principal))
         case "owner": .owner(AgentID(rawValue: principal))
         default: nil
-        }
-    }
-
-    private func run<Result: Sendable>(
-        _ what: String,
-        _ body: (PostgresConnection) async throws -> Result
-    ) async throws -> Result {
-        do {
-            return try await client.withConnection { connection in try await body(connection) }
-        } catch let error as PSQLError {
-            let cause = error.serverInfo?[.message] ?? error.underlying.map { "\($0)" } ?? "\(error.code)"
-            throw StoreError(.unavailable, "PostgreSQL failed while \(what): \(cause)")
         }
     }
 }

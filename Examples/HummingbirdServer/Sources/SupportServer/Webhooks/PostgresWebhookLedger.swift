@@ -17,9 +17,8 @@ import SupportEngine
 /// the row's lock goes with its connection and the next turn sends the batch again: delivery is at
 /// least once, and receivers drop repeats by event key (``WebhookSignature/eventKeysHeader``).
 public struct PostgresWebhookLedger: WebhookLedger {
-    let client: PostgresClient
-    let schema: String
-    let logger: Logger
+    let access: ServerTableAccess
+    var logger: Logger { access.logger }
 
     /// Creates the ledger.
     ///
@@ -29,38 +28,15 @@ public struct PostgresWebhookLedger: WebhookLedger {
     ///   - logger: Where queries log.
     /// - Throws: ``StoreError`` with ``StoreError/Code/invalidQuery`` for a schema that is not a plain name.
     public init(client: PostgresClient, schema: String, logger: Logger) throws {
-        let isPlain =
-            schema.unicodeScalars.first.map { ("a"..."z").contains($0) } == true && schema.utf8.count <= 63
-            && schema.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
-        guard isPlain else {
-            throw StoreError(.invalidQuery, "schema '\(schema)' must be lower-case letters, digits and '_'")
-        }
-        self.client = client
-        self.schema = schema
-        self.logger = logger
+        access = try ServerTableAccess(client: client, schema: schema, logger: logger)
     }
 
-    var cursors: String { "\(schema).webhook_cursors" }
-    var log: String { "\(schema).webhook_deliveries" }
+    var cursors: String { access.table("webhook_cursors") }
+    var log: String { access.table("webhook_deliveries") }
 
     /// Creates both tables when they are missing, in a transaction; the schema must exist (the stores'
     /// migration creates it), else this throws and a later call tries again.
     public func prepare() async throws {
-        try await run("creating the webhook tables") { connection in
-            try await connection.query("BEGIN", logger: logger)
-            do {
-                try await createTables(on: connection)
-                try await connection.query("COMMIT", logger: logger)
-            } catch {
-                _ = try? await connection.query("ROLLBACK", logger: logger)
-                throw error
-            }
-        }
-    }
-
-    /// The tables, in the schema the stores' migration created (the server prepares the ledger after it).
-    private func createTables(on connection: PostgresConnection) async throws {
-        try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(cursors)))", logger: logger)
         let statements = [
             """
             CREATE TABLE IF NOT EXISTS \(cursors) (
@@ -88,14 +64,12 @@ public struct PostgresWebhookLedger: WebhookLedger {
             """,
             "CREATE INDEX IF NOT EXISTS webhook_deliveries_by_endpoint ON \(log) (endpoint, id DESC)",
         ]
-        for statement in statements {
-            try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
-        }
+        try await access.create("creating the webhook tables", lockingOn: cursors, statements)
     }
 
     /// Gives a new endpoint its cursor at `position`; see ``WebhookLedger/startCursor(of:at:)``.
     public func startCursor(of endpoint: String, at position: Int) async throws -> Bool {
-        try await run("starting the cursor of webhook \(endpoint)") { connection in
+        try await access.run("starting the cursor of webhook \(endpoint)") { connection in
             let rows = try await connection.query(
                 """
                 INSERT INTO \(unescaped: cursors) (endpoint, position) VALUES (\(endpoint), \(position))
@@ -114,7 +88,7 @@ public struct PostgresWebhookLedger: WebhookLedger {
         of endpoint: String,
         _ body: (WebhookCursor) async throws -> WebhookStep
     ) async throws -> WebhookStep? {
-        try await run("delivering to webhook \(endpoint)") { connection in
+        try await access.run("delivering to webhook \(endpoint)") { connection in
             // Outside the turn's transaction, so a first turn never waits for another server's.
             try await connection.query(
                 "INSERT INTO \(unescaped: cursors) (endpoint) VALUES (\(endpoint)) ON CONFLICT DO NOTHING",
@@ -171,7 +145,7 @@ public struct PostgresWebhookLedger: WebhookLedger {
 
     /// The most recent attempts, newest first.
     public func deliveries(of endpoint: String?, limit: Int) async throws -> [WebhookDelivery] {
-        try await run("reading the webhook delivery log") { connection in
+        try await access.run("reading the webhook delivery log") { connection in
             let rows = try await connection.query(
                 """
                 SELECT endpoint, delivery, first_position, last_position, events, attempt, outcome, status_code,
@@ -204,7 +178,7 @@ public struct PostgresWebhookLedger: WebhookLedger {
 
     /// The stored cursor of an endpoint.
     public func cursor(of endpoint: String) async throws -> WebhookCursor? {
-        try await run("reading webhook \(endpoint)'s cursor") { connection in
+        try await access.run("reading webhook \(endpoint)'s cursor") { connection in
             let rows = try await connection.query(
                 "SELECT position, batch_end, attempts, retry_at FROM \(unescaped: cursors) WHERE endpoint = \(endpoint)",
                 logger: logger
@@ -214,18 +188,6 @@ public struct PostgresWebhookLedger: WebhookLedger {
                 cursor = WebhookCursor(position: position, batchEnd: batchEnd, attempts: attempts, retryAt: retryAt)
             }
             return cursor
-        }
-    }
-
-    private func run<Result: Sendable>(
-        _ what: String,
-        _ body: (PostgresConnection) async throws -> Result
-    ) async throws -> Result {
-        do {
-            return try await client.withConnection { connection in try await body(connection) }
-        } catch let error as PSQLError {
-            let cause = error.serverInfo?[.message] ?? error.underlying.map { "\($0)" } ?? "\(error.code)"
-            throw StoreError(.unavailable, "PostgreSQL failed while \(what): \(cause)")
         }
     }
 }

@@ -43,12 +43,14 @@ if ! "$VENV/bin/python" -c "import playwright, axe_playwright_python" 2>/dev/nul
     timeout 600 "$VENV/bin/pip" install -q "playwright==$PLAYWRIGHT_VERSION" "axe-playwright-python==$AXE_VERSION"
 fi
 
+# Below Linux's ephemeral range (32768–60999): a port in it can be the local end of another process's
+# outgoing connection, which the check below cannot see and which makes the server's bind fail.
 port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 PORT=""
-for candidate in $(seq 55600 55699); do
+for candidate in $(seq 18600 18699); do
     if port_is_free "$candidate"; then PORT="$candidate"; break; fi
 done
-[[ -n "$PORT" ]] || { log "no free port between 55600 and 55699"; exit 1; }
+[[ -n "$PORT" ]] || { log "no free port between 18600 and 18699"; exit 1; }
 
 WORK="$(mktemp -d /tmp/support-console.XXXXXX)"
 SERVER_PID=""
@@ -60,7 +62,9 @@ cleanup() {
         kill -9 "$SERVER_PID" 2>/dev/null || true
     fi
     if [[ $status -ne 0 && -f "$WORK/server.log" ]]; then
-        log "the server's last lines:"; tail -n 30 "$WORK/server.log" || true
+        log "the server's fatal errors, then its last lines:"
+        grep -E "Fatal error|error:" "$WORK/server.log" | head -n 5 || true
+        tail -n 30 "$WORK/server.log" || true
     fi
     rm -rf "$WORK"
     log "took $(( $(date +%s) - started )) s"

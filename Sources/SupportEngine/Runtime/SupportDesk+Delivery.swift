@@ -3,7 +3,8 @@ import Foundation
 extension SupportDesk {
     /// Sends every outbound message whose attempt is due, and records each attempt.
     ///
-    /// A failed attempt is retried after ``DeskConfiguration/deliveryRetryDelay``, doubling each time.
+    /// A failed attempt is retried after ``DeskConfiguration/deliveryRetryDelay``, doubling each time,
+    /// or after the wait a ``RetryAfterError`` names.
     /// After ``DeskConfiguration/maximumDeliveryAttempts`` failures on one channel, or at once when the
     /// channel is unavailable, the message moves to the next of its ``OutboundMessage/fallbackChannels``;
     /// when none is left it is dead-lettered — kept, visible, never dropped. Every attempt is appended
@@ -134,6 +135,18 @@ extension SupportDesk {
         } catch let error as any UndeliverableError {
             record(.failed(reason: error.description), on: &message, at: at)
             return fallBack(&message, at: at)
+        } catch let error as any RetryAfterError {
+            record(.failed(reason: error.description), on: &message, at: at)
+            if error.countsAsFailure {
+                message.attemptsOnChannel += 1
+                if message.attemptsOnChannel >= configuration.maximumDeliveryAttempts {
+                    return fallBack(&message, at: at)
+                }
+            }
+            // The wait the provider (or the channel's pacing) asked for, to the second; never NaN.
+            let wait = error.retryAfter.isFinite ? max(error.retryAfter, 0) : configuration.deliveryRetryDelay
+            message.nextAttemptAt = at.addingTimeInterval(wait)
+            return .retryLater
         } catch {
             record(.failed(reason: String(describing: error)), on: &message, at: at)
             message.attemptsOnChannel += 1

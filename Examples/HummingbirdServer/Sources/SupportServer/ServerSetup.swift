@@ -40,6 +40,9 @@ public struct ServerSettings: Sendable {
     /// Whether the web console's cookies always carry `Secure` (`CONSOLE_SECURE_COOKIES=1`), for a server
     /// behind a TLS proxy that does not send `X-Forwarded-Proto: https`; with that header they do anyway.
     public var consoleSecureCookies = false
+    /// The Telegram bot (`TELEGRAM_BOT_TOKEN`, `TELEGRAM_WEBHOOK_SECRET`, …; see
+    /// ``TelegramSettings/fromEnvironment(_:)``); `nil` for no Telegram channel.
+    public var telegram: TelegramSettings?
 
     /// Creates settings.
     ///
@@ -85,12 +88,15 @@ public struct ServerSettings: Sendable {
     /// (a file outbound messages are appended to, see ``SpoolChannel``), the email variables
     /// (``MailSettings/fromEnvironment(_:)``: `SUPPORT_EMAIL`, `BOUNCE_ADDRESS`, `MAX_EMAIL_BYTES`,
     /// `SMTP_HOST`, `SMTP_PORT`, `SMTP_HELO`, `SMTP_TIMEOUT`), `ATTACHMENT_DIR`, the webhooks (`HOOK_<NAME>_URL`,
-    /// `HOOK_<NAME>_SECRET`, `HOOK_<NAME>_EVENTS`), `METRICS_TOKEN`, `CONSOLE_SECURE_COOKIES`, and
+    /// `HOOK_<NAME>_SECRET`, `HOOK_<NAME>_EVENTS`), `METRICS_TOKEN`, `CONSOLE_SECURE_COOKIES`, the Telegram bot
+    /// (`TELEGRAM_BOT_TOKEN`, `TELEGRAM_WEBHOOK_SECRET`, `TELEGRAM_BOT_USERNAME`, `TELEGRAM_API_URL`,
+    /// `TELEGRAM_MAX_FILE_BYTES`, `TELEGRAM_LINK_TTL`), and
     /// `DATABASE_URL` or the `PG*` variables (any of them set means PostgreSQL).
     ///
     /// - Parameter environment: The variables; the process's by default.
     /// - Returns: The settings.
-    /// - Throws: ``PostgresSettingsError`` for unreadable database settings; ``APIError`` for a bad port.
+    /// - Throws: ``PostgresSettingsError`` for unreadable database settings; ``APIError`` for a bad port;
+    ///   ``TelegramError`` for a malformed `TELEGRAM_*` variable.
     public static func fromEnvironment(
         _ environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> ServerSettings {
@@ -139,6 +145,7 @@ public struct ServerSettings: Sendable {
             }
             settings.allowsDemoTokens = ["1", "true"].contains(demo.lowercased())
         }
+        settings.telegram = try TelegramSettings.fromEnvironment(environment)
         let databaseKeys = ["DATABASE_URL", "PGHOST", "PGPORT", "PGUSER", "PGDATABASE"]
         if databaseKeys.contains(where: { !(environment[$0] ?? "").isEmpty }) {
             settings.postgres = try PostgresSettings.fromEnvironment(environment)
@@ -242,6 +249,7 @@ public func buildApplication(
     var prepare: @Sendable () async throws -> Void = {}
     var webhookLedger: any WebhookLedger = InMemoryWebhookLedger()
     var consoleSessions = ConsoleSessionStorage.memory
+    var telegramBindings: any TelegramBindingStore = InMemoryTelegramBindingStore()
     if let postgres = settings.postgres {
         try await postgres.checkReachable(logger: logger)
         // One client for every store: tickets and outbox, refund decisions and moderation ledgers,
@@ -253,9 +261,17 @@ public func buildApplication(
         // tables (not a step of the stores' migration).
         let ledger = try PostgresWebhookLedger(client: stores.client, schema: settings.postgresSchema, logger: logger)
         webhookLedger = ledger
+        // Members' Telegram chats and link tokens too, so a restart forgets no link.
+        let bindings = try PostgresTelegramBindingStore(
+            client: stores.client,
+            schema: settings.postgresSchema,
+            logger: logger
+        )
+        telegramBindings = bindings
         prepare = {
             _ = try await stores.migrate()
             try await ledger.prepare()
+            if settings.telegram != nil { try await bindings.prepare() }
         }
         // The web console's sessions too, so a restart signs nobody out and every server knows them.
         consoleSessions = .postgres(stores.client, schema: settings.postgresSchema, logger: logger)
@@ -276,7 +292,8 @@ public func buildApplication(
     } else {
         channels = [LoggingChannel(kind: .email, logger: logger), LoggingChannel(kind: .webForm, logger: logger)]
     }
-    let members = InMemoryMemberDirectory(demoMembers)
+    var members: any MemberDirectory = InMemoryMemberDirectory(demoMembers)
+    if settings.telegram != nil { members = TelegramMemberDirectory(members, bindings: telegramBindings) }
     let attachments: any AttachmentStore
     if let directory = settings.attachmentDirectory {
         attachments = try FileAttachmentStore(root: URL(fileURLWithPath: directory))
@@ -300,6 +317,11 @@ public func buildApplication(
             )
         )
         logger.info("sending email over SMTP", metadata: ["server": "\(smtp.host):\(smtp.port)"])
+    }
+    let telegram = settings.telegram.map { TelegramBot(settings: $0, bindings: telegramBindings, clock: clock) }
+    if let telegram {
+        channels.append(telegram.channel(attachments: attachments))
+        logger.info("sending and taking Telegram messages", metadata: ["bot": "\(telegram.settings.botUsername)"])
     }
     let metrics = ServerMetrics()
     let desk = try SupportDesk(
@@ -358,7 +380,8 @@ public func buildApplication(
             ledger: webhookLedger,
             metrics: metrics,
             metricsToken: settings.metricsToken
-        )
+        ),
+        telegram: telegram?.routes(desk: desk, members: members, tokens: settings.tokens, logger: logger)
     )
     console.add(to: router)
     logger.info("web console", metadata: ["url": "http://\(settings.host):\(settings.port)/console"])
@@ -373,7 +396,8 @@ public func buildApplication(
     return (app, api)
 }
 
-/// Every route the server answers: the API's and the operations routes (delivery log, `/metrics`).
+/// Every route the server answers: the API's, the operations routes (delivery log, `/metrics`) and, with a
+/// bot configured, the Telegram routes.
 ///
 /// ``buildApplication(settings:configuration:clock:logger:)`` serves this router; the OpenAPI test reads
 /// its routes.
@@ -381,9 +405,15 @@ public func buildApplication(
 /// - Parameters:
 ///   - api: The HTTP API.
 ///   - operations: The routes for running the desk.
+///   - telegram: The Telegram routes, or `nil` without a bot.
 /// - Returns: The router.
-public func serverRouter(api: SupportAPI, operations: OperationsRoutes) -> Router<BasicRequestContext> {
+public func serverRouter(
+    api: SupportAPI,
+    operations: OperationsRoutes,
+    telegram: TelegramRoutes? = nil
+) -> Router<BasicRequestContext> {
     let router = api.router()
     operations.add(to: router)
+    telegram?.add(to: router)
     return router
 }

@@ -30,9 +30,27 @@ public protocol Channel: Sendable {
     /// channel at once instead of retrying, and never promises an instant answer there. The default is
     /// `true`.
     var isAvailable: Bool { get async }
+
+    /// Whether the channel can reach this member now: a messenger only reaches a member who linked a chat
+    /// and has not blocked the bot.
+    ///
+    /// The desk skips a channel that cannot reach the member, as it skips an unavailable one (the next
+    /// channel is tried at once), and names the first channel that can as
+    /// ``MemberTicketView/replyChannel``. Answer from what the channel knows without a provider call;
+    /// when unsure, answer `true` and let ``send(_:)`` decide. The default is `true`.
+    ///
+    /// - Parameter member: The member.
+    /// - Returns: `false` when a send to the member is sure to fail.
+    func canReach(_ member: MemberID) async -> Bool
 }
 
 extension Channel {
     /// Always available.
     public var isAvailable: Bool { true }
+
+    /// Reaches everyone.
+    ///
+    /// - Parameter member: The member.
+    /// - Returns: `true`.
+    public func canReach(_ member: MemberID) async -> Bool { true }
 }

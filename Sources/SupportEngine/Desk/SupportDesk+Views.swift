@@ -17,6 +17,15 @@ extension SupportDesk {
             seen.attachments = message.memberVisibleAttachments
             return seen
         }
+        // The channel the next answer goes out on, as a delivery now would choose it.
+        var replyChannel: ChannelKind?
+        for kind in deliveryRoute(for: ticket, to: try await profile(of: member)) {
+            guard let channel = channels[kind], await channel.isAvailable, await channel.canReach(member) else {
+                continue
+            }
+            replyChannel = kind
+            break
+        }
         return MemberTicketView(
             id: ticket.id,
             number: ticket.number,
@@ -34,7 +43,8 @@ extension SupportDesk {
             followUpOf: ticket.followUpOf,
             expectedReply: [ticket.sla.running[.firstReply], ticket.sla.running[.nextReply]]
                 .compactMap { $0?.dueAt }.min(),
-            rulesLink: configuration.rulesLink
+            rulesLink: configuration.rulesLink,
+            replyChannel: replyChannel
         )
     }
 

@@ -51,6 +51,10 @@ public struct MemberTicketView: Sendable, Hashable, Codable {
     public var expectedReply: Date?
     /// Where the support line's published rules are (hours, promises, what each channel is for).
     public var rulesLink: String?
+    /// The channel the next answer goes out on: the first of the ticket's delivery route (its own
+    /// channel, the member's preferred channels, email) that is available and can reach the member
+    /// (``Channel/canReach(_:)``); `nil` when none can.
+    public var replyChannel: ChannelKind?
 }
 
 /// A ticket as the support side sees it: the snapshot, the whole history and its timers.

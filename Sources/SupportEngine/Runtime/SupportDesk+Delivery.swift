@@ -118,6 +118,11 @@ extension SupportDesk {
             record(.unavailable(reason: "channel \(message.channel) is unavailable"), on: &message, at: at)
             return fallBack(&message, at: at)
         }
+        if message.staffAddress == nil, !(await channel.canReach(message.recipient)) {
+            let reason = "channel \(message.channel) cannot reach \(message.recipient)"
+            record(.unavailable(reason: reason), on: &message, at: at)
+            return fallBack(&message, at: at)
+        }
         do {
             let receipt = try await channel.send(message)
             message.receipt = receipt

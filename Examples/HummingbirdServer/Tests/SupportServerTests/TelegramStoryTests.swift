@@ -41,6 +41,8 @@ struct TelegramStoryTests {
                 #expect(acknowledgement.chat == chat && acknowledgement.parseMode == "HTML")
                 #expect(acknowledgement.text?.hasPrefix("<b>") == true, "the subject in bold")
                 #expect(fixture.email.sentMessages.isEmpty)
+                let ticketID = try #require(received.ticket.map(TicketID.init(rawValue:)))
+                #expect(try await fixture.desk.memberView(of: ticketID, for: "anna").replyChannel == .telegram)
 
                 // Telegram posts the same update again (it never got our 200): nothing new.
                 let sentBefore = api.sent.count
@@ -82,6 +84,7 @@ struct TelegramStoryTests {
                     ).member("anna")
                 )
                 #expect(!profile.contactChannels.contains(.telegram))
+                #expect(try await fixture.desk.memberView(of: id, for: "anna").replyChannel == .email)
 
                 // She unblocks the bot and writes: Telegram is hers again.
                 let back = TelegramUpdates.text("Thanks, it works", update: 3, chat: chat, message: 3)

@@ -105,6 +105,20 @@ public struct TelegramChannel: SupportEngine.Channel {
         return DeliveryReceipt(externalID: "telegram:\(binding.chat):\(firstID ?? 0)", at: clock.now)
     }
 
+    /// Whether the member has a linked chat they have not blocked the bot in; `true` when the store
+    /// cannot say (the send then decides).
+    ///
+    /// - Parameter member: The member.
+    /// - Returns: `false` for a member without a linked chat or who blocked the bot.
+    public func canReach(_ member: MemberID) async -> Bool {
+        do {
+            guard let binding = try await bindings.binding(ofMember: member) else { return false }
+            return binding.blockedAt == nil
+        } catch {
+            return true
+        }
+    }
+
     private func sendText(_ part: TelegramText.Part, to chat: TelegramChatID) async throws -> Int64 {
         do {
             return try await api.sendMessage(part.html, to: chat, parseMode: TelegramText.parseMode)

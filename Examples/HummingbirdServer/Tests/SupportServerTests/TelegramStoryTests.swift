@@ -53,6 +53,22 @@ struct TelegramStoryTests {
                 #expect(afterRepost.first?.messages.filter { $0.kind == .memberMessage }.count == 1)
                 #expect(api.sent.count == sentBefore)
 
+                // She edits her message: the new version joins the same ticket, marked as an edit.
+                let edit = TelegramUpdates.edited(
+                    "The video lesson does not load on my phone",
+                    update: 20,
+                    chat: chat,
+                    message: 2
+                )
+                let edited = try await TelegramFixture.post(edit, to: client)
+                #expect(try edited.decode(TelegramWebhook.Result.self).outcome == "received")
+                let withEdit = try await fixture.tickets()
+                #expect(withEdit.count == 1)
+                #expect(
+                    withEdit.first?.messages.last { $0.kind == .memberMessage }?.body
+                        == "(edited) The video lesson does not load on my phone"
+                )
+
                 // The agent answers; the chat's one-a-second pace holds it a second, then it goes out.
                 let id = try #require(tickets.first?.id)
                 try await fixture.desk.reply(to: id, body: "Press <Reload> & wait a minute", by: .agent("olga"))
@@ -166,6 +182,11 @@ struct TelegramStoryTests {
                     try await TelegramFixture.post(start, to: client).decode(TelegramWebhook.Result.self).outcome
                         == "linked"
                 )
+                // /start without a token in the linked chat: it says so.
+                let bare = TelegramUpdates.text("/start", update: 24, chat: TelegramFixture.dmitriChat, message: 4)
+                let again = try await TelegramFixture.post(bare, to: client).decode(TelegramWebhook.Result.self)
+                #expect(again.outcome == "linked")
+                #expect(api.sent.last?.text == "Этот чат уже связан с вашим аккаунтом. Напишите свой вопрос.")
                 // Another chat with the same token: refused.
                 let other = TelegramUpdates.text("/start \(invitation.token)", update: 21, chat: 999, message: 1)
                 #expect(

@@ -61,6 +61,7 @@ extension SupportDesk {
                     values["expected_reply"] = timeFormatter.format(expected, locale: locale, timeZone: zone)
                 }
                 values["self_service"] = try selfServiceBlock(for: ticket.reason, locale: locale)
+                values["reply_channel"] = try await replyChannelLine(for: ticket, member: member, locale: locale)
             case .afterHours:
                 key = .afterHours
                 let opening = try? boundaries.hours(for: channel).nextOpening(after: now)
@@ -146,6 +147,17 @@ extension SupportDesk {
     }
 
     /// The rendered self-service block for a reason, or an empty string when it has no links.
+    /// The acknowledgement's line naming the channel the answer goes out on (``replyChannel(for:to:)``);
+    /// empty when no channel reaches the member.
+    private func replyChannelLine(for ticket: Ticket, member: MemberProfile, locale: LocaleTag) async throws -> String {
+        guard let kind = await replyChannel(for: ticket, to: member) else { return "" }
+        return try configuration.templates.render(
+            .replyChannel,
+            for: locale,
+            values: ["channel": kind.displayName(in: locale)]
+        )
+    }
+
     private func selfServiceBlock(for reason: ContactReason, locale: LocaleTag) throws -> String {
         guard let links = configuration.selfService[reason], !links.isEmpty else { return "" }
         let list = links.map { "\n- \($0.title(in: locale)): \($0.url)" }.joined()

@@ -17,15 +17,7 @@ extension SupportDesk {
             seen.attachments = message.memberVisibleAttachments
             return seen
         }
-        // The channel the next answer goes out on, as a delivery now would choose it.
-        var replyChannel: ChannelKind?
-        for kind in deliveryRoute(for: ticket, to: try await profile(of: member)) {
-            guard let channel = channels[kind], await channel.isAvailable, await channel.canReach(member) else {
-                continue
-            }
-            replyChannel = kind
-            break
-        }
+        let replyChannel = await replyChannel(for: ticket, to: try await profile(of: member))
         return MemberTicketView(
             id: ticket.id,
             number: ticket.number,
@@ -46,6 +38,22 @@ extension SupportDesk {
             rulesLink: configuration.rulesLink,
             replyChannel: replyChannel
         )
+    }
+
+    /// The channel the next answer on a ticket goes out on, as a delivery now would choose it: the first
+    /// of its delivery route that is available and can reach the member (``Channel/canReach(_:)``).
+    ///
+    /// - Parameters:
+    ///   - ticket: The ticket.
+    ///   - member: The member's profile.
+    /// - Returns: The channel, or `nil` when none reaches the member.
+    func replyChannel(for ticket: Ticket, to member: MemberProfile) async -> ChannelKind? {
+        for kind in deliveryRoute(for: ticket, to: member) {
+            guard let channel = channels[kind], await channel.isAvailable, await channel.canReach(ticket.requester)
+            else { continue }
+            return kind
+        }
+        return nil
     }
 
     /// A member's own tickets as they see them, ordered by id, across every page of the store.

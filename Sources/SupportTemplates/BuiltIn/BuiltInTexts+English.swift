@@ -14,7 +14,7 @@ extension BuiltInTexts {
         we have received your message "{{ticket_subject}}" (ticket {{ticket_number}}). \
         You can expect an answer by {{expected_reply}}.
 
-        {{self_service}}The support team
+        {{reply_channel}}{{self_service}}The support team
         """,
         .acknowledgementWithoutPromise: """
         Hello {{member_name}},
@@ -22,7 +22,7 @@ extension BuiltInTexts {
         we have received your message "{{ticket_subject}}" (ticket {{ticket_number}}) and will answer as soon \
         as we can.
 
-        {{self_service}}The support team
+        {{reply_channel}}{{self_service}}The support team
         """,
         .afterHours: """
         Hello {{member_name}},
@@ -66,6 +66,7 @@ extension BuiltInTexts {
         Thank you for understanding.
         """,
         .selfService: "You may be able to do this yourself right away: {{links}}\n\n",
+        .replyChannel: "We will answer you on: {{channel}}.\n\n",
 
         // MARK: - Refunds
 

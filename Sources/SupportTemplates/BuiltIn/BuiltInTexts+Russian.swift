@@ -14,14 +14,14 @@ extension BuiltInTexts {
         Мы получили ваше сообщение «{{ticket_subject}}» (обращение {{ticket_number}}). \
         Ответим не позднее: {{expected_reply}}.
 
-        {{self_service}}Служба поддержки
+        {{reply_channel}}{{self_service}}Служба поддержки
         """,
         .acknowledgementWithoutPromise: """
         Здравствуйте, {{member_name}}!
 
         Мы получили ваше сообщение «{{ticket_subject}}» (обращение {{ticket_number}}) и ответим как можно скорее.
 
-        {{self_service}}Служба поддержки
+        {{reply_channel}}{{self_service}}Служба поддержки
         """,
         .afterHours: """
         Здравствуйте, {{member_name}}!
@@ -64,6 +64,7 @@ extension BuiltInTexts {
         Спасибо за понимание.
         """,
         .selfService: "Возможно, вы сможете сделать это сами прямо сейчас: {{links}}\n\n",
+        .replyChannel: "Ответим вам здесь: {{channel}}.\n\n",
 
         // MARK: - Refunds
 

@@ -14,7 +14,7 @@ extension BuiltInTexts {
         hemos recibido tu mensaje «{{ticket_subject}}» (solicitud {{ticket_number}}). \
         Recibirás una respuesta antes de: {{expected_reply}}.
 
-        {{self_service}}El equipo de soporte
+        {{reply_channel}}{{self_service}}El equipo de soporte
         """,
         .acknowledgementWithoutPromise: """
         Hola, {{member_name}}:
@@ -22,7 +22,7 @@ extension BuiltInTexts {
         hemos recibido tu mensaje «{{ticket_subject}}» (solicitud {{ticket_number}}) y te responderemos lo \
         antes posible.
 
-        {{self_service}}El equipo de soporte
+        {{reply_channel}}{{self_service}}El equipo de soporte
         """,
         .afterHours: """
         Hola, {{member_name}}:
@@ -66,6 +66,7 @@ extension BuiltInTexts {
         Gracias por tu comprensión.
         """,
         .selfService: "Quizá puedas hacerlo tú mismo ahora mismo: {{links}}\n\n",
+        .replyChannel: "Te responderemos por: {{channel}}.\n\n",
 
         // MARK: - Refunds
 

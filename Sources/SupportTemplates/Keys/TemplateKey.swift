@@ -38,4 +38,7 @@ public struct TemplateKey: OpenVocabulary {
     public static let outOfScope = TemplateKey(rawValue: "out_of_scope")
     /// "You can do this yourself: …".
     public static let selfService = TemplateKey(rawValue: "self_service")
+    /// "We will answer you on: Telegram" — the line of an acknowledgement (`{{reply_channel}}`)
+    /// naming the channel the answer goes out on (`{{channel}}`).
+    public static let replyChannel = TemplateKey(rawValue: "reply_channel")
 }

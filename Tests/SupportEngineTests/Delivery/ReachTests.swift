@@ -60,4 +60,48 @@ struct ReachTests {
         }
         #expect(reason == "channel telegram cannot reach anna")
     }
+
+    @Test("the acknowledgement names the channel the answer goes out on, in the member's language")
+    func acknowledgementNamesTheChannel() async throws {
+        let hours = try BusinessCalendar(
+            .init(
+                timeZone: "Europe/Moscow",
+                windows: [.init(days: BusinessCalendar.Weekday.workdays, start: "09:00", end: "18:00")]
+            )
+        )
+        let boundaries = try BoundariesPolicy(
+            hours: hours,
+            channels: [ChannelPolicy(kind: .email), ChannelPolicy(kind: .telegram)],
+            promises: [.normal: ResponseTargets(firstReply: .business(4 * 3600))]
+        )
+        let clock = ManualClock(now: ISO8601DateFormatter().date(from: "2026-01-12T10:00:00+03:00")!)
+        let telegram = LinkedOnlyChannel(linked: ["anna"])
+        let email = InMemoryChannel(kind: .email)
+        let desk = try SupportDesk(
+            store: InMemoryTicketStore(),
+            clock: clock,
+            channels: [telegram, email],
+            configuration: DeskConfiguration(boundaries: boundaries),
+            ids: SequentialIDGenerator(),
+            members: InMemoryMemberDirectory([
+                MemberProfile(id: "anna", displayName: "Анна", locale: .ru, contactChannels: [.telegram, .email]),
+                MemberProfile(id: "boris", displayName: "Boris", contactChannels: [.telegram, .email]),
+            ])
+        )
+        for sender: MemberID in ["anna", "boris"] {
+            let inbound = InboundMessage(
+                channel: .telegram,
+                externalID: "tg-\(sender)",
+                sender: sender,
+                body: "The lesson does not load",
+                receivedAt: clock.now
+            )
+            try await desk.receive(inbound)
+        }
+        let toAnna = try #require(telegram.sentMessages.first)
+        #expect(toAnna.body.contains("Ответим вам здесь: Telegram."), "\(toAnna.body)")
+        let toBoris = try #require(email.sentMessages.first)
+        #expect(toBoris.recipient == "boris")
+        #expect(toBoris.body.contains("We will answer you on: Email."), "\(toBoris.body)")
+    }
 }

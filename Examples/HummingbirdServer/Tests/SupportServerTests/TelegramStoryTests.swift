@@ -40,6 +40,7 @@ struct TelegramStoryTests {
                 let acknowledgement = try #require(api.sent.last)
                 #expect(acknowledgement.chat == chat && acknowledgement.parseMode == "HTML")
                 #expect(acknowledgement.text?.hasPrefix("<b>") == true, "the subject in bold")
+                #expect(acknowledgement.text?.contains("We will answer you on: Telegram.") == true)
                 #expect(fixture.email.sentMessages.isEmpty)
                 let ticketID = try #require(received.ticket.map(TicketID.init(rawValue:)))
                 #expect(try await fixture.desk.memberView(of: ticketID, for: "anna").replyChannel == .telegram)

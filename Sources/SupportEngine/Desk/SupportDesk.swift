@@ -246,13 +246,16 @@ public actor SupportDesk {
     /// retries and messages due later wait for their timers.
     ///
     /// Runs after a commit, so it never throws: see ``deliverAfterCommit()``.
-    func deliverNewMessages() async {
+    ///
+    /// - Parameter checked: Members the caller found not erased after its commit; their messages are
+    ///   sent without reading their erasure record again (one read less per message received).
+    func deliverNewMessages(checkedNotErased checked: MemberID? = nil) async {
         guard !newOutbound.isEmpty else { return }
         let ids = newOutbound
         newOutbound = []
         do {
             var delivered = 0
-            _ = try await deliver(ids, at: clock.now, delivered: &delivered)
+            _ = try await deliver(ids, at: clock.now, delivered: &delivered, checkedNotErased: checked)
         } catch {
             scheduleOutboxAfterFailedPass()
         }

@@ -34,7 +34,15 @@ extension SupportDesk {
 
     /// Attempts each message not already in flight, claiming it first (a message no longer pending or
     /// due is passed over); returns whether any was attempted.
-    func deliver(_ due: [OutboundID], at now: Date, delivered: inout Int) async throws -> Bool {
+    ///
+    /// `checked` is a member the caller has just found not erased, after the commit that wrote these
+    /// messages: their erasure record is not read again before each send.
+    func deliver(
+        _ due: [OutboundID],
+        at now: Date,
+        delivered: inout Int,
+        checkedNotErased checked: MemberID? = nil
+    ) async throws -> Bool {
         var progress = false
         for id in due where !deliveriesInFlight.contains(id) {
             deliveriesInFlight.insert(id)
@@ -63,7 +71,7 @@ extension SupportDesk {
                 current.lastError = reason
             }
             // A member whose data was erased is never contacted again, whatever waited in the outbox.
-            if current.state == .pending, current.staffAddress == nil,
+            if current.state == .pending, current.staffAddress == nil, current.recipient != checked,
                 try await ledgers.erasure(of: current.recipient) != nil
             {
                 current = current.redacted(with: MemberErasure.redactionMarker)

@@ -4,7 +4,9 @@ import SupportEngine
 /// The inbound-lookup part of the contract: ``TicketStore/lookUpInbound(_:threads:)`` answers what the
 /// single lookups answer, whichever of the keys are known.
 extension TicketStoreConformance {
-    static let inboundLookup = Check("inbound lookup: the message's ticket and its threads' in one read") { store, expect in
+    static let inboundLookup = Check("inbound lookup: the message's ticket and its threads' in one read") {
+        store,
+        expect in
         try await store.commit(
             TicketCommit(writes: [
                 try ConformanceFixtures.newWrite("T-1", externalID: "first", thread: "conv-1"),

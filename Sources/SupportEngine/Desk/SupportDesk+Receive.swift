@@ -28,8 +28,10 @@ extension SupportDesk {
         try validate(inbound)
         // The erasure record and the moderation ledger in one read: every message needs the first, every
         // new ticket the second.
+        let start = erasureReads.commits
         let records = try await ledgers.policyRecords(of: inbound.sender)
         if let erased = records.erasure { throw Self.memberErased(erased) }
+        erasureReads.recordNotErased(inbound.sender, readBeganAt: start)
         try await loadRoutingIfNeeded()
         // The files' bytes go in first: no commit ever names bytes the store does not hold.
         let kept = try await keepAttachments(of: inbound)
@@ -50,9 +52,9 @@ extension SupportDesk {
             }
         }
         if outcome.disposition != .duplicate {
-            try await redactIfErasedMeanwhile(inbound.sender)
+            try await redactIfErasedMeanwhile(inbound.sender, wrote: outcome.ticket.id)
             outcome.refusedAttachments = kept.refused
-            await deliverNewMessages(checkedNotErased: inbound.sender)
+            await deliverNewMessages()
             if outcome.disposition != .appended, Self.wasRedirected(outcome.ticket) {
                 await countMisuse(on: outcome.ticket)
             }

@@ -35,13 +35,13 @@ extension SupportDesk {
     /// Attempts each message not already in flight, claiming it first (a message no longer pending or
     /// due is passed over); returns whether any was attempted.
     ///
-    /// `checked` is a member the caller has just found not erased, after the commit that wrote these
-    /// messages: their erasure record is not read again before each send.
+    /// `committed` has the commit count of messages just committed (``ErasureReads``): a recipient that
+    /// a read made after that commit found not erased is not read again before the send.
     func deliver(
         _ due: [OutboundID],
         at now: Date,
         delivered: inout Int,
-        checkedNotErased checked: MemberID? = nil
+        committed: [OutboundID: UInt64] = [:]
     ) async throws -> Bool {
         var progress = false
         for id in due where !deliveriesInFlight.contains(id) {
@@ -71,8 +71,8 @@ extension SupportDesk {
                 current.lastError = reason
             }
             // A member whose data was erased is never contacted again, whatever waited in the outbox.
-            if current.state == .pending, current.staffAddress == nil, current.recipient != checked,
-                try await ledgers.erasure(of: current.recipient) != nil
+            if current.state == .pending, current.staffAddress == nil,
+                try await erasure(of: current.recipient, readAfter: committed[id]) != nil
             {
                 current = current.redacted(with: MemberErasure.redactionMarker)
                 current.state = .withheld

@@ -49,6 +49,35 @@ struct StoreRoundTripTests {
         #expect(await ledgers.counts["moderationLedger"] == nil, "the ledger came with the records")
     }
 
+    @Test("concurrent messages from twenty members: one erasure read each after its commit, whoever sends")
+    func concurrentMessages() async throws {
+        let tickets = CountingTicketStore()
+        let ledgers = CountingLedgerStore()
+        let email = InMemoryChannel(kind: .email)
+        let clock = ManualClock()
+        let desk = try Self.desk(tickets, ledgers, email, clock)
+        let senders = (1...20).map { MemberID("member-\($0)") }
+
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for sender in senders {
+                group.addTask {
+                    var message = Self.message("mail-\(sender)", at: clock.now)
+                    message.sender = sender
+                    try await desk.receive(message)
+                }
+            }
+            try await group.waitForAll()
+        }
+
+        #expect(email.sentMessages.count == 20, "every acknowledgement was sent")
+        #expect(Set(email.sentMessages.map(\.recipient)) == Set(senders))
+        #expect(await ledgers.counts["policyRecords"] == 20)
+        #expect(
+            await ledgers.counts["erasure"] == 20,
+            "one read after each commit serves the check and the send, whichever call makes it"
+        )
+    }
+
     @Test("a message from a member erased meanwhile is not sent, whatever the delivery skips")
     func erasedAfterTheFirstRead() async throws {
         let tickets = CountingTicketStore()

@@ -308,7 +308,7 @@ public enum PolicyLedgerStoreConformance {
     }
 
     /// Values for the checks, at whole seconds so that any date encoding keeps them exactly.
-    private enum Fixture {
+    enum Fixture {
         static let start = Date(timeIntervalSince1970: 1_767_603_600)
 
         static func ledger(_ member: MemberID) -> MemberLedger { MemberLedger(member: member, isPaying: true) }

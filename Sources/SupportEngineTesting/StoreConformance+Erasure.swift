@@ -5,7 +5,9 @@ import SupportEngine
 /// `TicketStoreConformance.erasureChecks`, these are run by an adapter that implements erasure.
 extension PolicyLedgerStoreConformance {
     /// The checks of erasure records and of `PolicyLedgerStore.eraseMember(_:redaction:)`.
-    public static let erasureChecks: [Check] = [erasureRecordsKept, erasureRedactsNotesAndPosts]
+    public static let erasureChecks: [Check] = [
+        erasureRecordsKept, erasureRedactsNotesAndPosts, policyRecordsReadTogether,
+    ]
 
     static let erasureRecordsKept = Check("erasure records are kept, replaced and listed while unfinished") {
         store,

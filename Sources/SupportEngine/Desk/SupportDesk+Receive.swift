@@ -26,7 +26,12 @@ extension SupportDesk {
     @discardableResult
     public func receive(_ inbound: InboundMessage) async throws -> ReceiveOutcome {
         try validate(inbound)
-        if let erased = try await ledgers.erasure(of: inbound.sender) { throw Self.memberErased(erased) }
+        // The erasure record and the moderation ledger in one read: every message needs the first, every
+        // new ticket the second.
+        let start = erasureReads.commits
+        let records = try await ledgers.policyRecords(of: inbound.sender)
+        if let erased = records.erasure { throw Self.memberErased(erased) }
+        erasureReads.recordNotErased(inbound.sender, readBeganAt: start)
         try await loadRoutingIfNeeded()
         // The files' bytes go in first: no commit ever names bytes the store does not hold.
         let kept = try await keepAttachments(of: inbound)
@@ -35,14 +40,19 @@ extension SupportDesk {
         var number: TicketNumber?
         var outcome = try await retryingConflicts("receiving message \(inbound.key)") {
             do {
-                return try await receiveOnce(inbound, kept: kept, number: &number)
+                return try await receiveOnce(
+                    inbound,
+                    kept: kept,
+                    moderation: records.moderationLedger,
+                    number: &number
+                )
             } catch let error as StoreError where error.code == .duplicateExternalMessage {
                 guard let duplicate = try await duplicate(of: inbound) else { throw error }
                 return duplicate
             }
         }
         if outcome.disposition != .duplicate {
-            try await redactIfErasedMeanwhile(inbound.sender)
+            try await redactIfErasedMeanwhile(inbound.sender, wrote: outcome.ticket.id)
             outcome.refusedAttachments = kept.refused
             await deliverNewMessages()
             if outcome.disposition != .appended, Self.wasRedirected(outcome.ticket) {
@@ -55,16 +65,19 @@ extension SupportDesk {
     private func receiveOnce(
         _ inbound: InboundMessage,
         kept: KeptAttachments,
+        moderation: MemberLedger?,
         number: inout TicketNumber?
     ) async throws -> ReceiveOutcome {
-        if let duplicate = try await duplicate(of: inbound) { return duplicate }
         var candidates = [ThreadKey(rawValue: inbound.externalID)]
         if let reference = inbound.threadReference { candidates.append(ThreadKey(rawValue: reference)) }
+        // The message's own key and its thread keys in one read.
+        let lookup = try await store.lookUpInbound(inbound.key, threads: candidates)
+        if let duplicate = try await duplicate(of: inbound, storedIn: lookup.storedIn) { return duplicate }
         // A thread key is claimed only when it is free or already the sender's: another member's message
         // can never take a conversation over.
         var threadKeys: [ThreadKey] = []
         for key in candidates where !threadKeys.contains(key) {
-            if let owner = try await store.ticketID(forThread: key), let stored = try await store.ticket(owner),
+            if let owner = lookup.threadOwners[key], let stored = try await store.ticket(owner),
                 stored.ticket.requester != inbound.sender
             {
                 continue
@@ -72,8 +85,9 @@ extension SupportDesk {
             threadKeys.append(key)
         }
         var existing: StoredTicket?
-        if let reference = inbound.threadReference {
-            existing = try await conversation(for: reference, sender: inbound.sender)
+        if let reference = inbound.threadReference, let owner = lookup.threadOwners[ThreadKey(rawValue: reference)] {
+            // The sender's ticket the reference points at, following merges; never another member's.
+            existing = try await ownConversation(startingAt: owner, sender: inbound.sender)
         }
         if existing == nil { existing = try await numberedConversation(of: inbound) }
         if let existing {
@@ -91,6 +105,7 @@ extension SupportDesk {
                 kept: kept,
                 followUpOf: existing.ticket.id,
                 threadKeys: threadKeys,
+                moderation: moderation,
                 number: &number,
                 at: clock.now
             )
@@ -100,6 +115,7 @@ extension SupportDesk {
             kept: kept,
             followUpOf: nil,
             threadKeys: threadKeys,
+            moderation: moderation,
             number: &number,
             at: clock.now
         )
@@ -108,9 +124,13 @@ extension SupportDesk {
     /// The outcome for a repeated delivery, or `nil` for a new message. A message id reused by another
     /// sender is refused rather than answered with someone else's ticket.
     private func duplicate(of inbound: InboundMessage) async throws -> ReceiveOutcome? {
-        guard let id = try await store.ticketID(forExternalMessage: inbound.key),
-            let stored = try await store.ticket(id)
-        else { return nil }
+        try await duplicate(of: inbound, storedIn: try await store.ticketID(forExternalMessage: inbound.key))
+    }
+
+    /// The outcome for a repeated delivery, given the ticket the store holds the message in (`nil`: a
+    /// new message).
+    private func duplicate(of inbound: InboundMessage, storedIn id: TicketID?) async throws -> ReceiveOutcome? {
+        guard let id, let stored = try await store.ticket(id) else { return nil }
         guard
             stored.ticket.messages.contains(where: {
                 $0.externalID == inbound.externalID && $0.author == .member(inbound.sender)
@@ -123,12 +143,6 @@ extension SupportDesk {
             )
         }
         return ReceiveOutcome(disposition: .duplicate, ticket: stored.ticket)
-    }
-
-    /// The sender's ticket a thread reference points at, following merges; never another member's.
-    private func conversation(for reference: String, sender: MemberID) async throws -> StoredTicket? {
-        guard let id = try await store.ticketID(forThread: ThreadKey(rawValue: reference)) else { return nil }
-        return try await ownConversation(startingAt: id, sender: sender)
     }
 
     private func append(
@@ -211,6 +225,7 @@ extension SupportDesk {
         kept: KeptAttachments,
         followUpOf: TicketID?,
         threadKeys: [ThreadKey],
+        moderation: MemberLedger?,
         number reserved: inout TicketNumber?,
         at now: Date
     ) async throws -> ReceiveOutcome {
@@ -223,7 +238,7 @@ extension SupportDesk {
         }
         reserved = number
         let (member, isKnown) = try await lookUp(inbound.sender)
-        let removed = try await moderationLedger(of: inbound.sender)?.standing(at: now) == .removed
+        let removed = moderation?.standing(at: now) == .removed
         let routed = classify(inbound, member: member)
         let message = TicketMessage(
             id: newMessageID(),

@@ -57,7 +57,7 @@ extension SupportDesk {
                 return ticket
             }
         }
-        if command.addsText { try await redactIfErasedMeanwhile(ticket.requester) }
+        if command.addsText { try await redactIfErasedMeanwhile(ticket.requester, wrote: ticket.id) }
         await deliverNewMessages()
         await drainQueueAfterCommit()
         return ticket
@@ -229,7 +229,7 @@ extension SupportDesk {
             return received.ticket
         }
         // A merge copies messages it read before writing them: an erasure in between must not be undone.
-        try await redactIfErasedMeanwhile(merged.requester)
+        try await redactIfErasedMeanwhile(merged.requester, wrote: merged.id)
         await drainQueueAfterCommit()
         return merged
     }
@@ -300,7 +300,7 @@ extension SupportDesk {
                 return result.ticket
             }
         }
-        if macro.reply != nil { try await redactIfErasedMeanwhile(ticket.requester) }
+        if macro.reply != nil { try await redactIfErasedMeanwhile(ticket.requester, wrote: ticket.id) }
         await deliverNewMessages()
         await drainQueueAfterCommit()
         return ticket

@@ -44,6 +44,8 @@ public actor SupportDesk {
     /// The messages commits put in the outbox, due at once, that no delivery has taken yet: the caller
     /// of the commit sends them with ``deliverNewMessages()``, by id, without reading the whole outbox.
     var newOutbound: [OutboundID] = []
+    /// The desk's own reads of erasure records, counted against its commits.
+    var erasureReads = ErasureReads()
     let timeFormatter = LocalTimeFormatter()
     var routing: RoutingState
     /// The first read of routing from the store, while it is under way; see ``loadRoutingIfNeeded()``.
@@ -235,8 +237,12 @@ public actor SupportDesk {
         }
         if let first = commit.outbound.map(\.nextAttemptAt).min() {
             let now = clock.now
-            newOutbound += commit.outbound.filter { $0.nextAttemptAt <= now }.map(\.id)
+            let queued = commit.outbound.filter { $0.nextAttemptAt <= now }.map(\.id)
+            newOutbound += queued
+            erasureReads.recordCommit(writing: commit.writes.map(\.ticket.id), queuing: queued)
             schedule(.outbox, at: first)
+        } else {
+            erasureReads.recordCommit(writing: commit.writes.map(\.ticket.id), queuing: [])
         }
     }
 
@@ -245,14 +251,18 @@ public actor SupportDesk {
     /// Delivers right away what the last commits put in the outbox, claiming each message by its id;
     /// retries and messages due later wait for their timers.
     ///
-    /// Runs after a commit, so it never throws: see ``deliverAfterCommit()``.
+    /// Runs after a commit, so it never throws: see ``deliverAfterCommit()``. A message's recipient is
+    /// not read for an erasure again when a read made after the message's commit found them not erased
+    /// (see ``ErasureReads``): the check after a received message's commit serves its acknowledgement.
     func deliverNewMessages() async {
         guard !newOutbound.isEmpty else { return }
         let ids = newOutbound
         newOutbound = []
+        var committed: [OutboundID: UInt64] = [:]
+        for id in ids { committed[id] = erasureReads.takeCommit(of: id) }
         do {
             var delivered = 0
-            _ = try await deliver(ids, at: clock.now, delivered: &delivered)
+            _ = try await deliver(ids, at: clock.now, delivered: &delivered, committed: committed)
         } catch {
             scheduleOutboxAfterFailedPass()
         }

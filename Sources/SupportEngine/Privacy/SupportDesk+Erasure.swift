@@ -105,12 +105,19 @@ extension SupportDesk {
     /// and its redaction comes after the write too, or this read finds it and redacts what the write
     /// stored: no text of an erased member outlives both.
     ///
-    /// - Parameter member: The member the write was about.
+    /// A read the desk made after the write stood serves as well (``ErasureReads``): it is the same
+    /// read, made a little earlier.
+    ///
+    /// - Parameters:
+    ///   - member: The member the write was about.
+    ///   - ticket: The ticket the write was on.
     /// - Throws: ``DeskError`` with ``DeskError/Code/memberErased`` when the member was erased meanwhile;
     ///   a ``StoreError`` when a store fails (an unfinished redaction is finished by the next call of
     ///   ``erase(member:by:)``).
-    func redactIfErasedMeanwhile(_ member: MemberID) async throws {
-        guard let erasure = try await ledgers.erasure(of: member) else { return }
+    func redactIfErasedMeanwhile(_ member: MemberID, wrote ticket: TicketID) async throws {
+        // The ticket's latest commit is the write or a later one: a read begun after it came after the write.
+        let write = erasureReads.latestCommit(of: ticket)
+        guard let erasure = try await erasure(of: member, readAfter: write) else { return }
         _ = try await store.eraseMember(member, redaction: MemberErasure.redactionMarker)
         throw Self.memberErased(erasure)
     }

@@ -35,7 +35,15 @@ extension SupportDesk {
 
     /// Attempts each message not already in flight, claiming it first (a message no longer pending or
     /// due is passed over); returns whether any was attempted.
-    func deliver(_ due: [OutboundID], at now: Date, delivered: inout Int) async throws -> Bool {
+    ///
+    /// `committed` has the commit count of messages just committed (``ErasureReads``): a recipient that
+    /// a read made after that commit found not erased is not read again before the send.
+    func deliver(
+        _ due: [OutboundID],
+        at now: Date,
+        delivered: inout Int,
+        committed: [OutboundID: UInt64] = [:]
+    ) async throws -> Bool {
         var progress = false
         for id in due where !deliveriesInFlight.contains(id) {
             deliveriesInFlight.insert(id)
@@ -65,7 +73,7 @@ extension SupportDesk {
             }
             // A member whose data was erased is never contacted again, whatever waited in the outbox.
             if current.state == .pending, current.staffAddress == nil,
-                try await ledgers.erasure(of: current.recipient) != nil
+                try await erasure(of: current.recipient, readAfter: committed[id]) != nil
             {
                 current = current.redacted(with: MemberErasure.redactionMarker)
                 current.state = .withheld

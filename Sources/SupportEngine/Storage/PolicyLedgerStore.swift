@@ -112,6 +112,16 @@ public protocol PolicyLedgerStore: Sendable {
     /// - Throws: ``StoreError`` when the store cannot be read.
     func erasure(of member: MemberID) async throws -> MemberErasure?
 
+    /// Reads, in one read where the adapter can, the two records the desk looks at for every message a
+    /// member sends: their erasure record and their moderation ledger. The default asks
+    /// ``erasure(of:)`` and ``moderationLedger(of:)`` one after the other; an adapter whose every read
+    /// is a round trip answers it with one.
+    ///
+    /// - Parameter member: The member.
+    /// - Returns: What the two single reads would return.
+    /// - Throws: ``StoreError`` when the store cannot be read.
+    func policyRecords(of member: MemberID) async throws -> MemberPolicyRecords
+
     /// Lists the erasures not finished yet (``MemberErasure/finishedAt`` is `nil`), oldest first.
     ///
     /// The default, for an adapter that cannot record erasures, returns none.

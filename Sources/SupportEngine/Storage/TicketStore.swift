@@ -47,6 +47,18 @@ public protocol TicketStore: Sendable {
     /// - Throws: ``StoreError`` when the store cannot be read.
     func ticketID(forThread key: ThreadKey) async throws -> TicketID?
 
+    /// Finds, in one read where the adapter can, what the desk looks up before it files an inbound
+    /// message: the ticket the message was already stored in, and the tickets its thread keys point
+    /// at. The default asks ``ticketID(forExternalMessage:)`` and ``ticketID(forThread:)`` one by one;
+    /// an adapter whose every read is a round trip answers it with one.
+    ///
+    /// - Parameters:
+    ///   - key: The message's channel and external id.
+    ///   - threads: The thread keys the message could belong to (at most a few).
+    /// - Returns: What the two single lookups would return.
+    /// - Throws: ``StoreError`` when the store cannot be read.
+    func lookUpInbound(_ key: ExternalMessageKey, threads: [ThreadKey]) async throws -> InboundLookup
+
     /// Hands out the next ticket number: the store's own sequence, so that desks sharing the store never
     /// give two tickets one number.
     ///

@@ -14,6 +14,8 @@ struct PostgresAccess: Sendable {
     let logger: Logger
     let encoder = JSONEncoder()
     let decoder = JSONDecoder()
+    /// The names of the statements kept prepared on the pool's connections.
+    let statements = PostgresPreparedStatements()
 
     /// Checks the schema name and keeps the client.
     ///
@@ -68,19 +70,6 @@ struct PostgresAccess: Sendable {
         }
     }
 
-    /// Runs `body` on a connection of its own, without a transaction around it (one statement is its own
-    /// transaction); errors come out as ``StoreError``.
-    func onConnection<Result: Sendable>(
-        _ what: String,
-        _ body: (PostgresConnection) async throws -> Result
-    ) async throws -> Result {
-        do {
-            return try await client.withConnection { connection in try await body(connection) }
-        } catch {
-            throw PostgresErrors.map(error, while: what)
-        }
-    }
-
     /// Runs one read query and collects its rows with `collect`; errors come out as ``StoreError``.
     func read<Result>(
         _ query: PostgresQuery,
@@ -89,6 +78,27 @@ struct PostgresAccess: Sendable {
     ) async throws -> Result {
         do {
             return try await collect(try await client.query(query, logger: logger))
+        } catch {
+            throw PostgresErrors.map(error, while: what)
+        }
+    }
+
+    /// Runs one of the statements a desk runs for every message as a prepared statement (parsed and
+    /// planned once per connection, see ``PostgresPreparedStatements``), reads all its rows before the
+    /// connection goes back to the pool and collects them with `collect`; errors, decoding errors among
+    /// them, come out as ``StoreError``.
+    ///
+    /// Only for statements whose text does not vary with the values: each distinct text stays prepared
+    /// on every connection that ran it.
+    func prepared<Result>(
+        _ query: PostgresQuery,
+        _ what: String,
+        _ collect: ([PostgresRow]) throws -> Result
+    ) async throws -> Result {
+        do {
+            return try collect(try await statements.rows(of: query, on: client, logger: logger))
+        } catch let error as StoreError {
+            throw error
         } catch {
             throw PostgresErrors.map(error, while: what)
         }

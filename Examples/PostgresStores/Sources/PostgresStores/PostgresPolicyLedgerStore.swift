@@ -46,18 +46,15 @@ public struct PostgresPolicyLedgerStore: PolicyLedgerStore {
     /// - Returns: The ledger, or `nil` when nothing was ever recorded.
     /// - Throws: ``StoreError`` with ``StoreError/Code/unavailable`` when the database fails.
     public func moderationLedger(of member: MemberID) async throws -> MemberLedger? {
-        let texts = try await access.read(
+        // Read for every new ticket: prepared.
+        let text = try await access.prepared(
             """
             SELECT ledger::text FROM \(unescaped: access.table("moderation_ledgers"))
             WHERE member = \(member.rawValue)
             """,
             "reading the moderation ledger of \(member)"
-        ) { rows in
-            var texts: [String] = []
-            for try await (text) in rows.decode(String.self) { texts.append(text) }
-            return texts
-        }
-        return try texts.first.map { try access.decode(MemberLedger.self, from: $0) }
+        ) { rows in try rows.first.map { try $0.decode(String.self) } }
+        return try text.map { try access.decode(MemberLedger.self, from: $0) }
     }
 
     /// Saves a moderation ledger over the version it was read at, with the post the change owes, in one

@@ -29,10 +29,12 @@ extension PostgresPolicyLedgerStore {
     /// - Returns: The record, or `nil`.
     /// - Throws: ``StoreError`` with ``StoreError/Code/unavailable`` when the database fails.
     public func erasure(of member: MemberID) async throws -> MemberErasure? {
-        try await erasures(
+        // Read for every message and every delivery: prepared.
+        let text = try await access.prepared(
             "SELECT erasure::text FROM \(unescaped: access.table("member_erasures")) WHERE member = \(member.rawValue)",
             "reading the erasure of \(member)"
-        ).first
+        ) { rows in try rows.first.map { try $0.decode(String.self) } }
+        return try text.map { try access.decode(MemberErasure.self, from: $0) }
     }
 
     /// Lists unfinished erasures, oldest first.

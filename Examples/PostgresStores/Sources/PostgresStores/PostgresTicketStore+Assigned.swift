@@ -19,16 +19,14 @@ extension PostgresTicketStore {
         limit: Int
     ) async throws -> [TicketID] {
         try TicketQuery(statuses: statuses, assignee: agent, limit: limit).validate()
-        let rows = try await read(
+        // Read for every assignment: prepared.
+        return try await access.prepared(
             """
             SELECT id FROM \(unescaped: table("tickets"))
             WHERE assignee = \(agent.rawValue) AND status = ANY(\(statuses.map(\.rawValue).sorted()))
             ORDER BY id LIMIT \(limit)
             """,
             "listing the tickets of \(agent)"
-        )
-        var ids: [TicketID] = []
-        for try await (id) in rows.decode(String.self) { ids.append(TicketID(rawValue: id)) }
-        return ids
+        ) { rows in try rows.map { TicketID(rawValue: try $0.decode(String.self)) } }
     }
 }

@@ -19,15 +19,12 @@ extension PostgresTicketStore {
     public func commit(_ commit: TicketCommit) async throws {
         try commit.validateShape()
         let document = try CommitDocument(commit, encodingWith: { try self.json($0) }).text
-        // On a leased connection, read to the end inside the lease: the connection goes back to the pool
-        // when the closure returns, whatever the row stream does.
-        try await access.onConnection("committing \(commit.writes.map(\.ticket.id.rawValue))") { connection in
-            let rows = try await connection.query(
-                "SELECT \(unescaped: table("commit_tickets"))(\(document)::jsonb)",
-                logger: logger
-            )
-            for try await _ in rows {}
-        }
+        // Prepared, on a leased connection, and read to the end inside the lease: the connection goes back
+        // to the pool when the statement is done, whatever the row stream does.
+        try await access.prepared(
+            "SELECT \(unescaped: table("commit_tickets"))(\(document)::jsonb)",
+            "committing \(commit.writes.map(\.ticket.id.rawValue))"
+        ) { _ in }
     }
 
     func count(_ rows: PostgresRowSequence) async throws -> Int {

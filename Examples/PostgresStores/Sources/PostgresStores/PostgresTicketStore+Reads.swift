@@ -9,11 +9,13 @@ extension PostgresTicketStore {
     /// - Returns: The ticket, or `nil`.
     /// - Throws: ``StoreError`` with ``StoreError/Code/unavailable`` when the database fails.
     public func ticket(_ id: TicketID) async throws -> StoredTicket? {
-        let rows = try await read(
+        let found = try await access.prepared(
             "SELECT snapshot::text, due_at FROM \(unescaped: table("tickets")) WHERE id = \(id.rawValue)",
             "reading ticket \(id)"
-        )
-        return try await storedTickets(rows).first
+        ) { rows in try rows.first.map { try $0.decode((String, Double?).self) } }
+        return try found.map { text, due in
+            StoredTicket(ticket: try decode(Ticket.self, from: text), dueAt: due.map(Date.init(storedValue:)))
+        }
     }
 
     /// Reads a ticket's events in order.
@@ -40,14 +42,14 @@ extension PostgresTicketStore {
     /// - Returns: The ticket's id, or `nil`.
     /// - Throws: ``StoreError`` with ``StoreError/Code/unavailable`` when the database fails.
     public func ticketID(forExternalMessage key: ExternalMessageKey) async throws -> TicketID? {
-        let rows = try await read(
+        try await access.prepared(
             """
             SELECT ticket_id FROM \(unescaped: table("external_keys"))
             WHERE channel = \(key.channel.rawValue) AND external_id = \(key.externalID)
             """,
-            "looking up message \(key)"
+            "looking up message \(key)",
+            Self.firstID
         )
-        return try await firstID(rows)
     }
 
     /// Finds the ticket a thread key points at.
@@ -56,11 +58,11 @@ extension PostgresTicketStore {
     /// - Returns: The ticket's id, or `nil`.
     /// - Throws: ``StoreError`` with ``StoreError/Code/unavailable`` when the database fails.
     public func ticketID(forThread key: ThreadKey) async throws -> TicketID? {
-        let rows = try await read(
+        try await access.prepared(
             "SELECT ticket_id FROM \(unescaped: table("thread_keys")) WHERE key = \(key.rawValue)",
-            "looking up thread \(key)"
+            "looking up thread \(key)",
+            Self.firstID
         )
-        return try await firstID(rows)
     }
 
     /// Hands out the next ticket number from the schema's `ticket_numbers` sequence; see
@@ -71,16 +73,10 @@ extension PostgresTicketStore {
     /// - Throws: ``StoreError`` with ``StoreError/Code/unavailable`` when the database fails or the
     ///   sequence has run past ``TicketNumber/maximum``.
     public func nextTicketNumber() async throws -> TicketNumber {
-        let rows = try await read(
+        let value = try await access.prepared(
             "SELECT nextval('\(unescaped: table("ticket_numbers"))')",
             "drawing a ticket number"
-        )
-        var value: Int?
-        do {
-            for try await (next) in rows.decode(Int.self) { value = next }
-        } catch {
-            throw PostgresErrors.map(error, while: "drawing a ticket number")
-        }
+        ) { rows in try rows.first.map { try $0.decode(Int.self) } }
         guard let value, let number = TicketNumber(rawValue: value) else {
             throw StoreError(
                 .unavailable,
@@ -171,16 +167,17 @@ extension PostgresTicketStore {
     /// - Throws: ``StoreError`` with ``StoreError/Code/unavailable`` when the database fails.
     public func claimOutbound(_ id: OutboundID, at instant: Date, until: Date) async throws -> OutboundMessage? {
         let token = UUID().uuidString
-        let rows = try await read(
+        let rows = try await access.prepared(
             """
             UPDATE \(unescaped: table("outbox")) SET claimed_until = \(until.storedValue), claim_token = \(token)
             WHERE id = \(id.rawValue) AND state = 'pending' AND next_attempt_at <= \(instant.storedValue)
               AND (claimed_until IS NULL OR claimed_until <= \(instant.storedValue))
             RETURNING \(unescaped: Self.outboundColumns)
             """,
-            "claiming outbound message \(id)"
+            "claiming outbound message \(id)",
+            outboundMessages
         )
-        return try await outboundMessages(rows).first
+        return rows.first
     }
 
     /// Stores an outbound message's new delivery state and ends any claim on it, in one `UPDATE` that
@@ -196,11 +193,11 @@ extension PostgresTicketStore {
         unclaimed.claim = nil
         let snapshot = try json(unclaimed)
         let token = message.claim?.token
-        let rows: PostgresRowSequence
+        let updated: Int
         if message.state == .deadLettered {
             // A message moved into dead letters is reported in the feed by the same statement.
             let report = DeskEvent.deadLettered(unclaimed)
-            rows = try await read(
+            updated = try await access.prepared(
                 """
                 WITH before AS (SELECT state FROM \(unescaped: table("outbox")) WHERE id = \(message.id.rawValue)),
                 updated AS (
@@ -219,9 +216,9 @@ extension PostgresTicketStore {
                 SELECT 1 FROM updated
                 """,
                 "updating outbound message \(message.id)"
-            )
+            ) { $0.count }
         } else {
-            rows = try await read(
+            updated = try await access.prepared(
                 """
                 UPDATE \(unescaped: table("outbox"))
                 SET state = \(message.state.rawValue), next_attempt_at = \(message.nextAttemptAt.storedValue),
@@ -230,9 +227,9 @@ extension PostgresTicketStore {
                 RETURNING 1
                 """,
                 "updating outbound message \(message.id)"
-            )
+            ) { $0.count }
         }
-        guard try await count(rows) == 0 else { return }
+        guard updated == 0 else { return }
         // Nothing matched: the message is unknown, or its claim is another's now. Messages are never
         // deleted, so one found now was there for the update too.
         guard let stored = try await outbound(message.id) else {
@@ -252,11 +249,11 @@ extension PostgresTicketStore {
     /// - Returns: The message, or `nil`.
     /// - Throws: ``StoreError`` with ``StoreError/Code/unavailable`` when the database fails.
     public func outbound(_ id: OutboundID) async throws -> OutboundMessage? {
-        let rows = try await read(
+        try await access.prepared(
             "SELECT \(unescaped: Self.outboundColumns) FROM \(unescaped: table("outbox")) WHERE id = \(id.rawValue)",
-            "reading outbound message \(id)"
-        )
-        return try await outboundMessages(rows).first
+            "reading outbound message \(id)",
+            outboundMessages
+        ).first
     }
 
     /// Reads every outbound message of a ticket in commit order.
@@ -337,12 +334,25 @@ extension PostgresTicketStore {
     /// Decodes rows of ``outboundColumns``; the claim columns, not the JSON, say who holds a message.
     private func outboundMessages(_ rows: PostgresRowSequence) async throws -> [OutboundMessage] {
         var messages: [OutboundMessage] = []
-        for try await (text, token, until) in rows.decode((String, String?, Double?).self) {
-            var message = try decode(OutboundMessage.self, from: text)
-            if let token, let until { message.claim = DeliveryClaim(token: token, until: Date(storedValue: until)) }
-            messages.append(message)
-        }
+        for try await row in rows { messages.append(try outboundMessage(row)) }
         return messages
+    }
+
+    /// Decodes read rows of ``outboundColumns``.
+    private func outboundMessages(_ rows: [PostgresRow]) throws -> [OutboundMessage] {
+        try rows.map(outboundMessage)
+    }
+
+    private func outboundMessage(_ row: PostgresRow) throws -> OutboundMessage {
+        let (text, token, until) = try row.decode((String, String?, Double?).self)
+        var message = try decode(OutboundMessage.self, from: text)
+        if let token, let until { message.claim = DeliveryClaim(token: token, until: Date(storedValue: until)) }
+        return message
+    }
+
+    /// The ticket id in the first row, if any.
+    private static func firstID(_ rows: [PostgresRow]) throws -> TicketID? {
+        try rows.first.map { TicketID(rawValue: try $0.decode(String.self)) }
     }
 
     private func firstID(_ rows: PostgresRowSequence) async throws -> TicketID? {

@@ -37,7 +37,7 @@ public enum TicketStoreConformance {
         nulTextRefused, textSearch, searchFilters, searchFollowsChanges, searchQueriesValidated,
         feedFollowsCommits, feedFailedCommitsAddNothing, feedNoticesKeptOnce, feedReportsDeadLetters,
         feedQueriesValidated, feedWithoutGapsAtOnce,
-        sortOrders, sortedPagingSurvivesChanges, badCursorsRefused, assignedTicketIDs,
+        sortOrders, sortedPagingSurvivesChanges, badCursorsRefused, assignedTicketIDs, ticketTimers,
     ]
 
     static let commitThenRead = Check("commit then read back") { store, expect in

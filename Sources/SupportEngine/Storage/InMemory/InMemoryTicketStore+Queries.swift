@@ -112,6 +112,36 @@ extension InMemoryTicketStore {
         return TicketPage(tickets: page, nextCursor: hasMore ? page.last?.ticket.id : nil)
     }
 
+    /// The ids and due instants of the tickets due before `horizon`, read from ``dueIndex`` without
+    /// copying a ticket; see ``TicketStore/ticketTimers(dueBefore:after:limit:)``.
+    ///
+    /// - Parameters:
+    ///   - horizon: Only tickets whose due instant is before this instant.
+    ///   - cursor: The last id of the previous page, or `nil` for the first.
+    ///   - limit: The most entries to return, 1 to ``TicketQuery/maximumLimit``.
+    /// - Returns: The entries, in id order.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/invalidQuery`` for a limit out of range.
+    public func ticketTimers(dueBefore horizon: Date, after cursor: TicketID?, limit: Int) throws -> [TicketTimer] {
+        try TicketQuery(dueBefore: horizon, after: cursor, limit: limit).validate()
+        var due: [TicketTimer] = []
+        for record in dueIndex.elements(dueBefore: horizon, dueOf: { $0.dueAt }) {
+            guard let at = record.dueAt else { continue }
+            let id = record.ticket.id
+            if let cursor, id <= cursor { continue }
+            due.append(TicketTimer(ticketID: id, dueAt: at))
+        }
+        due.sort { $0.ticketID < $1.ticketID }
+        var page: [TicketTimer] = []
+        page.reserveCapacity(min(limit, due.count))
+        var previous: TicketID?
+        for timer in due where timer.ticketID != previous {
+            previous = timer.ticketID  // an entry listed twice is returned once
+            page.append(timer)
+            if page.count == limit { break }
+        }
+        return page
+    }
+
     private static func firstIndex(in records: [Record], after cursor: TicketID) -> Int {
         var low = 0
         var high = records.count

@@ -73,17 +73,20 @@ public actor InMemoryTicketStore: TicketStore {
         for write in commit.writes {
             let id = write.ticket.id
             let record: Record
-            updateHolder(of: id, from: records[id]?.ticket, to: write.ticket)
-            textIndex?.update(write.ticket, from: records[id]?.ticket)
+            // One lookup, and the stored snapshot read in place: a commit copies no ticket but the new one.
             if let existing = records[id] {
                 record = existing
+                updateHolder(of: id, from: Self.holder(of: existing.ticket), to: Self.holder(of: write.ticket))
+                textIndex?.update(write.ticket, from: existing.ticket)
                 if let due = write.dueAt, due != existing.dueAt { dueIndex.add(existing, due: due) }
                 record.log.append(write.events, from: existing.ticket, to: write.ticket)
-                let old = (ticket: existing.ticket, dueAt: existing.dueAt)
+                let old = orderIndexes.isEmpty ? nil : (ticket: existing.ticket, dueAt: existing.dueAt)
                 record.ticket = write.ticket
                 record.dueAt = write.dueAt
-                if !orderIndexes.isEmpty { updateOrderIndexes(record, from: old) }
+                if let old { updateOrderIndexes(record, from: old) }
             } else {
+                updateHolder(of: id, from: nil, to: Self.holder(of: write.ticket))
+                textIndex?.update(write.ticket, from: nil)
                 record = Record(ticket: write.ticket, dueAt: write.dueAt)
                 if let due = write.dueAt { dueIndex.add(record, due: due) }
                 if let last = ordered.last, last.ticket.id > id { orderedIsSorted = false }
@@ -118,10 +121,9 @@ public actor InMemoryTicketStore: TicketStore {
         appendFeed(of: commit)
     }
 
-    /// Keeps ``held`` in step with a ticket's assignee and status.
-    private func updateHolder(of id: TicketID, from old: Ticket?, to new: Ticket) {
-        let before = old.flatMap { Self.isHeld($0) ? $0.assignee : nil }
-        let after = Self.isHeld(new) ? new.assignee : nil
+    /// Keeps ``held`` in step with a ticket's holder: `before` and `after` are ``holder(of:)`` of the
+    /// stored and the new snapshot.
+    private func updateHolder(of id: TicketID, from before: AgentID?, to after: AgentID?) {
         guard before != after else { return }
         if let before {
             held[before]?.remove(id)
@@ -130,9 +132,17 @@ public actor InMemoryTicketStore: TicketStore {
         if let after { held[after, default: []].insert(id) }
     }
 
+    /// The statuses in which an assigned ticket counts as held: ``holder(of:)`` answers with a switch
+    /// over the same statuses.
     static let heldStatuses: Set<TicketStatus> = [.new, .open, .pending, .onHold]
 
-    private static func isHeld(_ ticket: Ticket) -> Bool { heldStatuses.contains(ticket.status) }
+    /// The agent holding a ticket: its assignee while its status is one of ``heldStatuses``.
+    private static func holder(of ticket: Ticket) -> AgentID? {
+        switch ticket.status {
+        case .new, .open, .pending, .onHold: ticket.assignee
+        case .solved, .closed: nil
+        }
+    }
 
     private func validate(_ commit: TicketCommit) throws {
         try commit.validateShape()

@@ -99,6 +99,61 @@ struct TicketTimersTests {
         }
     }
 
+    @Test("pages read between commits follow the commits")
+    func pagesFollowCommits() async throws {
+        let seed = UInt64.random(in: 1...UInt64.max)
+        print("TicketTimersTests.pagesFollowCommits seed \(seed)")
+        var random = SplitMix64(seed: seed)
+        let store = InMemoryTicketStore()
+        var tickets: [Ticket] = []
+        func randomDue() -> Date? {
+            random.next() % 6 == 0 ? nil : Self.start.addingTimeInterval(Double(random.next() % 40) * 60)
+        }
+        for index in 0..<90 {
+            let (ticket, event) = try Self.newTicket(index)
+            try await store.commit(
+                TicketCommit(writes: [
+                    TicketWrite(ticket: ticket, expectedVersion: 0, events: [event], dueAt: randomDue())
+                ])
+            )
+            tickets.append(ticket)
+        }
+        for round in 0..<30 {
+            let horizon = Self.start.addingTimeInterval(Double(random.next() % 45) * 60)
+            let limit = Int(random.next() % 12) + 1
+            var cursor: TicketID?
+            var pages = 0
+            repeat {
+                if pages > 0, random.next() % 2 == 0 {
+                    // A commit between two pages: the next page must show it.
+                    let position = Int(random.next() % UInt64(tickets.count))
+                    let (next, events) = try TicketRules.execute(
+                        .addTags(["page-\(round)-\(pages)"]),
+                        on: tickets[position],
+                        by: .agent("anna"),
+                        at: Self.start
+                    )
+                    let write = TicketWrite(
+                        ticket: next,
+                        expectedVersion: tickets[position].version,
+                        events: events,
+                        dueAt: randomDue()
+                    )
+                    try await store.commit(TicketCommit(writes: [write]))
+                    tickets[position] = next
+                }
+                let expected = try await store.tickets(
+                    matching: TicketQuery(dueBefore: horizon, after: cursor, limit: limit)
+                )
+                .tickets.map { TicketTimer(ticketID: $0.ticket.id, dueAt: $0.dueAt ?? .distantPast) }
+                let page = try await store.ticketTimers(dueBefore: horizon, after: cursor, limit: limit)
+                #expect(page == expected, "round \(round), page \(pages), seed \(seed)")
+                cursor = page.count == limit ? page.last?.ticketID : nil
+                pages += 1
+            } while cursor != nil
+        }
+    }
+
     @Test("the default implementation keeps the contract")
     func defaultImplementation() async throws {
         // The fault-injecting store (with no faults) does not override ticketTimers: it gets the default,

@@ -57,6 +57,15 @@ public actor InMemoryTicketStore: TicketStore {
     /// The tickets in each order a query asked for: built by the first such query, kept current by
     /// commits after it.
     var orderIndexes: [IndexedOrder: TicketOrderIndex<Record>] = [:]
+    /// The due timers a first page of ``ticketTimers(dueBefore:after:limit:)`` listed, kept for the
+    /// following pages until a commit or the last page.
+    var timerListing: TimerListing?
+
+    /// The tickets due before a horizon, in id order, as one listing found them.
+    struct TimerListing {
+        var horizon: Date
+        var timers: [TicketTimer]
+    }
 
     /// Creates an empty store.
     public init() {}
@@ -70,6 +79,7 @@ public actor InMemoryTicketStore: TicketStore {
     /// - Throws: ``StoreError`` as the protocol describes; nothing is stored on error.
     public func commit(_ commit: TicketCommit) throws {
         try validate(commit)
+        timerListing = nil  // the due instants change
         for write in commit.writes {
             let id = write.ticket.id
             let record: Record

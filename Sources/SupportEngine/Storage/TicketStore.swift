@@ -105,7 +105,7 @@ public protocol TicketStore: Sendable {
     ///   - horizon: Only tickets whose stored due instant is before this instant.
     ///   - cursor: The last id of the previous page, or `nil` for the first.
     ///   - limit: The most entries to return, 1 to ``TicketQuery/maximumLimit``.
-    /// - Returns: The entries, in id order; fewer than `limit` on the last page.
+    /// - Returns: The entries, in id order; a page of fewer than `limit` entries is the last.
     /// - Throws: ``StoreError`` with ``StoreError/Code/invalidQuery`` for a limit out of range.
     func ticketTimers(dueBefore horizon: Date, after cursor: TicketID?, limit: Int) async throws -> [TicketTimer]
 

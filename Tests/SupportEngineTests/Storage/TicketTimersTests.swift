@@ -38,7 +38,8 @@ struct TicketTimersTests {
         let seed = UInt64.random(in: 1...UInt64.max)
         print("TicketTimersTests seed \(seed)")
         var random = SplitMix64(seed: seed)
-        let store = InMemoryTicketStore()
+        // Through the protocol, as the desk calls it: on the concrete type the call resolves to the default.
+        let store: any TicketStore = InMemoryTicketStore()
         var tickets: [Ticket] = []
         func randomDue() -> Date? {
             random.next() % 5 == 0 ? nil : Self.start.addingTimeInterval(Double(random.next() % 50) * 60)
@@ -104,7 +105,8 @@ struct TicketTimersTests {
         let seed = UInt64.random(in: 1...UInt64.max)
         print("TicketTimersTests.pagesFollowCommits seed \(seed)")
         var random = SplitMix64(seed: seed)
-        let store = InMemoryTicketStore()
+        // Through the protocol, as the desk calls it: on the concrete type the call resolves to the default.
+        let store: any TicketStore = InMemoryTicketStore()
         var tickets: [Ticket] = []
         func randomDue() -> Date? {
             random.next() % 6 == 0 ? nil : Self.start.addingTimeInterval(Double(random.next() % 40) * 60)

@@ -36,9 +36,16 @@ struct SubjectPropertyTests {
         let harness = DeskHarness()
         for index in 0..<400 {
             var body = ""
+            let asciiOnly = random.next() % 2 == 0
+            if random.next() % 3 == 0 {
+                // A first line of 79 to 82 letters, maybe padded: the boundaries of the cut on both paths.
+                body += ["", "  ", "\n \t\n", "\t"][Int(random.next() % 4)]
+                let letter = asciiOnly || random.next() % 2 == 0 ? "k" : "ж"
+                body += String(repeating: letter, count: 79 + Int(random.next() % 4))
+                body += ["", " ", "\n", "\r\nmore"][Int(random.next() % 4)]
+            }
             let long = random.next() % 3 == 0
             let length = Int(random.next() % (long ? 200 : 30))
-            let asciiOnly = random.next() % 2 == 0
             for _ in 0..<length {
                 let piece = pieces[Int(random.next() % UInt64(pieces.count))]
                 if asciiOnly, !piece.utf8.allSatisfy({ $0 < 0x80 }) { continue }

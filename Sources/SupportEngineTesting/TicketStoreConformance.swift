@@ -38,6 +38,7 @@ public enum TicketStoreConformance {
         feedFollowsCommits, feedFailedCommitsAddNothing, feedNoticesKeptOnce, feedReportsDeadLetters,
         feedQueriesValidated, feedWithoutGapsAtOnce,
         sortOrders, sortedPagingSurvivesChanges, badCursorsRefused, assignedTicketIDs, inboundLookup,
+        ticketTimers,
     ]
 
     static let commitThenRead = Check("commit then read back") { store, expect in

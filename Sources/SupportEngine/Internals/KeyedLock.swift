@@ -21,8 +21,13 @@ struct KeyedLock<Key: Hashable & Sendable> {
     ///
     /// - Returns: `true` when the caller now holds the key; `false` when it must ``wait(for:_:)``.
     mutating func take(_ key: Key) -> Bool {
-        guard holders[key] == nil else { return false }
-        holders[key] = []
+        Self.claim(&holders[key])  // one hash lookup for the check and the claim
+    }
+
+    /// Claims an unheld key's place; `false` when it is held.
+    private static func claim(_ waiters: inout [CheckedContinuation<Void, Never>]?) -> Bool {
+        guard waiters == nil else { return false }
+        waiters = []
         return true
     }
 
@@ -33,10 +38,8 @@ struct KeyedLock<Key: Hashable & Sendable> {
 
     /// Releases `key`, handing it to the next waiting writer if there is one.
     mutating func release(_ key: Key) {
-        guard var waiters = holders[key], !waiters.isEmpty else {
-            holders[key] = nil
-            return
-        }
+        // One hash lookup when nobody waits, the usual case.
+        guard var waiters = holders.removeValue(forKey: key), !waiters.isEmpty else { return }
         let next = waiters.removeFirst()
         holders[key] = waiters
         next.resume()

@@ -44,14 +44,31 @@ struct DueQueue: Sendable {
     }
 
     /// The timer an entry stands for: its work, and for the outbox also its instant.
+    ///
+    /// Its hash is computed once, from the work and the instant, and the table hashes only that word:
+    /// growing the table and removing a timer (which moves the timers after it) rehash a word instead of
+    /// an id's text.
     private struct Timer: Hashable {
         var work: Work
-        var instant: Date?
+        /// The outbox's instant (its `timeIntervalSinceReferenceDate`); 0 for any other work, whose
+        /// timer is one per work.
+        var instant: Double
+        private var digest: Int
 
         init(_ work: Work, due: Date) {
             self.work = work
-            self.instant = work == .outbox ? due : nil
+            self.instant = work == .outbox ? due.timeIntervalSinceReferenceDate : 0
+            var hasher = Hasher()
+            hasher.combine(work)
+            hasher.combine(instant)
+            digest = hasher.finalize()
         }
+
+        static func == (lhs: Timer, rhs: Timer) -> Bool {
+            lhs.digest == rhs.digest && lhs.instant == rhs.instant && lhs.work == rhs.work
+        }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(digest) }
     }
 
     /// One place in the heap: the ordering key and the slot holding the work.

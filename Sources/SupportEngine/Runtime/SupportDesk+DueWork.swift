@@ -273,15 +273,13 @@ extension SupportDesk {
     /// Puts on the timers every ticket and journey the stores hold due before `horizon`, in pages; work
     /// waiting out a back-off here keeps it (``DueSchedule/addFound(_:at:)``).
     private func scheduleStoredTimers(dueBefore horizon: Date) async throws {
+        // Ids and instants only: a scan copies no ticket.
         var cursor: TicketID?
         repeat {
-            let page = try await store.tickets(
-                matching: TicketQuery(dueBefore: horizon, after: cursor, limit: TicketQuery.maximumLimit)
-            )
-            for stored in page.tickets {
-                if let due = stored.dueAt { dueWork.addFound(.ticket(stored.ticket.id), at: due) }
-            }
-            cursor = page.nextCursor
+            let limit = TicketQuery.maximumLimit
+            let page = try await store.ticketTimers(dueBefore: horizon, after: cursor, limit: limit)
+            for timer in page { dueWork.addFound(.ticket(timer.ticketID), at: timer.dueAt) }
+            cursor = page.count == limit ? page.last?.ticketID : nil
         } while cursor != nil
         guard configuration.journey != nil else { return }
         var after: MemberID?

@@ -104,6 +104,23 @@ public protocol TicketStore: Sendable {
     /// - Throws: ``StoreError`` with ``StoreError/Code/invalidQuery`` for a limit out of range.
     func ticketIDs(assignedTo agent: AgentID, statuses: Set<TicketStatus>, limit: Int) async throws -> [TicketID]
 
+    /// Lists the id and stored due instant of every ticket whose due instant is before `horizon`, in id
+    /// order, after `cursor`, at most `limit` of them: the same tickets, in the same order, as
+    /// ``tickets(matching:)`` with `TicketQuery(dueBefore: horizon, after: cursor, limit: limit)`.
+    ///
+    /// The desk reads it to rebuild its timers at start and, every
+    /// ``DeskConfiguration/storeScanInterval``, to find the timers other desks on the store scheduled.
+    /// It reads two fields, not tickets, so a scan costs little per ticket. The default reads
+    /// ``tickets(matching:)``; an adapter with an index on the due instant overrides it.
+    ///
+    /// - Parameters:
+    ///   - horizon: Only tickets whose stored due instant is before this instant.
+    ///   - cursor: The last id of the previous page, or `nil` for the first.
+    ///   - limit: The most entries to return, 1 to ``TicketQuery/maximumLimit``.
+    /// - Returns: The entries, in id order; a page of fewer than `limit` entries is the last.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/invalidQuery`` for a limit out of range.
+    func ticketTimers(dueBefore horizon: Date, after cursor: TicketID?, limit: Int) async throws -> [TicketTimer]
+
     /// Lists outbound messages still pending whose next attempt is due at or before `instant`, oldest
     /// first.
     ///

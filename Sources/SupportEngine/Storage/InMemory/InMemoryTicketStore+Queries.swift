@@ -112,6 +112,58 @@ extension InMemoryTicketStore {
         return TicketPage(tickets: page, nextCursor: hasMore ? page.last?.ticket.id : nil)
     }
 
+    /// The ids and due instants of the tickets due before `horizon`, read from ``dueIndex`` without
+    /// copying a ticket; see ``TicketStore/ticketTimers(dueBefore:after:limit:)``.
+    ///
+    /// A first page (no cursor) walks the due index and sorts what it finds; the listing is kept for the
+    /// next pages of the same horizon until a commit changes the store or the last page is read, so a
+    /// listing of `n` timers costs one walk and one sort, whatever the page size.
+    ///
+    /// - Parameters:
+    ///   - horizon: Only tickets whose due instant is before this instant.
+    ///   - cursor: The last id of the previous page, or `nil` for the first.
+    ///   - limit: The most entries to return, 1 to ``TicketQuery/maximumLimit``.
+    /// - Returns: The entries, in id order.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/invalidQuery`` for a limit out of range.
+    public func ticketTimers(dueBefore horizon: Date, after cursor: TicketID?, limit: Int) throws -> [TicketTimer] {
+        try TicketQuery(dueBefore: horizon, after: cursor, limit: limit).validate()
+        let listing: TimerListing
+        if cursor != nil, let kept = timerListing, kept.horizon == horizon {
+            listing = kept
+        } else {
+            listing = TimerListing(horizon: horizon, timers: dueTimers(before: horizon))
+        }
+        var start = 0
+        if let cursor {
+            // The first entry after the cursor, by binary search.
+            var high = listing.timers.count
+            while start < high {
+                let middle = (start + high) / 2
+                if listing.timers[middle].ticketID <= cursor { start = middle + 1 } else { high = middle }
+            }
+        }
+        let end = min(listing.timers.count, start + limit)
+        // Kept while pages come full: the caller may ask for the next.
+        timerListing = end - start == limit ? listing : nil
+        return Array(listing.timers[start..<end])
+    }
+
+    /// Every ticket due before `horizon` with its due instant, in id order, each once.
+    private func dueTimers(before horizon: Date) -> [TicketTimer] {
+        var due: [TicketTimer] = []
+        for record in dueIndex.elements(dueBefore: horizon, dueOf: { $0.dueAt }) {
+            guard let at = record.dueAt else { continue }
+            due.append(TicketTimer(ticketID: record.ticket.id, dueAt: at))
+        }
+        due.sort { $0.ticketID < $1.ticketID }
+        var unique: [TicketTimer] = []
+        unique.reserveCapacity(due.count)
+        for timer in due where timer.ticketID != unique.last?.ticketID {
+            unique.append(timer)  // an entry listed twice is kept once
+        }
+        return unique
+    }
+
     private static func firstIndex(in records: [Record], after cursor: TicketID) -> Int {
         var low = 0
         var high = records.count

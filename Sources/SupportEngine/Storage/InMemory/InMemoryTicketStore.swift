@@ -57,6 +57,15 @@ public actor InMemoryTicketStore: TicketStore {
     /// The tickets in each order a query asked for: built by the first such query, kept current by
     /// commits after it.
     var orderIndexes: [IndexedOrder: TicketOrderIndex<Record>] = [:]
+    /// The due timers a first page of ``ticketTimers(dueBefore:after:limit:)`` listed, kept for the
+    /// following pages until a commit or the last page.
+    var timerListing: TimerListing?
+
+    /// The tickets due before a horizon, in id order, as one listing found them.
+    struct TimerListing {
+        var horizon: Date
+        var timers: [TicketTimer]
+    }
 
     /// Creates an empty store.
     public init() {}
@@ -70,20 +79,24 @@ public actor InMemoryTicketStore: TicketStore {
     /// - Throws: ``StoreError`` as the protocol describes; nothing is stored on error.
     public func commit(_ commit: TicketCommit) throws {
         try validate(commit)
+        timerListing = nil  // the due instants change
         for write in commit.writes {
             let id = write.ticket.id
             let record: Record
-            updateHolder(of: id, from: records[id]?.ticket, to: write.ticket)
-            textIndex?.update(write.ticket, from: records[id]?.ticket)
+            // One lookup, and the stored snapshot read in place: a commit copies no ticket but the new one.
             if let existing = records[id] {
                 record = existing
+                updateHolder(of: id, from: Self.holder(of: existing.ticket), to: Self.holder(of: write.ticket))
+                textIndex?.update(write.ticket, from: existing.ticket)
                 if let due = write.dueAt, due != existing.dueAt { dueIndex.add(existing, due: due) }
                 record.log.append(write.events, from: existing.ticket, to: write.ticket)
-                let old = (ticket: existing.ticket, dueAt: existing.dueAt)
+                let old = orderIndexes.isEmpty ? nil : (ticket: existing.ticket, dueAt: existing.dueAt)
                 record.ticket = write.ticket
                 record.dueAt = write.dueAt
-                if !orderIndexes.isEmpty { updateOrderIndexes(record, from: old) }
+                if let old { updateOrderIndexes(record, from: old) }
             } else {
+                updateHolder(of: id, from: nil, to: Self.holder(of: write.ticket))
+                textIndex?.update(write.ticket, from: nil)
                 record = Record(ticket: write.ticket, dueAt: write.dueAt)
                 if let due = write.dueAt { dueIndex.add(record, due: due) }
                 if let last = ordered.last, last.ticket.id > id { orderedIsSorted = false }
@@ -118,10 +131,9 @@ public actor InMemoryTicketStore: TicketStore {
         appendFeed(of: commit)
     }
 
-    /// Keeps ``held`` in step with a ticket's assignee and status.
-    private func updateHolder(of id: TicketID, from old: Ticket?, to new: Ticket) {
-        let before = old.flatMap { Self.isHeld($0) ? $0.assignee : nil }
-        let after = Self.isHeld(new) ? new.assignee : nil
+    /// Keeps ``held`` in step with a ticket's holder: `before` and `after` are ``holder(of:)`` of the
+    /// stored and the new snapshot.
+    private func updateHolder(of id: TicketID, from before: AgentID?, to after: AgentID?) {
         guard before != after else { return }
         if let before {
             held[before]?.remove(id)
@@ -130,9 +142,17 @@ public actor InMemoryTicketStore: TicketStore {
         if let after { held[after, default: []].insert(id) }
     }
 
+    /// The statuses in which an assigned ticket counts as held: ``holder(of:)`` answers with a switch
+    /// over the same statuses.
     static let heldStatuses: Set<TicketStatus> = [.new, .open, .pending, .onHold]
 
-    private static func isHeld(_ ticket: Ticket) -> Bool { heldStatuses.contains(ticket.status) }
+    /// The agent holding a ticket: its assignee while its status is one of ``heldStatuses``.
+    private static func holder(of ticket: Ticket) -> AgentID? {
+        switch ticket.status {
+        case .new, .open, .pending, .onHold: ticket.assignee
+        case .solved, .closed: nil
+        }
+    }
 
     private func validate(_ commit: TicketCommit) throws {
         try commit.validateShape()

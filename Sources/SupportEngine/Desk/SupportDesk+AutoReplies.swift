@@ -146,7 +146,6 @@ extension SupportDesk {
         return latest
     }
 
-    /// The rendered self-service block for a reason, or an empty string when it has no links.
     /// The acknowledgement's line naming the channel the answer goes out on (``replyChannel(for:to:)``);
     /// empty when no channel reaches the member.
     private func replyChannelLine(for ticket: Ticket, member: MemberProfile, locale: LocaleTag) async throws -> String {
@@ -158,6 +157,7 @@ extension SupportDesk {
         )
     }
 
+    /// The rendered self-service block for a reason, or an empty string when it has no links.
     private func selfServiceBlock(for reason: ContactReason, locale: LocaleTag) throws -> String {
         guard let links = configuration.selfService[reason], !links.isEmpty else { return "" }
         let list = links.map { "\n- \($0.title(in: locale)): \($0.url)" }.joined()

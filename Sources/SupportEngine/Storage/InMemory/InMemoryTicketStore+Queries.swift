@@ -85,7 +85,7 @@ extension InMemoryTicketStore {
         return TicketPage(tickets: page, nextCursor: hasMore ? page.last?.ticket.id : nil)
     }
 
-    /// A query for the tickets due before an instant, answered from ``dueIndex`` in id order.
+    /// A query for the tickets due before an instant, answered from the due index in id order.
     private func dueTickets(before horizon: Date, matching query: TicketQuery) -> TicketPage {
         // Each id is read once, and only those after the cursor are sorted.
         var due: [(id: TicketID, record: Record)] = []
@@ -112,7 +112,7 @@ extension InMemoryTicketStore {
         return TicketPage(tickets: page, nextCursor: hasMore ? page.last?.ticket.id : nil)
     }
 
-    /// The ids and due instants of the tickets due before `horizon`, read from ``dueIndex`` without
+    /// The ids and due instants of the tickets due before `horizon`, read from the store's due index without
     /// copying a ticket; see ``TicketStore/ticketTimers(dueBefore:after:limit:)``.
     ///
     /// A first page (no cursor) walks the due index and sorts what it finds; the listing is kept for the

@@ -72,35 +72,6 @@ private actor NoErasureStore: ForwardingTicketStore {
 }
 
 /// A policy store written before erasure existed: it forwards the rest to the in-memory one.
-private actor NoErasureLedgers: PolicyLedgerStore {
+private actor NoErasureLedgers: ForwardingPolicyLedgerStore {
     let base = InMemoryPolicyLedgerStore()
-
-    func moderationLedger(of member: MemberID) async throws -> MemberLedger? { await base.moderationLedger(of: member) }
-    func saveModerationLedger(_ ledger: MemberLedger, expectedVersion: Int, owing post: PendingPolicyPost?) async throws
-    {
-        try await base.saveModerationLedger(ledger, expectedVersion: expectedVersion, owing: post)
-    }
-    func refundDecisions(of member: MemberID) async throws -> StoredRefundDecisions {
-        await base.refundDecisions(of: member)
-    }
-    func refundDecision(_ request: RefundRequestID, of member: MemberID) async throws -> RefundDecision? {
-        await base.refundDecision(request, of: member)
-    }
-    func recordRefundDecision(
-        _ decision: RefundDecision,
-        replacing: Bool,
-        expectedVersion: Int,
-        owing post: PendingPolicyPost?
-    ) async throws {
-        try await base.recordRefundDecision(
-            decision,
-            replacing: replacing,
-            expectedVersion: expectedVersion,
-            owing: post
-        )
-    }
-    func pendingPolicyPosts(of member: MemberID?, limit: Int) async throws -> [PendingPolicyPost] {
-        await base.pendingPolicyPosts(of: member, limit: limit)
-    }
-    func removePendingPolicyPost(_ id: String) async throws { await base.removePendingPolicyPost(id) }
 }

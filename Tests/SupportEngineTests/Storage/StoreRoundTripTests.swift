@@ -159,7 +159,7 @@ private actor CountingTicketStore: ForwardingTicketStore {
 
 /// A policy ledger store that counts the reads of a member's records, and can record an erasure right
 /// after the first read of them.
-private actor CountingLedgerStore: PolicyLedgerStore {
+private actor CountingLedgerStore: ForwardingPolicyLedgerStore {
     let base = InMemoryPolicyLedgerStore()
     var counts: [String: Int] = [:]
     private var erasureAfterFirstRead: MemberErasure?
@@ -187,39 +187,6 @@ private actor CountingLedgerStore: PolicyLedgerStore {
         counts["moderationLedger", default: 0] += 1
         return await base.moderationLedger(of: member)
     }
-
-    func saveModerationLedger(_ ledger: MemberLedger, expectedVersion: Int, owing post: PendingPolicyPost?) async throws
-    {
-        try await base.saveModerationLedger(ledger, expectedVersion: expectedVersion, owing: post)
-    }
-
-    func refundDecisions(of member: MemberID) async throws -> StoredRefundDecisions {
-        await base.refundDecisions(of: member)
-    }
-
-    func refundDecision(_ request: RefundRequestID, of member: MemberID) async throws -> RefundDecision? {
-        await base.refundDecision(request, of: member)
-    }
-
-    func recordRefundDecision(
-        _ decision: RefundDecision,
-        replacing: Bool,
-        expectedVersion: Int,
-        owing post: PendingPolicyPost?
-    ) async throws {
-        try await base.recordRefundDecision(
-            decision,
-            replacing: replacing,
-            expectedVersion: expectedVersion,
-            owing: post
-        )
-    }
-
-    func pendingPolicyPosts(of member: MemberID?, limit: Int) async throws -> [PendingPolicyPost] {
-        await base.pendingPolicyPosts(of: member, limit: limit)
-    }
-
-    func removePendingPolicyPost(_ id: String) async throws { await base.removePendingPolicyPost(id) }
 
     func recordErasure(_ erasure: MemberErasure) async throws { await base.recordErasure(erasure) }
 

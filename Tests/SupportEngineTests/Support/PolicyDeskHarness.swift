@@ -129,8 +129,8 @@ struct PolicyDeskHarness {
 }
 
 /// A ledger store where another moderator acts between the desk's read and its first save.
-actor RacingLedgerStore: PolicyLedgerStore {
-    private let inner = InMemoryPolicyLedgerStore()
+actor RacingLedgerStore: ForwardingPolicyLedgerStore {
+    let base = InMemoryPolicyLedgerStore()
     private var interloper: (@Sendable () async throws -> Void)?
     private var afterRecord: (@Sendable () async throws -> Void)?
     private var beforeRecord: (@Sendable () async throws -> Void)?
@@ -138,10 +138,6 @@ actor RacingLedgerStore: PolicyLedgerStore {
 
     /// Sets what the other moderator does, once, just before the desk's next save.
     func beforeNextSave(_ action: @escaping @Sendable () async throws -> Void) { interloper = action }
-
-    func moderationLedger(of member: MemberID) async throws -> MemberLedger? {
-        await inner.moderationLedger(of: member)
-    }
 
     func saveModerationLedger(
         _ ledger: MemberLedger,
@@ -153,15 +149,7 @@ actor RacingLedgerStore: PolicyLedgerStore {
             interloper = nil
             try await action()
         }
-        try await inner.saveModerationLedger(ledger, expectedVersion: expectedVersion, owing: post)
-    }
-
-    func refundDecisions(of member: MemberID) async throws -> StoredRefundDecisions {
-        await inner.refundDecisions(of: member)
-    }
-
-    func refundDecision(_ request: RefundRequestID, of member: MemberID) async throws -> RefundDecision? {
-        await inner.refundDecision(request, of: member)
+        try await base.saveModerationLedger(ledger, expectedVersion: expectedVersion, owing: post)
     }
 
     func recordRefundDecision(
@@ -174,7 +162,7 @@ actor RacingLedgerStore: PolicyLedgerStore {
             beforeRecord = nil
             try await action()
         }
-        try await inner.recordRefundDecision(
+        try await base.recordRefundDecision(
             decision,
             replacing: replacing,
             expectedVersion: expectedVersion,
@@ -184,14 +172,6 @@ actor RacingLedgerStore: PolicyLedgerStore {
             afterRecord = nil
             try await action()
         }
-    }
-
-    func pendingPolicyPosts(of member: MemberID?, limit: Int) async throws -> [PendingPolicyPost] {
-        await inner.pendingPolicyPosts(of: member, limit: limit)
-    }
-
-    func removePendingPolicyPost(_ id: String) async throws {
-        await inner.removePendingPolicyPost(id)
     }
 
     /// Sets what another call does, once, just before the desk's next refund decision is recorded: the

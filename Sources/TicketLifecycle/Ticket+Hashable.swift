@@ -1,0 +1,45 @@
+// Two tickets are equal when every property a caller can read is equal, whether the rarely set fields
+// sit in a box or not: the comparison and the hash read their values, never the box's identity.
+
+extension Ticket: Hashable {
+    /// Whether two snapshots are the same in every property.
+    ///
+    /// - Parameters:
+    ///   - lhs: A ticket.
+    ///   - rhs: Another ticket.
+    /// - Returns: `true` when every property is equal.
+    public static func == (lhs: Ticket, rhs: Ticket) -> Bool {
+        // The cheap and most telling fields first: two different snapshots usually differ in them.
+        guard lhs.id == rhs.id, lhs.version == rhs.version, lhs.updatedAt == rhs.updatedAt,
+            lhs.status == rhs.status, lhs.priority == rhs.priority, lhs.number == rhs.number,
+            lhs.createdAt == rhs.createdAt, lhs.requester == rhs.requester, lhs.assignee == rhs.assignee,
+            lhs.reason == rhs.reason, lhs.channel == rhs.channel, lhs.locale == rhs.locale,
+            lhs.subject == rhs.subject
+        else { return false }
+        return (lhs.rare === rhs.rare || lhs.rareFields == rhs.rareFields) && lhs.sla == rhs.sla
+            && lhs.explanations == rhs.explanations && lhs.messages == rhs.messages
+    }
+
+    /// Hashes every property, the rarely set fields by value.
+    ///
+    /// - Parameter hasher: The hasher.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(requester)
+        hasher.combine(subject)
+        hasher.combine(channel)
+        hasher.combine(reason)
+        hasher.combine(locale)
+        hasher.combine(assignee)
+        hasher.combine(number)
+        hasher.combine(messages)
+        hasher.combine(createdAt)
+        hasher.combine(updatedAt)
+        hasher.combine(version)
+        hasher.combine(explanations)
+        hasher.combine(priority)
+        hasher.combine(status)
+        hasher.combine(sla)
+        hasher.combine(rareFields)
+    }
+}

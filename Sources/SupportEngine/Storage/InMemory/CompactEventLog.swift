@@ -13,6 +13,10 @@ import Foundation
 ///   first reason and priority are the `from` of the first reason and priority change, or the
 ///   snapshot's own. Every commit checks that this still holds and stores the creation in full
 ///   otherwise, so ``events(of:snapshot:)`` always returns exactly the events committed.
+/// - A new ticket's first commit is not stored at all when the snapshot says all of it (an
+///   ``Opening``): the creation, then clocks started and routing explained at the same instant, each
+///   equal to the snapshot's running clock and explanations. The next commit writes those events out
+///   from the snapshot they were checked against before it appends its own.
 struct CompactEventLog: Sendable {
     private struct Entry: Sendable {
         let at: Date
@@ -28,7 +32,37 @@ struct CompactEventLog: Sendable {
         case other(TicketChange)
     }
 
+    /// A first commit that the snapshot says in full: the creation by ``creator``, then events by
+    /// ``follower``, all at the snapshot's creation instant, each a clock the snapshot still runs as it
+    /// started or the snapshot's explanations as they were explained.
+    private struct Opening: Sendable {
+        static let maximumFollowers = 8
+
+        /// What an event after the creation was.
+        enum Kind: UInt32 {
+            case startedFirstReply = 1
+            case startedNextReply
+            case startedResolution
+            case explained
+        }
+
+        let creator: SupportActor
+        let follower: SupportActor
+        /// The kinds of the events after the creation, 3 bits each, the first in the lowest bits.
+        let kinds: UInt32
+        let followers: Int
+
+        func kind(at offset: Int) -> Kind {
+            guard let kind = Kind(rawValue: (kinds >> (3 * UInt32(offset))) & 7) else {
+                preconditionFailure("an opening's event \(offset + 1) has no kind")
+            }
+            return kind
+        }
+    }
+
     private var entries: [Entry] = []
+    /// A new ticket's first commit while the snapshot says it in full; ``entries`` is empty then.
+    private var opening: Opening?
     /// The `from` of the first reason change in ``entries``, kept so that deriving the creation does
     /// not read the whole log on every commit.
     private var firstReasonFrom: ContactReason?
@@ -36,10 +70,22 @@ struct CompactEventLog: Sendable {
     private var firstPriorityFrom: Priority?
 
     /// The number of events.
-    var count: Int { entries.count }
+    var count: Int { opening.map { 1 + $0.followers } ?? entries.count }
+
+    /// Whether the events are kept as an opening the snapshot says in full (none of them stored).
+    var isDerivedFromSnapshot: Bool { opening != nil }
 
     /// Appends a commit's events, which turn `previous` (`nil` for a new ticket) into `snapshot`.
     mutating func append(_ events: [TicketEvent], from previous: Ticket?, to snapshot: Ticket) {
+        if let opening {
+            // `previous` is the snapshot the opening was checked against: write it out before appending.
+            guard let previous else { preconditionFailure("a ticket's history was appended to as a new ticket") }
+            entries = Self.entries(of: opening, snapshot: previous)
+            self.opening = nil
+        } else if previous == nil, entries.isEmpty, let opening = opening(of: events, snapshot: snapshot) {
+            self.opening = opening
+            return
+        }
         if let previous, case .createdAsSnapshot = entries.first?.change {
             // The creation is derived from the snapshot: keep it in full if the new snapshot and events would
             // derive another one.
@@ -75,7 +121,8 @@ struct CompactEventLog: Sendable {
 
     /// The events in order, as they were committed.
     func events(of id: TicketID, snapshot: Ticket) -> [TicketEvent] {
-        entries.enumerated().map { offset, entry in
+        let entries = opening.map { Self.entries(of: $0, snapshot: snapshot) } ?? entries
+        return entries.enumerated().map { offset, entry in
             let change: TicketChange
             switch entry.change {
             case .createdAsSnapshot:
@@ -140,5 +187,62 @@ struct CompactEventLog: Sendable {
             number: snapshot.number,
             firstMessage: firstMessage
         )
+    }
+
+    /// The opening that says `events` from `snapshot`, or `nil` when they are not one.
+    private func opening(of events: [TicketEvent], snapshot: Ticket) -> Opening? {
+        guard let first = events.first, case .created(let creation) = first.change,
+            events.count <= 1 + Opening.maximumFollowers, first.at == snapshot.createdAt,
+            derivedCreation(from: snapshot, adding: []) == creation
+        else { return nil }
+        let follower = events.count > 1 ? events[1].actor : first.actor
+        var kinds: UInt32 = 0
+        var seen: UInt32 = 0
+        for (offset, event) in events.dropFirst().enumerated() {
+            guard event.at == snapshot.createdAt, event.actor == follower else { return nil }
+            let kind: Opening.Kind
+            switch event.change {
+            case .sla(.started(let clock)) where snapshot.sla.running[clock.metric] == clock:
+                switch clock.metric {
+                case .firstReply: kind = .startedFirstReply
+                case .nextReply: kind = .startedNextReply
+                case .resolution: kind = .startedResolution
+                }
+            case .explained(let decided) where decided == snapshot.explanations.values:
+                kind = .explained
+            default:
+                return nil
+            }
+            // A second event of a kind would not be what the snapshot says of the first one.
+            guard seen & (1 << kind.rawValue) == 0 else { return nil }
+            seen |= 1 << kind.rawValue
+            kinds |= kind.rawValue << (3 * UInt32(offset))
+        }
+        return Opening(creator: first.actor, follower: follower, kinds: kinds, followers: events.count - 1)
+    }
+
+    /// The entries an opening says, read from the snapshot it was checked against.
+    private static func entries(of opening: Opening, snapshot: Ticket) -> [Entry] {
+        let at = snapshot.createdAt
+        var entries = [Entry(at: at, change: .createdAsSnapshot, actor: opening.creator)]
+        entries.reserveCapacity(1 + opening.followers)
+        for offset in 0..<opening.followers {
+            let change: Change
+            switch opening.kind(at: offset) {
+            case .startedFirstReply: change = .sla(.started(started(.firstReply, in: snapshot)))
+            case .startedNextReply: change = .sla(.started(started(.nextReply, in: snapshot)))
+            case .startedResolution: change = .sla(.started(started(.resolution, in: snapshot)))
+            case .explained: change = .explained(snapshot.explanations.values)
+            }
+            entries.append(Entry(at: at, change: change, actor: opening.follower))
+        }
+        return entries
+    }
+
+    private static func started(_ metric: SLAMetric, in snapshot: Ticket) -> SLAClock {
+        guard let clock = snapshot.sla.running[metric] else {
+            preconditionFailure("ticket \(snapshot.id) lost the \(metric) clock its opening is derived from")
+        }
+        return clock
     }
 }

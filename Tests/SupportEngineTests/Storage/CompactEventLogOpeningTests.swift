@@ -90,6 +90,47 @@ struct CompactEventLogOpeningTests {
         #expect(try Ticket.replay(log.events(of: "T-1", snapshot: ticket)) == ticket)
     }
 
+    @Test("commits that leave the opening's clocks and explanations alone are stored after it")
+    func openingKeptAcrossAFiredWarning() throws {
+        let first = try Self.opening(Self.deskOpening)
+        var log = CompactEventLog()
+        log.append(first.events, from: nil, to: first.ticket)
+        let firing = SLAFiring(
+            metric: .firstReply,
+            step: .warning,
+            clockStartedAt: Self.start,
+            dueAt: Self.at(60),
+            firedAt: Self.at(30)
+        )
+        let fired = try TicketRules.execute(
+            .recordSLA([.fired(firing)]),
+            on: first.ticket,
+            by: .system,
+            at: Self.at(30)
+        )
+        log.append(fired.events, from: first.ticket, to: fired.ticket)
+        #expect(log.isDerivedFromSnapshot, "a fired warning changes no clock and no explanation")
+        #expect(log.count == 5)
+        #expect(log.events(of: "T-1", snapshot: fired.ticket) == first.events + fired.events)
+        let retagged = try TicketRules.execute(.setReason(.billing), on: fired.ticket, by: .agent("a"), at: Self.at(31))
+        log.append(retagged.events, from: fired.ticket, to: retagged.ticket)
+        #expect(log.isDerivedFromSnapshot, "the creation's reason is the first change's 'from'")
+        #expect(log.events(of: "T-1", snapshot: retagged.ticket) == first.events + fired.events + retagged.events)
+        // Explaining again changes what the opening reads: it is written out from the snapshot before.
+        let explained = try TicketRules.execute(
+            .explain([RoutingExplanation(aspect: .reason, value: "billing", because: "agent")]),
+            on: retagged.ticket,
+            by: .system,
+            at: Self.at(32)
+        )
+        log.append(explained.events, from: retagged.ticket, to: explained.ticket)
+        #expect(!log.isDerivedFromSnapshot)
+        let all = first.events + fired.events + retagged.events + explained.events
+        #expect(log.count == all.count)
+        #expect(log.events(of: "T-1", snapshot: explained.ticket) == all)
+        #expect(try Ticket.replay(log.events(of: "T-1", snapshot: explained.ticket)) == explained.ticket)
+    }
+
     @Test("a creation alone is an opening too")
     func creationAlone() throws {
         let first = try Self.opening([])
@@ -175,6 +216,20 @@ struct CompactEventLogOpeningTests {
             (.recordSLA([.started(Self.clock(.firstReply, minutes: 45))]), .system),
             (.recordSLA([.cancelled(metric: .resolution, at: Self.start)]), .system),
             (.explain([RoutingExplanation(aspect: .assignee, value: "a", because: "least busy")]), .system),
+            (
+                .recordSLA([
+                    .fired(
+                        SLAFiring(
+                            metric: .firstReply,
+                            step: .warning,
+                            clockStartedAt: Self.start,
+                            dueAt: Self.at(60),
+                            firedAt: Self.at(30)
+                        )
+                    )
+                ]),
+                .system
+            ),
         ]
         for index in 0..<60 {
             let id = TicketID(rawValue: "T-\(index)")
@@ -197,7 +252,7 @@ struct CompactEventLogOpeningTests {
             #expect(await store.events(of: id) == events0, "seed \(seed), ticket \(index), first commit")
             var ticket = ticket0
             var committed = events0
-            for commit in 0..<Int.random(in: 0...3, using: &random) {
+            for commit in 0..<Int.random(in: 0...5, using: &random) {
                 let (command, actor) = laterCommands[Int.random(in: 0..<laterCommands.count, using: &random)]
                 // A command the lifecycle refuses here (a priority the ticket already has) is skipped.
                 guard let result = try? TicketRules.execute(command, on: ticket, by: actor, at: Self.at(2 + commit))

@@ -15,8 +15,10 @@ import Foundation
 ///   otherwise, so ``events(of:snapshot:)`` always returns exactly the events committed.
 /// - A new ticket's first commit is not stored at all when the snapshot says all of it (an
 ///   ``Opening``): the creation, then clocks started and routing explained at the same instant, each
-///   equal to the snapshot's running clock and explanations. The next commit writes those events out
-///   from the snapshot they were checked against before it appends its own.
+///   equal to the snapshot's running clock and explanations. Later commits are stored after it as long
+///   as they leave those clocks, the explanations and the creation as the snapshot says them (a fired
+///   warning does); the first commit that changes one writes the opening out from the snapshot before
+///   it, which still says it.
 struct CompactEventLog: Sendable {
     private struct Entry: Sendable {
         let at: Date
@@ -60,8 +62,9 @@ struct CompactEventLog: Sendable {
         }
     }
 
+    /// The stored events: all of them, or those after ``opening``.
     private var entries: [Entry] = []
-    /// A new ticket's first commit while the snapshot says it in full; ``entries`` is empty then.
+    /// A new ticket's first commit while the snapshot says it in full; ``entries`` holds the events after it.
     private var opening: Opening?
     /// The `from` of the first reason change in ``entries``, kept so that deriving the creation does
     /// not read the whole log on every commit.
@@ -70,18 +73,24 @@ struct CompactEventLog: Sendable {
     private var firstPriorityFrom: Priority?
 
     /// The number of events.
-    var count: Int { opening.map { 1 + $0.followers } ?? entries.count }
+    var count: Int { (opening.map { 1 + $0.followers } ?? 0) + entries.count }
 
-    /// Whether the events are kept as an opening the snapshot says in full (none of them stored).
+    /// Whether the first commit's events are kept as an opening the snapshot says in full (not stored).
     var isDerivedFromSnapshot: Bool { opening != nil }
 
     /// Appends a commit's events, which turn `previous` (`nil` for a new ticket) into `snapshot`.
     mutating func append(_ events: [TicketEvent], from previous: Ticket?, to snapshot: Ticket) {
         if let opening {
-            // `previous` is the snapshot the opening was checked against: write it out before appending.
             guard let previous else { preconditionFailure("a ticket's history was appended to as a new ticket") }
-            entries = Self.entries(of: opening, snapshot: previous)
-            self.opening = nil
+            if !Self.opening(opening, readsAlike: previous, snapshot)
+                || !derivesSameCreation(previous, snapshot, adding: events)
+            {
+                // `previous` still says the opening: write it out before the events that change it.
+                var written = Self.entries(of: opening, snapshot: previous, reserving: entries.count + events.count)
+                written.append(contentsOf: entries)
+                entries = written
+                self.opening = nil
+            }
         } else if previous == nil, entries.isEmpty, let opening = opening(of: events, snapshot: snapshot) {
             self.opening = opening
             return
@@ -100,7 +109,7 @@ struct CompactEventLog: Sendable {
             let change: Change
             switch event.change {
             case .created(let creation):
-                let derived = entries.isEmpty ? derivedCreation(from: snapshot, adding: events) : nil
+                let derived = entries.isEmpty && opening == nil ? derivedCreation(from: snapshot, adding: events) : nil
                 change = derived == creation ? .createdAsSnapshot : .other(event.change)
             case .sla(let sla):
                 change = .sla(sla)
@@ -121,8 +130,12 @@ struct CompactEventLog: Sendable {
 
     /// The events in order, as they were committed.
     func events(of id: TicketID, snapshot: Ticket) -> [TicketEvent] {
-        let entries = opening.map { Self.entries(of: $0, snapshot: snapshot) } ?? entries
-        return entries.enumerated().map { offset, entry in
+        var all = entries
+        if let opening {
+            all = Self.entries(of: opening, snapshot: snapshot, reserving: entries.count)
+            all.append(contentsOf: entries)
+        }
+        return all.enumerated().map { offset, entry in
             let change: TicketChange
             switch entry.change {
             case .createdAsSnapshot:
@@ -221,11 +234,29 @@ struct CompactEventLog: Sendable {
         return Opening(creator: first.actor, follower: follower, kinds: kinds, followers: events.count - 1)
     }
 
-    /// The entries an opening says, read from the snapshot it was checked against.
-    private static func entries(of opening: Opening, snapshot: Ticket) -> [Entry] {
+    /// Whether the clocks and explanations an opening reads are the same in `previous` and `snapshot`.
+    private static func opening(_ opening: Opening, readsAlike previous: Ticket, _ snapshot: Ticket) -> Bool {
+        for offset in 0..<opening.followers {
+            switch opening.kind(at: offset) {
+            case .startedFirstReply:
+                guard previous.sla.running[.firstReply] == snapshot.sla.running[.firstReply] else { return false }
+            case .startedNextReply:
+                guard previous.sla.running[.nextReply] == snapshot.sla.running[.nextReply] else { return false }
+            case .startedResolution:
+                guard previous.sla.running[.resolution] == snapshot.sla.running[.resolution] else { return false }
+            case .explained:
+                guard previous.explanations.values == snapshot.explanations.values else { return false }
+            }
+        }
+        return true
+    }
+
+    /// The entries an opening says, read from a snapshot that says it, with room for `more` after them.
+    private static func entries(of opening: Opening, snapshot: Ticket, reserving more: Int) -> [Entry] {
         let at = snapshot.createdAt
-        var entries = [Entry(at: at, change: .createdAsSnapshot, actor: opening.creator)]
-        entries.reserveCapacity(1 + opening.followers)
+        var entries: [Entry] = []
+        entries.reserveCapacity(1 + opening.followers + more)
+        entries.append(Entry(at: at, change: .createdAsSnapshot, actor: opening.creator))
         for offset in 0..<opening.followers {
             let change: Change
             switch opening.kind(at: offset) {

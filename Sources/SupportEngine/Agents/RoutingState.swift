@@ -32,6 +32,19 @@ struct RoutingState: Sendable {
         return text
     }
 
+    /// Explanation lists already recorded on a ticket, so that the tickets routed alike share one array.
+    private var explanationLists: Set<[RoutingExplanation]> = []
+
+    /// `explanations`, or an equal list returned before (up to a bounded number of distinct lists), so
+    /// that the tickets routed alike share one array's storage in their snapshots and histories instead
+    /// of holding one each. The texts in it are shared already (``explanationText(_:_:)``), so comparing
+    /// two lists mostly compares the same strings.
+    mutating func sharedExplanations(_ explanations: [RoutingExplanation]) -> [RoutingExplanation] {
+        if let index = explanationLists.firstIndex(of: explanations) { return explanationLists[index] }
+        if explanationLists.count < 4096 { explanationLists.insert(explanations) }
+        return explanations
+    }
+
     init(strategy: AssignmentStrategy) {
         assigner = Assigner(strategy: strategy)
     }

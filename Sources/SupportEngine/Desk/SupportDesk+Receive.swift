@@ -329,7 +329,7 @@ extension SupportDesk {
                 RoutingExplanation(aspect: .assignee, value: "queue", because: "no agent is available now")
             )
         }
-        try run(.explain(explanations))
+        try run(.explain(routing.sharedExplanations(explanations)))
         let write = TicketWrite(
             ticket: ticket,
             expectedVersion: 0,

@@ -34,9 +34,10 @@ struct CompactEventLog: Sendable {
         case other(TicketChange)
     }
 
-    /// A first commit that the snapshot says in full: the creation by ``creator``, then events by
-    /// ``follower``, all at the snapshot's creation instant, each a clock the snapshot still runs as it
-    /// started or the snapshot's explanations as they were explained.
+    /// A first commit that the snapshot says in full: the creation by ``creator``, then events by the
+    /// system (the only actor that records clocks and explanations), all at the snapshot's creation
+    /// instant, each a clock the snapshot still runs as it started or the snapshot's explanations as
+    /// they were explained.
     private struct Opening: Sendable {
         static let maximumFollowers = 8
 
@@ -49,10 +50,18 @@ struct CompactEventLog: Sendable {
         }
 
         let creator: SupportActor
-        let follower: SupportActor
         /// The kinds of the events after the creation, 3 bits each, the first in the lowest bits.
         let kinds: UInt32
-        let followers: Int
+        private let followerCount: UInt8
+
+        init(creator: SupportActor, kinds: UInt32, followers: Int) {
+            self.creator = creator
+            self.kinds = kinds
+            self.followerCount = UInt8(followers)
+        }
+
+        /// The number of events after the creation.
+        var followers: Int { Int(followerCount) }
 
         func kind(at offset: Int) -> Kind {
             guard let kind = Kind(rawValue: (kinds >> (3 * UInt32(offset))) & 7) else {
@@ -208,11 +217,10 @@ struct CompactEventLog: Sendable {
             events.count <= 1 + Opening.maximumFollowers, first.at == snapshot.createdAt,
             derivedCreation(from: snapshot, adding: []) == creation
         else { return nil }
-        let follower = events.count > 1 ? events[1].actor : first.actor
         var kinds: UInt32 = 0
         var seen: UInt32 = 0
         for (offset, event) in events.dropFirst().enumerated() {
-            guard event.at == snapshot.createdAt, event.actor == follower else { return nil }
+            guard event.at == snapshot.createdAt, event.actor == .system else { return nil }
             let kind: Opening.Kind
             switch event.change {
             case .sla(.started(let clock)) where snapshot.sla.running[clock.metric] == clock:
@@ -231,7 +239,7 @@ struct CompactEventLog: Sendable {
             seen |= 1 << kind.rawValue
             kinds |= kind.rawValue << (3 * UInt32(offset))
         }
-        return Opening(creator: first.actor, follower: follower, kinds: kinds, followers: events.count - 1)
+        return Opening(creator: first.actor, kinds: kinds, followers: events.count - 1)
     }
 
     /// Whether the clocks and explanations an opening reads are the same in `previous` and `snapshot`.
@@ -265,7 +273,7 @@ struct CompactEventLog: Sendable {
             case .startedResolution: change = .sla(.started(started(.resolution, in: snapshot)))
             case .explained: change = .explained(snapshot.explanations.values)
             }
-            entries.append(Entry(at: at, change: change, actor: opening.follower))
+            entries.append(Entry(at: at, change: change, actor: .system))
         }
         return entries
     }

@@ -144,7 +144,7 @@ struct CompactEventLogOpeningTests {
         "a first commit the snapshot does not say in full is stored as committed",
         arguments: [
             "an explanation later", "actors differ", "a clock started twice", "a message in it", "a clock paused",
-            "explained twice",
+            "explained twice", "created by an agent",
         ]
     )
     func notAnOpening(_ variant: String) throws {
@@ -159,9 +159,21 @@ struct CompactEventLogOpeningTests {
         case "a message in it": steps = [(.automaticMessage(MessageDraft(id: "auto", body: "Got it")), .system, 0)]
         case "a clock paused":
             steps = [start, (.recordSLA([.paused(metric: .firstReply, at: Self.start, remaining: 60)]), .system, 0)]
+        case "created by an agent": steps = [start, explain]
         default: steps = [explain, explain]
         }
         var first = try Self.opening(steps)
+        if variant == "created by an agent" {
+            // The support side may open a ticket for a member; such an opening is stored in full.
+            let creation = first.events[0]
+            first.events[0] = TicketEvent(
+                ticketID: creation.ticketID,
+                sequence: 1,
+                at: creation.at,
+                actor: .agent("a"),
+                change: creation.change
+            )
+        }
         if variant == "actors differ", let last = first.events.popLast() {
             // Only the system explains through the lifecycle; a store takes the event from anyone.
             first.events.append(

@@ -34,10 +34,10 @@ struct CompactEventLog: Sendable {
         case other(TicketChange)
     }
 
-    /// A first commit that the snapshot says in full: the creation by ``creator``, then events by the
-    /// system (the only actor that records clocks and explanations), all at the snapshot's creation
-    /// instant, each a clock the snapshot still runs as it started or the snapshot's explanations as
-    /// they were explained.
+    /// A first commit that the snapshot says in full: the creation by the requester (a member who
+    /// wrote in), then events by the system (the only actor that records clocks and explanations), all
+    /// at the snapshot's creation instant, each a clock the snapshot still runs as it started or the
+    /// snapshot's explanations as they were explained. Five bytes: no actor is kept.
     private struct Opening: Sendable {
         static let maximumFollowers = 8
 
@@ -49,13 +49,11 @@ struct CompactEventLog: Sendable {
             case explained
         }
 
-        let creator: SupportActor
         /// The kinds of the events after the creation, 3 bits each, the first in the lowest bits.
         let kinds: UInt32
         private let followerCount: UInt8
 
-        init(creator: SupportActor, kinds: UInt32, followers: Int) {
-            self.creator = creator
+        init(kinds: UInt32, followers: Int) {
             self.kinds = kinds
             self.followerCount = UInt8(followers)
         }
@@ -71,13 +69,14 @@ struct CompactEventLog: Sendable {
         }
     }
 
+    // The fields are ordered so that the log takes 31 bytes of its record.
     /// The stored events: all of them, or those after ``opening``.
     private var entries: [Entry] = []
-    /// A new ticket's first commit while the snapshot says it in full; ``entries`` holds the events after it.
-    private var opening: Opening?
     /// The `from` of the first reason change in ``entries``, kept so that deriving the creation does
     /// not read the whole log on every commit.
     private var firstReasonFrom: ContactReason?
+    /// A new ticket's first commit while the snapshot says it in full; ``entries`` holds the events after it.
+    private var opening: Opening?
     /// The `from` of the first priority change in ``entries``.
     private var firstPriorityFrom: Priority?
 
@@ -215,7 +214,7 @@ struct CompactEventLog: Sendable {
     private func opening(of events: [TicketEvent], snapshot: Ticket) -> Opening? {
         guard let first = events.first, case .created(let creation) = first.change,
             events.count <= 1 + Opening.maximumFollowers, first.at == snapshot.createdAt,
-            derivedCreation(from: snapshot, adding: []) == creation
+            first.actor == .member(snapshot.requester), derivedCreation(from: snapshot, adding: []) == creation
         else { return nil }
         var kinds: UInt32 = 0
         var seen: UInt32 = 0
@@ -239,7 +238,7 @@ struct CompactEventLog: Sendable {
             seen |= 1 << kind.rawValue
             kinds |= kind.rawValue << (3 * UInt32(offset))
         }
-        return Opening(creator: first.actor, kinds: kinds, followers: events.count - 1)
+        return Opening(kinds: kinds, followers: events.count - 1)
     }
 
     /// Whether the clocks and explanations an opening reads are the same in `previous` and `snapshot`.
@@ -264,7 +263,7 @@ struct CompactEventLog: Sendable {
         let at = snapshot.createdAt
         var entries: [Entry] = []
         entries.reserveCapacity(1 + opening.followers + more)
-        entries.append(Entry(at: at, change: .createdAsSnapshot, actor: opening.creator))
+        entries.append(Entry(at: at, change: .createdAsSnapshot, actor: .member(snapshot.requester)))
         for offset in 0..<opening.followers {
             let change: Change
             switch opening.kind(at: offset) {

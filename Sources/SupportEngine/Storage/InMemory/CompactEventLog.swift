@@ -15,10 +15,10 @@ import Foundation
 ///   otherwise, so ``events(of:snapshot:)`` always returns exactly the events committed.
 /// - A new ticket's first commit is not stored at all when the snapshot says all of it (an
 ///   ``Opening``): the creation by the requester, then clocks started and routing explained by the
-///   system at the same instant, each equal to the snapshot's running clock and explanations. Later commits are stored after it as long
-///   as they leave those clocks, the explanations and the creation as the snapshot says them (a fired
-///   warning does); the first commit that changes one writes the opening out from the snapshot before
-///   it, which still says it.
+///   system at the same instant, each equal to the snapshot's running clock and explanations. Later
+///   commits are stored after it as long as they leave those clocks, the explanations and the creation
+///   as the snapshot says them (a fired warning does); the first commit that changes one writes the
+///   opening out from the snapshot before it, which still says it.
 struct CompactEventLog: Sendable {
     private struct Entry: Sendable {
         let at: Date

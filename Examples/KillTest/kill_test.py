@@ -67,7 +67,13 @@ def desk_document():
                 {"id": "ivan", "displayName": "Ivan", "capacity": 10000},
             ]
         },
-        "delivery": {"retryDelay": 1, "claimDuration": 5, "maximumAttempts": 8, "storeScanInterval": SCAN_SECONDS},
+        "delivery": {
+            "retryDelay": 1,
+            "claimDuration": 5,
+            "claimOnCommit": True,
+            "maximumAttempts": 8,
+            "storeScanInterval": SCAN_SECONDS,
+        },
         "refunds": {"plans": {"monthly": {"guaranteeDays": 14}}},
     }
 

@@ -294,6 +294,9 @@ public final class FaultInjectingTicketStore: TicketStore, CustomStringConvertib
     ///   - until: When the claim ends by itself.
     /// - Returns: The claimed message, or `nil`.
     /// - Throws: `StoreError` from the wrapped store or the fault.
+    /// The wrapped store's answer: a commit's claims are kept when the wrapped store keeps them.
+    public var storesClaimsOnCommit: Bool { base.storesClaimsOnCommit }
+
     public func claimOutbound(_ id: OutboundID, at instant: Date, until: Date) async throws -> OutboundMessage? {
         try await run(.claimOutbound) { try await base.claimOutbound(id, at: instant, until: until) }
     }

@@ -32,7 +32,7 @@ public enum TicketStoreConformance {
         duplicateExternalMessage, externalMessageLookup, threadLookupFollowsLatestWrite, malformedCommitsRefused,
         queryByConditions, queryPaging, queryLimitValidated, outboxLifecycle, failedCommitLeavesOutboxUntouched,
         deliveryAuditAndDeadLetters, unknownIDs, outboxClaims, ticketlessOutbound, updateUnderCurrentClaim,
-        updateUnderTakenOverClaim, updateUnderExpiredClaim, claimsAtOnce, updateWithoutClaim,
+        updateUnderTakenOverClaim, updateUnderExpiredClaim, claimsAtOnce, updateWithoutClaim, commitClaims,
         ticketNumbersAtOnce, numberedTicketsAtOnce, lookupByNumber, takenNumberRefused, outboxListing,
         nulTextRefused, textSearch, searchFilters, searchFollowsChanges, searchQueriesValidated,
         feedFollowsCommits, feedFailedCommitsAddNothing, feedNoticesKeptOnce, feedReportsDeadLetters,

@@ -61,7 +61,8 @@ public struct OutboundMessage: Sendable, Hashable, Codable, Identifiable {
     /// Every delivery attempt, in order: the message's audit trail.
     public var history: [DeliveryAttempt]
     /// The delivery pass holding the message, as the store last recorded it: set by
-    /// ``TicketStore/claimOutbound(_:at:until:)``, ended by ``TicketStore/updateOutbound(_:)``.
+    /// ``TicketStore/claimOutbound(_:at:until:)`` (or by the commit that wrote the message, on a store
+    /// whose ``TicketStore/storesClaimsOnCommit`` is `true`), ended by ``TicketStore/updateOutbound(_:)``.
     ///
     /// Hand a claimed message back to `updateOutbound` with its claim unchanged: the store records the
     /// update only while this is still the message's claim. A claim that ran out stays here until the

@@ -13,7 +13,9 @@ extension DeskConfiguration: Codable {
         "targets", "warningFraction", "warningFractions", "escalations", "alertsOutsideHours",
     ]
     private static let routingKeys = ["agents", "strategy", "autoAssign", "priorities", "classifier"]
-    private static let deliveryKeys = ["retryDelay", "claimDuration", "maximumAttempts", "storeScanInterval"]
+    private static let deliveryKeys = [
+        "retryDelay", "claimDuration", "claimOnCommit", "maximumAttempts", "storeScanInterval",
+    ]
     private static let ticketKeys = [
         "autoCloseAfter", "maximumBodyBytes", "maximumSubjectLength", "conflictRetries", "numberPrefix",
     ]
@@ -68,6 +70,8 @@ extension DeskConfiguration: Codable {
                 try delivery.decode(Double.self, "retryDelay") ?? configuration.deliveryRetryDelay
             configuration.deliveryClaimDuration =
                 try delivery.decode(Double.self, "claimDuration") ?? configuration.deliveryClaimDuration
+            configuration.deliveryClaimsOnCommit =
+                try delivery.decode(Bool.self, "claimOnCommit") ?? configuration.deliveryClaimsOnCommit
             configuration.maximumDeliveryAttempts =
                 try delivery.decode(Int.self, "maximumAttempts") ?? configuration.maximumDeliveryAttempts
             configuration.storeScanInterval =
@@ -234,6 +238,7 @@ extension DeskConfiguration: Codable {
         var delivery = root.nestedContainer(keyedBy: ConfigurationKey.self, forKey: key("delivery"))
         try delivery.encode(deliveryRetryDelay, forKey: key("retryDelay"))
         try delivery.encode(deliveryClaimDuration, forKey: key("claimDuration"))
+        if deliveryClaimsOnCommit { try delivery.encode(true, forKey: key("claimOnCommit")) }
         try delivery.encode(maximumDeliveryAttempts, forKey: key("maximumAttempts"))
         try delivery.encodeIfPresent(storeScanInterval, forKey: key("storeScanInterval"))
         var tickets = root.nestedContainer(keyedBy: ConfigurationKey.self, forKey: key("tickets"))

@@ -64,6 +64,17 @@ public struct DeskConfiguration: Sendable {
     /// How long a desk holds an outbound message while sending it; if the desk stops meanwhile, another
     /// desk on the same store takes the message over after this long. Default 5 minutes.
     public var deliveryClaimDuration: TimeInterval
+    /// Whether a commit stores the messages it makes due at once already claimed by this desk, on a store
+    /// that keeps a commit's claims (``TicketStore/storesClaimsOnCommit``), so that the send right after
+    /// the commit needs no ``TicketStore/claimOutbound(_:at:until:)`` round trip. Journey messages and
+    /// staff alerts are claimed as usual. Default `false`.
+    ///
+    /// The cost: a message whose commit was reported failed though it stood, or whose desk stopped
+    /// between the commit and the send, waits for its claim to end (``deliveryClaimDuration``) before
+    /// another desk sends it; the committing desk itself, still running, sends it at its next pass. Turn
+    /// it on where a round trip per message matters (a database shared by several servers) and the
+    /// claim duration is short.
+    public var deliveryClaimsOnCommit: Bool = false
     /// How many delivery attempts before a message is dead-lettered. Default 5.
     public var maximumDeliveryAttempts: Int
     /// How often the desk reads the store for timers and deliveries it did not schedule itself:

@@ -44,6 +44,9 @@ public actor SupportDesk {
     /// The messages commits put in the outbox, due at once, that no delivery has taken yet: the caller
     /// of the commit sends them with ``deliverNewMessages()``, by id, without reading the whole outbox.
     var newOutbound: [OutboundID] = []
+    /// The messages this desk's commits stored already claimed (``TicketStore/storesClaimsOnCommit``),
+    /// as committed, until a delivery pass takes them: sent under that claim without claiming again.
+    var committedClaims: [OutboundID: OutboundMessage] = [:]
     /// The desk's own reads of erasure records, counted against its commits.
     var erasureReads = ErasureReads()
     let timeFormatter = LocalTimeFormatter()
@@ -211,6 +214,7 @@ public actor SupportDesk {
     func commitAndSchedule(_ commit: TicketCommit) async throws {
         var commit = commit
         commit.outbound += alerts(for: commit, at: clock.now)
+        let claimed = claimOnCommit(&commit.outbound)
         do {
             try await store.commit(commit)
         } catch let error as StoreError where error.leavesNothingStored {
@@ -229,8 +233,13 @@ public actor SupportDesk {
             let soon = clock.now.addingTimeInterval(configuration.deliveryRetryDelay)
             for write in commit.writes { schedule(.ticket(write.ticket.id), at: soon) }
             if !commit.outbound.isEmpty { schedule(.outbox, at: soon) }
+            // Messages committed claimed are this desk's to send while the claim holds (the next pass
+            // sends them if the commit stood); after that any desk's pass may claim them.
+            committedClaims.merge(claimed) { _, new in new }
+            if let until = claimed.values.first?.claim?.until { schedule(.outbox, at: until) }
             throw error
         }
+        committedClaims.merge(claimed) { _, new in new }
         for write in commit.writes {
             if let due = write.dueAt { schedule(.ticket(write.ticket.id), at: due) }
             track(write.ticket)

@@ -23,6 +23,7 @@ extension SupportDesk {
     @discardableResult
     public func deliverPendingMessages() async throws -> Int {
         let now = clock.now
+        forgetEndedCommitClaims(at: now)
         var delivered = 0
         // Page through everything due: a pass takes up to 500, and goes on while it makes progress.
         while true {
@@ -49,14 +50,21 @@ extension SupportDesk {
             deliveriesInFlight.insert(id)
             defer { deliveriesInFlight.remove(id) }
             // Claim it: another call, or another desk on the same store, may be sending it or may have
-            // delivered it meanwhile. The claim ends with the update below, or by itself.
-            guard
-                var current = try await store.claimOutbound(
-                    id,
-                    at: now,
-                    until: now.addingTimeInterval(configuration.deliveryClaimDuration)
-                )
-            else { continue }
+            // delivered it meanwhile. The claim ends with the update below, or by itself. A message this
+            // desk committed already claimed is sent under that claim while it holds.
+            var current: OutboundMessage
+            if let held = takeCommittedClaim(of: id, at: clock.now) {
+                current = held
+            } else {
+                guard
+                    let claimed = try await store.claimOutbound(
+                        id,
+                        at: now,
+                        until: now.addingTimeInterval(configuration.deliveryClaimDuration)
+                    )
+                else { continue }
+                current = claimed
+            }
             progress = true
             // The claim says the message is due now. A fallback makes the next channel due at the
             // instant of the failed attempt — later than `now` on a clock that moves during the pass —

@@ -62,9 +62,10 @@ public protocol TicketStore: Sendable {
     /// Hands out the next ticket number: the store's own sequence, so that desks sharing the store never
     /// give two tickets one number.
     ///
-    /// Numbers increase from 1 in the order they are handed out, and a number is never handed out twice,
-    /// even to desks calling at the same moment or after a restart (a PostgreSQL `SEQUENCE`, an in-memory
-    /// counter). Handing out is not part of a commit: a number whose ticket was never committed (the
+    /// Numbers increase from 1 in the order one store value hands them out, and a number is never handed
+    /// out twice, even to desks calling at the same moment or after a restart (a PostgreSQL `SEQUENCE`, an
+    /// in-memory counter). An adapter may draw a block of numbers at a time and hand them out one by one:
+    /// desks on separate servers then number from their own blocks. Handing out is not part of a commit: a number whose ticket was never committed (the
     /// commit failed, or was retried with a fresh number) is skipped for good, a gap like one a
     /// database sequence leaves. The desk calls this once per new ticket, before the creating commit,
     /// and puts the number in the ticket's `TicketCreation.number`.
@@ -148,6 +149,19 @@ public protocol TicketStore: Sendable {
     ///   unknown, not pending, not due, or claimed by someone else.
     /// - Throws: ``StoreError`` when the store fails.
     func claimOutbound(_ id: OutboundID, at instant: Date, until: Date) async throws -> OutboundMessage?
+
+    /// Whether ``commit(_:)`` stores an outbound message's ``OutboundMessage/claim`` with it, so that the
+    /// committing desk holds the message from the moment it is written.
+    ///
+    /// A desk sends the messages a commit makes due at once right after the commit. When this is `true` it
+    /// commits them already claimed — each with a token unique among the store's claims and an `until`
+    /// — and sends them without a ``claimOutbound(_:at:until:)`` round trip; the claim then behaves in
+    /// every way like one ``claimOutbound(_:at:until:)`` made: no other claim succeeds before `until`,
+    /// ``updateOutbound(_:)`` under it stands, and after `until` another desk may claim the message (a
+    /// desk that stopped between its commit and the send). When `false` (the default, for adapters
+    /// written before this requirement), the store keeps no claim from a commit and the desk claims each
+    /// message after the commit.
+    var storesClaimsOnCommit: Bool { get }
 
     /// Stores the new state of an outbound message after a delivery attempt, and ends any claim on it.
     ///

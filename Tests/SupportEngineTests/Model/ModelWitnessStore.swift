@@ -44,6 +44,8 @@ final class ModelWitnessStore: TicketStore {
         try await base.pendingOutbound(dueBy: instant, limit: limit)
     }
 
+    var storesClaimsOnCommit: Bool { base.storesClaimsOnCommit }
+
     func claimOutbound(_ id: OutboundID, at instant: Date, until: Date) async throws -> OutboundMessage? {
         await Task.yield()
         return try await base.claimOutbound(id, at: instant, until: until)

@@ -25,6 +25,7 @@ extension ForwardingTicketStore {
     func claimOutbound(_ id: OutboundID, at instant: Date, until: Date) async throws -> OutboundMessage? {
         await base.claimOutbound(id, at: instant, until: until)
     }
+    var storesClaimsOnCommit: Bool { base.storesClaimsOnCommit }
     func updateOutbound(_ message: OutboundMessage) async throws { try await base.updateOutbound(message) }
     func outbound(_ id: OutboundID) async throws -> OutboundMessage? { await base.outbound(id) }
     func outbound(ofTicket ticket: TicketID) async throws -> [OutboundMessage] { await base.outbound(ofTicket: ticket) }

@@ -57,6 +57,8 @@ struct YieldingStore: TicketStore {
         try await base.updateOutbound(message)
     }
 
+    var storesClaimsOnCommit: Bool { base.storesClaimsOnCommit }
+
     func claimOutbound(_ id: OutboundID, at instant: Date, until: Date) async throws -> OutboundMessage? {
         await Task.yield()
         return await base.claimOutbound(id, at: instant, until: until)

@@ -91,6 +91,9 @@ public struct DeskActivityLog: TicketStore {
         try await base.pendingOutbound(dueBy: instant, limit: limit)
     }
 
+    /// Passes on; see ``TicketStore/storesClaimsOnCommit``.
+    public var storesClaimsOnCommit: Bool { base.storesClaimsOnCommit }
+
     /// Passes on; see ``TicketStore/claimOutbound(_:at:until:)``.
     public func claimOutbound(_ id: OutboundID, at instant: Date, until: Date) async throws -> OutboundMessage? {
         try await base.claimOutbound(id, at: instant, until: until)

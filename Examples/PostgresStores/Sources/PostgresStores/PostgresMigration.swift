@@ -47,7 +47,7 @@ public struct PostgresMigration: Sendable, Hashable {
             tickets(in: schema), policyLedgers(in: schema), journeys(in: schema), ratings(in: schema),
             agentStatuses(in: schema),
             ticketSearch(in: schema), deskEvents(in: schema), ticketSort(in: schema), memberErasures(in: schema),
-            commitFunction(in: schema),
+            commitFunction(in: schema), commitClaims(in: schema),
         ]
     }
 }

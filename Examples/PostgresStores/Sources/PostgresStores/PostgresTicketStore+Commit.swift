@@ -27,6 +27,11 @@ extension PostgresTicketStore {
         ) { _ in }
     }
 
+    /// `true`: ``commit(_:)`` stores the claim an outbound message carries (migration step 11), so the
+    /// committing desk sends it without a ``claimOutbound(_:at:until:)`` round trip; see
+    /// ``TicketStore/storesClaimsOnCommit``.
+    public var storesClaimsOnCommit: Bool { true }
+
     func count(_ rows: PostgresRowSequence) async throws -> Int {
         var count = 0
         for try await _ in rows { count += 1 }
@@ -75,14 +80,20 @@ struct CommitDocument {
         var outbound: [String] = []
         for message in commit.outbound {
             var message = message
-            message.claim = nil  // a new message is nobody's yet
-            let fields = [
+            // The claim goes in its columns (the committing desk's, step 11), not in the message's JSON.
+            let claim = message.claim
+            message.claim = nil
+            var fields = [
                 #""id":\#(Self.quoted(message.id.rawValue))"#,
                 #""ticketID":\#(message.ticketID.map { Self.quoted($0.rawValue) } ?? "null")"#,
                 #""state":\#(Self.quoted(message.state.rawValue))"#,
                 #""nextAttemptAt":\#(Self.quoted("\(message.nextAttemptAt.storedValue)"))"#,
                 #""message":\#(try json(message))"#,
             ]
+            if let claim {
+                fields.append(#""claimToken":\#(Self.quoted(claim.token))"#)
+                fields.append(#""claimedUntil":\#(Self.quoted("\(claim.until.storedValue)"))"#)
+            }
             outbound.append("{" + fields.joined(separator: ",") + "}")
         }
         let feed = try PostgresTicketStore.feedEvents(of: commit).map {

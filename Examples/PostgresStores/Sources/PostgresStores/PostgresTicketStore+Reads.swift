@@ -66,24 +66,29 @@ extension PostgresTicketStore {
     }
 
     /// Hands out the next ticket number from the schema's `ticket_numbers` sequence; see
-    /// ``TicketStore/nextTicketNumber()``. Servers sharing the database never get the same number, and a
-    /// number drawn for a commit that failed is skipped (a sequence never rolls back).
+    /// ``TicketStore/nextTicketNumber()``. Numbers are drawn a block at a time (the `ticketNumbersPerDraw`
+    /// of ``init(client:schema:ticketNumbersPerDraw:logger:)``, one round trip per block) and handed out
+    /// smallest first, so the numbers this store hands out increase. Servers sharing the database never
+    /// get the same number; each hands out its own block, and a number drawn for a commit that failed,
+    /// or not handed out before the server stopped, is skipped (a sequence never rolls back).
     ///
     /// - Returns: The number.
     /// - Throws: ``StoreError`` with ``StoreError/Code/unavailable`` when the database fails or the
     ///   sequence has run past ``TicketNumber/maximum``.
     public func nextTicketNumber() async throws -> TicketNumber {
-        let value = try await access.prepared(
-            "SELECT nextval('\(unescaped: table("ticket_numbers"))')",
-            "drawing a ticket number"
-        ) { rows in try rows.first.map { try $0.decode(Int.self) } }
-        guard let value, let number = TicketNumber(rawValue: value) else {
-            throw StoreError(
-                .unavailable,
-                "the sequence \(table("ticket_numbers")) gave \(value.map(String.init) ?? "nothing"), not a ticket number"
-            )
+        try await numberBlock.take { [access] count in
+            let sequence = access.table("ticket_numbers")
+            let values = try await access.prepared(
+                "SELECT nextval('\(unescaped: sequence)') FROM generate_series(1, \(count))",
+                "drawing \(count) ticket numbers"
+            ) { rows in try rows.map { try $0.decode(Int.self) } }
+            return try values.map { value in
+                guard let number = TicketNumber(rawValue: value) else {
+                    throw StoreError(.unavailable, "the sequence \(sequence) gave \(value), not a ticket number")
+                }
+                return number
+            }
         }
-        return number
     }
 
     /// Finds the ticket with a number.

@@ -31,17 +31,29 @@ public final class PostgresTicketStore: TicketStore {
     public var schema: String { access.schema }
     let access: PostgresAccess
     var logger: Logger { access.logger }
+    /// The ticket numbers drawn from the sequence and not handed out yet.
+    let numberBlock: TicketNumberBlock
 
     /// Creates a store on a running client.
     ///
     /// - Parameters:
     ///   - client: A client whose `run()` is running.
     ///   - schema: The schema for the tables: lower-case letters, digits and `_`, starting with a letter.
+    ///   - ticketNumbersPerDraw: How many ticket numbers ``nextTicketNumber()`` draws from the sequence in
+    ///     one round trip and then hands out one by one (at least 1). With 1, numbers follow the order
+    ///     tickets are created on every server; with more, each server hands out its own block, so numbers
+    ///     increase per server, and the ones a server had not handed out when it stopped are skipped.
     ///   - logger: Where queries are logged.
     /// - Throws: ``StoreError`` with ``StoreError/Code/invalidQuery`` for a schema name that is not a plain
     ///   identifier.
-    public init(client: PostgresClient, schema: String = "support", logger: Logger) throws {
+    public init(
+        client: PostgresClient,
+        schema: String = "support",
+        ticketNumbersPerDraw: Int = 16,
+        logger: Logger
+    ) throws {
         self.access = try PostgresAccess(client: client, schema: schema, logger: logger)
+        self.numberBlock = TicketNumberBlock(size: ticketNumbersPerDraw)
     }
 
     /// A table's schema-qualified name.

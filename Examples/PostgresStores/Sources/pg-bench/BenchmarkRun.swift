@@ -26,7 +26,7 @@ struct BenchmarkRun {
                 "low": {"firstReply": {"business": 3600}}, "normal": {"firstReply": {"business": 3600}},
                 "high": {"firstReply": {"business": 3600}}, "urgent": {"firstReply": {"business": 3600}}}},
               "routing": {"agents": [\(agents.joined(separator: ", "))]},
-              "delivery": {"storeScanInterval": 5}
+              "delivery": {"storeScanInterval": 5, "claimOnCommit": true}
             }
             """
         do {

@@ -34,11 +34,11 @@ struct MigrationTests {
             #expect(try await migrator.appliedVersions().isEmpty, "a schema that does not exist has no steps")
             let first = try await migrator.migrate()
             #expect(first == PostgresMigration.all(in: schema))
-            #expect(first.map(\.version) == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+            #expect(first.map(\.version) == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11])
             let second = try await migrator.migrate()
             #expect(second.isEmpty)
             let recorded = try await Self.recorded(schema, on: client)
-            #expect(recorded.map(\.0) == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+            #expect(recorded.map(\.0) == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11])
             #expect(recorded.map(\.1) == PostgresMigration.all(in: schema).map(\.name))
             try await Self.dropSchema(schema, on: client)
         }
@@ -57,11 +57,11 @@ struct MigrationTests {
                     async let fromB = b.migrate()
                     let applied = try await (fromA.map(\.version), fromB.map(\.version))
                     #expect(
-                        (applied.0 + applied.1).sorted() == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+                        (applied.0 + applied.1).sorted() == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
                         "round \(round): A applied \(applied.0), B applied \(applied.1)"
                     )
                     #expect(
-                        try await Self.recorded(schema, on: clientA).map(\.0) == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+                        try await Self.recorded(schema, on: clientA).map(\.0) == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
                         "round \(round)"
                     )
                     // Both servers then work on the same tables.
@@ -122,7 +122,7 @@ struct MigrationTests {
             )
 
             let stores = try PostgresDeskStores(client: client, schema: schema, logger: TestDatabase.logger)
-            #expect(try await stores.migrate().map(\.version) == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+            #expect(try await stores.migrate().map(\.version) == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11])
             #expect(try await stores.tickets.tickets(matching: TicketQuery()).tickets.map(\.ticket) == [ticket])
             let found = try await stores.tickets.tickets(matching: TicketQuery(text: "оплата", reasons: [.access]))
             #expect(found.tickets.map(\.ticket.id) == ["T-old"], "the old ticket got its search terms")
@@ -135,7 +135,7 @@ struct MigrationTests {
         }
     }
 
-    @Test("a schema migrated by an earlier release (steps 1–4) gains only steps 5 to 10, keeping its data")
+    @Test("a schema migrated by an earlier release (steps 1–4) gains only steps 5 to 11, keeping its data")
     func upgradeFromStepFour() async throws {
         let schema = "migrate_upgrade_5"
         try await TestDatabase.withClient { client in
@@ -151,12 +151,12 @@ struct MigrationTests {
             let rating = Rating(ticket: "T-1", member: "anna", score: 5, at: Date(timeIntervalSince1970: 1_767_603_600))
             try await stores.ratings.save(rating)
 
-            #expect(try await stores.migrate().map(\.version) == [5, 6, 7, 8, 9, 10])
+            #expect(try await stores.migrate().map(\.version) == [5, 6, 7, 8, 9, 10, 11])
             #expect(
-                try await Self.recorded(schema, on: client).map(\.1).suffix(6)
+                try await Self.recorded(schema, on: client).map(\.1).suffix(7)
                     == [
                         "agent statuses", "ticket_search", "desk_events", "ticket_sort", "member erasures",
-                        "commit function",
+                        "commit function", "commit function keeps claims",
                     ]
             )
             #expect(try await stores.ratings.allRatings() == [rating])

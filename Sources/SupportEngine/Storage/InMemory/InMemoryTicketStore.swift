@@ -122,8 +122,8 @@ public actor InMemoryTicketStore: TicketStore {
             }
         }
         dueIndex.compact(count: ordered.count, elements: ordered) { $0.dueAt }
-        for var message in commit.outbound {
-            message.claim = nil  // a new message is nobody's yet
+        for message in commit.outbound {
+            // A claim the commit carries is the committing desk's (``storesClaimsOnCommit``).
             outbox[message.id] = message
             if let ticket = message.ticketID { outboundByTicket[ticket, default: []].append(message.id) }
             index(message)
@@ -263,6 +263,10 @@ public actor InMemoryTicketStore: TicketStore {
         let sorted = due.sorted { ($0.nextAttemptAt, $0.id) < ($1.nextAttemptAt, $1.id) }
         return Array(sorted.prefix(max(0, limit)))
     }
+
+    /// `true`: ``commit(_:)`` keeps the claim each outbound message carries; see
+    /// ``TicketStore/storesClaimsOnCommit``.
+    public nonisolated var storesClaimsOnCommit: Bool { true }
 
     /// Claims a pending, due message for one delivery pass; see ``TicketStore/claimOutbound(_:at:until:)``.
     ///

@@ -11,7 +11,40 @@ extension TicketStoreConformance {
     /// The checks of erasure.
     public static let erasureChecks: [Check] = [
         erasureLeavesNothingPersonal, erasureKeepsStatistics, erasureIsIdempotent, erasureTouchesNoOneElse,
+        erasureEndsClaims,
     ]
+
+    static let erasureEndsClaims = Check("an erasure ends a send's claim, so the send's outcome cannot undo it") {
+        store,
+        expect in
+        let start = ConformanceFixtures.start
+        let message = OutboundMessage(
+            id: "O-1",
+            ticketID: "T-1",
+            messageID: nil,
+            recipient: ErasureFixture.member,
+            channel: .email,
+            subject: "Re: Login",
+            body: "Zqxoutbound",
+            createdAt: start
+        )
+        try await store.commit(TicketCommit(writes: [try ConformanceFixtures.newWrite("T-1")], outbound: [message]))
+        // A desk claims the message and starts sending; the member is erased meanwhile.
+        var sending = try expect.require(
+            try await store.claimOutbound("O-1", at: start, until: start.addingTimeInterval(300)),
+            "the claim of O-1"
+        )
+        _ = try await store.eraseMember(ErasureFixture.member, redaction: ErasureFixture.marker)
+        let erased = try expect.require(try await store.outbound("O-1"), "O-1 after the erasure")
+        try expect.equal(erased.state, .withheld, "the state of a pending message after its recipient's erasure")
+        try expect.that(erased.claim == nil, "the erasure left the claim \(erased.claim?.token ?? "")")
+        sending.attempts = 1
+        sending.state = .delivered
+        try await expect.storeError(.claimLost, "the update of the send that was under way") {
+            try await store.updateOutbound(sending)
+        }
+        try expect.equal(try await store.outbound("O-1"), erased, "the message after the refused update")
+    }
 
     static let erasureLeavesNothingPersonal = Check("an erased member's words are found nowhere in the store") {
         store,

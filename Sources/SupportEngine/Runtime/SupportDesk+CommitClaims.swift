@@ -28,11 +28,16 @@ extension SupportDesk {
         return claimed
     }
 
-    /// The message as this desk committed it claimed, taken out of ``committedClaims``, while the claim
-    /// still holds at `now`; `nil` otherwise (the message is then claimed from the store as usual).
+    /// The message as this desk committed it claimed, taken out of ``committedClaims``, while at least
+    /// half of its claim is left at `now`; `nil` otherwise, and the message is claimed from the store as
+    /// usual. A claim with less left is not used for a send another desk could take over midway: the
+    /// store refuses to claim the message until the claim ends, and the outbox is looked at again then.
     func takeCommittedClaim(of id: OutboundID, at now: Date) -> OutboundMessage? {
-        guard let message = committedClaims.removeValue(forKey: id), let claim = message.claim, claim.until > now
-        else { return nil }
+        guard let message = committedClaims.removeValue(forKey: id), let claim = message.claim else { return nil }
+        guard claim.until.timeIntervalSince(now) >= configuration.deliveryClaimDuration / 2 else {
+            if claim.until > now { schedule(.outbox, at: claim.until) }
+            return nil
+        }
         return message
     }
 

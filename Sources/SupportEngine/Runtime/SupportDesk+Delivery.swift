@@ -11,7 +11,8 @@ extension SupportDesk {
     /// to the message's ``OutboundMessage/history``.
     ///
     /// Delivery is at least once, with the message's ``OutboundMessage/idempotencyKey`` handed to every
-    /// send. Each message is claimed first (``TicketStore/claimOutbound(_:at:until:)``), so two desks
+    /// send. Each message is claimed first (``TicketStore/claimOutbound(_:at:until:)``, or by the commit
+    /// that wrote it with ``DeskConfiguration/deliveryClaimsOnCommit``), so two desks
     /// sharing a store do not send it at the same time, and its outcome is recorded under that claim. A
     /// send that outlasts ``DeskConfiguration/deliveryClaimDuration`` lets another desk claim the message;
     /// the late outcome is then refused with ``StoreError/Code/claimLost`` and dropped — the other desk

@@ -65,9 +65,9 @@ public protocol TicketStore: Sendable {
     /// Numbers increase from 1 in the order one store value hands them out, and a number is never handed
     /// out twice, even to desks calling at the same moment or after a restart (a PostgreSQL `SEQUENCE`, an
     /// in-memory counter). An adapter may draw a block of numbers at a time and hand them out one by one:
-    /// desks on separate servers then number from their own blocks. Handing out is not part of a commit: a number whose ticket was never committed (the
-    /// commit failed, or was retried with a fresh number) is skipped for good, a gap like one a
-    /// database sequence leaves. The desk calls this once per new ticket, before the creating commit,
+    /// desks on separate servers then number from their own blocks. Handing out is not part of a commit:
+    /// a number whose ticket was never committed (the commit failed, or was retried with a fresh number)
+    /// is skipped for good, a gap like one a database sequence leaves. The desk calls this once per new ticket, before the creating commit,
     /// and puts the number in the ticket's `TicketCreation.number`.
     ///
     /// - Returns: A number no earlier call returned.
@@ -253,7 +253,9 @@ public protocol TicketStore: Sendable {
     /// attachment file name of each ticket the member opened — in the snapshot, in its events and in any
     /// text index — and the subject, body, attachment names and delivery errors of every outbound message
     /// to the member, with `redaction`. Pending outbound messages to the member become
-    /// ``OutboundMessage/State/withheld``: they are never sent.
+    /// ``OutboundMessage/State/withheld``: they are never sent. A redacted message's claim ends, so the
+    /// update of a send that was under way is refused (``StoreError/Code/claimLost``) and never writes
+    /// the member's words back.
     ///
     /// Everything statistics count is kept: ids, numbers, event kinds, actors and times, statuses,
     /// priorities, reasons, tags, service-level records, delivery states and attempt times; the desk-wide

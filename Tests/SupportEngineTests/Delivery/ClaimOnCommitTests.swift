@@ -224,3 +224,39 @@ private actor ClaimCountingStore: ForwardingTicketStore {
         return await base.claimOutbound(id, at: instant, until: until)
     }
 }
+
+/// A held claim with little time left is not used for a send.
+@Suite("Claims made by the commit, running out")
+struct ClaimOnCommitRunningOutTests {
+    @Test func aClaimWithLessThanHalfLeftWaitsForItsEndAndIsSentOnce() async throws {
+        let clock = ManualClock()
+        let base = InMemoryTicketStore()
+        let store = FaultInjectingTicketStore(wrapping: base)
+        let channel = RecordingChannel(kind: .email)
+        var configuration = DeskConfiguration(deliveryRetryDelay: 60, deliveryClaimDuration: 300)
+        configuration.deliveryClaimsOnCommit = true
+        let desk = try SupportDesk(
+            store: store,
+            clock: clock,
+            channels: [channel],
+            configuration: configuration,
+            ids: SequentialIDGenerator()
+        )
+        let ticket = try await desk.receive(
+            InboundMessage(channel: .email, externalID: "mail-1", sender: "anna", body: "Help", receivedAt: clock.now)
+        ).ticket.id
+        store.failNext(.commit, .afterWrite)
+        await #expect(throws: StoreError.self) {
+            try await desk.reply(to: ticket, body: "Try reloading the page", by: .agent("olga"))
+        }
+        // 100 s of the 300 s claim are left: too little to start a send another desk could take over.
+        clock.advance(by: 200)
+        try await desk.deliverPendingMessages()
+        #expect(channel.sends.isEmpty, "a send started with less than half of its claim left")
+        clock.advance(by: 100)
+        try await desk.processDueWork()
+        let sent = try #require(await base.outbound(ofTicket: ticket).last)
+        #expect(sent.state == .delivered)
+        #expect(channel.deliveries(of: sent.idempotencyKey) == 1)
+    }
+}

@@ -20,10 +20,13 @@ extension PostgresMigration {
         )
     }
 
-    /// Step 11: the commit function keeps the claim an outbound message is committed with
-    /// (`claimToken`, `claimedUntil` in its entry of the document), so the committing desk sends it without
-    /// claiming it again (``PostgresTicketStore/storesClaimsOnCommit``). A document without them (a
-    /// server from before this step, during a rolling upgrade) stores the messages unclaimed, as before.
+    /// Step 11: `commit_tickets_keeping_claims(jsonb)`, the commit function that also keeps the claim an
+    /// outbound message is committed with (`claimToken`, `claimedUntil` in its entry of the document), so
+    /// the committing desk sends it without claiming it again
+    /// (``PostgresTicketStore/storesClaimsOnCommit``). A function of its own rather than a new body for
+    /// `commit_tickets`: a server of this release on a schema not migrated yet fails with a missing
+    /// function instead of dropping claims silently, and a server of an earlier release goes on calling
+    /// `commit_tickets` during a rolling upgrade.
     static func commitClaims(in schema: String) -> PostgresMigration {
         PostgresMigration(
             version: 11,
@@ -32,17 +35,21 @@ extension PostgresMigration {
         )
     }
 
-    /// The `commit_tickets` function; with `keepingClaims`, outbound messages are stored with the claim
-    /// their entry carries.
+    /// The function a commit goes to: `commit_tickets_keeping_claims` since step 11.
+    static let commitFunctionName = "commit_tickets_keeping_claims"
+
+    /// The `commit_tickets` function; with `keepingClaims`, ``commitFunctionName``, which also stores the
+    /// claim each outbound message's entry carries.
     private static func commitFunctionText(in schema: String, keepingClaims: Bool) -> String {
         func t(_ name: String) -> String { "\(schema).\(name)" }
+        let name = keepingClaims ? commitFunctionName : "commit_tickets"
         let outboxColumns = keepingClaims ? ", claim_token, claimed_until" : ""
         let outboxValues =
             keepingClaims
             ? ",\n                               m.value->>'claimToken', (m.value->>'claimedUntil')::DOUBLE PRECISION"
             : ""
         return """
-            CREATE OR REPLACE FUNCTION \(t("commit_tickets"))(document JSONB) RETURNS INTEGER
+            CREATE OR REPLACE FUNCTION \(t(name))(document JSONB) RETURNS INTEGER
             LANGUAGE plpgsql AS $commit$
             DECLARE
                 w JSONB;

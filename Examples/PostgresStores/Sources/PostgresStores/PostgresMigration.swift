@@ -17,6 +17,7 @@
 /// | 8 | ticket sort | indexes of `tickets` for the due, update and priority orders |
 /// | 9 | member erasures | `member_erasures` |
 /// | 10 | commit function | `commit_tickets(jsonb)`, which writes a whole commit in one statement |
+/// | 11 | commit function keeps claims | `commit_tickets_keeping_claims(jsonb)`, the same keeping the claims of a commit's outbound messages |
 public struct PostgresMigration: Sendable, Hashable {
     /// The step's number: steps run from 1 upwards, with no gaps.
     public let version: Int

@@ -4,8 +4,8 @@ import SupportEngine
 
 extension PostgresTicketStore {
     /// Applies a commit in one statement: the whole commit goes as one JSON document to the schema's
-    /// `commit_tickets` function (``PostgresMigration``, step 10), which writes it in that statement's
-    /// transaction — one round trip, however many rows.
+    /// `commit_tickets_keeping_claims` function (``PostgresMigration``, steps 10 and 11), which writes it
+    /// in that statement's transaction — one round trip, however many rows.
     ///
     /// Tickets are written in id order and keys in sorted order, so two concurrent commits take their
     /// row locks in the same order and cannot deadlock each other.
@@ -22,7 +22,7 @@ extension PostgresTicketStore {
         // Prepared, on a leased connection, and read to the end inside the lease: the connection goes back
         // to the pool when the statement is done, whatever the row stream does.
         try await access.prepared(
-            "SELECT \(unescaped: table("commit_tickets"))(\(document)::jsonb)",
+            "SELECT \(unescaped: table(PostgresMigration.commitFunctionName))(\(document)::jsonb)",
             "committing \(commit.writes.map(\.ticket.id.rawValue))"
         ) { _ in }
     }

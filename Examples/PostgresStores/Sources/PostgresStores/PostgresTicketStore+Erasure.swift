@@ -107,7 +107,8 @@ extension PostgresTicketStore {
             try await connection.query(
                 """
                 UPDATE \(unescaped: table("outbox"))
-                SET state = \(redacted.state.rawValue), message = \(try json(redacted))::jsonb
+                SET state = \(redacted.state.rawValue), message = \(try json(redacted))::jsonb,
+                    claim_token = NULL, claimed_until = NULL
                 WHERE id = \(id)
                 """,
                 logger: logger

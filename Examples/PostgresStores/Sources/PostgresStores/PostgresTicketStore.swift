@@ -45,13 +45,19 @@ public final class PostgresTicketStore: TicketStore {
     ///     increase per server, and the ones a server had not handed out when it stopped are skipped.
     ///   - logger: Where queries are logged.
     /// - Throws: ``StoreError`` with ``StoreError/Code/invalidQuery`` for a schema name that is not a plain
-    ///   identifier.
+    ///   identifier, or a `ticketNumbersPerDraw` outside 1 … 1,000.
     public init(
         client: PostgresClient,
         schema: String = "support",
         ticketNumbersPerDraw: Int = 16,
         logger: Logger
     ) throws {
+        guard (1...1_000).contains(ticketNumbersPerDraw) else {
+            throw StoreError(
+                .invalidQuery,
+                "ticketNumbersPerDraw must be 1 to 1,000 numbers per round trip, not \(ticketNumbersPerDraw)"
+            )
+        }
         self.access = try PostgresAccess(client: client, schema: schema, logger: logger)
         self.numberBlock = TicketNumberBlock(size: ticketNumbersPerDraw)
     }

@@ -19,9 +19,12 @@ actor TicketNumberBlock {
     /// The draw under way, which every caller finding the block empty waits for.
     private var drawing: Task<Void, any Error>?
 
+    /// Counts ``forget()`` calls: a draw begun before one installs nothing.
+    private var generation = 0
+
     /// Creates an empty block.
     ///
-    /// - Parameter size: How many numbers one draw takes, at least 1.
+    /// - Parameter size: How many numbers one draw takes, at least 1 (the store checks it).
     init(size: Int) {
         self.size = max(1, size)
     }
@@ -43,13 +46,14 @@ actor TicketNumberBlock {
             } else {
                 // The draw runs on this actor between its awaits: it installs the numbers and ends itself
                 // in one step, so a caller it wakes finds them (or, after a failure, no draw under way).
+                let generation = generation
                 pending = Task {
                     do {
                         let drawn = try await draw(size).sorted()
                         guard !drawn.isEmpty else {
                             throw StoreError(.unavailable, "a draw of \(size) ticket numbers gave none")
                         }
-                        install(drawn)
+                        install(drawn, drawnIn: generation)
                     } catch {
                         drawing = nil
                         throw error
@@ -61,16 +65,21 @@ actor TicketNumberBlock {
         }
     }
 
-    /// Forgets the numbers drawn and not handed out (their sequence is gone); the next call draws again.
+    /// Forgets the numbers drawn and not handed out, and those of a draw under way (their sequence is
+    /// gone); the next call draws again.
     func forget() {
         numbers = []
         next = 0
+        generation += 1
     }
 
-    /// Makes `drawn` the numbers to hand out and ends the draw.
-    private func install(_ drawn: [TicketNumber]) {
-        numbers = drawn
-        next = 0
+    /// Makes `drawn` the numbers to hand out, unless the block was told to forget since the draw began,
+    /// and ends the draw.
+    private func install(_ drawn: [TicketNumber], drawnIn generation: Int) {
+        if generation == self.generation {
+            numbers = drawn
+            next = 0
+        }
         drawing = nil
     }
 }

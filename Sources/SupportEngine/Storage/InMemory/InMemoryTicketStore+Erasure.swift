@@ -26,8 +26,10 @@ extension InMemoryTicketStore {
         }
         for id in outboxIDs(of: member, tickets: ticketIDs) {
             guard let message = outbound(id) else { continue }
-            let redacted = message.redacted(with: redaction)
+            var redacted = message.redacted(with: redaction)
             guard redacted != message else { continue }
+            // The erasure ends any claim: a send under way cannot write the words back.
+            redacted.claim = nil
             replaceOutbound(redacted)
             counts.outboundMessages += 1
         }

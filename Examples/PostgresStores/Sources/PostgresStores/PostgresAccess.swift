@@ -12,7 +12,7 @@ struct PostgresAccess: Sendable {
     let schema: String
     /// Where queries are logged.
     let logger: Logger
-    let encoder = JSONEncoder()
+    /// Reads the documents back; writing them is ``JSONTextEncoder``'s.
     let decoder = JSONDecoder()
     /// The names of the statements kept prepared on the pool's connections.
     let statements = PostgresPreparedStatements()
@@ -104,9 +104,14 @@ struct PostgresAccess: Sendable {
         }
     }
 
-    /// A value as JSON text, for a `jsonb` column.
+    /// A value as JSON text, for a `jsonb` column: written by ``JSONTextEncoder`` as the value encodes
+    /// itself, with Foundation's `JSONEncoder` for a value whose conformance a stream cannot follow — the
+    /// same JSON either way.
+    ///
+    /// - Throws: What `JSONEncoder` throws for the value (`EncodingError.invalidValue` for a number that
+    ///   is not finite, say).
     func json<Value: Encodable>(_ value: Value) throws -> String {
-        String(decoding: try encoder.encode(value), as: UTF8.self)
+        try JSONTextEncoder.text(of: value)
     }
 
     /// A value read back from a `jsonb` column's text.

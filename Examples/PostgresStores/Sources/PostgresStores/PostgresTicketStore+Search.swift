@@ -47,9 +47,9 @@ extension PostgresTicketStore {
         return conditions
     }
 
+    /// Strings as a JSON array, for a `jsonb` containment test.
     private static func jsonArray(_ strings: [String]) -> String {
-        let data = (try? JSONEncoder().encode(strings)) ?? Data("[]".utf8)
-        return String(decoding: data, as: UTF8.self)
+        "[" + strings.map(CommitDocument.quoted).joined(separator: ",") + "]"
     }
 
     /// Gives every ticket stored before the search step its `search_terms`, a page at a time. A ticket

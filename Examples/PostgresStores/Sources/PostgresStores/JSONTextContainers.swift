@@ -5,39 +5,39 @@ struct JSONTextKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     /// The run.
     let writer: JSONTextWriter
     /// The object's frame.
-    let frame: JSONTextWriter.FrameRef
+    let frame: JSONTextState.FrameRef
 
     /// The keys down to the object.
-    var codingPath: [any CodingKey] { writer.path(of: frame) }
+    var codingPath: [any CodingKey] { writer.state.pointee.path(of: frame) }
 
     /// Writes `null` under `key`.
     mutating func encodeNil(forKey key: Key) throws {
-        try writer.beginMember(in: frame, key: key)
-        writer.writeNull()
+        try writer.state.pointee.beginMember(in: frame, key: key)
+        writer.state.pointee.writeNull()
     }
 
     /// Writes a Boolean under `key`.
     mutating func encode(_ value: Bool, forKey key: Key) throws {
-        try writer.beginMember(in: frame, key: key)
-        writer.writeBool(value)
+        try writer.state.pointee.beginMember(in: frame, key: key)
+        writer.state.pointee.writeBool(value)
     }
 
     /// Writes a string under `key`.
     mutating func encode(_ value: String, forKey key: Key) throws {
-        try writer.beginMember(in: frame, key: key)
-        writer.writeString(value)
+        try writer.state.pointee.beginMember(in: frame, key: key)
+        writer.state.pointee.writeString(value)
     }
 
     /// Writes a number under `key`; throws for infinity and NaN.
     mutating func encode(_ value: Double, forKey key: Key) throws {
-        try writer.beginMember(in: frame, key: key)
-        try writer.writeFloatingPoint(value, key: key)
+        try writer.state.pointee.beginMember(in: frame, key: key)
+        try writer.state.pointee.writeFloatingPoint(value, key: key)
     }
 
     /// Writes a number under `key`; throws for infinity and NaN.
     mutating func encode(_ value: Float, forKey key: Key) throws {
-        try writer.beginMember(in: frame, key: key)
-        try writer.writeFloatingPoint(value, key: key)
+        try writer.state.pointee.beginMember(in: frame, key: key)
+        try writer.state.pointee.writeFloatingPoint(value, key: key)
     }
 
     /// Writes an integer under `key`.
@@ -63,7 +63,7 @@ struct JSONTextKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     /// Writes any value under `key`, through its own `encode(to:)` unless it is one the writer knows.
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        try writer.beginMember(in: frame, key: key)
+        try writer.state.pointee.beginMember(in: frame, key: key)
         try writer.writeValue(value, key: key)
     }
 
@@ -75,14 +75,17 @@ struct JSONTextKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         KeyedEncodingContainer(
             JSONTextKeyedContainer<NestedKey>(
                 writer: writer,
-                frame: writer.openNested(in: frame, key: key, isObject: true)
+                frame: writer.state.pointee.openNested(in: frame, key: key, isObject: true)
             )
         )
     }
 
     /// Opens an array under `key`.
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        JSONTextUnkeyedContainer(writer: writer, frame: writer.openNested(in: frame, key: key, isObject: false))
+        JSONTextUnkeyedContainer(
+            writer: writer,
+            frame: writer.state.pointee.openNested(in: frame, key: key, isObject: false)
+        )
     }
 
     /// Not streamed: the run fails and Foundation's encoder writes the value.
@@ -93,8 +96,8 @@ struct JSONTextKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     /// Writes an integer of any width under `key`.
     private func encodeInteger(_ value: some FixedWidthInteger, forKey key: Key) throws {
-        try writer.beginMember(in: frame, key: key)
-        writer.writeInteger(value)
+        try writer.state.pointee.beginMember(in: frame, key: key)
+        writer.state.pointee.writeInteger(value)
     }
 }
 
@@ -103,42 +106,42 @@ struct JSONTextUnkeyedContainer: UnkeyedEncodingContainer {
     /// The run.
     let writer: JSONTextWriter
     /// The array's frame.
-    let frame: JSONTextWriter.FrameRef
+    let frame: JSONTextState.FrameRef
 
     /// The keys down to the array.
-    var codingPath: [any CodingKey] { writer.path(of: frame) }
+    var codingPath: [any CodingKey] { writer.state.pointee.path(of: frame) }
 
     /// How many elements have been written.
-    var count: Int { writer.count(of: frame) }
+    var count: Int { writer.state.pointee.count(of: frame) }
 
     /// Appends `null`.
     mutating func encodeNil() throws {
-        try writer.beginElement(in: frame)
-        writer.writeNull()
+        try writer.state.pointee.beginElement(in: frame)
+        writer.state.pointee.writeNull()
     }
 
     /// Appends a Boolean.
     mutating func encode(_ value: Bool) throws {
-        try writer.beginElement(in: frame)
-        writer.writeBool(value)
+        try writer.state.pointee.beginElement(in: frame)
+        writer.state.pointee.writeBool(value)
     }
 
     /// Appends a string.
     mutating func encode(_ value: String) throws {
-        try writer.beginElement(in: frame)
-        writer.writeString(value)
+        try writer.state.pointee.beginElement(in: frame)
+        writer.state.pointee.writeString(value)
     }
 
     /// Appends a number; throws for infinity and NaN.
     mutating func encode(_ value: Double) throws {
-        let index = try writer.beginElement(in: frame)
-        try writer.writeFloatingPoint(value, key: JSONTextIndexKey(index))
+        let index = try writer.state.pointee.beginElement(in: frame)
+        try writer.state.pointee.writeFloatingPoint(value, key: JSONTextIndexKey(index))
     }
 
     /// Appends a number; throws for infinity and NaN.
     mutating func encode(_ value: Float) throws {
-        let index = try writer.beginElement(in: frame)
-        try writer.writeFloatingPoint(value, key: JSONTextIndexKey(index))
+        let index = try writer.state.pointee.beginElement(in: frame)
+        try writer.state.pointee.writeFloatingPoint(value, key: JSONTextIndexKey(index))
     }
 
     /// Appends an integer.
@@ -164,7 +167,7 @@ struct JSONTextUnkeyedContainer: UnkeyedEncodingContainer {
 
     /// Appends any value, through its own `encode(to:)` unless it is one the writer knows.
     mutating func encode<T: Encodable>(_ value: T) throws {
-        let index = try writer.beginElement(in: frame)
+        let index = try writer.state.pointee.beginElement(in: frame)
         try writer.writeValue(value, key: JSONTextIndexKey(index))
     }
 
@@ -173,13 +176,19 @@ struct JSONTextUnkeyedContainer: UnkeyedEncodingContainer {
         keyedBy keyType: NestedKey.Type
     ) -> KeyedEncodingContainer<NestedKey> {
         KeyedEncodingContainer(
-            JSONTextKeyedContainer<NestedKey>(writer: writer, frame: writer.openNested(inArray: frame, isObject: true))
+            JSONTextKeyedContainer<NestedKey>(
+                writer: writer,
+                frame: writer.state.pointee.openNested(inArray: frame, isObject: true)
+            )
         )
     }
 
     /// Appends an array.
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-        JSONTextUnkeyedContainer(writer: writer, frame: writer.openNested(inArray: frame, isObject: false))
+        JSONTextUnkeyedContainer(
+            writer: writer,
+            frame: writer.state.pointee.openNested(inArray: frame, isObject: false)
+        )
     }
 
     /// Not streamed: the run fails and Foundation's encoder writes the value.
@@ -187,8 +196,8 @@ struct JSONTextUnkeyedContainer: UnkeyedEncodingContainer {
 
     /// Appends an integer of any width.
     private func encodeInteger(_ value: some FixedWidthInteger) throws {
-        try writer.beginElement(in: frame)
-        writer.writeInteger(value)
+        try writer.state.pointee.beginElement(in: frame)
+        writer.state.pointee.writeInteger(value)
     }
 }
 
@@ -197,37 +206,39 @@ struct JSONTextSingleValueContainer: SingleValueEncodingContainer {
     /// The run.
     let writer: JSONTextWriter
     /// The value's slot.
-    let slot: JSONTextWriter.SlotRef
+    let slot: JSONTextState.SlotRef
 
     /// The keys down to the value.
-    var codingPath: [any CodingKey] { writer.path(of: slot) }
+    var codingPath: [any CodingKey] { writer.state.pointee.path(of: slot) }
 
     /// Writes `null`.
     mutating func encodeNil() throws {
-        _ = try writer.beginSingleValue(slot)
-        writer.writeNull()
+        _ = try writer.state.pointee.beginSingleValue(slot)
+        writer.state.pointee.writeNull()
     }
 
     /// Writes a Boolean.
     mutating func encode(_ value: Bool) throws {
-        _ = try writer.beginSingleValue(slot)
-        writer.writeBool(value)
+        _ = try writer.state.pointee.beginSingleValue(slot)
+        writer.state.pointee.writeBool(value)
     }
 
     /// Writes a string.
     mutating func encode(_ value: String) throws {
-        _ = try writer.beginSingleValue(slot)
-        writer.writeString(value)
+        _ = try writer.state.pointee.beginSingleValue(slot)
+        writer.state.pointee.writeString(value)
     }
 
     /// Writes a number; throws for infinity and NaN.
     mutating func encode(_ value: Double) throws {
-        try writer.writeFloatingPoint(value, key: try writer.beginSingleValue(slot))
+        let key = try writer.state.pointee.beginSingleValue(slot)
+        try writer.state.pointee.writeFloatingPoint(value, key: key)
     }
 
     /// Writes a number; throws for infinity and NaN.
     mutating func encode(_ value: Float) throws {
-        try writer.writeFloatingPoint(value, key: try writer.beginSingleValue(slot))
+        let key = try writer.state.pointee.beginSingleValue(slot)
+        try writer.state.pointee.writeFloatingPoint(value, key: key)
     }
 
     /// Writes an integer.
@@ -253,12 +264,13 @@ struct JSONTextSingleValueContainer: SingleValueEncodingContainer {
 
     /// Writes any value, through its own `encode(to:)` unless it is one the writer knows.
     mutating func encode<T: Encodable>(_ value: T) throws {
-        try writer.writeValue(value, key: try writer.beginSingleValue(slot))
+        let key = try writer.state.pointee.beginSingleValue(slot)
+        try writer.writeValue(value, key: key)
     }
 
     /// Writes an integer of any width.
     private func encodeInteger(_ value: some FixedWidthInteger) throws {
-        _ = try writer.beginSingleValue(slot)
-        writer.writeInteger(value)
+        _ = try writer.state.pointee.beginSingleValue(slot)
+        writer.state.pointee.writeInteger(value)
     }
 }

@@ -1,118 +1,53 @@
 import Foundation
 
-/// The one `Encoder` of a ``JSONTextEncoder`` run: the bytes written so far, the containers still open
-/// and the values being encoded.
+/// The one `Encoder` of a ``JSONTextEncoder`` run.
 ///
-/// Every nested value gets this same encoder, with a new *slot* — the place its JSON goes — pushed for
-/// it; the first container it asks for fills the slot. Containers are *frames*: `{` or `[` is written
-/// when one opens, and it is closed, with `}` or `]`, as soon as a shallower container is written into
-/// or its value is done. A container holds its frame's level and serial number, so writing into one
-/// that has closed is noticed: the run then fails with ``JSONTextEncoder/CannotStream``, and so does
-/// anything else a stream cannot follow (see ``JSONTextEncoder``).
+/// Every nested value gets this same encoder, with a new slot — the place its JSON goes — pushed for
+/// it; the first container it asks for fills the slot (see ``JSONTextState``). Coding paths are
+/// Foundation's, except inside a nested container, where they include the container's own key (which
+/// Foundation's leave out).
 final class JSONTextWriter: Encoder {
-    /// An open container: an object or an array.
-    struct Frame {
-        /// The frame's serial number, never reused in a run.
-        let id: Int
-        /// `true` for an object, `false` for an array.
-        let isObject: Bool
-        /// The key under which the container sits in its parent; `nil` at the top.
-        let key: (any CodingKey)?
-        /// How many members or elements have been written.
-        var count: Int
-        /// Where this object's key hashes start in ``JSONTextWriter/keyHashes``.
-        let firstKey: Int
-    }
-
-    /// Where a container writes: the level of its frame and the frame's serial number.
-    struct FrameRef {
-        /// The frame's index in the stack of open frames.
-        let level: Int
-        /// The frame's serial number.
-        let id: Int
-
-        /// A container that can never be written into: handed out after a failure.
-        static let closed = FrameRef(level: 0, id: -1)
-    }
-
-    /// A value being encoded: the place its JSON goes, and what its encoder gave it so far.
-    struct Slot {
-        /// What the value's encoder handed out.
-        enum State {
-            /// Nothing yet.
-            case pending
-            /// A keyed container: the frame of the value's object.
-            case object(Int)
-            /// An unkeyed container: the frame of the value's array.
-            case array(Int)
-            /// A single value container, and whether it has written its value.
-            case single(written: Bool)
-        }
-
-        /// The slot's serial number.
-        let id: Int
-        /// How many frames were open when the value started: its container opens at this level.
-        let level: Int
-        /// The key the value is written under; `nil` at the top.
-        let key: (any CodingKey)?
-        /// What the value's encoder handed out.
-        var state: State
-    }
-
-    /// Where a single value container writes: the index and serial number of its slot.
-    struct SlotRef {
-        /// The slot's index in the stack of slots.
-        let index: Int
-        /// The slot's serial number.
-        let id: Int
-    }
-
-    /// The JSON written so far, UTF-8. Only the writer's own methods append to it.
-    var bytes: [UInt8] = []
-    /// The open containers, outermost first.
-    private var frames: [Frame] = []
-    /// The values being encoded, outermost first.
-    private var slots: [Slot] = []
-    /// Hashes of the keys written into the open objects, each object's after its parent's: a key
-    /// written twice into one object is found without keeping its text.
-    private var keyHashes: [UInt64] = []
-    /// The last serial number given to a frame or slot.
-    private var serial = 0
-    /// Why the run cannot be streamed, once something went wrong; every later write throws.
-    private var failure: String?
+    /// The run's bytes, frames and slots, behind a pointer (see ``JSONTextState``): allocated with the
+    /// writer, freed with it. Containers hold the writer, so the pointer outlives them.
+    let state: UnsafeMutablePointer<JSONTextState>
 
     /// A writer whose buffer starts with room for `capacity` bytes.
     init(capacity: Int) {
-        bytes.reserveCapacity(capacity)
-        frames.reserveCapacity(8)
-        slots.reserveCapacity(8)
-        keyHashes.reserveCapacity(32)
+        state = .allocate(capacity: 1)
+        state.initialize(to: JSONTextState(capacity: capacity))
     }
+
+    deinit {
+        state.deinitialize(count: 1)
+        state.deallocate()
+    }
+
+    /// The JSON written so far, UTF-8.
+    var bytes: [UInt8] { state.pointee.bytes }
 
     // MARK: Encoder
 
     /// The keys down to the value being encoded.
-    var codingPath: [any CodingKey] {
-        guard let slot = slots.last else { return [] }
-        return frames.prefix(slot.level).compactMap(\.key) + (slot.key.map { [$0] } ?? [])
-    }
+    var codingPath: [any CodingKey] { state.pointee.codingPath }
 
     /// Always empty: the store's encoder takes no options.
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     /// The value's object; asking again, while it is open, gives the same object.
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        KeyedEncodingContainer(JSONTextKeyedContainer<Key>(writer: self, frame: openSlotContainer(isObject: true)))
+        KeyedEncodingContainer(
+            JSONTextKeyedContainer<Key>(writer: self, frame: state.pointee.openSlotContainer(isObject: true))
+        )
     }
 
     /// The value's array; asking again, while it is open, gives the same array.
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        JSONTextUnkeyedContainer(writer: self, frame: openSlotContainer(isObject: false))
+        JSONTextUnkeyedContainer(writer: self, frame: state.pointee.openSlotContainer(isObject: false))
     }
 
     /// A container for the value itself.
     func singleValueContainer() -> any SingleValueEncodingContainer {
-        JSONTextSingleValueContainer(writer: self, slot: claimSingleValue())
+        JSONTextSingleValueContainer(writer: self, slot: state.pointee.claimSingleValue())
     }
 
     // MARK: Values
@@ -132,15 +67,15 @@ final class JSONTextWriter: Encoder {
                 )
             )
         }
-        if let failure { throw JSONTextEncoder.CannotStream(reason: failure) }
+        if let failure = state.pointee.failure { throw JSONTextEncoder.CannotStream(reason: failure) }
     }
 
     /// Writes a value whose slot the caller has made ready (a key written, or a single value claimed):
     /// `{}` when it encodes nothing.
     func writeValue<Value: Encodable>(_ value: Value, key: (any CodingKey)?) throws {
         if try !write(value, key: key) {
-            bytes.append(UInt8(ascii: "{"))
-            bytes.append(UInt8(ascii: "}"))
+            state.pointee.bytes.append(UInt8(ascii: "{"))
+            state.pointee.bytes.append(UInt8(ascii: "}"))
         }
     }
 
@@ -149,208 +84,21 @@ final class JSONTextWriter: Encoder {
     ///
     /// - Returns: `false` when the value encoded nothing.
     private func write<Value: Encodable>(_ value: Value, key: (any CodingKey)?) throws -> Bool {
-        if try writeDirectly(value, key: key) { return true }
-        let level = frames.count
-        serial += 1
-        let id = serial
-        slots.append(Slot(id: id, level: level, key: key, state: .pending))
+        if try state.pointee.writeDirectly(value, key: key) { return true }
+        let (level, id) = state.pointee.pushSlot(key: key)
         do {
             try value.encode(to: self)
         } catch {
             // A conformance that catches this and goes on would leave the stream in between.
-            if failure == nil { failure = "a value's encode(to:) threw: \(error)" }
+            state.pointee.fail("a value's encode(to:) threw: \(error)")
             throw error
         }
-        guard failure == nil, let slot = slots.popLast(), slot.id == id else {
-            throw JSONTextEncoder.CannotStream(reason: failure ?? "a value's slot was lost")
-        }
-        while frames.count > level { closeFrame() }
-        switch slot.state {
-        case .pending, .single(written: false): return false
-        case .object, .array, .single(written: true): return true
-        }
-    }
-
-    // MARK: Frames and slots
-
-    /// Opens the slot's object or array, or gives it again while it is open.
-    private func openSlotContainer(isObject: Bool) -> FrameRef {
-        guard failure == nil, let index = slots.indices.last else {
-            fail("a container was asked for after its value was done")
-            return .closed
-        }
-        let slot = slots[index]
-        switch slot.state {
-        case .pending:
-            guard frames.count == slot.level else {
-                fail("a container was asked for while another value's containers were open")
-                return .closed
-            }
-            let frame = openFrame(isObject: isObject, key: slot.key)
-            slots[index].state = isObject ? .object(frame.id) : .array(frame.id)
-            return frame
-        case .object(let id) where isObject, .array(let id) where !isObject:
-            guard slot.level < frames.count, frames[slot.level].id == id else {
-                fail("a container was asked for again after it had closed")
-                return .closed
-            }
-            return FrameRef(level: slot.level, id: id)
-        case .object, .array, .single:
-            fail("one encoder was asked for two different kinds of container")
-            return .closed
-        }
-    }
-
-    /// Claims the slot for a single value container.
-    private func claimSingleValue() -> SlotRef {
-        guard failure == nil, let index = slots.indices.last else {
-            fail("a single value container was asked for after its value was done")
-            return SlotRef(index: -1, id: -1)
-        }
-        switch slots[index].state {
-        case .pending: slots[index].state = .single(written: false)
-        case .single: break
-        case .object, .array: fail("one encoder was asked for a container and a single value")
-        }
-        return SlotRef(index: index, id: slots[index].id)
-    }
-
-    /// Makes a single value container's slot ready for its one value.
-    ///
-    /// - Returns: The key the value is written under.
-    func beginSingleValue(_ ref: SlotRef) throws -> (any CodingKey)? {
-        guard failure == nil, ref.index >= 0, ref.index == slots.count - 1, slots[ref.index].id == ref.id,
-            case .single(written: false) = slots[ref.index].state, frames.count == slots[ref.index].level
-        else {
-            throw fail("a single value container wrote twice, or after its value was done")
-        }
-        slots[ref.index].state = .single(written: true)
-        return slots[ref.index].key
-    }
-
-    /// Opens a container inside the frame `parent`, under `key`.
-    func openNested(in parent: FrameRef, key: some CodingKey, isObject: Bool) -> FrameRef {
-        do {
-            try beginMember(in: parent, key: key)
-        } catch {
-            return .closed
-        }
-        return openFrame(isObject: isObject, key: key)
-    }
-
-    /// Opens a container as the next element of the array `parent`.
-    func openNested(inArray parent: FrameRef, isObject: Bool) -> FrameRef {
-        guard let index = try? beginElement(in: parent) else { return .closed }
-        return openFrame(isObject: isObject, key: JSONTextIndexKey(index))
-    }
-
-    /// Writes `{` or `[` and pushes its frame.
-    private func openFrame(isObject: Bool, key: (any CodingKey)?) -> FrameRef {
-        serial += 1
-        frames.append(Frame(id: serial, isObject: isObject, key: key, count: 0, firstKey: keyHashes.count))
-        bytes.append(isObject ? UInt8(ascii: "{") : UInt8(ascii: "["))
-        return FrameRef(level: frames.count - 1, id: serial)
-    }
-
-    /// Pops the innermost frame and writes its `}` or `]`.
-    private func closeFrame() {
-        let frame = frames.removeLast()
-        bytes.append(frame.isObject ? UInt8(ascii: "}") : UInt8(ascii: "]"))
-        keyHashes.removeSubrange(frame.firstKey...)
-    }
-
-    /// Checks that `frame` is open and belongs to the value being encoded, and closes the frames inside it.
-    private func prepare(_ frame: FrameRef) throws {
-        guard failure == nil, frame.id >= 0, frame.level < frames.count, frames[frame.level].id == frame.id,
-            let slot = slots.last, frame.level >= slot.level
-        else {
-            throw fail("a container was written into after it had closed")
-        }
-        while frames.count > frame.level + 1 { closeFrame() }
-    }
-
-    /// Starts a member of the object `frame`: a comma when needed, the key and its colon.
-    ///
-    /// - Throws: ``JSONTextEncoder/CannotStream`` when the object has closed or already has the key.
-    func beginMember(in frame: FrameRef, key: some CodingKey) throws {
-        try prepare(frame)
-        if frames[frame.level].count > 0 { bytes.append(UInt8(ascii: ",")) }
-        frames[frame.level].count += 1
-        let hash = writeKey(key.stringValue)
-        if keyHashes[frames[frame.level].firstKey...].contains(hash) {
-            throw fail("the key '\(key.stringValue)' was written twice into one object")
-        }
-        keyHashes.append(hash)
-        bytes.append(UInt8(ascii: ":"))
-    }
-
-    /// Starts an element of the array `frame`: a comma when needed.
-    ///
-    /// - Returns: The element's index.
-    /// - Throws: ``JSONTextEncoder/CannotStream`` when the array has closed.
-    @discardableResult
-    func beginElement(in frame: FrameRef) throws -> Int {
-        try prepare(frame)
-        let index = frames[frame.level].count
-        if index > 0 { bytes.append(UInt8(ascii: ",")) }
-        frames[frame.level].count = index + 1
-        return index
-    }
-
-    /// How many members or elements the frame has, while it is open.
-    func count(of frame: FrameRef) -> Int {
-        guard frame.id >= 0, frame.level < frames.count, frames[frame.level].id == frame.id else { return 0 }
-        return frames[frame.level].count
-    }
-
-    /// The coding path of a container: the keys down to its frame.
-    func path(of frame: FrameRef) -> [any CodingKey] {
-        guard frame.id >= 0, frame.level < frames.count else { return [] }
-        return frames.prefix(frame.level + 1).compactMap(\.key)
-    }
-
-    /// The coding path of a single value container: its value's.
-    func path(of slot: SlotRef) -> [any CodingKey] {
-        guard slot.index >= 0, slot.index < slots.count else { return [] }
-        let level = slots[slot.index].level
-        return frames.prefix(level).compactMap(\.key) + (slots[slot.index].key.map { [$0] } ?? [])
-    }
-
-    /// The coding path of a value about to be written under `key` into the innermost frame.
-    func path(appending key: (any CodingKey)?) -> [any CodingKey] {
-        frames.compactMap(\.key) + (key.map { [$0] } ?? [])
+        return try state.pointee.finishSlot(level: level, id: id)
     }
 
     /// Refuses `superEncoder`: the superclass's part would have to be written after the fact.
     func refuseSuperEncoder() -> any Encoder {
-        fail("superEncoder cannot be streamed")
+        state.pointee.fail("superEncoder cannot be streamed")
         return self
     }
-
-    /// Records why the run cannot be streamed (the first reason wins).
-    ///
-    /// - Returns: The error to throw.
-    @discardableResult
-    func fail(_ reason: String) -> JSONTextEncoder.CannotStream {
-        if failure == nil { failure = reason }
-        return JSONTextEncoder.CannotStream(reason: failure ?? reason)
-    }
-}
-
-/// The key of an array element in a coding path, as Foundation names it: "Index 3".
-struct JSONTextIndexKey: CodingKey {
-    /// The element's index.
-    let intValue: Int?
-
-    /// "Index" and the element's index.
-    var stringValue: String { "Index \(intValue ?? 0)" }
-
-    /// The key of the element at `index`.
-    init(_ index: Int) { intValue = index }
-
-    /// The key of the element at `intValue`.
-    init?(intValue: Int) { self.intValue = intValue }
-
-    /// No key: an element is named by its index.
-    init?(stringValue: String) { nil }
 }

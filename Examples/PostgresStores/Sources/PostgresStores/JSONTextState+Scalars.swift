@@ -1,13 +1,13 @@
 import Foundation
 
-extension JSONTextWriter {
+extension JSONTextState {
     /// Writes the values that need no container of their own: strings, numbers, `Bool`, and the
     /// Foundation types `JSONEncoder` writes its own way (`Date`, `Data`, `URL`, `Decimal`).
     ///
     /// - Returns: `false` when `value` is none of them.
     /// - Throws: `EncodingError.invalidValue` for a number that is not finite,
     ///   ``JSONTextEncoder/CannotStream`` for a `Decimal` that is not a number.
-    func writeDirectly<Value: Encodable>(_ value: Value, key: (any CodingKey)?) throws -> Bool {
+    mutating func writeDirectly<Value: Encodable>(_ value: Value, key: (any CodingKey)?) throws -> Bool {
         // Comparing types is cheap; the cast after a match cannot fail.
         if Value.self == Date.self, let date = value as? Date {
             // `JSONEncoder`'s default date strategy is the date's own encoding: its seconds since the
@@ -35,7 +35,7 @@ extension JSONTextWriter {
     }
 
     /// The rarer numbers of ``writeDirectly(_:key:)``.
-    private func writeOtherNumber<Value: Encodable>(_ value: Value, key: (any CodingKey)?) throws -> Bool {
+    private mutating func writeOtherNumber<Value: Encodable>(_ value: Value, key: (any CodingKey)?) throws -> Bool {
         if Value.self == Float.self, let number = value as? Float {
             try writeFloatingPoint(number, key: key)
         } else if Value.self == Int64.self, let number = value as? Int64 {
@@ -63,17 +63,17 @@ extension JSONTextWriter {
     }
 
     /// Writes `null`.
-    func writeNull() {
+    mutating func writeNull() {
         writeASCII("null")
     }
 
     /// Writes `true` or `false`.
-    func writeBool(_ value: Bool) {
+    mutating func writeBool(_ value: Bool) {
         writeASCII(value ? "true" : "false")
     }
 
     /// Writes an integer in decimal.
-    func writeInteger<Integer: FixedWidthInteger>(_ value: Integer) {
+    mutating func writeInteger<Integer: FixedWidthInteger>(_ value: Integer) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
         var rest = UInt64(truncatingIfNeeded: value.magnitude)
         var digits = 1
@@ -98,7 +98,7 @@ extension JSONTextWriter {
     /// trailing `.0`, as `JSONEncoder` does.
     ///
     /// - Throws: `EncodingError.invalidValue` for infinity or NaN, which JSON cannot hold.
-    func writeFloatingPoint<Number: BinaryFloatingPoint & CustomStringConvertible>(
+    mutating func writeFloatingPoint<Number: BinaryFloatingPoint & CustomStringConvertible>(
         _ value: Number,
         key: (any CodingKey)?
     ) throws {
@@ -121,14 +121,14 @@ extension JSONTextWriter {
     }
 
     /// Appends text that needs no escaping (numbers, `true`, `false`).
-    func writeASCII(_ text: String) {
+    mutating func writeASCII(_ text: String) {
         var text = text
         text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     /// Writes a JSON string: `"` and `\` escaped, control characters as `\n`, `\t`, ... or `\u00XX`,
     /// everything else as it is.
-    func writeString(_ string: String) {
+    mutating func writeString(_ string: String) {
         var string = string
         string.withUTF8 { utf8 in
             _ = writeEscaped(utf8)
@@ -139,7 +139,7 @@ extension JSONTextWriter {
     ///
     /// - Returns: A hash of the key that equal keys share — equal as Swift compares strings, which is
     ///   how Foundation's encoder tells keys apart — so a key written twice into one object can be found.
-    func writeKey(_ key: String) -> UInt64 {
+    mutating func writeKey(_ key: String) -> UInt64 {
         var key = key
         let (hash, isASCII) = key.withUTF8 { writeEscaped($0) }
         guard !isASCII else { return hash }
@@ -152,7 +152,7 @@ extension JSONTextWriter {
     /// Writes `utf8` as a JSON string.
     ///
     /// - Returns: A hash of the bytes, and whether they are all ASCII.
-    private func writeEscaped(_ utf8: UnsafeBufferPointer<UInt8>) -> (hash: UInt64, isASCII: Bool) {
+    private mutating func writeEscaped(_ utf8: UnsafeBufferPointer<UInt8>) -> (hash: UInt64, isASCII: Bool) {
         bytes.append(UInt8(ascii: "\""))
         var hash = Self.hashSeed
         var high: UInt8 = 0

@@ -49,6 +49,16 @@ enum JSONTextEncoder {
         }
     }
 
+    /// `text` as a JSON string: quoted, with `"`, `\` and the control characters escaped, as the
+    /// encoder writes strings.
+    static func quoted(_ text: String) -> String {
+        var text = text
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 8)
+        text.withUTF8 { JSONTextState.appendQuoted($0, to: &bytes) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// The JSON text of `value` as UTF-8 bytes, streamed, without falling back to Foundation.
     ///
     /// - Parameter value: The value.

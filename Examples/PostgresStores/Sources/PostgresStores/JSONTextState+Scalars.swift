@@ -130,9 +130,7 @@ extension JSONTextState {
     /// everything else as it is.
     mutating func writeString(_ string: String) {
         var string = string
-        string.withUTF8 { utf8 in
-            _ = writeEscaped(utf8)
-        }
+        string.withUTF8 { Self.appendQuoted($0, to: &bytes) }
     }
 
     /// Writes an object key as a JSON string.
@@ -141,7 +139,10 @@ extension JSONTextState {
     ///   how Foundation's encoder tells keys apart — so a key written twice into one object can be found.
     mutating func writeKey(_ key: String) -> UInt64 {
         var key = key
-        let (hash, isASCII) = key.withUTF8 { writeEscaped($0) }
+        let (hash, isASCII) = key.withUTF8 { utf8 in
+            Self.appendQuoted(utf8, to: &bytes)
+            return (Self.hash(utf8), utf8.allSatisfy { $0 < 0x80 })
+        }
         guard !isASCII else { return hash }
         // Text that is not ASCII can equal other text written differently ("é" as one scalar or as
         // two): its composed form's hash is the same for both.
@@ -149,18 +150,13 @@ extension JSONTextState {
         return composed.withUTF8 { Self.hash($0) }
     }
 
-    /// Writes `utf8` as a JSON string.
-    ///
-    /// - Returns: A hash of the bytes, and whether they are all ASCII.
-    private mutating func writeEscaped(_ utf8: UnsafeBufferPointer<UInt8>) -> (hash: UInt64, isASCII: Bool) {
+    /// Appends `utf8` to `bytes` as a JSON string: quoted, with `"`, `\` and the control characters
+    /// escaped.
+    static func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        var hash = Self.hashSeed
-        var high: UInt8 = 0
         var start = 0
         for index in utf8.indices {
             let byte = utf8[index]
-            hash = (hash ^ UInt64(byte)) &* Self.hashPrime
-            high |= byte
             guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
             if start < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index])) }
             start = index + 1
@@ -173,18 +169,18 @@ extension JSONTextState {
             case 0x08: bytes.append(UInt8(ascii: "b"))
             case 0x0C: bytes.append(UInt8(ascii: "f"))
             default:
-                bytes.append(contentsOf: [
-                    UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                    Self.hexDigits[Int(byte >> 4)], Self.hexDigits[Int(byte & 0x0F)],
-                ])
+                bytes.append(UInt8(ascii: "u"))
+                bytes.append(UInt8(ascii: "0"))
+                bytes.append(UInt8(ascii: "0"))
+                bytes.append(hexDigits[Int(byte >> 4)])
+                bytes.append(hexDigits[Int(byte & 0x0F)])
             }
         }
         if start < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...])) }
         bytes.append(UInt8(ascii: "\""))
-        return (hash, high < 0x80)
     }
 
-    /// The FNV-1a hash of `utf8`, as ``writeEscaped(_:)`` computes it.
+    /// The FNV-1a hash of `utf8`.
     private static func hash(_ utf8: UnsafeBufferPointer<UInt8>) -> UInt64 {
         utf8.reduce(hashSeed) { ($0 ^ UInt64($1)) &* hashPrime }
     }

@@ -104,23 +104,8 @@ struct CommitDocument {
             + #""feed":[\#(feed.joined(separator: ","))]}"#
     }
 
-    /// A JSON string of `text`.
+    /// A JSON string of `text`, escaped as the store's encoder escapes strings.
     static func quoted(_ text: String) -> String {
-        var result = "\""
-        result.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case let control where control.value < 0x20:
-                let hex = String(control.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
+        JSONTextEncoder.quoted(text)
     }
 }

@@ -21,6 +21,12 @@ struct JSONTextTests {
                 optional: strings.first.flatMap { $0.isEmpty ? nil : $0 }
             )
             try JSONTextEquivalence.expectSame(sample, "seed \(seed), round \(round)")
+            // The commit document quotes its own strings the same way.
+            for string in strings {
+                let quoted = JSONTextEncoder.quoted(string)
+                #expect(try JSONDecoder().decode(String.self, from: Data(quoted.utf8)) == string, "seed \(seed)")
+                #expect(CommitDocument.quoted(string) == quoted)
+            }
         }
     }
 

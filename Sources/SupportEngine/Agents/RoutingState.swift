@@ -13,6 +13,10 @@ struct RoutingState: Sendable {
     var trackedDuringRefresh: Set<TicketID>?
     /// Counts the tickets tracked, so that a read can tell whether a commit was tracked while it waited.
     var trackGeneration = 0
+    /// The agents a read of the store found holding their whole capacity (with tickets other desks gave
+    /// them), passed over by the choices of this desk until the next scan of the store, or until one of
+    /// their tickets here leaves them.
+    var fullInStore: Set<AgentID> = []
     /// Explanation texts already written, so that the tickets routed by one rule share one string.
     private var explanationTexts: [ExplanationText: String] = [:]
 
@@ -90,7 +94,10 @@ struct RoutingState: Sendable {
     mutating func hold(_ ticket: TicketID, by agent: AgentID?) -> Bool {
         let previous = holders[ticket]
         guard previous != agent else { return false }
-        if let previous { load[previous, default: 1] -= 1 }
+        if let previous {
+            load[previous, default: 1] -= 1
+            if !fullInStore.isEmpty { fullInStore.remove(previous) }
+        }
         if let agent { load[agent, default: 0] += 1 }
         holders[ticket] = agent
         return previous != nil

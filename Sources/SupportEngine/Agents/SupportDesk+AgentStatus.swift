@@ -83,6 +83,8 @@ extension SupportDesk {
             apply(status)
             if cameOnline { scheduleShiftCheck(of: status.agent) }
         }
+        // The loads are read afresh: an agent another desk filled is chosen again only if they have room.
+        routing.fullInStore = []
         let newer = routing.trackedDuringRefresh ?? []
         for (id, ticket) in held where !newer.contains(id) && routing.reservations[id] == nil {
             track(ticket)
@@ -102,8 +104,11 @@ extension SupportDesk {
     /// tickets other desks gave them) together with what this desk holds for them or is committing: read
     /// just before an assignment commits, so that desks on one store do not give one agent more than
     /// their capacity between two scans. Only ids are read (``TicketStore/ticketIDs(assignedTo:statuses:limit:)``),
-    /// and the agent holds each of them here from then on, so routing counts them. A desk alone on its
-    /// store (``DeskConfiguration/storeScanInterval`` `nil`) knows every load and does not read.
+    /// and the agent holds each of them here from then on, so routing counts them. An agent found full is
+    /// passed over by this desk's choices until the next scan of the store, or until a ticket of theirs
+    /// leaves them here (``RoutingState/fullInStore``), so the desk does not read again for every message
+    /// while the agent stays full. A desk alone on its store (``DeskConfiguration/storeScanInterval``
+    /// `nil`) knows every load and does not read.
     func isAtCapacityInStore(_ agent: AgentID, assigning ticket: TicketID) async throws -> Bool {
         guard configuration.storeScanInterval != nil,
             let capacity = sortedAgents.first(where: { $0.id == agent })?.capacity
@@ -122,6 +127,7 @@ extension SupportDesk {
         if routing.trackGeneration == generation {
             for id in stored where routing.reservations[id] == nil { trackHeld(id, by: agent) }
         }
+        if held >= capacity { routing.fullInStore.insert(agent) }
         return held >= capacity
     }
 
@@ -134,7 +140,10 @@ extension SupportDesk {
             guard let assignment = chooseAgent(for: ticket, excluding: excluding) else { return nil }
             if configuration.storeScanInterval == nil || checked.contains(assignment.agentID) { return assignment }
             checked.insert(assignment.agentID)
-            // Full or not, the read let other work in: choose again on the loads as they are now.
+            // Full or not, the read let other work in: choose again on the loads as they are now, passing
+            // over an agent the store shows full (``RoutingState/fullInStore``). The tickets read are counted
+            // in the agent's load only when no commit came meanwhile, so the load alone cannot be relied on
+            // to pass them over: under steady traffic a commit always comes.
             _ = try await isAtCapacityInStore(assignment.agentID, assigning: ticket.id)
         }
     }

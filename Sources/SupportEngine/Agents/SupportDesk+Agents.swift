@@ -152,7 +152,9 @@ extension SupportDesk {
     func chooseAgent(for ticket: Ticket, excluding: AgentID? = nil) -> Assignment? {
         guard configuration.routing.autoAssign, !configuration.agents.isEmpty else { return nil }
         var agents = currentAgentStates(at: clock.now)
-        if let excluding { agents.removeAll { $0.id == excluding } }
+        if excluding != nil || !routing.fullInStore.isEmpty {
+            agents.removeAll { $0.id == excluding || routing.fullInStore.contains($0.id) }
+        }
         return routing.assigner.choose(for: routable(ticket), among: agents)
     }
 
@@ -209,7 +211,8 @@ extension SupportDesk {
     /// not happen is released.
     func drainQueue() async throws {
         guard configuration.routing.autoAssign, !routing.queue.isEmpty else { return }
-        let agents = currentAgentStates(at: clock.now)
+        var agents = currentAgentStates(at: clock.now)
+        if !routing.fullInStore.isEmpty { agents.removeAll { routing.fullInStore.contains($0.id) } }
         guard agents.contains(where: \.canTakeTicket) else { return }
         let assignments = routing.assigner.drain(queue: routing.queue, agents: agents)
         for assignment in assignments { routing.reserve(assignment.ticketID, for: assignment.agentID) }

@@ -8,6 +8,11 @@ import Foundation
 /// are counted; a read remembers the count when it began, so a read that found a member not erased
 /// answers for every commit counted before it began: it was made after those commits stood, which is
 /// what each check needs. Only a finding of *not erased* is kept; an erasure is never cached.
+///
+/// A read still under way serves the same way: a check that needs a read begun after a commit waits for
+/// a read of the member that began after it instead of making its own (``ReadUnderWay``). On a database
+/// this is the common case under load: another call's delivery takes a message while the call that
+/// committed it is still reading.
 struct ErasureReads {
     /// How many of the desk's commits have stood.
     private(set) var commits: UInt64 = 0
@@ -18,8 +23,20 @@ struct ErasureReads {
     /// The commit count of the latest commit that wrote each ticket (the most recent ones).
     private var ticketCommits: [TicketID: UInt64] = [:]
 
+    /// The reads of each member's erasure record under way, oldest first.
+    private var underWay: [MemberID: [ReadUnderWay]] = [:]
+
     /// The most members remembered; past it the memory starts afresh (costing only reads).
     static let capacity = 4_096
+
+    /// A read of one member's erasure record that has not answered yet, and the checks waiting for its
+    /// answer.
+    struct ReadUnderWay {
+        /// The commit count when the read began.
+        let start: UInt64
+        /// The checks that take this read's answer as theirs.
+        var waiters: [CheckedContinuation<MemberErasure?, any Error>] = []
+    }
 
     /// Counts a commit that stood, with the tickets it wrote and the messages it queued for delivery
     /// right away.
@@ -52,11 +69,45 @@ struct ErasureReads {
         guard let start = notErased[member] else { return false }
         return start >= commit
     }
+
+    /// Whether a read of `member` begun after commit count `commit` is under way.
+    func hasReadUnderWay(of member: MemberID, after commit: UInt64) -> Bool {
+        guard let latest = underWay[member]?.last else { return false }
+        return latest.start >= commit
+    }
+
+    /// Makes `waiter` take the answer of the latest read of `member` under way (one that
+    /// ``hasReadUnderWay(of:after:)`` found).
+    mutating func wait(for member: MemberID, _ waiter: CheckedContinuation<MemberErasure?, any Error>) {
+        guard var reads = underWay[member], !reads.isEmpty else {
+            preconditionFailure("no read of \(member) is under way to wait for")
+        }
+        reads[reads.count - 1].waiters.append(waiter)
+        underWay[member] = reads
+    }
+
+    /// Notes a read of `member` begun at commit count `start`.
+    mutating func beginRead(of member: MemberID, at start: UInt64) {
+        underWay[member, default: []].append(ReadUnderWay(start: start))
+    }
+
+    /// Ends a read noted by ``beginRead(of:at:)``, returning the checks that wait for its answer.
+    mutating func endRead(
+        of member: MemberID,
+        beganAt start: UInt64
+    ) -> [CheckedContinuation<MemberErasure?, any Error>] {
+        guard var reads = underWay[member], let index = reads.firstIndex(where: { $0.start == start }) else {
+            return []
+        }
+        let ended = reads.remove(at: index)
+        underWay[member] = reads.isEmpty ? nil : reads
+        return ended.waiters
+    }
 }
 
 extension SupportDesk {
     /// A member's erasure record, read from the ledger store unless a read begun after commit count
-    /// `commit` already found them not erased.
+    /// `commit` already found them not erased, or is under way (its answer is this one's too).
     ///
     /// - Parameters:
     ///   - member: The member.
@@ -64,10 +115,22 @@ extension SupportDesk {
     /// - Returns: The record, or `nil` when the member is not erased.
     /// - Throws: ``StoreError`` when the store cannot be read.
     func erasure(of member: MemberID, readAfter commit: UInt64?) async throws -> MemberErasure? {
-        if let commit, erasureReads.isKnownNotErased(member, after: commit) { return nil }
+        if let commit {
+            if erasureReads.isKnownNotErased(member, after: commit) { return nil }
+            if erasureReads.hasReadUnderWay(of: member, after: commit) {
+                return try await withCheckedThrowingContinuation { erasureReads.wait(for: member, $0) }
+            }
+        }
         let start = erasureReads.commits
-        let erasure = try await ledgers.erasure(of: member)
-        if erasure == nil { erasureReads.recordNotErased(member, readBeganAt: start) }
-        return erasure
+        erasureReads.beginRead(of: member, at: start)
+        let answer: Result<MemberErasure?, any Error>
+        do {
+            answer = .success(try await ledgers.erasure(of: member))
+        } catch {
+            answer = .failure(error)
+        }
+        if case .success(nil) = answer { erasureReads.recordNotErased(member, readBeganAt: start) }
+        for waiter in erasureReads.endRead(of: member, beganAt: start) { waiter.resume(with: answer) }
+        return try answer.get()
     }
 }

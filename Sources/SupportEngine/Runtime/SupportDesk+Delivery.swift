@@ -72,20 +72,19 @@ extension SupportDesk {
             // so the loop follows the attempt's outcome, not a comparison with `now`.
             var tries = 0
             let maximumTries = current.fallbackChannels.count + 1
+            // A member whose data was erased is never contacted again, whatever waited in the outbox.
+            if current.staffAddress == nil, try await erasure(of: current.recipient, readAfter: committed[id]) != nil {
+                current = current.redacted(with: MemberErasure.redactionMarker)
+                current.state = .withheld
+            }
             // A journey message waits in the outbox; the member may have opted out or been removed since
-            // it was written. Whether they may be contacted is decided now, just before the send.
-            if current.ticketID == nil, current.staffAddress == nil,
+            // it was written. Whether they may be contacted is decided now, last before the send, so that
+            // an opt-out has as little time as can be to come between the check and the send.
+            if current.state == .pending, current.ticketID == nil, current.staffAddress == nil,
                 let reason = try await journeyContactBlock(of: current.recipient, at: now)
             {
                 current.state = .withheld
                 current.lastError = reason
-            }
-            // A member whose data was erased is never contacted again, whatever waited in the outbox.
-            if current.state == .pending, current.staffAddress == nil,
-                try await erasure(of: current.recipient, readAfter: committed[id]) != nil
-            {
-                current = current.redacted(with: MemberErasure.redactionMarker)
-                current.state = .withheld
             }
             attempts: while current.state == .pending, tries < maximumTries {
                 tries += 1

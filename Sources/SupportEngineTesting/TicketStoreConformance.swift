@@ -33,6 +33,7 @@ public enum TicketStoreConformance {
         queryByConditions, queryPaging, queryLimitValidated, outboxLifecycle, failedCommitLeavesOutboxUntouched,
         deliveryAuditAndDeadLetters, unknownIDs, outboxClaims, ticketlessOutbound, updateUnderCurrentClaim,
         updateUnderTakenOverClaim, updateUnderExpiredClaim, claimsAtOnce, updateWithoutClaim, commitClaims,
+        outcomesTogether,
         ticketNumbersAtOnce, numberedTicketsAtOnce, lookupByNumber, takenNumberRefused, outboxListing,
         nulTextRefused, textSearch, searchFilters, searchFollowsChanges, searchQueriesValidated,
         feedFollowsCommits, feedFailedCommitsAddNothing, feedNoticesKeptOnce, feedReportsDeadLetters,

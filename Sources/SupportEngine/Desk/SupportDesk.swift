@@ -49,6 +49,8 @@ public actor SupportDesk {
     var committedClaims: [OutboundID: OutboundMessage] = [:]
     /// The desk's own reads of erasure records, counted against its commits.
     var erasureReads = ErasureReads()
+    /// Delivery outcomes waiting to be written together (``recordOutcome(_:)``).
+    var outcomeWrites = OutcomeWrites()
     let timeFormatter = LocalTimeFormatter()
     var routing: RoutingState
     /// The first read of routing from the store, while it is under way; see ``loadRoutingIfNeeded()``.

@@ -97,7 +97,7 @@ extension SupportDesk {
             }
             // The update carries the claim: it stands only while the claim is still the message's.
             do {
-                try await store.updateOutbound(current)
+                try await recordOutcome(current)
             } catch let error as StoreError where error.code == .claimLost {
                 // The send outlasted the claim and another desk claimed the message meanwhile: that desk
                 // owns it now, records its own outcome and keeps its timers. Nothing to record or retry here.

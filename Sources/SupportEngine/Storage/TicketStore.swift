@@ -184,6 +184,20 @@ public protocol TicketStore: Sendable {
     ///   ``StoreError/Code/claimLost`` when the message's claim is not its stored one.
     func updateOutbound(_ message: OutboundMessage) async throws
 
+    /// Stores the new states of several outbound messages after their delivery attempts, each exactly as
+    /// ``updateOutbound(_:)`` stores one: under its own claim, refused alone when that claim was lost.
+    ///
+    /// A desk hands over together the outcomes that came in while its previous write was on its way, so
+    /// that a database takes them in one round trip. The default calls ``updateOutbound(_:)`` for each
+    /// message in turn; an adapter that can write them in one statement overrides it.
+    ///
+    /// - Parameter messages: The messages, each at most once, with their claims.
+    /// - Returns: The messages not stored, each with what refused or failed it (a ``StoreError`` with
+    ///   ``StoreError/Code/claimLost``, ``StoreError/Code/notFound`` or ``StoreError/Code/unavailable``);
+    ///   empty when every message was stored. A message reported failed may still have been stored, as
+    ///   with ``updateOutbound(_:)``.
+    func updateOutboundMessages(_ messages: [OutboundMessage]) async -> [OutboundID: any Error]
+
     /// Reads one outbound message.
     ///
     /// - Parameter id: The message's id.

@@ -102,6 +102,17 @@ public struct DeskActivityLog: TicketStore {
     /// Logs the delivery attempt, then passes on; see ``TicketStore/updateOutbound(_:)``.
     public func updateOutbound(_ message: OutboundMessage) async throws {
         try await base.updateOutbound(message)
+        logAttempt(message)
+    }
+
+    /// Passes on, then logs each delivery attempt stored; see ``TicketStore/updateOutboundMessages(_:)``.
+    public func updateOutboundMessages(_ messages: [OutboundMessage]) async -> [OutboundID: any Error] {
+        let failures = await base.updateOutboundMessages(messages)
+        for message in messages where failures[message.id] == nil { logAttempt(message) }
+        return failures
+    }
+
+    private func logAttempt(_ message: OutboundMessage) {
         let level: Logger.Level = message.state == .deadLettered ? .warning : .info
         logger.log(
             level: level,

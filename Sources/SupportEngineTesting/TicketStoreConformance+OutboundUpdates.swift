@@ -8,7 +8,7 @@ extension TicketStoreConformance {
     ) { store, expect in
         let start = ConformanceFixtures.start
         let later = start.addingTimeInterval(123.456_789)
-        let ids = ["O-1", "O-2", "O-3", "O-4"]
+        let ids = ["O-1", "O-2", "O-3", "O-4", "O-6"]
         try await store.commit(
             TicketCommit(
                 writes: [try ConformanceFixtures.newWrite("T-1")],
@@ -16,7 +16,7 @@ extension TicketStoreConformance {
             )
         )
         var claimed: [String: OutboundMessage] = [:]
-        for id in ids {
+        for id in ids.dropLast() {
             claimed[id] = try expect.require(
                 try await store.claimOutbound(OutboundID(id), at: start, until: start.addingTimeInterval(60)),
                 "the claim of \(id)"
@@ -43,8 +43,12 @@ extension TicketStoreConformance {
         dead.state = .deadLettered
         dead.lastError = "mailbox full"
         let unknown = ConformanceFixtures.outbound("O-5", ticket: "T-1")
+        // An administrative write, without a claim: stored whatever the message's claim.
+        var requeued = ConformanceFixtures.outbound("O-6", ticket: "T-1")
+        requeued.lastError = "re-queued by hand"
+        let feedBefore = try await store.deskEvents(after: 0, limit: 100).count
 
-        let failures = await store.updateOutboundMessages([delivered, retry, late, dead, unknown])
+        let failures = await store.updateOutboundMessages([delivered, retry, late, dead, unknown, requeued])
 
         try expect.equal(Set(failures.keys), ["O-3", "O-5"], "the messages refused")
         try expect.equal((failures["O-3"] as? StoreError)?.code, .claimLost, "O-3's refusal under a lost claim")
@@ -53,9 +57,16 @@ extension TicketStoreConformance {
         try expect.equal(try await store.outbound("O-2"), unclaimed(retry), "O-2 after the write, to every bit")
         try expect.equal(try await store.outbound("O-3")?.claim, takeover.claim, "O-3 still held by the takeover")
         try expect.equal(try await store.outbound("O-4"), unclaimed(dead), "O-4 after the write")
+        try expect.equal(try await store.outbound("O-6"), requeued, "O-6, written without a claim")
+        let feed = try await store.deskEvents(after: 0, limit: 100).dropFirst(feedBefore)
+        try expect.equal(
+            feed.map(\.event),
+            [DeskEvent.deadLettered(unclaimed(dead))],
+            "the feed after the write: O-4's dead letter, once"
+        )
         try expect.equal(
             try await store.pendingOutbound(dueBy: later, limit: 10).map(\.id),
-            ["O-3", "O-2"],
+            ["O-3", "O-6", "O-2"],
             "pending after the write"
         )
         try expect.equal(

@@ -17,6 +17,9 @@ struct RoutingState: Sendable {
     /// them), passed over by the choices of this desk until the next scan of the store, or until one of
     /// their tickets here leaves them.
     var fullInStore: Set<AgentID> = []
+    /// How many times each agent has let go of a ticket here, so that a read of the store can tell
+    /// whether the agent freed capacity while it waited (what it read is then older than the release).
+    var releases: [AgentID: Int] = [:]
     /// Explanation texts already written, so that the tickets routed by one rule share one string.
     private var explanationTexts: [ExplanationText: String] = [:]
 
@@ -89,6 +92,19 @@ struct RoutingState: Sendable {
         reservations[ticket] = nil
     }
 
+    /// The agents as routing sees them: one an earlier read of the store showed full counts as holding
+    /// their whole capacity (``fullInStore``), so that they are passed over as a full agent is, and an
+    /// absent one's substitute is still found.
+    func routable(_ agents: [AgentState]) -> [AgentState] {
+        guard !fullInStore.isEmpty else { return agents }
+        return agents.map { agent in
+            guard fullInStore.contains(agent.id) else { return agent }
+            var full = agent
+            full.openTickets = max(agent.openTickets, agent.capacity)
+            return full
+        }
+    }
+
     /// Moves a ticket's hold to `agent` (or to nobody); returns whether someone's load went down.
     @discardableResult
     mutating func hold(_ ticket: TicketID, by agent: AgentID?) -> Bool {
@@ -96,6 +112,7 @@ struct RoutingState: Sendable {
         guard previous != agent else { return false }
         if let previous {
             load[previous, default: 1] -= 1
+            releases[previous, default: 0] &+= 1
             if !fullInStore.isEmpty { fullInStore.remove(previous) }
         }
         if let agent { load[agent, default: 0] += 1 }

@@ -114,6 +114,7 @@ extension SupportDesk {
             let capacity = sortedAgents.first(where: { $0.id == agent })?.capacity
         else { return false }
         let generation = routing.trackGeneration
+        let releases = routing.releases[agent]
         let stored = try await store.ticketIDs(
             assignedTo: agent,
             statuses: [.new, .open, .pending, .onHold],
@@ -127,7 +128,9 @@ extension SupportDesk {
         if routing.trackGeneration == generation {
             for id in stored where routing.reservations[id] == nil { trackHeld(id, by: agent) }
         }
-        if held >= capacity { routing.fullInStore.insert(agent) }
+        // Remembered only when the agent freed nothing here during the read: a ticket they let go of
+        // meanwhile may still be in what was read, and counted again.
+        if held >= capacity, routing.releases[agent] == releases { routing.fullInStore.insert(agent) }
         return held >= capacity
     }
 

@@ -151,10 +151,8 @@ extension SupportDesk {
     /// Chooses an agent for a ticket that has none, and reserves the capacity; `nil` leaves it queued.
     func chooseAgent(for ticket: Ticket, excluding: AgentID? = nil) -> Assignment? {
         guard configuration.routing.autoAssign, !configuration.agents.isEmpty else { return nil }
-        var agents = currentAgentStates(at: clock.now)
-        if excluding != nil || !routing.fullInStore.isEmpty {
-            agents.removeAll { $0.id == excluding || routing.fullInStore.contains($0.id) }
-        }
+        var agents = routing.routable(currentAgentStates(at: clock.now))
+        if let excluding { agents.removeAll { $0.id == excluding } }
         return routing.assigner.choose(for: routable(ticket), among: agents)
     }
 
@@ -211,8 +209,7 @@ extension SupportDesk {
     /// not happen is released.
     func drainQueue() async throws {
         guard configuration.routing.autoAssign, !routing.queue.isEmpty else { return }
-        var agents = currentAgentStates(at: clock.now)
-        if !routing.fullInStore.isEmpty { agents.removeAll { routing.fullInStore.contains($0.id) } }
+        let agents = routing.routable(currentAgentStates(at: clock.now))
         guard agents.contains(where: \.canTakeTicket) else { return }
         let assignments = routing.assigner.drain(queue: routing.queue, agents: agents)
         for assignment in assignments { routing.reserve(assignment.ticketID, for: assignment.agentID) }

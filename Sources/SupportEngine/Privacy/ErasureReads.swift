@@ -70,6 +70,9 @@ struct ErasureReads {
         return start >= commit
     }
 
+    /// How many checks wait for the answer of a read under way (for tests).
+    var waitingChecks: Int { underWay.values.reduce(0) { $0 + $1.reduce(0) { $0 + $1.waiters.count } } }
+
     /// Whether a read of `member` begun after commit count `commit` is under way.
     func hasReadUnderWay(of member: MemberID, after commit: UInt64) -> Bool {
         guard let latest = underWay[member]?.last else { return false }
@@ -107,7 +110,8 @@ struct ErasureReads {
 
 extension SupportDesk {
     /// A member's erasure record, read from the ledger store unless a read begun after commit count
-    /// `commit` already found them not erased, or is under way (its answer is this one's too).
+    /// `commit` already found them not erased, or is under way (its answer is this one's too; when it
+    /// fails, this check reads for itself).
     ///
     /// - Parameters:
     ///   - member: The member.
@@ -118,7 +122,12 @@ extension SupportDesk {
         if let commit {
             if erasureReads.isKnownNotErased(member, after: commit) { return nil }
             if erasureReads.hasReadUnderWay(of: member, after: commit) {
-                return try await withCheckedThrowingContinuation { erasureReads.wait(for: member, $0) }
+                do {
+                    return try await withCheckedThrowingContinuation { erasureReads.wait(for: member, $0) }
+                } catch {
+                    // The read under way failed (its store call, or its caller's task was cancelled):
+                    // that is not this check's failure. It reads for itself below.
+                }
             }
         }
         let start = erasureReads.commits

@@ -4,7 +4,7 @@
 /// under load makes as many round trips as it sends messages; gathered, the outcomes that come in while
 /// one write is on its way go together in the next (``TicketStore/updateOutboundMessages(_:)``): one
 /// round trip for all of them on a database. Nothing waits for a timer: a write starts as soon as the one
-/// before it ends, so an outcome waits at most for one write besides its own.
+/// before it ends, taking up to ``batchLimit`` of the outcomes that waited.
 struct OutcomeWrites {
     /// An outcome waiting to be written, and the delivery waiting for the write.
     struct Waiting {

@@ -188,8 +188,9 @@ public protocol TicketStore: Sendable {
     /// ``updateOutbound(_:)`` stores one: under its own claim, refused alone when that claim was lost.
     ///
     /// A desk hands over together the outcomes that came in while its previous write was on its way, so
-    /// that a database takes them in one round trip. The default calls ``updateOutbound(_:)`` for each
-    /// message in turn; an adapter that can write them in one statement overrides it.
+    /// that a database takes them in one round trip. The default calls ``updateOutbound(_:)`` for every
+    /// message at once; an adapter that can write them in one statement overrides it, and must store or
+    /// refuse each message exactly as alone (a message moving into dead letters gets its feed event too).
     ///
     /// - Parameter messages: The messages, each at most once, with their claims.
     /// - Returns: The messages not stored, each with what refused or failed it (a ``StoreError`` with

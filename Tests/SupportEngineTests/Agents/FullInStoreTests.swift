@@ -22,8 +22,9 @@ struct FullInStoreTests {
         // This desk takes a new message; its read of Olga's tickets waits at the gate.
         await scene.store.holdReads()
         let desk = scene.desk
-        let receiving = Task { try await Self.write("m3", from: "sergei", to: desk, at: scene.clock.now) }
-        while await scene.store.parked == 0 { await Task.yield() }
+        let now = scene.clock.now
+        let receiving = Task { try await AgentStatusAcrossDesksTests.write("m3", from: "sergei", to: desk, at: now) }
+        try await eventually("the read reaching the gate") { await scene.store.parked == 1 }
         // Meanwhile the desk commits something else: the read is now older than a commit.
         _ = try await scene.desk.execute(.addTags(["billing"]), on: solved.id, by: .agent("olga"))
         await scene.store.open()
@@ -32,6 +33,29 @@ struct FullInStoreTests {
         #expect(ticket.assignee == nil, "Olga holds her capacity: the new ticket waits in the queue")
         let olgas = try await scene.store.base.ticketIDs(assignedTo: "olga", statuses: [.new, .open], limit: 10)
         #expect(olgas == [held.id])
+    }
+
+    @Test("an agent who lets go of a ticket here during the read is not remembered full")
+    func releaseDuringTheRead() async throws {
+        let scene = try await Scene(capacity: 2)
+        // This desk gives Olga a ticket, then the other desk gives her one (this desk knows only its own).
+        let ours = try await scene.write("m2", from: "rosa", to: scene.desk)
+        let theirs = try await scene.write("m1", from: "pavel", to: scene.other)
+        #expect(theirs.assignee == "olga" && ours.assignee == "olga")
+
+        await scene.store.holdReads()
+        let desk = scene.desk
+        let now = scene.clock.now
+        let receiving = Task { try await AgentStatusAcrossDesksTests.write("m3", from: "sergei", to: desk, at: now) }
+        try await eventually("the read reaching the gate") { await scene.store.parked == 1 }
+        // Olga solves this desk's ticket while the read is on its way: the read still lists it.
+        _ = try await scene.desk.solve(ours.id, by: .agent("olga"))
+        await scene.store.open()
+        let ticket = try await receiving.value
+
+        #expect(ticket.assignee == "olga", "Olga had room for one more: the stale read did not mark her full")
+        let olgas = try await scene.store.base.ticketIDs(assignedTo: "olga", statuses: [.new, .open], limit: 10)
+        #expect(Set(olgas) == [theirs.id, ticket.id])
     }
 
     @Test("an agent found full is not read again for every message until the next scan")
@@ -66,8 +90,8 @@ struct FullInStoreTests {
         let desk: SupportDesk
         let other: SupportDesk
 
-        init() async throws {
-            let agents = [AgentProfile(id: "olga", displayName: "Olga", capacity: 1)]
+        init(capacity: Int = 1) async throws {
+            let agents = [AgentProfile(id: "olga", displayName: "Olga", capacity: capacity)]
             desk = try Self.desk(store, statuses, clock, agents)
             other = try Self.desk(store.base, statuses, clock, agents)
             // Both desks load their routing before any ticket exists; this one then learns of the other's
@@ -99,43 +123,31 @@ struct FullInStoreTests {
         }
 
         func write(_ id: String, from member: MemberID, to desk: SupportDesk) async throws -> Ticket {
-            try await FullInStoreTests.write(id, from: member, to: desk, at: clock.now)
+            try await AgentStatusAcrossDesksTests.write(id, from: member, to: desk, at: clock.now)
         }
-    }
-
-    static func write(
-        _ id: String,
-        from member: MemberID,
-        to desk: SupportDesk,
-        at instant: Date
-    ) async throws
-        -> Ticket
-    {
-        try await AgentStatusAcrossDesksTests.write(id, from: member, to: desk, at: instant)
     }
 }
 
-/// A ticket store that counts the reads of an agent's tickets and can hold them until it is opened.
+/// A ticket store that counts the reads of an agent's tickets and can hold their answers until it is
+/// opened.
 private actor GatedAssignedStore: ForwardingTicketStore {
     let base = InMemoryTicketStore()
     private(set) var reads = 0
-    private var holding = false
-    private var waiting: [CheckedContinuation<Void, Never>] = []
+    private let gate = TestGate()
 
     /// How many reads wait.
-    var parked: Int { waiting.count }
+    var parked: Int { get async { await gate.parked } }
 
-    func holdReads() { holding = true }
+    func holdReads() async { await gate.close() }
 
-    func open() {
-        holding = false
-        for waiter in waiting { waiter.resume() }
-        waiting = []
-    }
+    func open() async { await gate.open() }
 
     func ticketIDs(assignedTo agent: AgentID, statuses: Set<TicketStatus>, limit: Int) async throws -> [TicketID] {
         reads += 1
-        if holding { await withCheckedContinuation { waiting.append($0) } }
-        return try await base.ticketIDs(assignedTo: agent, statuses: statuses, limit: limit)
+        // The answer is read first and held on its way back, as a database's answer is older than what
+        // the desk does while it travels.
+        let ids = try await base.ticketIDs(assignedTo: agent, statuses: statuses, limit: limit)
+        await gate.pass()
+        return ids
     }
 }

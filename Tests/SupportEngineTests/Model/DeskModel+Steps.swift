@@ -12,6 +12,15 @@ extension DeskModel {
                     group.addTask { await self.perform(step) }
                 }
             }
+            // The opt-outs and removals of the batch count from its end: what ran beside them is not judged.
+            log.withLock { log in
+                for member in log.optedOutInBatch {
+                    log.optedOutAt[member] = log.optedOutAt[member] ?? self.order.next()
+                }
+                for member in log.removedInBatch { log.removedAt[member] = log.removedAt[member] ?? self.order.next() }
+                log.optedOutInBatch = []
+                log.removedInBatch = []
+            }
             // An opt-out and an opt-in of one member in the same batch race: the stored record says
             // which won, and an opt-out that lost is not judged.
             for member in log.withLock({ Array($0.optedOutAt.keys) }) {
@@ -143,7 +152,7 @@ extension DeskModel {
         case .decideRemoval(let desk, let member, let approve):
             if approve {
                 _ = try await desks[desk].moderation.approveRemoval(of: member, by: Self.owner)
-                log.withLock { log in log.removedAt[member] = log.removedAt[member] ?? self.order.next() }
+                log.withLock { _ = $0.removedInBatch.insert(member) }
             } else {
                 _ = try await desks[desk].moderation.declineRemoval(of: member, by: Self.owner)
             }
@@ -158,11 +167,14 @@ extension DeskModel {
         case .optOut(let desk, let member, let optedOut):
             _ = try await desks[desk].journey.setOptOut(member, optedOut, by: .member(member))
             if optedOut {
-                log.withLock { log in log.optedOutAt[member] = log.optedOutAt[member] ?? self.order.next() }
+                log.withLock { _ = $0.optedOutInBatch.insert(member) }
             } else {
                 // Opting in again: messages after this are allowed. (A race with a concurrent opt-out in
                 // the same batch is not judged: the model forgets the opt-out.)
-                log.withLock { $0.optedOutAt[member] = nil }
+                log.withLock { log in
+                    log.optedOutAt[member] = nil
+                    log.optedOutInBatch.remove(member)
+                }
             }
         }
     }

@@ -167,10 +167,16 @@ struct ModelLog: Sendable {
     var tickets: [(id: TicketID, requester: MemberID)] = []
     /// Member messages callers learned about: the ticket, the message and its author.
     var memberMessages: [(ticket: TicketID, message: MessageID, member: MemberID)] = []
-    /// When (in the model's order) each member's opt-out call returned; removed on opting in.
+    /// When (in the model's order) the batch in which each member opted out ended; removed on opting in.
+    /// A send made during that batch ran at the same time as the opt-out, which may have committed
+    /// between the desk's check and the send (on another desk, nothing can order them), so it is not
+    /// judged; every later batch is.
     var optedOutAt: [MemberID: Int] = [:]
-    /// When (in the model's order) the owner's approval of each member's removal returned.
+    /// When (in the model's order) the batch in which the owner approved each member's removal ended.
     var removedAt: [MemberID: Int] = [:]
+    /// The members who opted out, and those whose removal was approved, in the batch running now.
+    var optedOutInBatch: Set<MemberID> = []
+    var removedInBatch: Set<MemberID> = []
     /// How many calls ended in each kind of error: a program that never reaches a path says so here.
     var outcomes: [String: Int] = [:]
     /// The calls in program order, for a failure message.

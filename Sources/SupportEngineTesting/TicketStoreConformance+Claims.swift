@@ -193,7 +193,7 @@ extension TicketStoreConformance {
     }
 
     /// The message without its claim: what the store holds after an update of it.
-    private static func unclaimed(_ message: OutboundMessage) -> OutboundMessage {
+    static func unclaimed(_ message: OutboundMessage) -> OutboundMessage {
         var message = message
         message.claim = nil
         return message

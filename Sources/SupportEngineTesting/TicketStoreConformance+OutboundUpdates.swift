@@ -77,9 +77,4 @@ extension TicketStoreConformance {
         try expect.that(await store.updateOutboundMessages([]).isEmpty, "writing no outcome refused something")
     }
 
-    private static func unclaimed(_ message: OutboundMessage) -> OutboundMessage {
-        var message = message
-        message.claim = nil
-        return message
-    }
 }

@@ -82,15 +82,6 @@ private actor CommitHoldingStore: TicketStore {
 
 @Suite("A drain's reservation")
 struct DrainReservationTests {
-    /// Spins until `condition` holds (or gives up, and the expectations after it fail).
-    private func eventually(_ condition: () async throws -> Bool) async rethrows {
-        var spins = 0
-        while try await !condition(), spins < 10_000 {
-            await Task.yield()
-            spins += 1
-        }
-    }
-
     /// A member's reply committed on a ticket a drain has promised to an agent, before the drain's own
     /// commit, must not hand the agent's capacity to the next message.
     @Test func aReplyOnAReservedTicketKeepsTheReservation() async throws {
@@ -119,14 +110,14 @@ struct DrainReservationTests {
         // Anna writes again; her message's commit is held while the desk holds the ticket's lock.
         await store.holdCommits(of: waiting)
         let reply = Task { try await desk.receive(message("m2", from: "anna", on: waiting)) }
-        await eventually { await store.heldCommits == 1 }
+        try await eventually("the drain's commit held") { await store.heldCommits == 1 }
         // Olga comes online: the drain promises her the ticket and waits for the ticket's lock.
         let online = Task { try await desk.agents.setPresence(.online, of: "olga") }
-        try await eventually { try await desk.agents.states().first?.openTickets == 1 }
+        try await eventually("the reservation counted") { try await desk.agents.states().first?.openTickets == 1 }
         // The reply commits first; the drain's own commit is held next.
         await store.releaseOne()
         _ = try await reply.value
-        await eventually { await store.heldCommits == 1 }
+        try await eventually("the drain's commit held") { await store.heldCommits == 1 }
 
         let olga = try #require(try await desk.agents.states().first)
         #expect(olga.openTickets == 1, "the reply kept Olga's reservation")

@@ -49,7 +49,11 @@ extension PostgresTicketStore {
         do {
             let updated = try await updateTogether(together.map { rows[$0.id] ?? "" }, ids: together.map(\.id))
             for message in together where !updated.contains(message.id) {
-                failures[message.id] = await refusal(of: message)
+                do {
+                    failures[message.id] = try await refusal(of: message)
+                } catch {
+                    failures[message.id] = error
+                }
             }
         } catch {
             for message in together { failures[message.id] = error }
@@ -91,20 +95,4 @@ extension PostgresTicketStore {
         ) { rows in Set(try rows.map { OutboundID(rawValue: try $0.decode(String.self)) }) }
     }
 
-    /// Why the statement did not update `message`: it is unknown, or another pass claimed it since.
-    private func refusal(of message: OutboundMessage) async -> any Error {
-        do {
-            guard let stored = try await outbound(message.id) else {
-                return StoreError(.notFound, "outbound message \(message.id) is not in the outbox")
-            }
-            let holder = stored.claim.map { "claim \($0.token) holds it now" } ?? "it was updated since"
-            return StoreError(
-                .claimLost,
-                "outbound message \(message.id) is no longer held by claim \(message.claim?.token ?? "?") "
-                    + "(\(holder)): another delivery pass owns it; its outcome was not recorded"
-            )
-        } catch {
-            return error
-        }
-    }
 }

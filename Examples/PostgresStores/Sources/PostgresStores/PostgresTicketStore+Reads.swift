@@ -235,16 +235,23 @@ extension PostgresTicketStore {
             ) { $0.count }
         }
         guard updated == 0 else { return }
-        // Nothing matched: the message is unknown, or its claim is another's now. Messages are never
-        // deleted, so one found now was there for the update too.
+        throw try await refusal(of: message)
+    }
+
+    /// Why an update of `message` matched no row: the message is unknown (``StoreError/Code/notFound``),
+    /// or its claim is another's now (``StoreError/Code/claimLost``). Messages are never deleted, so one
+    /// found now was there for the update too.
+    ///
+    /// - Throws: ``StoreError`` with ``StoreError/Code/unavailable`` when the message cannot be read.
+    func refusal(of message: OutboundMessage) async throws -> StoreError {
         guard let stored = try await outbound(message.id) else {
-            throw StoreError(.notFound, "outbound message \(message.id) is not in the outbox")
+            return StoreError(.notFound, "outbound message \(message.id) is not in the outbox")
         }
         let holder = stored.claim.map { "claim \($0.token) holds it now" } ?? "it was updated since"
-        throw StoreError(
+        return StoreError(
             .claimLost,
-            "outbound message \(message.id) is no longer held by claim \(token ?? "?") (\(holder)): "
-                + "another delivery pass owns it; its outcome was not recorded"
+            "outbound message \(message.id) is no longer held by claim \(message.claim?.token ?? "?") "
+                + "(\(holder)): another delivery pass owns it; its outcome was not recorded"
         )
     }
 

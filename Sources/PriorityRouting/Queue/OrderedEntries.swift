@@ -6,11 +6,15 @@ extension TicketQueue {
     public struct OrderedEntries: Sequence, Sendable {
         let heap: [QueueNode]
         let tickets: [RoutableTicket]
+        let sequences: [UInt64]
+        let ties: [UInt32]
 
         /// Makes an iterator over the entries in serving order.
         ///
         /// - Returns: A fresh iterator.
-        public func makeIterator() -> Iterator { Iterator(heap: heap, tickets: tickets) }
+        public func makeIterator() -> Iterator {
+            Iterator(heap: heap, tickets: tickets, sequences: sequences, ties: ties)
+        }
 
         /// The number of entries.
         public var underestimatedCount: Int { heap.count }
@@ -19,11 +23,15 @@ extension TicketQueue {
         public struct Iterator: IteratorProtocol, Sendable {
             private let heap: [QueueNode]
             private let tickets: [RoutableTicket]
+            private let sequences: [UInt64]
+            private let ties: [UInt32]
             private var frontier: [Int]
 
-            init(heap: [QueueNode], tickets: [RoutableTicket]) {
+            init(heap: [QueueNode], tickets: [RoutableTicket], sequences: [UInt64], ties: [UInt32]) {
                 self.heap = heap
                 self.tickets = tickets
+                self.sequences = sequences
+                self.ties = ties
                 frontier = heap.isEmpty ? [] : [0]
             }
 
@@ -44,7 +52,7 @@ extension TicketQueue {
                     child += 1
                 }
                 let node = heap[top]
-                return QueueEntry(ticket: tickets[node.slot], sequence: node.key.sequence)
+                return QueueEntry(ticket: tickets[node.slot], sequence: sequences[node.slot])
             }
 
             private mutating func push(_ index: Int) {
@@ -52,7 +60,12 @@ extension TicketQueue {
                 siftUp(frontier.count - 1)
             }
 
-            private func before(_ lhs: Int, _ rhs: Int) -> Bool { heap[lhs].key.precedes(heap[rhs].key) }
+            private func before(_ lhs: Int, _ rhs: Int) -> Bool {
+                let left = heap[lhs]
+                let right = heap[rhs]
+                if left.prefix != right.prefix { return left.prefix < right.prefix }
+                return TicketQueue.tieBreak(left, right, tickets, sequences, ties)
+            }
 
             private mutating func siftUp(_ start: Int) {
                 var index = start

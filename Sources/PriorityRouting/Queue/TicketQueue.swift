@@ -8,9 +8,10 @@
 /// O(1). ``ordered`` walks the queue in serving order without copying or changing it: the first k
 /// entries cost O(k log k).
 ///
-/// The heap holds small fixed-size keys (see the Performance article of SupportEngine): the tickets
-/// stay in slots that never move, so a sift step moves 32 bytes and updates one integer, and the
-/// ticket id is hashed once per operation, not once per step.
+/// The heap holds 16-byte nodes (see the Performance article of SupportEngine): the tickets stay in
+/// slots that never move, so a sift step moves 16 bytes and updates one integer, a node's four
+/// children share one or two cache lines, and the ticket id is hashed once per operation, not once per
+///  step (a node keeps its id's hash for the removal).
 ///
 /// ```swift
 /// var queue = TicketQueue()
@@ -27,6 +28,10 @@ public struct TicketQueue: Sendable {
     /// Where each slot's node is in ``heap``; -1 for a free slot. 32 bits: a sift step writes one entry
     /// at a random place, and a smaller array keeps more of them in cache.
     private var heapIndex: [Int32] = []
+    /// The insertion sequence of each slot's ticket: it breaks ties, and the entries report it.
+    private var sequences: [UInt64] = []
+    /// Each slot's ``QueueNode/tie(of:)``, read when two prefixes are equal.
+    private var ties: [UInt32] = []
     /// Slots given back by removed tickets.
     private var freeSlots: [Int] = []
     /// The slot of each waiting ticket.
@@ -42,11 +47,14 @@ public struct TicketQueue: Sendable {
     public init(_ tickets: some Sequence<RoutableTicket>) {
         for ticket in tickets {
             let slot = self.tickets.count
-            guard slots.insert(ticket.id, hash: SlotTable.hash(ticket.id), slot: slot, in: self.tickets) == nil
-            else { continue }
+            let hash = SlotTable.hash(ticket.id)
+            guard slots.insert(ticket.id, hash: hash, slot: slot, in: self.tickets) == nil else { continue }
+            precondition(nextSequence <= QueueKey.sequenceMask, "the queue's insertion sequence overflowed")
             self.tickets.append(ticket)
+            sequences.append(nextSequence)
+            ties.append(QueueNode.tie(of: ticket))
             heapIndex.append(Int32(heap.count))
-            heap.append(QueueNode(key: QueueKey(ticket, sequence: nextSequence), slot: slot))
+            heap.append(QueueNode(ticket, slot: slot, hash: hash))
             nextSequence += 1
         }
         guard heap.count > 1 else { return }
@@ -97,18 +105,22 @@ public struct TicketQueue: Sendable {
             slot = tickets.count
         }
         // One hash of the id: claim the slot, or find the ticket already waiting.
-        guard slots.insert(ticket.id, hash: SlotTable.hash(ticket.id), slot: slot, in: tickets) == nil else {
-            return false
-        }
+        let hash = SlotTable.hash(ticket.id)
+        guard slots.insert(ticket.id, hash: hash, slot: slot, in: tickets) == nil else { return false }
+        precondition(nextSequence <= QueueKey.sequenceMask, "the queue's insertion sequence overflowed")
         if slot == tickets.count {
             tickets.append(ticket)
+            sequences.append(nextSequence)
+            ties.append(QueueNode.tie(of: ticket))
             heapIndex.append(Int32(heap.count))
         } else {
             freeSlots.removeLast()
             tickets[slot] = ticket
+            sequences[slot] = nextSequence
+            ties[slot] = QueueNode.tie(of: ticket)
             heapIndex[slot] = Int32(heap.count)
         }
-        heap.append(QueueNode(key: QueueKey(ticket, sequence: nextSequence), slot: slot))
+        heap.append(QueueNode(ticket, slot: slot, hash: hash))
         nextSequence += 1
         siftUp(heap.count - 1)
         return true
@@ -123,7 +135,8 @@ public struct TicketQueue: Sendable {
         guard let slot = slot(of: ticket.id) else { return false }
         tickets[slot] = ticket
         let index = Int(heapIndex[slot])
-        heap[index].key = QueueKey(ticket, sequence: heap[index].key.sequence)
+        heap[index].prefix = QueueNode.prefix(of: ticket)
+        ties[slot] = QueueNode.tie(of: ticket)
         restore(index)
         return true
     }
@@ -139,7 +152,7 @@ public struct TicketQueue: Sendable {
         guard let slot = slot(of: id) else { return false }
         tickets[slot].priority = priority
         let index = Int(heapIndex[slot])
-        heap[index].key = QueueKey(tickets[slot], sequence: heap[index].key.sequence)
+        heap[index].prefix = QueueNode.prefix(of: tickets[slot])
         restore(index)
         return true
     }
@@ -162,7 +175,9 @@ public struct TicketQueue: Sendable {
     }
 
     /// The waiting entries in serving order, read lazily without changing the queue.
-    public var ordered: OrderedEntries { OrderedEntries(heap: heap, tickets: tickets) }
+    public var ordered: OrderedEntries {
+        OrderedEntries(heap: heap, tickets: tickets, sequences: sequences, ties: ties)
+    }
 
     /// The slot of a waiting ticket.
     private func slot(of id: TicketID) -> Int? {
@@ -170,13 +185,38 @@ public struct TicketQueue: Sendable {
     }
 
     private func entry(of node: QueueNode) -> QueueEntry {
-        QueueEntry(ticket: tickets[node.slot], sequence: node.key.sequence)
+        QueueEntry(ticket: tickets[node.slot], sequence: sequences[node.slot])
+    }
+
+    /// Whether `node` is served before `other`: by the prefixes and ties, or by the full keys when
+    /// those are level (the same rank, the same due instant and creations in the same second; or due
+    /// dates within about a microsecond of each other, one of them off the whole seconds).
+    @inline(__always)
+    private func precedes(_ node: QueueNode, _ other: QueueNode) -> Bool {
+        if node.prefix != other.prefix { return node.prefix < other.prefix }
+        return Self.tieBreak(node, other, tickets, sequences, ties)
+    }
+
+    /// The comparison of two nodes with equal prefixes: by their ties, then by the full keys.
+    @inline(never)
+    static func tieBreak(
+        _ node: QueueNode,
+        _ other: QueueNode,
+        _ tickets: [RoutableTicket],
+        _ sequences: [UInt64],
+        _ ties: [UInt32]
+    ) -> Bool {
+        let tie = ties[node.slot]
+        let otherTie = ties[other.slot]
+        if tie != otherTie && tie != 0 && otherTie != 0 { return tie < otherTie }
+        return QueueKey(tickets[node.slot], sequence: sequences[node.slot])
+            .precedes(QueueKey(tickets[other.slot], sequence: sequences[other.slot]))
     }
 
     private mutating func remove(at index: Int) -> QueueEntry {
         let node = heap[index]
         let removed = entry(of: node)
-        slots.remove(slot: node.slot, hash: SlotTable.hash(removed.id))
+        slots.remove(slot: node.slot, hash: node.hash)
         heapIndex[node.slot] = -1
         freeSlots.append(node.slot)
         let last = heap.removeLast()
@@ -189,7 +229,7 @@ public struct TicketQueue: Sendable {
     }
 
     private mutating func restore(_ index: Int) {
-        if index > 0 && heap[index].key.precedes(heap[(index - 1) / 4].key) {
+        if index > 0 && precedes(heap[index], heap[(index - 1) / 4]) {
             siftUp(index)
         } else {
             siftDown(index)
@@ -201,7 +241,7 @@ public struct TicketQueue: Sendable {
         let moving = heap[index]
         while index > 0 {
             let parent = (index - 1) / 4
-            guard moving.key.precedes(heap[parent].key) else { break }
+            guard precedes(moving, heap[parent]) else { break }
             heap[index] = heap[parent]
             heapIndex[heap[index].slot] = Int32(index)
             index = parent
@@ -220,20 +260,20 @@ public struct TicketQueue: Sendable {
             let first = 4 * index + 1
             guard first < count else { break }
             var child = first
-            var childKey = heap[first].key
+            var childNode = heap[first]
             let end = min(first + 4, count)
             var next = first + 1
             while next < end {
-                let key = heap[next].key
-                if key.precedes(childKey) {
+                let node = heap[next]
+                if precedes(node, childNode) {
                     child = next
-                    childKey = key
+                    childNode = node
                 }
                 next += 1
             }
-            guard childKey.precedes(moving.key) else { break }
-            heap[index] = heap[child]
-            heapIndex[heap[index].slot] = Int32(index)
+            guard precedes(childNode, moving) else { break }
+            heap[index] = childNode
+            heapIndex[childNode.slot] = Int32(index)
             index = child
         }
         if index != start {
@@ -244,17 +284,25 @@ public struct TicketQueue: Sendable {
 
     /// Whether the heap order, the slots and the id index hold; for tests.
     var isConsistent: Bool {
-        guard slots.count == heap.count, heapIndex.count == tickets.count,
+        guard slots.count == heap.count, heapIndex.count == tickets.count, sequences.count == tickets.count,
+            ties.count == tickets.count,
             freeSlots.count + heap.count == tickets.count
         else { return false }
         for (index, node) in heap.enumerated() {
-            guard heapIndex[node.slot] == Int32(index), slot(of: tickets[node.slot].id) == node.slot else {
-                return false
-            }
-            guard QueueKey(tickets[node.slot], sequence: node.key.sequence).precedes(node.key) == false,
-                node.key.precedes(QueueKey(tickets[node.slot], sequence: node.key.sequence)) == false
+            let ticket = tickets[node.slot]
+            guard heapIndex[node.slot] == Int32(index), slot(of: ticket.id) == node.slot else { return false }
+            guard node.prefix == QueueNode.prefix(of: ticket), node.hash == SlotTable.hash(ticket.id),
+                ties[node.slot] == QueueNode.tie(of: ticket)
             else { return false }
-            if index > 0 && node.key.precedes(heap[(index - 1) / 4].key) { return false }
+            if index > 0 {
+                // The parent goes first by the full keys, and the prefixes never say otherwise.
+                let parent = heap[(index - 1) / 4]
+                let parentKey = QueueKey(tickets[parent.slot], sequence: sequences[parent.slot])
+                let key = QueueKey(ticket, sequence: sequences[node.slot])
+                guard parentKey.precedes(key), parent.prefix <= node.prefix, !precedes(node, parent) else {
+                    return false
+                }
+            }
         }
         return freeSlots.allSatisfy { heapIndex[$0] == -1 } && Set(slots.slots) == Set(heap.map(\.slot))
     }

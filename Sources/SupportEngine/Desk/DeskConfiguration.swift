@@ -74,7 +74,7 @@ public struct DeskConfiguration: Sendable {
     /// another desk sends it; the committing desk itself, still running, sends it at its next pass. Turn
     /// it on where a round trip per message matters (a database shared by several servers) and the
     /// claim duration is short.
-    public var deliveryClaimsOnCommit: Bool = false
+    public var deliveryClaimsOnCommit: Bool
     /// How many delivery attempts before a message is dead-lettered. Default 5.
     public var maximumDeliveryAttempts: Int
     /// How often the desk reads the store for timers and deliveries it did not schedule itself:
@@ -135,6 +135,8 @@ public struct DeskConfiguration: Sendable {
     ///   - conflictRetries: How many times a change is retried on a version conflict.
     ///   - deliveryRetryDelay: The first delay before retrying a failed delivery.
     ///   - deliveryClaimDuration: How long a desk holds a message while sending it.
+    ///   - deliveryClaimsOnCommit: Whether a commit stores the messages it makes due at once already
+    ///     claimed by this desk, on a store that keeps a commit's claims. `false` by default.
     ///   - maximumDeliveryAttempts: Attempts before a message is dead-lettered.
     ///   - storeScanInterval: How often the desk reads the store for timers other desks scheduled;
     ///     `nil` for never.
@@ -158,6 +160,7 @@ public struct DeskConfiguration: Sendable {
         conflictRetries: Int = 8,
         deliveryRetryDelay: TimeInterval = 60,
         deliveryClaimDuration: TimeInterval = 300,
+        deliveryClaimsOnCommit: Bool = false,
         maximumDeliveryAttempts: Int = 5,
         storeScanInterval: TimeInterval? = 30,
         agents: [AgentProfile] = [],
@@ -180,6 +183,7 @@ public struct DeskConfiguration: Sendable {
         self.conflictRetries = conflictRetries
         self.deliveryRetryDelay = deliveryRetryDelay
         self.deliveryClaimDuration = deliveryClaimDuration
+        self.deliveryClaimsOnCommit = deliveryClaimsOnCommit
         self.maximumDeliveryAttempts = maximumDeliveryAttempts
         self.storeScanInterval = storeScanInterval
         self.agents = agents

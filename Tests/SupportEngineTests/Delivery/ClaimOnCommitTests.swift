@@ -10,9 +10,7 @@ import Testing
 @Suite("Claims made by the commit")
 struct ClaimOnCommitTests {
     private static func configuration(claimOnCommit: Bool) -> DeskConfiguration {
-        var configuration = DeskConfiguration(deliveryRetryDelay: 60, deliveryClaimDuration: 300)
-        configuration.deliveryClaimsOnCommit = claimOnCommit
-        return configuration
+        DeskConfiguration(deliveryRetryDelay: 60, deliveryClaimDuration: 300, deliveryClaimsOnCommit: claimOnCommit)
     }
 
     private static func desk(

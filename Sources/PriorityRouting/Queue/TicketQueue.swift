@@ -47,8 +47,9 @@ public struct TicketQueue: Sendable {
     public init(_ tickets: some Sequence<RoutableTicket>) {
         for ticket in tickets {
             let slot = self.tickets.count
-            let hash = SlotTable.hash(ticket.id)
-            guard slots.insert(ticket.id, hash: hash, slot: slot, in: self.tickets) == nil else { continue }
+            let hash = SlotTable.hash(ticket.id.hashValue)
+            guard slots.slot(hash: hash, where: { self.tickets[$0].id == ticket.id }) == nil else { continue }
+            slots.add(hash: hash, slot: slot)
             precondition(nextSequence <= QueueKey.sequenceMask, "the queue's insertion sequence overflowed")
             self.tickets.append(ticket)
             sequences.append(nextSequence)
@@ -105,8 +106,9 @@ public struct TicketQueue: Sendable {
             slot = tickets.count
         }
         // One hash of the id: claim the slot, or find the ticket already waiting.
-        let hash = SlotTable.hash(ticket.id)
-        guard slots.insert(ticket.id, hash: hash, slot: slot, in: tickets) == nil else { return false }
+        let hash = SlotTable.hash(ticket.id.hashValue)
+        guard slots.slot(hash: hash, where: { tickets[$0].id == ticket.id }) == nil else { return false }
+        slots.add(hash: hash, slot: slot)
         precondition(nextSequence <= QueueKey.sequenceMask, "the queue's insertion sequence overflowed")
         if slot == tickets.count {
             tickets.append(ticket)
@@ -181,7 +183,7 @@ public struct TicketQueue: Sendable {
 
     /// The slot of a waiting ticket.
     private func slot(of id: TicketID) -> Int? {
-        slots.slot(of: id, hash: SlotTable.hash(id), in: tickets)
+        slots.slot(hash: SlotTable.hash(id.hashValue), where: { tickets[$0].id == id })
     }
 
     private func entry(of node: QueueNode) -> QueueEntry {
@@ -291,7 +293,7 @@ public struct TicketQueue: Sendable {
         for (index, node) in heap.enumerated() {
             let ticket = tickets[node.slot]
             guard heapIndex[node.slot] == Int32(index), slot(of: ticket.id) == node.slot else { return false }
-            guard node.prefix == QueueNode.prefix(of: ticket), node.hash == SlotTable.hash(ticket.id),
+            guard node.prefix == QueueNode.prefix(of: ticket), node.hash == SlotTable.hash(ticket.id.hashValue),
                 ties[node.slot] == QueueNode.tie(of: ticket)
             else { return false }
             if index > 0 {

@@ -23,17 +23,33 @@ import TicketLifecycle
 /// let due = planner.dueSteps(of: ticket, at: now)
 /// ```
 public struct SLAPlanner: Sendable {
+    /// The policy and what the planner derives from it, in one immutable box: a planner is copied
+    /// wherever a desk plans (every command, every fired timer), and a copy of the box is one reference
+    /// count instead of one per array, dictionary and calendar table of the policy.
+    private final class Storage: Sendable {
+        let policy: SLAPolicy
+        /// Whether every escalation comes at or after the breach, so that none is due before an unfired breach.
+        let escalationsFollowBreach: Bool
+
+        init(policy: SLAPolicy) {
+            self.policy = policy
+            self.escalationsFollowBreach = policy.escalations.allSatisfy { $0.after >= 0 }
+        }
+    }
+
+    private let storage: Storage
+
     /// The service levels the planner keeps.
-    public let policy: SLAPolicy
+    public var policy: SLAPolicy { storage.policy }
+
     /// Whether every escalation comes at or after the breach, so that none is due before an unfired breach.
-    private let escalationsFollowBreach: Bool
+    private var escalationsFollowBreach: Bool { storage.escalationsFollowBreach }
 
     /// Creates a planner.
     ///
     /// - Parameter policy: The service levels to keep.
     public init(policy: SLAPolicy) {
-        self.policy = policy
-        self.escalationsFollowBreach = policy.escalations.allSatisfy { $0.after >= 0 }
+        self.storage = Storage(policy: policy)
     }
 
     // MARK: - Clock changes
@@ -76,7 +92,7 @@ public struct SLAPlanner: Sendable {
         }
 
         func start(_ metric: SLAMetric, at instant: Date) throws {
-            guard let target = policy.targets[priority]?.target(for: metric) else { return }
+            guard let target = storage.policy.targets[priority]?.target(for: metric) else { return }
             record(.started(try clock(metric, target: target, startedAt: instant, pausedFor: 0)))
         }
 
@@ -147,7 +163,7 @@ public struct SLAPlanner: Sendable {
             case .priorityChanged(_, let to):
                 priority = to
                 for (metric, clock) in running.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-                    if let target = policy.targets[to]?.target(for: metric) {
+                    if let target = storage.policy.targets[to]?.target(for: metric) {
                         record(
                             .started(
                                 try self.clock(
@@ -189,11 +205,11 @@ public struct SLAPlanner: Sendable {
     public func steps(of clock: SLAClock, priority: Priority) -> [(step: SLAStep, at: Date)] {
         var steps = warnings(of: clock, priority: priority)
         steps.append((.breach, clock.dueAt))
-        let business = policy.targets[priority]?.target(for: clock.metric)?.isBusinessTime ?? true
-        for (index, escalation) in policy.escalations.enumerated() {
+        let business = storage.policy.targets[priority]?.target(for: clock.metric)?.isBusinessTime ?? true
+        for (index, escalation) in storage.policy.escalations.enumerated() {
             let instant =
                 business
-                ? (try? policy.calendar.adding(escalation.after, to: clock.dueAt))
+                ? (try? storage.policy.calendar.adding(escalation.after, to: clock.dueAt))
                 : clock.dueAt.addingTimeInterval(escalation.after)
             if let instant { steps.append((.escalation(level: index + 1), heldForHours(instant, business: business))) }
         }
@@ -204,12 +220,12 @@ public struct SLAPlanner: Sendable {
     /// ones at their fractions of the target, counted like the target and moved by the time paused. A
     /// warning held for open hours until the breach or later is dropped: the breach says more.
     private func warnings(of clock: SLAClock, priority: Priority) -> [(step: SLAStep, at: Date)] {
-        let target = policy.targets[priority]?.target(for: clock.metric)
+        let target = storage.policy.targets[priority]?.target(for: clock.metric)
         let business = target?.isBusinessTime ?? true
         guard let first = clock.warningAt else { return [] }
         var steps: [(SLAStep, Date)] = [(.warning, first)]
         if let target {
-            for (index, fraction) in policy.warningFractions.enumerated().dropFirst() {
+            for (index, fraction) in storage.policy.warningFractions.enumerated().dropFirst() {
                 let instant = try? advance(
                     target,
                     by: target.seconds * fraction + clock.pausedFor,
@@ -224,6 +240,7 @@ public struct SLAPlanner: Sendable {
     /// The instant itself, or — for a calendar-time target when alerts wait for open hours — the
     /// calendar's next opening when the instant falls while it is closed.
     private func heldForHours(_ instant: Date, business: Bool) -> Date {
+        let policy = storage.policy
         guard !business, !policy.alertsOutsideHours, !policy.calendar.isOpen(at: instant) else { return instant }
         return (try? policy.calendar.nextOpening(after: instant)) ?? instant
     }
@@ -283,7 +300,7 @@ public struct SLAPlanner: Sendable {
         pausedFor: TimeInterval
     ) throws -> SLAClock {
         let due = try advance(target, by: target.seconds + pausedFor, from: startedAt)
-        let warning = try policy.warningFraction.map {
+        let warning = try storage.policy.warningFraction.map {
             try advance(target, by: target.seconds * $0 + pausedFor, from: startedAt)
         }
         return SLAClock(metric: metric, startedAt: startedAt, dueAt: due, warningAt: warning, pausedFor: pausedFor)
@@ -291,10 +308,10 @@ public struct SLAPlanner: Sendable {
 
     private func resume(_ paused: PausedSLAClock, _ priority: Priority, at now: Date) throws -> SLAClock {
         var clock = paused.clock
-        guard let target = policy.targets[priority]?.target(for: clock.metric) else { return clock }
+        guard let target = storage.policy.targets[priority]?.target(for: clock.metric) else { return clock }
         clock.pausedFor += elapsed(clock.metric, priority, from: paused.pausedAt, to: now)
         clock.dueAt = try advance(target, by: paused.remaining, from: now)
-        if let fraction = policy.warningFraction, let warning = clock.warningAt {
+        if let fraction = storage.policy.warningFraction, let warning = clock.warningAt {
             let beforeWarning = paused.remaining - target.seconds * (1 - fraction)
             clock.warningAt = beforeWarning > 0 ? try advance(target, by: beforeWarning, from: now) : warning
         }
@@ -306,8 +323,8 @@ public struct SLAPlanner: Sendable {
     }
 
     private func measure(_ clock: SLAClock, metAt: Date, _ priority: Priority) -> SLAMeasurement {
-        let business = policy.targets[priority]?.target(for: clock.metric)?.isBusinessTime ?? true
-        let businessSeconds = policy.calendar.businessTime(from: clock.startedAt, to: metAt)
+        let business = storage.policy.targets[priority]?.target(for: clock.metric)?.isBusinessTime ?? true
+        let businessSeconds = storage.policy.calendar.businessTime(from: clock.startedAt, to: metAt)
         let calendarSeconds = max(0, metAt.timeIntervalSince(clock.startedAt))
         return SLAMeasurement(
             metric: clock.metric,
@@ -321,12 +338,12 @@ public struct SLAPlanner: Sendable {
 
     /// Target time between two instants, in the unit of the metric's target at `priority`.
     private func elapsed(_ metric: SLAMetric, _ priority: Priority, from: Date, to: Date) -> TimeInterval {
-        let business = policy.targets[priority]?.target(for: metric)?.isBusinessTime ?? true
-        return business ? policy.calendar.businessTime(from: from, to: to) : max(0, to.timeIntervalSince(from))
+        let business = storage.policy.targets[priority]?.target(for: metric)?.isBusinessTime ?? true
+        return business ? storage.policy.calendar.businessTime(from: from, to: to) : max(0, to.timeIntervalSince(from))
     }
 
     private func advance(_ kind: BusinessDuration, by seconds: TimeInterval, from start: Date) throws -> Date {
         kind.isBusinessTime
-            ? try policy.calendar.adding(seconds, to: start) : start.addingTimeInterval(seconds)
+            ? try storage.policy.calendar.adding(seconds, to: start) : start.addingTimeInterval(seconds)
     }
 }

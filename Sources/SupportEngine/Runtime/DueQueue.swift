@@ -8,8 +8,10 @@ import Foundation
 /// store when it comes due and put back at the stored instant. Outbox wake-ups are the exception: each
 /// pending message has its own attempt instant, so the outbox keeps one entry per instant.
 ///
-/// The heap holds 24-byte nodes (instant, sequence, slot); the work itself stays in a slot that never
-/// moves, so a sift step moves one node and updates one integer, and a timer is hashed once per call.
+/// The heap holds 24-byte nodes (instant, sequence, slot, the timer's hash bits); the work itself stays in
+/// a slot that never moves, so a sift step moves one node and updates one integer. The timers' slots are
+/// indexed by a ``SlotTable`` of 8-byte buckets, so a timer is hashed once per insertion and not at
+/// all when it is taken.
 ///
 /// Instants that are not finite are never pushed: a NaN would break the heap's order and stop every
 /// timer behind it, and an infinite one never comes due.
@@ -43,39 +45,13 @@ struct DueQueue: Sendable {
         }
     }
 
-    /// The timer an entry stands for: its work, and for the outbox also its instant.
-    ///
-    /// Its hash is computed once, from the work and the instant, and the table hashes only that word:
-    /// growing the table and removing a timer (which moves the timers after it) rehash a word instead of
-    /// an id's text.
-    private struct Timer: Hashable {
-        var work: Work
-        /// The outbox's instant (its `timeIntervalSinceReferenceDate`); 0 for any other work, whose
-        /// timer is one per work.
-        var instant: Double
-        private var digest: Int
-
-        init(_ work: Work, due: Date) {
-            self.work = work
-            self.instant = work == .outbox ? due.timeIntervalSinceReferenceDate : 0
-            var hasher = Hasher()
-            hasher.combine(work)
-            hasher.combine(instant)
-            digest = hasher.finalize()
-        }
-
-        static func == (lhs: Timer, rhs: Timer) -> Bool {
-            lhs.digest == rhs.digest && lhs.instant == rhs.instant && lhs.work == rhs.work
-        }
-
-        func hash(into hasher: inout Hasher) { hasher.combine(digest) }
-    }
-
-    /// One place in the heap: the ordering key and the slot holding the work.
+    /// One place in the heap: the ordering key, the slot holding the work and the timer's hash bits
+    /// (so that taking an entry hashes no id).
     private struct Node {
         var due: Double
         var sequence: UInt64
-        var slot: Int
+        var slot: UInt32
+        var hash: UInt32
 
         @inline(__always)
         func precedes(_ other: Node) -> Bool {
@@ -88,11 +64,11 @@ struct DueQueue: Sendable {
     /// The work by slot.
     private var works: [Work] = []
     /// Where each slot's node is in ``heap``; -1 for a free slot.
-    private var heapIndex: [Int] = []
+    private var heapIndex: [Int32] = []
     /// Slots given back by taken entries.
     private var freeSlots: [Int] = []
-    /// The slot of each timer on the heap.
-    private var slots: [Timer: Int] = [:]
+    /// The slot of each timer on the heap, by the timer's hash bits (``timerHash(_:instant:)``).
+    private var slots = SlotTable()
     private var nextSequence: UInt64 = 0
 
     var count: Int { heap.count }
@@ -107,25 +83,27 @@ struct DueQueue: Sendable {
     mutating func insert(_ work: Work, due: Date) -> Bool {
         let instant = due.timeIntervalSinceReferenceDate
         guard instant.isFinite else { return false }
-        let timer = Timer(work, due: due)
-        let fresh = freeSlots.last ?? works.count
-        let slot = Self.claim(&slots[timer, default: -1], fresh)
-        if slot != fresh {
-            let index = heapIndex[slot]
+        let timerInstant = Self.timerInstant(of: work, due: instant)
+        let hash = Self.timerHash(work, instant: timerInstant)
+        if let slot = slots.slot(hash: hash, where: { holds($0, work, timerInstant) }) {
+            let index = Int(heapIndex[slot])
             guard instant < heap[index].due else { return false }
             heap[index].due = instant
             siftUp(from: index)
             return true
         }
-        if slot == works.count {
-            works.append(work)
-            heapIndex.append(heap.count)
-        } else {
-            freeSlots.removeLast()
+        let slot: Int
+        if let free = freeSlots.popLast() {
+            slot = free
             works[slot] = work
-            heapIndex[slot] = heap.count
+            heapIndex[slot] = Int32(heap.count)
+        } else {
+            slot = works.count
+            works.append(work)
+            heapIndex.append(Int32(heap.count))
         }
-        heap.append(Node(due: instant, sequence: nextSequence, slot: slot))
+        slots.add(hash: hash, slot: slot)
+        heap.append(Node(due: instant, sequence: nextSequence, slot: UInt32(slot), hash: hash))
         nextSequence &+= 1
         siftUp(from: heap.count - 1)
         return true
@@ -134,26 +112,42 @@ struct DueQueue: Sendable {
     mutating func popFirst() -> Entry? {
         guard let top = heap.first else { return nil }
         let taken = entry(of: top)
-        slots[Timer(taken.work, due: taken.due)] = nil
-        heapIndex[top.slot] = -1
-        freeSlots.append(top.slot)
+        let slot = Int(top.slot)
+        slots.remove(slot: slot, hash: top.hash)
+        heapIndex[slot] = -1
+        freeSlots.append(slot)
         let last = heap.removeLast()
         if !heap.isEmpty {
             heap[0] = last
-            heapIndex[last.slot] = 0
+            heapIndex[Int(last.slot)] = 0
             siftDown(from: 0)
         }
         return taken
     }
 
-    /// The slot already in a dictionary value, or `fresh` stored in a new one (-1); one hash per call.
-    private static func claim(_ value: inout Int, _ fresh: Int) -> Int {
-        if value == -1 { value = fresh }
-        return value
+    /// The instant that is part of a timer's identity: the outbox keeps one timer per instant (its
+    /// `timeIntervalSinceReferenceDate`); any other work has one timer, and 0 here.
+    private static func timerInstant(of work: Work, due: Double) -> Double {
+        work == .outbox ? due : 0
+    }
+
+    /// The 32 hash bits of a timer, computed once per call from its work and instant.
+    private static func timerHash(_ work: Work, instant: Double) -> UInt32 {
+        var hasher = Hasher()
+        hasher.combine(work)
+        hasher.combine(instant)
+        return UInt32(truncatingIfNeeded: hasher.finalize())
+    }
+
+    /// Whether the timer in a stored slot is `work` at `timerInstant` (see ``timerInstant(of:due:)``).
+    private func holds(_ slot: Int, _ work: Work, _ timerInstant: Double) -> Bool {
+        guard works[slot] == work else { return false }
+        guard case .outbox = work else { return true }
+        return heap[Int(heapIndex[slot])].due == timerInstant
     }
 
     private func entry(of node: Node) -> Entry {
-        Entry(due: Date(timeIntervalSinceReferenceDate: node.due), sequence: node.sequence, work: works[node.slot])
+        Entry(due: Date(timeIntervalSinceReferenceDate: node.due), sequence: node.sequence, work: works[Int(node.slot)])
     }
 
     private mutating func siftUp(from start: Int) {
@@ -163,12 +157,12 @@ struct DueQueue: Sendable {
             let parent = (index - 1) / 4
             guard moving.precedes(heap[parent]) else { break }
             heap[index] = heap[parent]
-            heapIndex[heap[index].slot] = index
+            heapIndex[Int(heap[index].slot)] = Int32(index)
             index = parent
         }
         if index != start {
             heap[index] = moving
-            heapIndex[moving.slot] = index
+            heapIndex[Int(moving.slot)] = Int32(index)
         }
     }
 
@@ -188,12 +182,12 @@ struct DueQueue: Sendable {
             }
             guard heap[child].precedes(moving) else { break }
             heap[index] = heap[child]
-            heapIndex[heap[index].slot] = index
+            heapIndex[Int(heap[index].slot)] = Int32(index)
             index = child
         }
         if index != start {
             heap[index] = moving
-            heapIndex[moving.slot] = index
+            heapIndex[Int(moving.slot)] = Int32(index)
         }
     }
 
@@ -203,11 +197,15 @@ struct DueQueue: Sendable {
             freeSlots.count + heap.count == works.count
         else { return false }
         for (index, node) in heap.enumerated() {
-            guard heapIndex[node.slot] == index else { return false }
-            let timer = Timer(works[node.slot], due: Date(timeIntervalSinceReferenceDate: node.due))
-            guard slots[timer] == node.slot else { return false }
+            let slot = Int(node.slot)
+            guard heapIndex[slot] == index else { return false }
+            let work = works[slot]
+            let timerInstant = Self.timerInstant(of: work, due: node.due)
+            guard node.hash == Self.timerHash(work, instant: timerInstant),
+                slots.slot(hash: node.hash, where: { holds($0, work, timerInstant) }) == slot
+            else { return false }
             if index > 0 && node.precedes(heap[(index - 1) / 4]) { return false }
         }
-        return freeSlots.allSatisfy { heapIndex[$0] == -1 }
+        return freeSlots.allSatisfy { heapIndex[$0] == -1 } && Set(slots.slots) == Set(heap.map { Int($0.slot) })
     }
 }

@@ -53,7 +53,8 @@ struct DueSchedule {
 
     /// Records that work succeeded, which resets its back-off.
     mutating func succeeded(_ work: DueQueue.Work) {
-        failures[work] = nil
+        // Nearly always empty: a removal would hash the work (a ticket id's text) for nothing.
+        if !failures.isEmpty { failures[work] = nil }
     }
 
     /// Takes the earliest work due at or before `now`.

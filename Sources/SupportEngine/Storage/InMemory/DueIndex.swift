@@ -8,12 +8,19 @@ import Foundation
 /// entry's. Stale entries are dropped when they reach the top, and the heap is rebuilt from the
 /// elements once the entries outnumber twice the elements, so it stays within a constant factor of
 /// the tickets that have a due instant. A query walks only the part of the heap below its instant.
+///
+/// The index does not own its elements: an entry holds an unretained reference, so that moving entries
+/// up and down the heap counts no references (that counting was most of a sift's cost). Its owner keeps
+/// every element alive for as long as the index may list it; the in-memory store never drops a record.
 struct DueIndex<Element: AnyObject> {
-    private var entries: [(due: Date, element: Element)] = []
+    private var entries: [(due: Date, element: Unmanaged<Element>)] = []
 
     /// Adds an element under a due instant; call it whenever an element's due instant changes to one.
+    ///
+    /// - Precondition: The caller keeps `element` alive for as long as the index exists (the index
+    ///   does not retain it).
     mutating func add(_ element: Element, due: Date) {
-        entries.append((due, element))
+        entries.append((due, Unmanaged.passUnretained(element)))
         siftUp(entries.count - 1)
     }
 
@@ -24,12 +31,13 @@ struct DueIndex<Element: AnyObject> {
     ///   - horizon: The instant the due instants must be before.
     ///   - dueOf: An element's current due instant.
     mutating func elements(dueBefore horizon: Date, dueOf: (Element) -> Date?) -> [Element] {
-        while let top = entries.first, dueOf(top.element) != top.due { removeFirst() }
+        while let top = entries.first, dueOf(top.element.takeUnretainedValue()) != top.due { removeFirst() }
         var found: [Element] = []
         var pending: [Int] = entries.isEmpty ? [] : [0]
         while let index = pending.popLast() {
             guard entries[index].due < horizon else { continue }
-            if dueOf(entries[index].element) == entries[index].due { found.append(entries[index].element) }
+            let element = entries[index].element.takeUnretainedValue()
+            if dueOf(element) == entries[index].due { found.append(element) }
             let left = 2 * index + 1
             if left < entries.count { pending.append(left) }
             if left + 1 < entries.count { pending.append(left + 1) }
@@ -45,7 +53,7 @@ struct DueIndex<Element: AnyObject> {
     ///   - dueOf: An element's current due instant.
     mutating func compact(count: Int, elements: [Element], dueOf: (Element) -> Date?) {
         guard entries.count > 2 * count + 1024 else { return }
-        entries = elements.compactMap { element in dueOf(element).map { ($0, element) } }
+        entries = elements.compactMap { element in dueOf(element).map { ($0, Unmanaged.passUnretained(element)) } }
         var index = entries.count / 2
         while index > 0 {
             index -= 1

@@ -7,7 +7,8 @@ import Foundation
 public actor InMemoryTicketStore: TicketStore {
     /// A ticket's snapshot, due instant and history in one box, updated in place by each commit. Boxing
     /// keeps the hash tables' slots pointer-sized: a large ticket struct stored inline would make every
-    /// empty slot cost as much as a ticket.
+    /// empty slot cost as much as a ticket. A record is never dropped: ``dueIndex`` holds records without
+    /// retaining them, and ``ordered`` keeps every one alive.
     final class Record {
         var ticket: Ticket
         var dueAt: Date?

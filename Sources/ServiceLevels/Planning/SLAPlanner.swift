@@ -30,10 +30,16 @@ public struct SLAPlanner: Sendable {
         let policy: SLAPolicy
         /// Whether every escalation comes at or after the breach, so that none is due before an unfired breach.
         let escalationsFollowBreach: Bool
+        /// The policy's targets by ``Priority/rank``: read for every clock of every write and fired timer,
+        /// without hashing the priority's name as a dictionary lookup would.
+        let targetsByRank: [ResponseTargets?]
 
         init(policy: SLAPolicy) {
             self.policy = policy
             self.escalationsFollowBreach = policy.escalations.allSatisfy { $0.after >= 0 }
+            var targets = [ResponseTargets?](repeating: nil, count: Priority.allCases.count)
+            for priority in Priority.allCases { targets[priority.rank] = policy.targets[priority] }
+            self.targetsByRank = targets
         }
     }
 
@@ -44,6 +50,11 @@ public struct SLAPlanner: Sendable {
 
     /// Whether every escalation comes at or after the breach, so that none is due before an unfired breach.
     private var escalationsFollowBreach: Bool { storage.escalationsFollowBreach }
+
+    /// The policy's target for a metric at a priority, if it sets one.
+    private func target(for metric: SLAMetric, _ priority: Priority) -> BusinessDuration? {
+        storage.targetsByRank[priority.rank]?.target(for: metric)
+    }
 
     /// Creates a planner.
     ///
@@ -92,7 +103,7 @@ public struct SLAPlanner: Sendable {
         }
 
         func start(_ metric: SLAMetric, at instant: Date) throws {
-            guard let target = storage.policy.targets[priority]?.target(for: metric) else { return }
+            guard let target = target(for: metric, priority) else { return }
             record(.started(try clock(metric, target: target, startedAt: instant, pausedFor: 0)))
         }
 
@@ -163,7 +174,7 @@ public struct SLAPlanner: Sendable {
             case .priorityChanged(_, let to):
                 priority = to
                 for (metric, clock) in running.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-                    if let target = storage.policy.targets[to]?.target(for: metric) {
+                    if let target = target(for: metric, to) {
                         record(
                             .started(
                                 try self.clock(
@@ -205,7 +216,7 @@ public struct SLAPlanner: Sendable {
     public func steps(of clock: SLAClock, priority: Priority) -> [(step: SLAStep, at: Date)] {
         var steps = warnings(of: clock, priority: priority)
         steps.append((.breach, clock.dueAt))
-        let business = storage.policy.targets[priority]?.target(for: clock.metric)?.isBusinessTime ?? true
+        let business = target(for: clock.metric, priority)?.isBusinessTime ?? true
         for (index, escalation) in storage.policy.escalations.enumerated() {
             let instant =
                 business
@@ -220,21 +231,35 @@ public struct SLAPlanner: Sendable {
     /// ones at their fractions of the target, counted like the target and moved by the time paused. A
     /// warning held for open hours until the breach or later is dropped: the breach says more.
     private func warnings(of clock: SLAClock, priority: Priority) -> [(step: SLAStep, at: Date)] {
-        let target = storage.policy.targets[priority]?.target(for: clock.metric)
+        var steps: [(step: SLAStep, at: Date)] = []
+        forEachWarning(of: clock, priority: priority) { steps.append(($0, $1)) }
+        return steps
+    }
+
+    /// Calls `body` with each of ``warnings(of:priority:)``, in order, without building the list: the
+    /// desk asks for a ticket's next step on every write and every fired timer.
+    private func forEachWarning(of clock: SLAClock, priority: Priority, _ body: (SLAStep, Date) -> Void) {
+        guard let first = clock.warningAt else { return }
+        let target = target(for: clock.metric, priority)
         let business = target?.isBusinessTime ?? true
-        guard let first = clock.warningAt else { return [] }
-        var steps: [(SLAStep, Date)] = [(.warning, first)]
-        if let target {
-            for (index, fraction) in storage.policy.warningFractions.enumerated().dropFirst() {
-                let instant = try? advance(
-                    target,
-                    by: target.seconds * fraction + clock.pausedFor,
-                    from: clock.startedAt
-                )
-                if let instant { steps.append((.additionalWarning(level: index + 1), instant)) }
-            }
+        func offer(_ step: SLAStep, _ instant: Date) {
+            let held = heldForHours(instant, business: business)
+            if held < clock.dueAt { body(step, held) }
         }
-        return steps.map { ($0.0, heldForHours($0.1, business: business)) }.filter { $0.1 < clock.dueAt }
+        offer(.warning, first)
+        guard let target else { return }
+        let fractions = storage.policy.warningFractions
+        var index = 1
+        while index < fractions.count {
+            if let instant = try? advance(
+                target,
+                by: target.seconds * fractions[index] + clock.pausedFor,
+                from: clock.startedAt
+            ) {
+                offer(.additionalWarning(level: index + 1), instant)
+            }
+            index += 1
+        }
     }
 
     /// The instant itself, or — for a calendar-time target when alerts wait for open hours — the
@@ -256,9 +281,8 @@ public struct SLAPlanner: Sendable {
                 // The escalations come at or after the breach, so only the warning can come first; this
                 // spares the calendar arithmetic of the ladder for every write of a ticket on time.
                 var next = clock.dueAt
-                for (step, at) in warnings(of: clock, priority: ticket.priority)
-                where at < next && !ticket.sla.hasFired(step, of: clock) {
-                    next = at
+                forEachWarning(of: clock, priority: ticket.priority) { step, at in
+                    if at < next && !ticket.sla.hasFired(step, of: clock) { next = at }
                 }
                 if earliest.map({ next < $0 }) ?? true { earliest = next }
                 continue
@@ -281,10 +305,14 @@ public struct SLAPlanner: Sendable {
         for clock in ticket.sla.running.values {
             // The escalations come at or after the breach: while the breach is not due, only warnings can
             // be, and the calendar arithmetic of the ladder is spared (as in `nextStep(of:)`).
-            let candidates =
-                escalationsFollowBreach && clock.dueAt > now
-                ? warnings(of: clock, priority: ticket.priority) : steps(of: clock, priority: ticket.priority)
-            for (step, at) in candidates where at <= now && !ticket.sla.hasFired(step, of: clock) {
+            if escalationsFollowBreach && clock.dueAt > now {
+                forEachWarning(of: clock, priority: ticket.priority) { step, at in
+                    if at <= now && !ticket.sla.hasFired(step, of: clock) { due.append((clock, step, at)) }
+                }
+                continue
+            }
+            for (step, at) in steps(of: clock, priority: ticket.priority)
+            where at <= now && !ticket.sla.hasFired(step, of: clock) {
                 due.append((clock, step, at))
             }
         }
@@ -308,7 +336,7 @@ public struct SLAPlanner: Sendable {
 
     private func resume(_ paused: PausedSLAClock, _ priority: Priority, at now: Date) throws -> SLAClock {
         var clock = paused.clock
-        guard let target = storage.policy.targets[priority]?.target(for: clock.metric) else { return clock }
+        guard let target = target(for: clock.metric, priority) else { return clock }
         clock.pausedFor += elapsed(clock.metric, priority, from: paused.pausedAt, to: now)
         clock.dueAt = try advance(target, by: paused.remaining, from: now)
         if let fraction = storage.policy.warningFraction, let warning = clock.warningAt {
@@ -323,7 +351,7 @@ public struct SLAPlanner: Sendable {
     }
 
     private func measure(_ clock: SLAClock, metAt: Date, _ priority: Priority) -> SLAMeasurement {
-        let business = storage.policy.targets[priority]?.target(for: clock.metric)?.isBusinessTime ?? true
+        let business = target(for: clock.metric, priority)?.isBusinessTime ?? true
         let businessSeconds = storage.policy.calendar.businessTime(from: clock.startedAt, to: metAt)
         let calendarSeconds = max(0, metAt.timeIntervalSince(clock.startedAt))
         return SLAMeasurement(
@@ -338,7 +366,7 @@ public struct SLAPlanner: Sendable {
 
     /// Target time between two instants, in the unit of the metric's target at `priority`.
     private func elapsed(_ metric: SLAMetric, _ priority: Priority, from: Date, to: Date) -> TimeInterval {
-        let business = storage.policy.targets[priority]?.target(for: metric)?.isBusinessTime ?? true
+        let business = target(for: metric, priority)?.isBusinessTime ?? true
         return business ? storage.policy.calendar.businessTime(from: from, to: to) : max(0, to.timeIntervalSince(from))
     }
 

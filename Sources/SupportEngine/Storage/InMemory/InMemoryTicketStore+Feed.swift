@@ -11,9 +11,13 @@ enum InMemoryFeedItem {
 extension InMemoryTicketStore {
     /// Adds the feed entries of a commit that is being applied: the reported events of each write, then
     /// the notices the feed does not hold yet. Runs after validation, so it never fails.
-    func appendFeed(of commit: TicketCommit) {
-        for write in commit.writes {
-            guard let record = records[write.ticket.id] else { continue }
+    ///
+    /// - Parameters:
+    ///   - commit: The commit.
+    ///   - records: The record of each write, in the order of the writes, as the commit left them.
+    func appendFeed(of commit: TicketCommit, records: [Record?]) {
+        for (write, record) in zip(commit.writes, records) {
+            guard let record else { continue }
             for event in write.events where DeskEvent.isReported(event.change) {
                 feed.append(.ticketEvent(record, sequence: event.sequence))
             }

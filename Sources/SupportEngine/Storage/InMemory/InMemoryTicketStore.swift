@@ -79,13 +79,14 @@ public actor InMemoryTicketStore: TicketStore {
     /// - Parameter commit: What to write.
     /// - Throws: ``StoreError`` as the protocol describes; nothing is stored on error.
     public func commit(_ commit: TicketCommit) throws {
-        try validate(commit)
+        // One lookup per write (validation's, kept for the writes and the feed), and the stored snapshot
+        // read in place: a commit copies no ticket but the new one.
+        var written = try validate(commit)
         timerListing = nil  // the due instants change
-        for write in commit.writes {
+        for (position, write) in commit.writes.enumerated() {
             let id = write.ticket.id
             let record: Record
-            // One lookup, and the stored snapshot read in place: a commit copies no ticket but the new one.
-            if let existing = records[id] {
+            if let existing = written[position] {
                 record = existing
                 updateHolder(of: id, from: Self.holder(of: existing.ticket), to: Self.holder(of: write.ticket))
                 textIndex?.update(write.ticket, from: existing.ticket)
@@ -104,6 +105,7 @@ public actor InMemoryTicketStore: TicketStore {
                 ordered.append(record)
                 record.log.append(write.events, from: nil, to: write.ticket)
                 records[id] = record
+                written[position] = record
                 if !orderIndexes.isEmpty { updateOrderIndexes(record, from: nil) }
                 if let number = write.ticket.number {
                     numbers[number] = record
@@ -129,7 +131,7 @@ public actor InMemoryTicketStore: TicketStore {
             if let ticket = message.ticketID { outboundByTicket[ticket, default: []].append(message.id) }
             index(message)
         }
-        appendFeed(of: commit)
+        appendFeed(of: commit, records: written)
     }
 
     /// Keeps ``held`` in step with a ticket's holder: `before` and `after` are ``holder(of:)`` of the
@@ -155,11 +157,19 @@ public actor InMemoryTicketStore: TicketStore {
         }
     }
 
-    private func validate(_ commit: TicketCommit) throws {
+    /// Checks a commit against the store.
+    ///
+    /// - Returns: The stored record of each write's ticket, in the order of the writes (`nil` for a new
+    ///   ticket); a commit names a ticket at most once (``TicketCommit/validateShape()``).
+    private func validate(_ commit: TicketCommit) throws -> [Record?] {
         try commit.validateShape()
+        var found: [Record?] = []
+        found.reserveCapacity(commit.writes.count)
         for write in commit.writes {
             let id = write.ticket.id
-            let stored = records[id]?.ticket.version ?? 0
+            let record = records[id]
+            found.append(record)
+            let stored = record?.ticket.version ?? 0
             guard stored == write.expectedVersion else {
                 throw StoreError(
                     .versionConflict,
@@ -183,6 +193,7 @@ public actor InMemoryTicketStore: TicketStore {
         for message in commit.outbound where outbox[message.id] != nil {
             throw StoreError(.invalidCommit, "outbound message \(message.id) is already in the outbox")
         }
+        return found
     }
 
     /// Reads a ticket.

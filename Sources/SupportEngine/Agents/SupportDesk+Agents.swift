@@ -244,7 +244,7 @@ extension SupportDesk {
             id: ticket.id,
             priority: ticket.priority,
             createdAt: ticket.createdAt,
-            slaDue: ticket.sla.running.values.map(\.dueAt).min(),
+            slaDue: ticket.sla.running.values.lazy.map(\.dueAt).min(),
             reason: ticket.reason,
             language: ticket.locale
         )

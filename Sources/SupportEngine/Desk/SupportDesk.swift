@@ -242,9 +242,9 @@ public actor SupportDesk {
             throw error
         }
         committedClaims.merge(claimed) { _, new in new }
-        for write in commit.writes {
-            if let due = write.dueAt { schedule(.ticket(write.ticket.id), at: due) }
-            track(write.ticket)
+        for index in commit.writes.indices {  // by index: a loop variable would copy each write
+            if let due = commit.writes[index].dueAt { schedule(.ticket(commit.writes[index].ticket.id), at: due) }
+            track(commit.writes[index].ticket)
         }
         if let first = commit.outbound.map(\.nextAttemptAt).min() {
             let now = clock.now

@@ -178,9 +178,9 @@ extension SupportDesk {
                 var ticket = stored.ticket
                 var events: [TicketEvent] = []
                 func run(_ command: TicketCommand) throws {
-                    let result = try executeWithSLA(command, on: ticket, by: .system, at: now)
-                    ticket = result.ticket
-                    events += result.events
+                    let (next, produced) = try executeWithSLA(command, on: ticket, by: .system, at: now)
+                    ticket = next
+                    events += produced
                 }
                 if let slaPlanner {
                     let dueSteps = slaPlanner.dueSteps(of: ticket, at: now)

@@ -109,14 +109,15 @@ extension TicketCommit {
         let acrossWrites = writes.count > 1
         var seenTickets = Set<TicketID>()
         var claimed: [ExternalMessageKey: TicketID] = [:]
-        for write in writes {
-            let id = write.ticket.id
+        // By index: `for write in writes` would copy each write, retaining every reference of its ticket.
+        for index in writes.indices {
+            let id = writes[index].ticket.id
             guard !acrossWrites || seenTickets.insert(id).inserted else {
                 throw StoreError(.invalidCommit, "ticket \(id) appears twice in one commit")
             }
-            try write.validateEvents()
-            try write.validateTexts()
-            for key in write.externalKeys where acrossWrites {
+            try writes[index].validateEvents()
+            try writes[index].validateTexts()
+            for key in writes[index].externalKeys where acrossWrites {
                 if let owner = claimed[key], owner != id {
                     throw StoreError(
                         .duplicateExternalMessage,

@@ -16,9 +16,9 @@ extension InMemoryTicketStore {
     ///   - commit: The commit.
     ///   - records: The record of each write, in the order of the writes, as the commit left them.
     func appendFeed(of commit: TicketCommit, records: [Record?]) {
-        for (write, record) in zip(commit.writes, records) {
-            guard let record else { continue }
-            for event in write.events where DeskEvent.isReported(event.change) {
+        for index in commit.writes.indices {
+            guard let record = records[index] else { continue }
+            for event in commit.writes[index].events where DeskEvent.isReported(event.change) {
                 feed.append(.ticketEvent(record, sequence: event.sequence))
             }
         }

@@ -83,46 +83,8 @@ public actor InMemoryTicketStore: TicketStore {
         // read in place: a commit copies no ticket but the new one.
         var written = try validate(commit)
         timerListing = nil  // the due instants change
-        for (position, write) in commit.writes.enumerated() {
-            let id = write.ticket.id
-            let record: Record
-            if let existing = written[position] {
-                record = existing
-                updateHolder(of: id, from: Self.holder(of: existing.ticket), to: Self.holder(of: write.ticket))
-                textIndex?.update(write.ticket, from: existing.ticket)
-                if let due = write.dueAt, due != existing.dueAt { dueIndex.add(existing, due: due) }
-                record.log.append(write.events, from: existing.ticket, to: write.ticket)
-                let old = orderIndexes.isEmpty ? nil : (ticket: existing.ticket, dueAt: existing.dueAt)
-                record.ticket = write.ticket
-                record.dueAt = write.dueAt
-                if let old { updateOrderIndexes(record, from: old) }
-            } else {
-                updateHolder(of: id, from: nil, to: Self.holder(of: write.ticket))
-                textIndex?.update(write.ticket, from: nil)
-                record = Record(ticket: write.ticket, dueAt: write.dueAt)
-                if let due = write.dueAt { dueIndex.add(record, due: due) }
-                if let last = ordered.last, last.ticket.id > id { orderedIsSorted = false }
-                ordered.append(record)
-                record.log.append(write.events, from: nil, to: write.ticket)
-                records[id] = record
-                written[position] = record
-                if !orderIndexes.isEmpty { updateOrderIndexes(record, from: nil) }
-                if let number = write.ticket.number {
-                    numbers[number] = record
-                    lastTicketNumber = max(lastTicketNumber, number.rawValue)
-                }
-            }
-            for key in write.externalKeys { externalKeys[key] = record }
-            for key in write.threadKeys {
-                if Self.isOwnThreadKey(key, of: id) {
-                    record.ownsTicketThreadKey = true
-                    if !movedOwnThreadKeys.isEmpty { movedOwnThreadKeys.removeValue(forKey: key) }
-                } else if Self.ticketOfOwnThreadKey(key) != nil {
-                    movedOwnThreadKeys[key] = record
-                } else {
-                    threadKeys[key] = record
-                }
-            }
+        for position in commit.writes.indices {
+            written[position] = apply(commit.writes[position], to: written[position])
         }
         dueIndex.compact(count: ordered.count, elements: ordered) { $0.dueAt }
         for message in commit.outbound {
@@ -132,6 +94,55 @@ public actor InMemoryTicketStore: TicketStore {
             index(message)
         }
         appendFeed(of: commit, records: written)
+    }
+
+    /// Applies one write of a validated commit: updates the ticket's record (or makes it) and the indexes.
+    ///
+    /// - Parameters:
+    ///   - write: The write, borrowed from the commit (a copy of a write retains every reference of its
+    ///     ticket).
+    ///   - existing: The ticket's record, as validation found it; `nil` for a new ticket.
+    /// - Returns: The ticket's record.
+    private func apply(_ write: borrowing TicketWrite, to existing: Record?) -> Record {
+        let id = write.ticket.id
+        let record: Record
+        if let existing {
+            record = existing
+            updateHolder(of: id, from: Self.holder(of: existing.ticket), to: Self.holder(of: write.ticket))
+            textIndex?.update(write.ticket, from: existing.ticket)
+            if let due = write.dueAt, due != existing.dueAt { dueIndex.add(existing, due: due) }
+            record.log.append(write.events, from: existing.ticket, to: write.ticket)
+            let old = orderIndexes.isEmpty ? nil : (ticket: existing.ticket, dueAt: existing.dueAt)
+            record.ticket = write.ticket
+            record.dueAt = write.dueAt
+            if let old { updateOrderIndexes(record, from: old) }
+        } else {
+            updateHolder(of: id, from: nil, to: Self.holder(of: write.ticket))
+            textIndex?.update(write.ticket, from: nil)
+            record = Record(ticket: write.ticket, dueAt: write.dueAt)
+            if let due = write.dueAt { dueIndex.add(record, due: due) }
+            if let last = ordered.last, last.ticket.id > id { orderedIsSorted = false }
+            ordered.append(record)
+            record.log.append(write.events, from: nil, to: write.ticket)
+            records[id] = record
+            if !orderIndexes.isEmpty { updateOrderIndexes(record, from: nil) }
+            if let number = write.ticket.number {
+                numbers[number] = record
+                lastTicketNumber = max(lastTicketNumber, number.rawValue)
+            }
+        }
+        for key in write.externalKeys { externalKeys[key] = record }
+        for key in write.threadKeys {
+            if Self.isOwnThreadKey(key, of: id) {
+                record.ownsTicketThreadKey = true
+                if !movedOwnThreadKeys.isEmpty { movedOwnThreadKeys.removeValue(forKey: key) }
+            } else if Self.ticketOfOwnThreadKey(key) != nil {
+                movedOwnThreadKeys[key] = record
+            } else {
+                threadKeys[key] = record
+            }
+        }
+        return record
     }
 
     /// Keeps ``held`` in step with a ticket's holder: `before` and `after` are ``holder(of:)`` of the
@@ -165,18 +176,19 @@ public actor InMemoryTicketStore: TicketStore {
         try commit.validateShape()
         var found: [Record?] = []
         found.reserveCapacity(commit.writes.count)
-        for write in commit.writes {
-            let id = write.ticket.id
+        for index in commit.writes.indices {  // by index: a loop variable would copy each write
+            let id = commit.writes[index].ticket.id
             let record = records[id]
             found.append(record)
             let stored = record?.ticket.version ?? 0
-            guard stored == write.expectedVersion else {
+            let expected = commit.writes[index].expectedVersion
+            guard stored == expected else {
                 throw StoreError(
                     .versionConflict,
-                    "ticket \(id) is at version \(stored), not \(write.expectedVersion): reload it and try again"
+                    "ticket \(id) is at version \(stored), not \(expected): reload it and try again"
                 )
             }
-            if write.expectedVersion == 0, let number = write.ticket.number, let owner = numbers[number]?.ticket.id,
+            if expected == 0, let number = commit.writes[index].ticket.number, let owner = numbers[number]?.ticket.id,
                 owner != id
             {
                 throw StoreError(
@@ -184,7 +196,7 @@ public actor InMemoryTicketStore: TicketStore {
                     "ticket number \(number) already belongs to ticket \(owner); take new numbers from nextTicketNumber()"
                 )
             }
-            for key in write.externalKeys {
+            for key in commit.writes[index].externalKeys {
                 if let owner = externalKeys[key]?.ticket.id, owner != id {
                     throw StoreError(.duplicateExternalMessage, "message \(key) is already stored in ticket \(owner)")
                 }

@@ -265,9 +265,9 @@ public struct SLAPlanner: Sendable {
     /// The instant itself, or — for a calendar-time target when alerts wait for open hours — the
     /// calendar's next opening when the instant falls while it is closed.
     private func heldForHours(_ instant: Date, business: Bool) -> Date {
-        let policy = storage.policy
-        guard !business, !policy.alertsOutsideHours, !policy.calendar.isOpen(at: instant) else { return instant }
-        return (try? policy.calendar.nextOpening(after: instant)) ?? instant
+        guard !business, !storage.policy.alertsOutsideHours else { return instant }
+        guard !storage.policy.calendar.isOpen(at: instant) else { return instant }
+        return (try? storage.policy.calendar.nextOpening(after: instant)) ?? instant
     }
 
     /// The earliest step of the ticket's running clocks that has not fired.

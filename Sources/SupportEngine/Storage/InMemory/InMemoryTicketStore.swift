@@ -34,12 +34,12 @@ public actor InMemoryTicketStore: TicketStore {
     /// Every record, in id order once sorted (the desk's ids usually arrive in order).
     var ordered: [Record] = []
     var orderedIsSorted = true
-    private var outbox: [OutboundID: OutboundMessage] = [:]
-    private var pendingOutboundIDs: Set<OutboundID> = []
-    private var deadLetterIDs: Set<OutboundID> = []
-    private var outboundByTicket: [TicketID: [OutboundID]] = [:]
+    var outbox: [OutboundID: OutboundMessage] = [:]
+    var pendingOutboundIDs: Set<OutboundID> = []
+    var deadLetterIDs: Set<OutboundID> = []
+    var outboundByTicket: [TicketID: [OutboundID]] = [:]
     /// How many delivery claims were made: numbers the claims' tokens, so that no two are alike.
-    private var claimsMade = 0
+    var claimsMade = 0
     /// The last ticket number handed out (or committed, when a commit brought a higher one).
     private var lastTicketNumber = 0
     /// Every numbered ticket by its number.
@@ -91,7 +91,7 @@ public actor InMemoryTicketStore: TicketStore {
             // A claim the commit carries is the committing desk's (``storesClaimsOnCommit``).
             outbox[message.id] = message
             if let ticket = message.ticketID { outboundByTicket[ticket, default: []].append(message.id) }
-            index(message)
+            indexOutbound(message)
         }
         appendFeed(of: commit, records: written)
     }
@@ -276,127 +276,4 @@ public actor InMemoryTicketStore: TicketStore {
     /// - Parameter number: The ticket's number.
     /// - Returns: The ticket's id, or `nil`.
     public func ticketID(forNumber number: TicketNumber) -> TicketID? { numbers[number]?.ticket.id }
-
-    ///
-    /// - Parameters:
-    ///   - instant: The cut-off for the next attempt.
-    ///   - limit: The most to return.
-    /// - Returns: The due messages.
-    public func pendingOutbound(dueBy instant: Date, limit: Int) -> [OutboundMessage] {
-        let due = pendingOutboundIDs.compactMap { outbox[$0] }.filter { $0.nextAttemptAt <= instant }
-        let sorted = due.sorted { ($0.nextAttemptAt, $0.id) < ($1.nextAttemptAt, $1.id) }
-        return Array(sorted.prefix(max(0, limit)))
-    }
-
-    /// `true`: ``commit(_:)`` keeps the claim each outbound message carries; see
-    /// ``TicketStore/storesClaimsOnCommit``.
-    public nonisolated var storesClaimsOnCommit: Bool { true }
-
-    /// Claims a pending, due message for one delivery pass; see ``TicketStore/claimOutbound(_:at:until:)``.
-    ///
-    /// Tokens are `claim-1`, `claim-2`, … in the order of the claims: unique in the store, and the same
-    /// from run to run.
-    ///
-    /// - Parameters:
-    ///   - id: The message's id.
-    ///   - instant: Now.
-    ///   - until: When the claim ends by itself.
-    /// - Returns: The message carrying its new claim when claimed now, or `nil`.
-    public func claimOutbound(_ id: OutboundID, at instant: Date, until: Date) -> OutboundMessage? {
-        guard var message = outbox[id], message.state == .pending, message.nextAttemptAt <= instant else { return nil }
-        if let held = message.claim, held.until > instant { return nil }
-        claimsMade += 1
-        message.claim = DeliveryClaim(token: "claim-\(claimsMade)", until: until)
-        outbox[id] = message
-        return message
-    }
-
-    /// Stores an outbound message's new delivery state and ends any claim on it; see
-    /// ``TicketStore/updateOutbound(_:)``.
-    ///
-    /// - Parameter message: The message with its updated state and the claim it was sent under.
-    /// - Throws: ``StoreError`` with ``StoreError/Code/notFound`` for an unknown message,
-    ///   ``StoreError/Code/claimLost`` when its claim is no longer the stored one.
-    public func updateOutbound(_ message: OutboundMessage) throws {
-        guard let stored = outbox[message.id] else {
-            throw StoreError(.notFound, "outbound message \(message.id) is not in the outbox")
-        }
-        if let claim = message.claim, stored.claim?.token != claim.token {
-            throw StoreError(.claimLost, Self.claimLostMessage(message.id, claim: claim, stored: stored.claim))
-        }
-        var updated = message
-        updated.claim = nil
-        outbox[message.id] = updated
-        index(updated)
-        if updated.state == .deadLettered && stored.state != .deadLettered { appendNotice(.deadLettered(updated)) }
-    }
-
-    /// Why an update under `claim` was refused, for ``StoreError/Code/claimLost``.
-    private static func claimLostMessage(_ id: OutboundID, claim: DeliveryClaim, stored: DeliveryClaim?) -> String {
-        let now = stored.map { "claim \($0.token) holds it now" } ?? "it was updated since"
-        return "outbound message \(id) is no longer held by claim \(claim.token) (\(now)): "
-            + "another delivery pass owns it; its outcome was not recorded"
-    }
-
-    /// The outbound messages to `member` or about one of `tickets`, in id order: what an erasure redacts.
-    func outboxIDs(of member: MemberID, tickets: Set<TicketID>) -> [OutboundID] {
-        outbox.values.filter { $0.recipient == member || $0.ticketID.map(tickets.contains) == true }.map(\.id).sorted()
-    }
-
-    /// Puts a redacted message in place of the stored one, keeping the indexes in step.
-    func replaceOutbound(_ message: OutboundMessage) {
-        outbox[message.id] = message
-        index(message)
-    }
-
-    private func index(_ message: OutboundMessage) {
-        switch message.state {
-        case .pending:
-            pendingOutboundIDs.insert(message.id)
-            deadLetterIDs.remove(message.id)
-        case .delivered, .withheld:
-            pendingOutboundIDs.remove(message.id)
-            deadLetterIDs.remove(message.id)
-        case .deadLettered:
-            pendingOutboundIDs.remove(message.id)
-            deadLetterIDs.insert(message.id)
-        }
-    }
-
-    /// Reads every outbound message of a ticket, oldest first.
-    ///
-    /// - Parameter ticket: The ticket's id.
-    /// - Returns: The messages in commit order.
-    public func outbound(ofTicket ticket: TicketID) -> [OutboundMessage] {
-        (outboundByTicket[ticket] ?? []).compactMap { outbox[$0] }
-    }
-
-    /// Lists dead-lettered messages ordered by id.
-    ///
-    /// - Parameters:
-    ///   - after: The last id of the previous page, or `nil`.
-    ///   - limit: The most to return.
-    /// - Returns: The dead letters.
-    public func deadLetteredOutbound(after: OutboundID?, limit: Int) -> [OutboundMessage] {
-        let ids = deadLetterIDs.filter { id in after.map { id > $0 } ?? true }.sorted()
-        return ids.prefix(max(0, limit)).compactMap { outbox[$0] }
-    }
-
-    /// Reads one outbound message.
-    ///
-    /// - Parameter id: The message's id.
-    /// - Returns: The message, or `nil`.
-    public func outbound(_ id: OutboundID) -> OutboundMessage? { outbox[id] }
-
-    /// Lists outbound messages of every kind in the states asked for, ordered by id.
-    ///
-    /// - Parameter query: The states and the page.
-    /// - Returns: One page, with the cursor of the next page (`nil` on the last).
-    /// - Throws: ``StoreError`` with ``StoreError/Code/invalidQuery`` for a limit out of range.
-    public func outbound(matching query: OutboxQuery) throws -> OutboxPage {
-        try query.validate()
-        let matching = outbox.values.filter(query.matches).sorted { $0.id < $1.id }
-        let page = Array(matching.prefix(query.limit))
-        return OutboxPage(messages: page, nextCursor: matching.count > page.count ? page.last?.id : nil)
-    }
 }

@@ -30,6 +30,37 @@ extension TicketStoreConformance {
         try expect.equal(try await store.latestDeskEventPosition(), 3, "the newest position")
     }
 
+    static let feedFilesEachWriteUnderItsTicket = Check(
+        "feed: a commit of several writes reports each under its ticket"
+    ) {
+        store,
+        expect in
+        let first = try ConformanceFixtures.newWrite("T-1", member: "member-1")
+        try await store.commit(TicketCommit(writes: [first]))
+        // A change of a stored ticket and a new ticket in one commit, then the other way round.
+        let assign = try ConformanceFixtures.change(first.ticket, .assign("agent-2"))
+        let second = try ConformanceFixtures.newWrite("T-2", member: "member-2")
+        try await store.commit(TicketCommit(writes: [assign, second]))
+        let third = try ConformanceFixtures.newWrite("T-3", member: "member-3")
+        let open = try ConformanceFixtures.change(second.ticket, .setStatus(.open))
+        try await store.commit(TicketCommit(writes: [third, open]))
+        let feed = try await store.deskEvents(after: 0, limit: 100)
+        try expect.equal(feed.map(\.position), Array(1...5), "positions")
+        // The writes of one commit may be stored in any order; each event must name its own ticket.
+        var kindsByTicket: [String: [DeskEventKind]] = [:]
+        for entry in feed {
+            kindsByTicket[entry.event.ticket?.rawValue ?? "none", default: []].append(entry.event.kind)
+        }
+        try expect.equal(kindsByTicket["T-1"] ?? [], [.ticketCreated, .assigned], "the events of T-1")
+        try expect.equal(kindsByTicket["T-2"] ?? [], [.ticketCreated, .statusChanged], "the events of T-2")
+        try expect.equal(kindsByTicket["T-3"] ?? [], [.ticketCreated], "the events of T-3")
+        try expect.equal(kindsByTicket["none"] ?? [], [], "events without a ticket")
+        let members = feed.filter { $0.event.kind == .ticketCreated }.map {
+            "\($0.event.ticket?.rawValue ?? "")=\($0.event.member?.rawValue ?? "")"
+        }
+        try expect.equal(Set(members), ["T-1=member-1", "T-2=member-2", "T-3=member-3"], "each creation's member")
+    }
+
     static let feedFailedCommitsAddNothing = Check("feed: a refused commit adds no event") { store, expect in
         let first = try ConformanceFixtures.newWrite("T-1")
         try await store.commit(TicketCommit(writes: [first]))

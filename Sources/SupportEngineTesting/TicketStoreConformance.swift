@@ -36,8 +36,8 @@ public enum TicketStoreConformance {
         outcomesTogether,
         ticketNumbersAtOnce, numberedTicketsAtOnce, lookupByNumber, takenNumberRefused, outboxListing,
         nulTextRefused, textSearch, searchFilters, searchFollowsChanges, searchQueriesValidated,
-        feedFollowsCommits, feedFailedCommitsAddNothing, feedNoticesKeptOnce, feedReportsDeadLetters,
-        feedQueriesValidated, feedWithoutGapsAtOnce,
+        feedFollowsCommits, feedFilesEachWriteUnderItsTicket, feedFailedCommitsAddNothing, feedNoticesKeptOnce,
+        feedReportsDeadLetters, feedQueriesValidated, feedWithoutGapsAtOnce,
         sortOrders, sortedPagingSurvivesChanges, badCursorsRefused, assignedTicketIDs, inboundLookup,
         ticketTimers,
     ]

@@ -48,10 +48,11 @@ package struct SlotTable: Sendable {
     ///
     /// - Parameters:
     ///   - hash: The key's hash bits, ``hash(_:)`` of its `hashValue`.
-    ///   - slot: The slot to store for the key; at most `UInt32.max - 2`.
+    ///   - slot: The slot to store for the key, from 0 through `UInt32.max - 2`. (The table holds at most
+    ///     2^31 keys: it stays at most half full of at most 2^32 buckets.)
     @inlinable
     package mutating func add(hash: UInt32, slot: Int) {
-        precondition(slot >= 0 && slot < Int(UInt32.max) - 1, "a slot table holds at most 2^32 - 1 slots")
+        precondition(slot >= 0 && slot < Int(UInt32.max) - 1, "a slot table's slots are 0 through 2^32 - 3")
         if 2 * (count + 1) > buckets.count { grow() }
         place(UInt64(hash) << 32 | UInt64(UInt32(slot + 1)))
         count += 1
@@ -63,7 +64,10 @@ package struct SlotTable: Sendable {
         let mask = buckets.count - 1
         let wanted = UInt64(hash) << 32 | UInt64(UInt32(slot + 1))
         var hole = Int(hash) & mask
-        while buckets[hole] != wanted { hole = (hole + 1) & mask }
+        while buckets[hole] != wanted {
+            precondition(buckets[hole] != 0, "a slot table was asked to remove a slot it does not hold")
+            hole = (hole + 1) & mask
+        }
         // Backward shift: move up every following bucket whose home is not between the hole and it.
         var next = hole
         while true {

@@ -70,6 +70,15 @@ struct DueQueue: Sendable {
     /// The slot of each timer on the heap, by the timer's hash bits (``timerHash(_:instant:)``).
     private var slots = SlotTable()
     private var nextSequence: UInt64 = 0
+    /// The bits of each timer's hash that are kept: all of them, except in tests that make timers collide.
+    private let hashMask: UInt32
+
+    /// Creates an empty queue.
+    init() { hashMask = .max }
+
+    /// Creates an empty queue that keeps only the bits of `hashMask` of each timer's hash, so that many
+    /// timers share their hash bits and are told apart by their work and instant alone; for tests.
+    init(hashMask: UInt32) { self.hashMask = hashMask }
 
     var count: Int { heap.count }
     var isEmpty: Bool { heap.isEmpty }
@@ -84,7 +93,7 @@ struct DueQueue: Sendable {
         let instant = due.timeIntervalSinceReferenceDate
         guard instant.isFinite else { return false }
         let timerInstant = Self.timerInstant(of: work, due: instant)
-        let hash = Self.timerHash(work, instant: timerInstant)
+        let hash = timerHash(work, instant: timerInstant)
         if let slot = slots.slot(hash: hash, where: { holds($0, work, timerInstant) }) {
             let index = Int(heapIndex[slot])
             guard instant < heap[index].due else { return false }
@@ -132,11 +141,11 @@ struct DueQueue: Sendable {
     }
 
     /// The 32 hash bits of a timer, computed once per call from its work and instant.
-    private static func timerHash(_ work: Work, instant: Double) -> UInt32 {
+    private func timerHash(_ work: Work, instant: Double) -> UInt32 {
         var hasher = Hasher()
         hasher.combine(work)
         hasher.combine(instant)
-        return UInt32(truncatingIfNeeded: hasher.finalize())
+        return UInt32(truncatingIfNeeded: hasher.finalize()) & hashMask
     }
 
     /// Whether the timer in a stored slot is `work` at `timerInstant` (see ``timerInstant(of:due:)``).
@@ -201,7 +210,7 @@ struct DueQueue: Sendable {
             guard heapIndex[slot] == index else { return false }
             let work = works[slot]
             let timerInstant = Self.timerInstant(of: work, due: node.due)
-            guard node.hash == Self.timerHash(work, instant: timerInstant),
+            guard node.hash == timerHash(work, instant: timerInstant),
                 slots.slot(hash: node.hash, where: { holds($0, work, timerInstant) }) == slot
             else { return false }
             if index > 0 && node.precedes(heap[(index - 1) / 4]) { return false }

@@ -11,7 +11,8 @@ import Foundation
 ///
 /// The index does not own its elements: an entry holds an unretained reference, so that moving entries
 /// up and down the heap counts no references (that counting was most of a sift's cost). Its owner keeps
-/// every element alive for as long as the index may list it; the in-memory store never drops a record.
+/// every element alive for as long as the index exists (stale entries are read too); the in-memory
+/// store never drops a record.
 struct DueIndex<Element: AnyObject> {
     private var entries: [(due: Date, element: Unmanaged<Element>)] = []
 

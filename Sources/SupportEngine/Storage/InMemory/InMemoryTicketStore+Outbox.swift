@@ -75,6 +75,7 @@ extension InMemoryTicketStore {
         indexOutbound(message)
     }
 
+    /// Keeps the pending and dead-letter indexes in step with a message's state.
     func indexOutbound(_ message: OutboundMessage) {
         switch message.state {
         case .pending:

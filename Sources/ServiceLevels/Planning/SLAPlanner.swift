@@ -214,7 +214,8 @@ public struct SLAPlanner: Sendable {
     ///   - priority: The ticket's priority, which says whether the target counts business time.
     /// - Returns: The steps and their instants.
     public func steps(of clock: SLAClock, priority: Priority) -> [(step: SLAStep, at: Date)] {
-        var steps = warnings(of: clock, priority: priority)
+        var steps: [(step: SLAStep, at: Date)] = []
+        forEachWarning(of: clock, priority: priority) { steps.append(($0, $1)) }
         steps.append((.breach, clock.dueAt))
         let business = target(for: clock.metric, priority)?.isBusinessTime ?? true
         for (index, escalation) in storage.policy.escalations.enumerated() {
@@ -227,17 +228,11 @@ public struct SLAPlanner: Sendable {
         return steps
     }
 
-    /// The warnings of a running clock: the first from the clock's ``SLAClock/warningAt``, the later
-    /// ones at their fractions of the target, counted like the target and moved by the time paused. A
-    /// warning held for open hours until the breach or later is dropped: the breach says more.
-    private func warnings(of clock: SLAClock, priority: Priority) -> [(step: SLAStep, at: Date)] {
-        var steps: [(step: SLAStep, at: Date)] = []
-        forEachWarning(of: clock, priority: priority) { steps.append(($0, $1)) }
-        return steps
-    }
-
-    /// Calls `body` with each of ``warnings(of:priority:)``, in order, without building the list: the
-    /// desk asks for a ticket's next step on every write and every fired timer.
+    /// Calls `body` with each warning of a running clock, in order, without building a list (the desk
+    /// asks for a ticket's next step on every write and every fired timer): the first from the clock's
+    /// ``SLAClock/warningAt``, the later ones at their fractions of the target, counted like the target
+    /// and moved by the time paused. A warning held for open hours until the breach or later is
+    /// dropped: the breach says more.
     private func forEachWarning(of clock: SLAClock, priority: Priority, _ body: (SLAStep, Date) -> Void) {
         guard let first = clock.warningAt else { return }
         let target = target(for: clock.metric, priority)

@@ -23,7 +23,8 @@ public final class FaultInjectingTicketStore: TicketStore, CustomStringConvertib
     public enum Operation: String, Sendable, Hashable, CaseIterable {
         /// `TicketStore.commit(_:)`.
         case commit
-        /// `TicketStore.ticket(_:)`.
+        /// `TicketStore.ticket(_:)`, and each id of a `TicketStore.tickets(_:)` batch read (which reads them
+        /// through `ticket(_:)`).
         case ticket
         /// `TicketStore.events(of:)`.
         case events

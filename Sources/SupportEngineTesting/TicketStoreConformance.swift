@@ -39,7 +39,7 @@ public enum TicketStoreConformance {
         feedFollowsCommits, feedFilesEachWriteUnderItsTicket, feedFailedCommitsAddNothing, feedNoticesKeptOnce,
         feedReportsDeadLetters, feedQueriesValidated, feedWithoutGapsAtOnce,
         sortOrders, sortedPagingSurvivesChanges, badCursorsRefused, assignedTicketIDs, inboundLookup,
-        ticketTimers,
+        ticketTimers, batchRead,
     ]
 
     static let commitThenRead = Check("commit then read back") { store, expect in

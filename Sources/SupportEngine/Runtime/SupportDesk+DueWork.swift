@@ -12,6 +12,9 @@ extension SupportDesk {
     /// ``PolicyLedgerStore`` whose ticket post failed (see ``RefundDesk`` and ``ModerationDesk``), and
     /// the member erasures recorded but not finished (``finishErasures()``).
     ///
+    /// Ticket timers due together are fired in batches of up to 128: one ``TicketStore/tickets(_:)`` read
+    /// and one commit for the batch; a ticket whose batch commit conflicts is read again and fired alone.
+    ///
     /// Hosts that drive the desk themselves call this; others run ``run()``. The first call rebuilds
     /// the timers from the store, so a restarted desk resumes every timer. Firing is idempotent: a
     /// ticket already closed is not closed again.
@@ -54,17 +57,31 @@ extension SupportDesk {
                 dueWork.nextStoreScan = now.addingTimeInterval(max(1, configuration.deliveryRetryDelay))
             }
         }
-        while let entry = dueWork.takeDue(by: now) {
+        // Ticket timers are gathered and fired in batches (one store read and one commit each); a batch is
+        // fired before any other work, so nothing else runs (and schedules a ticket again) while it fills.
+        var batch: [TicketID] = []
+        while true {
+            let entry = dueWork.takeDue(by: now)
+            if let entry, case .ticket(let id) = entry.work {
+                batch.append(id)
+                if batch.count < Self.timerBatchSize { continue }
+            }
+            if !batch.isEmpty {
+                let outcome = await fireTicketTimers(batch, now: now)
+                fired += outcome.fired
+                firstError = firstError ?? outcome.firstError
+                batch.removeAll(keepingCapacity: true)
+            }
+            guard let entry else { break }
+            if case .ticket = entry.work { continue }  // fired and settled in its batch above
             do {
                 switch entry.work {
                 case .outbox:
                     outboxDue = true
                 case .outboxLookahead:
                     try await scheduleOutbox(after: now)
-                case .queueDrain:
+                case .queueDrain, .ticket:
                     break
-                case .ticket(let id):
-                    if try await fireTimers(of: id, now: now) { fired += 1 }
                 case .shiftChange(let agent):
                     try await shiftChanged(agent)
                 case .member(let member):
@@ -165,99 +182,25 @@ extension SupportDesk {
         dueWork.add(work, at: due)
     }
 
-    /// Fires a ticket's timers when its stored due instant has come; a timer that woke early (the due
-    /// instant moved later since it was scheduled) is put back at the stored instant.
-    private func fireTimers(of id: TicketID, now: Date) async throws -> Bool {
-        try await withTicketLock(id) {
-            try await retryingConflicts("timers of ticket \(id)") {
-                guard let stored = try await store.ticket(id), let due = stored.dueAt else { return false }
-                guard due <= now else {
-                    schedule(.ticket(id), at: due)
-                    return false
-                }
-                var ticket = stored.ticket
-                var events: [TicketEvent] = []
-                func run(_ command: TicketCommand) throws {
-                    let (next, produced) = try executeWithSLA(command, on: ticket, by: .system, at: now)
-                    ticket = next
-                    events += produced
-                }
-                if let slaPlanner {
-                    let dueSteps = slaPlanner.dueSteps(of: ticket, at: now)
-                    if !dueSteps.isEmpty {
-                        let firings = dueSteps.map { due in
-                            SLAChange.fired(
-                                SLAFiring(
-                                    metric: due.clock.metric,
-                                    step: due.step,
-                                    clockStartedAt: due.clock.startedAt,
-                                    dueAt: due.at,
-                                    firedAt: now
-                                )
-                            )
-                        }
-                        try run(.recordSLA(firings))
-                        for due in dueSteps {
-                            guard case .escalation(let level) = due.step,
-                                let escalation = configuration.sla?.escalations[level - 1]
-                            else { continue }
-                            try escalate(level: level, escalation.action, clock: due.clock, ticket: ticket, run: run)
-                        }
-                    }
-                }
-                if ticket.status != .closed,
-                    let closeAt = TicketRules.autoCloseDue(for: ticket, after: configuration.autoCloseAfter),
-                    closeAt <= now
-                {
-                    try run(.setStatus(.closed))
-                }
-                let nextDue = dueAt(for: ticket)
-                guard !events.isEmpty || nextDue != stored.dueAt else { return false }
-                let write = TicketWrite(
-                    ticket: ticket,
-                    expectedVersion: stored.ticket.version,
-                    events: events,
-                    dueAt: nextDue
-                )
-                try await commitAndSchedule(TicketCommit(writes: [write]))
-                return !events.isEmpty
+    /// Fires a batch of ticket timers (``fireTimers(of:now:)``) and settles each on the timers: done, or
+    /// put back with a back-off.
+    ///
+    /// - Returns: How many timers fired, and the first error.
+    private func fireTicketTimers(_ ids: [TicketID], now: Date) async -> (fired: Int, firstError: (any Error)?) {
+        var fired = 0
+        var firstError: (any Error)?
+        let results = await fireTimers(of: ids, now: now)
+        for position in ids.indices {
+            switch results[position] {
+            case .success(let didFire):
+                if didFire { fired += 1 }
+                dueWork.succeeded(.ticket(ids[position]))
+            case .failure(let error):
+                firstError = firstError ?? error
+                dueWork.retry(.ticket(ids[position]), now: now, base: configuration.deliveryRetryDelay)
             }
         }
-    }
-
-    /// Applies one escalation level; a level that would change nothing (already urgent, already
-    /// assigned) is skipped.
-    private func escalate(
-        level: Int,
-        _ action: SLAEscalationAction,
-        clock: SLAClock,
-        ticket: Ticket,
-        run: (TicketCommand) throws -> Void
-    ) throws {
-        let command: TicketCommand
-        switch action {
-        case .notify(let agent):
-            let due = timeFormatter.format(clock.dueAt, locale: .en, timeZone: teamTimeZone(of: agent))
-            let note = "SLA escalation level \(level): \(clock.metric) target was due \(due); notifying \(agent)."
-            command = .internalNote(MessageDraft(id: newMessageID(), body: note))
-        case .raisePriority:
-            guard let higher = Priority.allCases.first(where: { $0 > ticket.priority }) else { return }
-            command = .setPriority(higher)
-        case .reassign(let agent):
-            guard ticket.assignee != agent else { return }
-            command = .assign(agent)
-        }
-        try run(command)
-    }
-
-    /// The time zone staff notes to an agent give times in: the agent's shift's zone, else the support
-    /// line's (its hours, the SLA calendar, the published hours), else UTC.
-    func teamTimeZone(of agent: AgentID? = nil) -> String {
-        if let agent, let shift = configuration.agents.first(where: { $0.id == agent })?.shift {
-            return shift.configuration.timeZone
-        }
-        return configuration.hours?.configuration.timeZone ?? configuration.sla?.calendar.configuration.timeZone
-            ?? configuration.boundaries?.hours.configuration.timeZone ?? "UTC"
+        return (fired, firstError)
     }
 
     private func loadDueQueueIfNeeded() async throws {

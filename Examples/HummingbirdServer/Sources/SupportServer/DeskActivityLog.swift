@@ -62,6 +62,9 @@ public struct DeskActivityLog: TicketStore {
     /// Passes on; see ``TicketStore/ticket(_:)``.
     public func ticket(_ id: TicketID) async throws -> StoredTicket? { try await base.ticket(id) }
 
+    /// Passes on; see ``TicketStore/tickets(_:)``.
+    public func tickets(_ ids: [TicketID]) async throws -> [StoredTicket?] { try await base.tickets(ids) }
+
     /// Passes on; see ``TicketStore/events(of:)``.
     public func events(of id: TicketID) async throws -> [TicketEvent] { try await base.events(of: id) }
 

@@ -214,6 +214,16 @@ public actor InMemoryTicketStore: TicketStore {
     /// - Returns: The ticket, or `nil`.
     public func ticket(_ id: TicketID) -> StoredTicket? { records[id]?.stored }
 
+    /// Reads several tickets at once; see ``TicketStore/tickets(_:)``.
+    ///
+    /// - Parameter ids: The tickets' ids, at most ``TicketQuery/maximumLimit`` of them.
+    /// - Returns: One entry per id, in the order of `ids`, `nil` where there is no such ticket.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/invalidQuery`` for more ids than that.
+    public func tickets(_ ids: [TicketID]) throws -> [StoredTicket?] {
+        try TicketQuery.validateBatch(ids)
+        return ids.map { records[$0]?.stored }
+    }
+
     /// Reads a ticket's events in order.
     ///
     /// - Parameter id: The ticket's id.

@@ -108,6 +108,7 @@ extension TicketCommit {
         // such repeats are only built when there is something to compare.
         let acrossWrites = writes.count > 1
         var seenTickets = Set<TicketID>()
+        if acrossWrites { seenTickets.reserveCapacity(writes.count) }  // no rehashing as it fills
         var claimed: [ExternalMessageKey: TicketID] = [:]
         // By index: `for write in writes` would copy each write, retaining every reference of its ticket.
         for index in writes.indices {

@@ -4,7 +4,9 @@
 //     PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres PGDATABASE=bench \
 //         swift run -c release pg-bench [--messages 3000] [--senders 48] [--capacity 25]
 //
-// Prints `name value unit` lines: pg.ingest.1desk, pg.ingest.3desks. (pg.recovery.seconds, from a killed
+// Prints `name value unit` lines: pg.ingest.1desk, pg.ingest.3desks, and for each the share of the cores
+// busy and the processor time per message (pg.cpu_busy.*, pg.cpu_per_message.*; the database included, so
+// run it on a machine of its own). (pg.recovery.seconds, from a killed
 // server's restart to the first due timer fired, is printed by the kill test in Examples/KillTest.) A
 // benchmark, not a test: nothing is asserted about the figures.
 

@@ -27,12 +27,13 @@ let package = Package(
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
-        // The PostgreSQL figures (pg.ingest.1desk, pg.ingest.3desks, pg.recovery.seconds), release build.
+        // The PostgreSQL figures (pg.ingest.1desk, pg.ingest.3desks, pg.sweep.per_due), release build.
         .executableTarget(
             name: "pg-bench",
             dependencies: [
                 "PostgresStores",
                 .product(name: "SupportEngine", package: "support-engine"),
+                .product(name: "SupportEngineTesting", package: "support-engine"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -27,7 +27,16 @@ extension TicketStoreConformance {
             try expect.equal(entry?.dueAt, written[id.rawValue]?.dueAt, "the due instant of \(id)")
             try expect.equal(entry?.ticket, try await store.ticket(id)?.ticket, "\(id) as ticket(_:) reads it")
         }
+        let repeated = try await store.tickets(["T-1", "T-9", "T-1"])
+        try expect.equal(repeated.map { $0?.ticket.id }, ["T-1", nil, "T-1"], "an id asked twice is answered twice")
         try expect.equal(try await store.tickets([]).count, 0, "an empty batch")
+        let full = (0..<TicketQuery.maximumLimit).map { TicketID("T-\($0 % 4)") }
+        let fullAnswer = try await store.tickets(full)
+        try expect.equal(
+            fullAnswer.map { $0?.ticket.id },
+            full.map { $0 == "T-0" ? nil : $0 },
+            "a batch of \(TicketQuery.maximumLimit) ids, the most allowed"
+        )
         try await expect.storeError(.invalidQuery, "a batch of \(TicketQuery.maximumLimit + 1) ids") {
             _ = try await store.tickets((0...TicketQuery.maximumLimit).map { TicketID("T-\($0)") })
         }

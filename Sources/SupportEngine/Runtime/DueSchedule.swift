@@ -51,6 +51,11 @@ struct DueSchedule {
         return at
     }
 
+    /// Whether work failed the last time it ran and waits out (or has just waited out) its back-off.
+    func isRetrying(_ work: DueQueue.Work) -> Bool {
+        !failures.isEmpty && failures[work] != nil  // nearly always empty: no hash then
+    }
+
     /// Records that work succeeded, which resets its back-off.
     mutating func succeeded(_ work: DueQueue.Work) {
         // Nearly always empty: a removal would hash the work (a ticket id's text) for nothing.

@@ -13,7 +13,8 @@ extension SupportDesk {
     /// the member erasures recorded but not finished (``finishErasures()``).
     ///
     /// Ticket timers due together are fired in batches of up to 128: one ``TicketStore/tickets(_:)`` read
-    /// and one commit for the batch; a ticket whose batch commit conflicts is read again and fired alone.
+    /// and one commit for the batch; a ticket whose batch commit conflicts is read again and fired alone,
+    /// and so is a timer that failed the last time it ran.
     ///
     /// Hosts that drive the desk themselves call this; others run ``run()``. The first call rebuilds
     /// the timers from the store, so a restarted desk resumes every timer. Firing is idempotent: a
@@ -59,10 +60,12 @@ extension SupportDesk {
         }
         // Ticket timers are gathered and fired in batches (one store read and one commit each); a batch is
         // fired before any other work, so nothing else runs (and schedules a ticket again) while it fills.
+        // A timer that failed last time is fired alone: a ticket whose read or write keeps failing (a
+        // snapshot the store cannot decode, say) must not hold back the batch it would fall due with.
         var batch: [TicketID] = []
         while true {
             let entry = dueWork.takeDue(by: now)
-            if let entry, case .ticket(let id) = entry.work {
+            if let entry, case .ticket(let id) = entry.work, !dueWork.isRetrying(entry.work) {
                 batch.append(id)
                 if batch.count < Self.timerBatchSize { continue }
             }
@@ -73,7 +76,14 @@ extension SupportDesk {
                 batch.removeAll(keepingCapacity: true)
             }
             guard let entry else { break }
-            if case .ticket = entry.work { continue }  // fired and settled in its batch above
+            if case .ticket(let id) = entry.work {
+                if dueWork.isRetrying(entry.work) {
+                    let outcome = await fireTicketTimers([id], now: now)
+                    fired += outcome.fired
+                    firstError = firstError ?? outcome.firstError
+                }
+                continue  // otherwise fired and settled in its batch above
+            }
             do {
                 switch entry.work {
                 case .outbox:

@@ -16,11 +16,11 @@ extension SupportDesk {
     /// Fires the timers of tickets that fell due together: their snapshots are read in one
     /// ``TicketStore/tickets(_:)`` call and every change is committed in one commit.
     ///
-    /// A ticket another of this desk's writers holds, and every ticket of a batch whose commit conflicts
-    /// (another desk wrote one of them, an id the batch drew is taken) or is refused, is fired alone
-    /// afterwards: read again and committed by itself, conflicts retried, so one busy ticket never
+    /// A ticket another of this desk's writers holds, and every written ticket of a batch whose commit
+    /// conflicts (another desk wrote one of them, an id the batch drew is taken) or is refused, is fired
+    /// alone afterwards: read again and committed by itself, conflicts retried, so one busy ticket never
     /// holds back the others and each timer still fires once. A batch read or commit that fails
-    /// otherwise fails every ticket in it, to be retried by the caller.
+    /// otherwise fails every ticket in it, to be retried by the caller (which then fires each alone).
     ///
     /// - Parameters:
     ///   - ids: The tickets, each once.
@@ -37,7 +37,13 @@ extension SupportDesk {
         alone += await fireLocked(ids, locked, now: now, into: &results)
         for position in locked { locks.release(.ticket(ids[position])) }
         for position in alone.sorted() { results[position] = await fireTimersAlone(ids[position], now: now) }
-        return results.map { $0 ?? .success(false) }
+        return results.map { result in
+            guard let result else {
+                assertionFailure("a ticket of a timer batch was left without a result")
+                return .failure(DeskError(.conflict, "a timer of the batch was not fired; it is retried"))
+            }
+            return result
+        }
     }
 
     /// Reads, decides and commits the tickets at `positions` of `ids`, whose locks the caller holds.
@@ -53,6 +59,13 @@ extension SupportDesk {
         let stored: [StoredTicket?]
         do {
             stored = try await store.tickets(positions.map { ids[$0] })
+            guard stored.count == positions.count else {
+                throw StoreError(
+                    .unavailable,
+                    "the store's tickets(_:) answered \(stored.count) entries for \(positions.count) ids; "
+                        + "it must answer one per id, in order"
+                )
+            }
         } catch {
             for position in positions { results[position] = .failure(error) }
             return []

@@ -154,6 +154,43 @@ struct TimerBatchesTests {
         #expect(await Self.warnings(ids, in: base) == Array(repeating: 1, count: 20))
     }
 
+    @Test("a batch commit that fails before it is written fires nothing; after the back-off each fires once")
+    func failedBatchCommit() async throws {
+        let base = InMemoryTicketStore()
+        let store = FaultInjectingTicketStore(wrapping: base)
+        let clock = ManualClock(now: Self.moscow("10:00"))
+        let desk = try Self.desk(store, clock)
+        _ = try await desk.processDueWork()
+        let ids = try await Self.open(20, on: desk, at: clock)
+        clock.advance(to: Self.moscow("13:01"))
+        store.failNext(.commit, .beforeWrite)
+        await #expect(throws: StoreError.self) { try await desk.processDueWork() }
+        #expect(await Self.warnings(ids, in: base) == Array(repeating: 0, count: 20), "nothing stored")
+        clock.advance(by: 61)
+        #expect(try await desk.processDueWork() == 20)
+        #expect(await Self.warnings(ids, in: base) == Array(repeating: 1, count: 20))
+    }
+
+    @Test("a ticket whose read keeps failing holds back no other timer of its batch")
+    func failingTicketIsolated() async throws {
+        let base = InMemoryTicketStore()
+        let store = PoisonedTicketStore(base: base)
+        let clock = ManualClock(now: Self.moscow("10:00"))
+        let desk = try Self.desk(store, clock)
+        _ = try await desk.processDueWork()
+        let ids = try await Self.open(20, on: desk, at: clock)
+        await store.poison(ids[7])
+        clock.advance(to: Self.moscow("13:01"))
+        await #expect(throws: StoreError.self) { try await desk.processDueWork() }
+        #expect(await Self.warnings(ids, in: base) == Array(repeating: 0, count: 20), "the batch failed as one")
+        clock.advance(by: 61)
+        // After its back-off each timer fires alone: the nineteen healthy tickets get their warnings.
+        await #expect(throws: StoreError.self) { try await desk.processDueWork() }
+        var expected = Array(repeating: 1, count: 20)
+        expected[7] = 0
+        #expect(await Self.warnings(ids, in: base) == expected)
+    }
+
     @Test("a batch commit written but reported failed fires nothing twice")
     func batchCommitReportedFailed() async throws {
         let base = InMemoryTicketStore()
@@ -183,6 +220,8 @@ struct TimerBatchesTests {
         let count = 50 + Int(random.next() % 250)
         let base = InMemoryTicketStore()
         let clock = MovingClock(start: Self.moscow("10:00"), step: 0.001 * Double(1 + random.next() % 20))
+        // `.ticket` faults strike the batch reads too (the default `tickets(_:)` reads through `ticket(_:)`);
+        // `.tickets` is `tickets(matching:)`, which the store scans use.
         let failing = FaultInjectingTicketStore(
             wrapping: YieldingStore(base: base),
             seed: random.next(),
@@ -270,5 +309,29 @@ private actor BatchWatchingStore: ForwardingTicketStore {
             failedCommits += 1
             throw error
         }
+    }
+}
+
+/// An in-memory store that cannot read one ticket: reading it alone or in a batch fails, as a snapshot
+/// the store cannot decode would.
+private actor PoisonedTicketStore: ForwardingTicketStore {
+    let base: InMemoryTicketStore
+    private var poisoned: TicketID?
+
+    init(base: InMemoryTicketStore) { self.base = base }
+
+    /// Makes every read of `id` fail from now on.
+    func poison(_ id: TicketID) { poisoned = id }
+
+    func ticket(_ id: TicketID) async throws -> StoredTicket? {
+        guard id != poisoned else { throw StoreError(.unavailable, "ticket \(id) cannot be decoded") }
+        return await base.ticket(id)
+    }
+
+    func tickets(_ ids: [TicketID]) async throws -> [StoredTicket?] {
+        if let poisoned, ids.contains(poisoned) {
+            throw StoreError(.unavailable, "ticket \(poisoned) cannot be decoded")
+        }
+        return try await base.tickets(ids)
     }
 }

@@ -63,6 +63,13 @@ struct BenchmarkRun {
                 }
             }
             try await stores[0].dropSchema()
+            figures += try await SweepRun.run(
+                client: clients[0],
+                logger: logger,
+                tickets: messages,
+                senders: senders,
+                capacity: capacity
+            )
         }
         return figures
     }
@@ -97,10 +104,14 @@ struct BenchmarkRun {
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 
-    static func desk(on stores: PostgresDeskStores, capacity: Int) throws -> SupportDesk {
+    static func desk(
+        on stores: PostgresDeskStores,
+        capacity: Int,
+        clock: any SupportClock = SystemClock()
+    ) throws -> SupportDesk {
         try SupportDesk(
             store: stores.tickets,
-            clock: SystemClock(),
+            clock: clock,
             channels: [InMemoryChannel(kind: .email)],
             configuration: configuration(capacity: capacity),
             ledgers: stores.policyLedgers,

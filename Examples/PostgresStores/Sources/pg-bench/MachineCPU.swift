@@ -7,9 +7,10 @@ import Glibc
 /// The machine's processor time so far, from the first line of `/proc/stat` (Linux), to say how busy
 /// every core was over a phase of the benchmark, the database's share included.
 struct MachineCPU {
-    /// Time the cores spent working (user, nice, system, interrupts, stolen), in seconds.
+    /// Time the cores spent working for this machine (user, nice, system, interrupts), in seconds.
     var busy: Double
-    /// Time the cores spent in all, idle and waiting for I/O included, in seconds.
+    /// Time the cores spent in all, idle, waiting for I/O and taken by the host (steal) included, in
+    /// seconds.
     var total: Double
 
     /// The counters now, or `nil` where `/proc/stat` cannot be read.
@@ -19,11 +20,12 @@ struct MachineCPU {
         else { return nil }
         let fields = line.split(separator: " ").dropFirst().compactMap { Double($0) }
         guard fields.count >= 8 else { return nil }
-        // user nice system idle iowait irq softirq steal (guest time is already counted in user).
+        // user nice system idle iowait irq softirq steal (guest time is already counted in user). Steal is
+        // time the host gave another machine: not this machine's work, but not a free core either.
         let ticksPerSecond = Double(clockTicksPerSecond())
         let idle = fields[3] + fields[4]
-        let busy = fields[0] + fields[1] + fields[2] + fields[5] + fields[6] + fields[7]
-        return MachineCPU(busy: busy / ticksPerSecond, total: (busy + idle) / ticksPerSecond)
+        let busy = fields[0] + fields[1] + fields[2] + fields[5] + fields[6]
+        return MachineCPU(busy: busy / ticksPerSecond, total: (busy + idle + fields[7]) / ticksPerSecond)
     }
 
     /// The share of the cores' time that was busy between `earlier` and this reading, from 0 to 1.

@@ -6,9 +6,9 @@
 //
 // Prints `name value unit` lines: pg.ingest.1desk, pg.ingest.3desks, and for each the share of the cores
 // busy and the processor time per message (pg.cpu_busy.*, pg.cpu_per_message.*; the database included, so
-// run it on a machine of its own). (pg.recovery.seconds, from a killed
-// server's restart to the first due timer fired, is printed by the kill test in Examples/KillTest.) A
-// benchmark, not a test: nothing is asserted about the figures.
+// run it on a machine of its own), and the SLA sweep on PostgreSQL (pg.sweep.fired, pg.sweep.per_due).
+// (pg.recovery.seconds, from a killed server's restart to the first due timer fired, is printed by the
+// kill test in Examples/KillTest.) A benchmark, not a test: nothing is asserted about the figures.
 
 import Foundation
 import Logging

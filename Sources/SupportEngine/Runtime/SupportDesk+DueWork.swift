@@ -65,25 +65,23 @@ extension SupportDesk {
         var batch: [TicketID] = []
         while true {
             let entry = dueWork.takeDue(by: now)
-            if let entry, case .ticket(let id) = entry.work, !dueWork.isRetrying(entry.work) {
-                batch.append(id)
-                if batch.count < Self.timerBatchSize { continue }
+            var alone: TicketID?
+            if let entry, case .ticket(let id) = entry.work {
+                if dueWork.isRetrying(entry.work) {
+                    alone = id
+                } else {
+                    batch.append(id)
+                    if batch.count < Self.timerBatchSize { continue }
+                }
             }
+            // The batch first, so that the timers keep their order.
             if !batch.isEmpty {
-                let outcome = await fireTicketTimers(batch, now: now)
-                fired += outcome.fired
-                firstError = firstError ?? outcome.firstError
+                await fireTicketTimers(batch, now: now, fired: &fired, firstError: &firstError)
                 batch.removeAll(keepingCapacity: true)
             }
+            if let alone { await fireTicketTimers([alone], now: now, fired: &fired, firstError: &firstError) }
             guard let entry else { break }
-            if case .ticket(let id) = entry.work {
-                if dueWork.isRetrying(entry.work) {
-                    let outcome = await fireTicketTimers([id], now: now)
-                    fired += outcome.fired
-                    firstError = firstError ?? outcome.firstError
-                }
-                continue  // otherwise fired and settled in its batch above
-            }
+            if case .ticket = entry.work { continue }  // fired and settled above
             do {
                 switch entry.work {
                 case .outbox:
@@ -195,10 +193,15 @@ extension SupportDesk {
     /// Fires a batch of ticket timers (``fireTimers(of:now:)``) and settles each on the timers: done, or
     /// put back with a back-off.
     ///
-    /// - Returns: How many timers fired, and the first error.
-    private func fireTicketTimers(_ ids: [TicketID], now: Date) async -> (fired: Int, firstError: (any Error)?) {
-        var fired = 0
-        var firstError: (any Error)?
+    /// - Parameters:
+    ///   - fired: Counts the timers that fired.
+    ///   - firstError: Keeps the first error of the pass.
+    private func fireTicketTimers(
+        _ ids: [TicketID],
+        now: Date,
+        fired: inout Int,
+        firstError: inout (any Error)?
+    ) async {
         let results = await fireTimers(of: ids, now: now)
         for position in ids.indices {
             switch results[position] {
@@ -210,7 +213,6 @@ extension SupportDesk {
                 dueWork.retry(.ticket(ids[position]), now: now, base: configuration.deliveryRetryDelay)
             }
         }
-        return (fired, firstError)
     }
 
     private func loadDueQueueIfNeeded() async throws {

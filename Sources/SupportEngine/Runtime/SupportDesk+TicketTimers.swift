@@ -27,7 +27,7 @@ extension SupportDesk {
     ///   - now: The instant the timers fire at.
     /// - Returns: For each id, in order, whether a timer fired, or the error that stopped it.
     func fireTimers(of ids: [TicketID], now: Date) async -> [Result<Bool, any Error>] {
-        guard ids.count > 1 else { return [await fireTimersAlone(ids[0], now: now)] }
+        guard ids.count > 1 else { return ids.isEmpty ? [] : [await fireTimersAlone(ids[0], now: now)] }
         var results = [Result<Bool, any Error>?](repeating: nil, count: ids.count)
         var locked: [Int] = []
         var alone: [Int] = []

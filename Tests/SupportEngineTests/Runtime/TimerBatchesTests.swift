@@ -136,36 +136,31 @@ struct TimerBatchesTests {
         #expect(await Self.warnings(ids, in: base) == Array(repeating: 1, count: 6))
     }
 
-    @Test("a failed batch read puts every timer back; the next pass after the back-off fires each once")
-    func failedBatchRead() async throws {
-        let base = InMemoryTicketStore()
+    /// A desk reaching `base` through a fault-injecting store, with twenty tickets whose first-reply
+    /// warnings are due at the clock's instant (13:01).
+    private static func twentyDue(
+        on base: InMemoryTicketStore
+    ) async throws -> (desk: SupportDesk, store: FaultInjectingTicketStore, clock: ManualClock, ids: [TicketID]) {
         let store = FaultInjectingTicketStore(wrapping: base)
         let clock = ManualClock(now: Self.moscow("10:00"))
         let desk = try Self.desk(store, clock)
         _ = try await desk.processDueWork()
         let ids = try await Self.open(20, on: desk, at: clock)
         clock.advance(to: Self.moscow("13:01"))
-        store.failNext(.ticket, .beforeWrite)
+        return (desk, store, clock, ids)
+    }
+
+    @Test(
+        "a batch read or commit failing before it reaches the store puts every timer back; after the back-off each fires once",
+        arguments: [FaultInjectingTicketStore.Operation.ticket, .commit]
+    )
+    func failedBatch(_ operation: FaultInjectingTicketStore.Operation) async throws {
+        let base = InMemoryTicketStore()
+        let (desk, store, clock, ids) = try await Self.twentyDue(on: base)
+        store.failNext(operation, .beforeWrite)
         await #expect(throws: StoreError.self) { try await desk.processDueWork() }
         #expect(await Self.warnings(ids, in: base) == Array(repeating: 0, count: 20), "nothing fired")
         #expect(try await desk.processDueWork() == 0, "the timers wait out their back-off")
-        clock.advance(by: 61)
-        #expect(try await desk.processDueWork() == 20)
-        #expect(await Self.warnings(ids, in: base) == Array(repeating: 1, count: 20))
-    }
-
-    @Test("a batch commit that fails before it is written fires nothing; after the back-off each fires once")
-    func failedBatchCommit() async throws {
-        let base = InMemoryTicketStore()
-        let store = FaultInjectingTicketStore(wrapping: base)
-        let clock = ManualClock(now: Self.moscow("10:00"))
-        let desk = try Self.desk(store, clock)
-        _ = try await desk.processDueWork()
-        let ids = try await Self.open(20, on: desk, at: clock)
-        clock.advance(to: Self.moscow("13:01"))
-        store.failNext(.commit, .beforeWrite)
-        await #expect(throws: StoreError.self) { try await desk.processDueWork() }
-        #expect(await Self.warnings(ids, in: base) == Array(repeating: 0, count: 20), "nothing stored")
         clock.advance(by: 61)
         #expect(try await desk.processDueWork() == 20)
         #expect(await Self.warnings(ids, in: base) == Array(repeating: 1, count: 20))
@@ -194,12 +189,7 @@ struct TimerBatchesTests {
     @Test("a batch commit written but reported failed fires nothing twice")
     func batchCommitReportedFailed() async throws {
         let base = InMemoryTicketStore()
-        let store = FaultInjectingTicketStore(wrapping: base)
-        let clock = ManualClock(now: Self.moscow("10:00"))
-        let desk = try Self.desk(store, clock)
-        _ = try await desk.processDueWork()
-        let ids = try await Self.open(20, on: desk, at: clock)
-        clock.advance(to: Self.moscow("13:01"))
+        let (desk, store, clock, ids) = try await Self.twentyDue(on: base)
         store.failNext(.commit, .afterWrite)
         await #expect(throws: StoreError.self) { try await desk.processDueWork() }
         #expect(await Self.warnings(ids, in: base) == Array(repeating: 1, count: 20), "the commit stood")

@@ -76,7 +76,16 @@ struct BenchmarkRun {
 
     /// Sends `count` new members' messages from `senders` concurrent senders, spread over the desks in
     /// turn; returns the seconds it took.
-    static func ingest(into desks: [SupportDesk], count: Int, senders: Int, prefix: String) async throws -> Double {
+    ///
+    /// - Parameter receivedAt: The instant each message says it was received; now by default (a desk on
+    ///   a manual clock is given its clock's instant).
+    static func ingest(
+        into desks: [SupportDesk],
+        count: Int,
+        senders: Int,
+        prefix: String,
+        receivedAt: @escaping @Sendable () -> Date = { Date() }
+    ) async throws -> Double {
         let start = ContinuousClock.now
         try await withThrowingTaskGroup(of: Void.self) { group in
             for sender in 0..<senders {
@@ -91,7 +100,7 @@ struct BenchmarkRun {
                             subject: "Cannot open the course page",
                             body: "Hello, since yesterday the course page shows an error when I open lesson \(index). "
                                 + "Could you have a look? Thank you.",
-                            receivedAt: Date()
+                            receivedAt: receivedAt()
                         )
                         try await desk.receive(message)
                         index += senders
@@ -100,8 +109,12 @@ struct BenchmarkRun {
             }
             try await group.waitForAll()
         }
-        let elapsed = ContinuousClock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return seconds(ContinuousClock.now - start)
+    }
+
+    /// A duration in seconds.
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     static func desk(

@@ -147,7 +147,7 @@ extension InMemoryTicketStore {
     func buildTextIndexIfNeeded() {
         guard textIndex == nil else { return }
         var index = TicketTextIndex()
-        for record in records.values { index.update(record.ticket, from: nil) }
+        for record in records.all { index.update(record.ticket, from: nil) }
         textIndex = index
     }
 }

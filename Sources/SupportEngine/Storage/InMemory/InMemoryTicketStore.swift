@@ -6,9 +6,9 @@ import Foundation
 /// conformance suite in `SupportEngineTesting`. Nothing survives the process.
 public actor InMemoryTicketStore: TicketStore {
     /// A ticket's snapshot, due instant and history in one box, updated in place by each commit. Boxing
-    /// keeps the hash tables' slots pointer-sized: a large ticket struct stored inline would make every
-    /// empty slot cost as much as a ticket. A record is never dropped: ``dueIndex`` holds records without
-    /// retaining them, and ``ordered`` keeps every one alive.
+    /// keeps the indexes' entries pointer-sized: a large ticket struct stored inline would make every
+    /// copy and every slack slot cost as much as a ticket. A record is never dropped: ``dueIndex`` holds
+    /// records without retaining them, and ``records`` and ``ordered`` keep every one alive.
     final class Record {
         var ticket: Ticket
         var dueAt: Date?
@@ -25,9 +25,10 @@ public actor InMemoryTicketStore: TicketStore {
         var stored: StoredTicket { StoredTicket(ticket: ticket, dueAt: dueAt) }
     }
 
-    var records: [TicketID: Record] = [:]
-    private var externalKeys: [ExternalMessageKey: Record] = [:]
-    private var threadKeys: [ThreadKey: Record] = [:]
+    /// Every record, by the ticket's id and number.
+    var records = RecordTable()
+    private var externalKeys = KeyedRecords<ExternalMessageKey>()
+    private var threadKeys = KeyedRecords<ThreadKey>()
     /// Keys of the form ``ThreadKey/ticket(_:)`` committed for another ticket than their own: they win
     /// over the implicit own keys, and are usually none.
     private var movedOwnThreadKeys: [ThreadKey: Record] = [:]
@@ -42,8 +43,6 @@ public actor InMemoryTicketStore: TicketStore {
     var claimsMade = 0
     /// The last ticket number handed out (or committed, when a commit brought a higher one).
     private var lastTicketNumber = 0
-    /// Every numbered ticket by its number.
-    private var numbers: [TicketNumber: Record] = [:]
     /// The tickets each agent holds that still need work (new, open, pending, on hold), so that a query
     /// for one agent's tickets in those statuses reads them without a scan of the store.
     var held: [AgentID: Set<TicketID>] = [:]
@@ -124,14 +123,11 @@ public actor InMemoryTicketStore: TicketStore {
             if let last = ordered.last, last.ticket.id > id { orderedIsSorted = false }
             ordered.append(record)
             record.log.append(write.events, from: nil, to: write.ticket)
-            records[id] = record
+            records.add(record)
             if !orderIndexes.isEmpty { updateOrderIndexes(record, from: nil) }
-            if let number = write.ticket.number {
-                numbers[number] = record
-                lastTicketNumber = max(lastTicketNumber, number.rawValue)
-            }
+            if let number = write.ticket.number { lastTicketNumber = max(lastTicketNumber, number.rawValue) }
         }
-        for key in write.externalKeys { externalKeys[key] = record }
+        for key in write.externalKeys { externalKeys.store(record, for: key) }
         for key in write.threadKeys {
             if Self.isOwnThreadKey(key, of: id) {
                 record.ownsTicketThreadKey = true
@@ -139,7 +135,7 @@ public actor InMemoryTicketStore: TicketStore {
             } else if Self.ticketOfOwnThreadKey(key) != nil {
                 movedOwnThreadKeys[key] = record
             } else {
-                threadKeys[key] = record
+                threadKeys.store(record, for: key)
             }
         }
         return record
@@ -188,8 +184,8 @@ public actor InMemoryTicketStore: TicketStore {
                     "ticket \(id) is at version \(stored), not \(expected): reload it and try again"
                 )
             }
-            if expected == 0, let number = commit.writes[index].ticket.number, let owner = numbers[number]?.ticket.id,
-                owner != id
+            if expected == 0, let number = commit.writes[index].ticket.number,
+                let owner = records.record(number: number)?.ticket.id, owner != id
             {
                 throw StoreError(
                     .invalidCommit,
@@ -250,6 +246,21 @@ public actor InMemoryTicketStore: TicketStore {
         return record.ticket.id
     }
 
+    /// Looks an inbound message's key and thread keys up in one call on the store; see
+    /// ``TicketStore/lookUpInbound(_:threads:)``.
+    ///
+    /// - Parameters:
+    ///   - key: The message's channel and external id.
+    ///   - threads: The thread keys the message could belong to.
+    /// - Returns: The ticket holding the message and the tickets the keys point at.
+    public func lookUpInbound(_ key: ExternalMessageKey, threads: [ThreadKey]) -> InboundLookup {
+        var owners: [ThreadKey: TicketID] = [:]
+        for thread in threads where owners[thread] == nil {
+            if let owner = ticketID(forThread: thread) { owners[thread] = owner }
+        }
+        return InboundLookup(storedIn: ticketID(forExternalMessage: key), threadOwners: owners)
+    }
+
     private static let ownThreadKeyPrefix = Array(ThreadKey.ticket("").rawValue.utf8)
 
     /// Whether a thread key is ``ThreadKey/ticket(_:)`` of the ticket `id`, compared byte by byte.
@@ -285,5 +296,5 @@ public actor InMemoryTicketStore: TicketStore {
     ///
     /// - Parameter number: The ticket's number.
     /// - Returns: The ticket's id, or `nil`.
-    public func ticketID(forNumber number: TicketNumber) -> TicketID? { numbers[number]?.ticket.id }
+    public func ticketID(forNumber number: TicketNumber) -> TicketID? { records.record(number: number)?.ticket.id }
 }

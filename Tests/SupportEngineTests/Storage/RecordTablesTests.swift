@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+@testable import SupportEngine
+
+/// The in-memory store's record indexes: a ticket found by its id or number, an inbound message's
+/// external key and a thread key found for their record, checked against a dictionary on keys crowded
+/// onto a few hash values (every lookup then walks past other keys' buckets).
+@Suite("In-memory store: record tables")
+struct RecordTablesTests {
+    typealias Record = InMemoryTicketStore.Record
+
+    /// A key whose hash is one of eight values, so that most keys share their buckets' hash bits.
+    struct CrowdedKey: Hashable {
+        let name: Int
+        func hash(into hasher: inout Hasher) { hasher.combine(name % 8) }
+    }
+
+    /// A ticket with an id and, when given, a number.
+    static func record(_ index: Int, number: Int?) throws -> Record {
+        var creation = InMemoryTicketStoreCompactionTests.creation()
+        creation.number = number.flatMap { TicketNumber(rawValue: $0) }
+        let created = try TicketRules.create(creation, id: TicketID("T-\(index)"), by: .system, at: .init())
+        return Record(ticket: created.ticket, dueAt: nil)
+    }
+
+    @Test("every ticket is found by its id and its number, in the order added; unknown ones are not")
+    func recordsByIDAndNumber() throws {
+        var table = InMemoryTicketStore.RecordTable()
+        var added: [Record] = []
+        for index in 0..<3_000 {
+            // Every third ticket has no number (stored before numbers existed); numbers are not in id order.
+            let record = try Self.record(index, number: index % 3 == 0 ? nil : 10_000 - index)
+            table.add(record)
+            added.append(record)
+        }
+        #expect(table.count == 3_000)
+        #expect(table.all.map(ObjectIdentifier.init) == added.map(ObjectIdentifier.init))
+        for (index, record) in added.enumerated() {
+            #expect(table[TicketID("T-\(index)")] === record)
+            if index % 3 != 0 {
+                #expect(table.record(number: TicketNumber(rawValue: 10_000 - index)!) === record)
+            }
+        }
+        #expect(table[TicketID("T-3000")] == nil)
+        #expect(table[TicketID("T-")] == nil)
+        #expect(table.record(number: TicketNumber(rawValue: 10_000)!) == nil)  // ticket 0 has none
+        #expect(table.record(number: TicketNumber(rawValue: 1)!) == nil)
+    }
+
+    @Test("keys crowded onto eight hash values: every lookup and every re-pointing agrees with a dictionary")
+    func keyedRecordsAgainstDictionary() throws {
+        let seed = UInt64.random(in: 1...UInt64.max)
+        print("RecordTablesTests.keyedRecordsAgainstDictionary seed \(seed)")
+        var random = SplitMix64(seed: seed)
+        let records = try (0..<50).map { try Self.record($0, number: nil) }
+        var keyed = InMemoryTicketStore.KeyedRecords<CrowdedKey>()
+        var model: [CrowdedKey: Record] = [:]
+        for step in 0..<4_000 {
+            let key = CrowdedKey(name: Int(random.next() % 400))
+            let record = records[Int(random.next() % 50)]
+            keyed.store(record, for: key)
+            model[key] = record
+            let probe = CrowdedKey(name: Int(random.next() % 500))  // a fifth of these are never stored
+            #expect(keyed[probe] === model[probe], "seed \(seed), step \(step), key \(probe.name)")
+        }
+        #expect(keyed.count == model.count)
+        for name in 0..<500 {
+            let key = CrowdedKey(name: name)
+            #expect(keyed[key] === model[key], "seed \(seed), key \(name)")
+        }
+    }
+}

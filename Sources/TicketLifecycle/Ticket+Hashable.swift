@@ -14,7 +14,12 @@ extension Ticket: Hashable {
             lhs.status == rhs.status, lhs.priority == rhs.priority, lhs.number == rhs.number,
             lhs.createdAt == rhs.createdAt, lhs.requester == rhs.requester, lhs.assignee == rhs.assignee,
             lhs.reason == rhs.reason, lhs.channel == rhs.channel, lhs.locale == rhs.locale,
-            lhs.subject == rhs.subject
+            StoredSubject.equal(
+                lhs.storedSubject,
+                body: lhs.messages.first?.body,
+                rhs.storedSubject,
+                body: rhs.messages.first?.body
+            )
         else { return false }
         return (lhs.rare === rhs.rare || lhs.rareFields == rhs.rareFields) && lhs.sla == rhs.sla
             && lhs.explanations == rhs.explanations && lhs.messages == rhs.messages

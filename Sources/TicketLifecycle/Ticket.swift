@@ -16,7 +16,12 @@ public struct Ticket: Sendable, Identifiable {
     /// The member who asked.
     public let requester: MemberID
     /// A short subject line.
-    public internal(set) var subject: String
+    public internal(set) var subject: String {
+        get { storedSubject.text(firstBody: messages.first?.body) }
+        set { storedSubject = .text(newValue) }
+    }
+    /// The subject, kept as a piece of the first message's body when it is one (``StoredSubject``).
+    var storedSubject: StoredSubject
     /// The channel the first message arrived on.
     public internal(set) var channel: ChannelKind
     /// Why the member wrote.
@@ -69,7 +74,7 @@ public struct Ticket: Sendable, Identifiable {
     init(id: TicketID, creation: TicketCreation, at: Date) {
         self.id = id
         self.requester = creation.requester
-        self.subject = creation.subject
+        self.storedSubject = StoredSubject(creation.subject, firstBody: creation.firstMessage.body)
         self.channel = creation.channel
         self.reason = creation.reason
         self.priority = creation.priority

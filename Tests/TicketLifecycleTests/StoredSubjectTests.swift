@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+
+@testable import TicketLifecycle
+
+/// A subject that is a piece of the first message's body (the desk's subject cut from the body's first
+/// line) is kept as its place in the body, not as a second copy of the text: it reads back as the same
+/// text, compares and hashes like a subject kept as text, survives JSON and is replaced by redaction.
+@Suite("Ticket subject kept as a piece of the body")
+struct StoredSubjectTests {
+    static let start = Date(timeIntervalSince1970: 1_790_000_000)
+
+    static func ticket(subject: String, body: String) throws -> Ticket {
+        try opened(subject: subject, body: body).ticket
+    }
+
+    /// The ticket and its creation event.
+    static func opened(subject: String, body: String) throws -> (ticket: Ticket, event: TicketEvent) {
+        let creation = TicketCreation(
+            requester: "member-1",
+            subject: subject,
+            channel: .email,
+            reason: .billing,
+            priority: .normal,
+            locale: .en,
+            firstMessage: TicketMessage(
+                id: "m-1",
+                kind: .memberMessage,
+                author: .member("member-1"),
+                body: body,
+                at: start,
+                channel: .email
+            )
+        )
+        return try TicketRules.create(creation, id: "T-1", by: .member("member-1"), at: start)
+    }
+
+    static let longLine = String(repeating: "My card was charged twice for the annual plan ", count: 3)
+
+    /// Subjects, the bodies they came with, and whether the subject is expected to be kept as a piece.
+    static let cases: [(name: String, subject: String, body: String, piece: Bool)] = [
+        (
+            "the body's first line", "I was charged twice this month", "I was charged twice this month\nPlease help",
+            true
+        ),
+        (
+            "after blank lines and spaces", "I was charged twice this month",
+            "\n\n   I was charged twice this month  \nx", true
+        ),
+        ("cut with an ellipsis", String(longLine.prefix(79)) + "…", longLine + "\nthanks", true),
+        (
+            "Cyrillic, cut", "Не могу войти в клуб после продления подписки…",
+            "Не могу войти в клуб после продления подписки, пишет ошибка", true
+        ),
+        (
+            "an ellipsis the body holds", "Wait, what happened to my refund…",
+            "Wait, what happened to my refund… it is late", true
+        ),
+        ("the member's own subject", "Refund request for order 1042", "Hello, I would like my money back.", false),
+        ("a short subject", "Refund", "Refund please, it has been two weeks", false),
+        (
+            "beyond the searched bytes", "the subject is written only at the end",
+            String(repeating: "x", count: 600) + " the subject is written only at the end", false
+        ),
+        ("a body shorter than the subject", "Nothing was written in the message", "Hi", false),
+    ]
+
+    @Test("each subject reads back as given; a piece of the body is kept as its place", arguments: cases.indices)
+    func readsBack(index: Int) throws {
+        let (name, subject, body, piece) = Self.cases[index]
+        let ticket = try Self.ticket(subject: subject, body: body)
+        #expect(ticket.subject == subject, "\(name)")
+        #expect(Array(ticket.subject.utf8) == Array(subject.utf8), "\(name): the same bytes")
+        if case .bodyPiece = ticket.storedSubject {
+            #expect(piece, "\(name) was kept as a piece")
+        } else {
+            #expect(!piece, "\(name) was kept as text")
+        }
+    }
+
+    @Test("a subject kept as a piece equals and hashes like the same subject kept as text", arguments: cases.indices)
+    func equalityByValue(index: Int) throws {
+        let (name, subject, body, _) = Self.cases[index]
+        let ticket = try Self.ticket(subject: subject, body: body)
+        var asText = ticket
+        asText.storedSubject = .text(subject)
+        #expect(asText == ticket && ticket == asText, "\(name)")
+        #expect(asText.hashValue == ticket.hashValue, "\(name)")
+        var other = ticket
+        other.subject = subject + "!"
+        #expect(other != ticket, "\(name): another subject differs")
+    }
+
+    @Test("a JSON round trip keeps the subject, and finds the piece again")
+    func jsonRoundTrip() throws {
+        for (name, subject, body, piece) in Self.cases {
+            let ticket = try Self.ticket(subject: subject, body: body)
+            let data = try JSONEncoder().encode(ticket)
+            #expect(String(decoding: data, as: UTF8.self).contains("\"subject\""), "\(name): the text is written")
+            let decoded = try JSONDecoder().decode(Ticket.self, from: data)
+            #expect(decoded == ticket && decoded.subject == subject, "\(name)")
+            if case .bodyPiece = decoded.storedSubject { #expect(piece, "\(name)") } else { #expect(!piece, "\(name)") }
+        }
+    }
+
+    @Test("redaction replaces a subject kept as a piece by the marker, as replay of the redacted events does")
+    func redaction() throws {
+        let subject = "I was charged twice this month"
+        let opened = try Self.opened(subject: subject, body: subject + "\nmy card ends in 4242")
+        let redacted = opened.ticket.redacted(with: "[erased]")
+        #expect(redacted.subject == "[erased]")
+        #expect(redacted.messages.allSatisfy { $0.body == "[erased]" })
+        #expect(try Ticket.replay([opened.event.redacted(with: "[erased]")]) == redacted)
+    }
+}

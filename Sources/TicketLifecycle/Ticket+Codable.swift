@@ -29,7 +29,9 @@ extension Ticket: Codable {
         number = try container.decodeIfPresent(TicketNumber.self, forKey: .number)
         let tags = try container.decode([String].self, forKey: .tags)
         messages = try container.decode([TicketMessage].self, forKey: .messages)
-        storedSubject = StoredSubject(subject, firstBody: messages.first?.body ?? "")
+        let piece = messages.first.flatMap { SubjectPiece.find(subject, in: $0.body) }
+        subjectText = piece == nil ? subject : ""
+        subjectPiece = piece ?? .none
         createdAt = try container.decode(Date.self, forKey: .createdAt)
         updatedAt = try container.decode(Date.self, forKey: .updatedAt)
         version = try container.decode(Int.self, forKey: .version)

@@ -14,11 +14,9 @@ extension Ticket: Hashable {
             lhs.status == rhs.status, lhs.priority == rhs.priority, lhs.number == rhs.number,
             lhs.createdAt == rhs.createdAt, lhs.requester == rhs.requester, lhs.assignee == rhs.assignee,
             lhs.reason == rhs.reason, lhs.channel == rhs.channel, lhs.locale == rhs.locale,
-            StoredSubject.equal(
-                lhs.storedSubject,
-                body: lhs.messages.first?.body,
-                rhs.storedSubject,
-                body: rhs.messages.first?.body
+            SubjectPiece.equal(
+                (lhs.subjectText, lhs.subjectPiece, lhs.messages.first?.body),
+                (rhs.subjectText, rhs.subjectPiece, rhs.messages.first?.body)
             )
         else { return false }
         return (lhs.rare === rhs.rare || lhs.rareFields == rhs.rareFields) && lhs.sla == rhs.sla

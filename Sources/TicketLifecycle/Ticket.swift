@@ -17,11 +17,14 @@ public struct Ticket: Sendable, Identifiable {
     public let requester: MemberID
     /// A short subject line.
     public internal(set) var subject: String {
-        get { storedSubject.text(firstBody: messages.first?.body) }
-        set { storedSubject = .text(newValue) }
+        get { subjectPiece.isPiece ? subjectPiece.text(of: messages.first?.body) : subjectText }
+        set {
+            subjectText = newValue
+            subjectPiece = .none
+        }
     }
-    /// The subject, kept as a piece of the first message's body when it is one (``StoredSubject``).
-    var storedSubject: StoredSubject
+    /// The subject's text; empty while the subject is a piece of the first message's body.
+    var subjectText: String
     /// The channel the first message arrived on.
     public internal(set) var channel: ChannelKind
     /// Why the member wrote.
@@ -42,6 +45,9 @@ public struct Ticket: Sendable, Identifiable {
     var rare: RareFieldsBox?
     /// The member's language, when known.
     public internal(set) var locale: LocaleTag?
+    /// Where the subject lies in the first message's body, when it is a piece of it (``SubjectPiece``);
+    /// 32 bits in the padding after `locale`.
+    var subjectPiece: SubjectPiece
     /// The ticket's short number (`TicketNumber`), what people read and say: `#1042`. It comes with
     /// the creation event, so replay gives it back; `nil` for a ticket stored before numbers existed.
     public let number: TicketNumber?
@@ -74,7 +80,13 @@ public struct Ticket: Sendable, Identifiable {
     init(id: TicketID, creation: TicketCreation, at: Date) {
         self.id = id
         self.requester = creation.requester
-        self.storedSubject = StoredSubject(creation.subject, firstBody: creation.firstMessage.body)
+        if let piece = SubjectPiece.find(creation.subject, in: creation.firstMessage.body) {
+            self.subjectText = ""
+            self.subjectPiece = piece
+        } else {
+            self.subjectText = creation.subject
+            self.subjectPiece = .none
+        }
         self.channel = creation.channel
         self.reason = creation.reason
         self.priority = creation.priority

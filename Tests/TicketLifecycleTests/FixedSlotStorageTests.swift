@@ -67,6 +67,42 @@ struct FixedSlotStorageTests {
         #expect(first != second)
     }
 
+    @Test("a packed slot gives back exactly the clock stored: warning or none, replaced, removed without a trace")
+    func clockTableSlots() {
+        var table = SLAClockTable()
+        let odd = SLAClock(
+            metric: .nextReply,
+            startedAt: Date(timeIntervalSinceReferenceDate: -0.0),
+            dueAt: Date(timeIntervalSinceReferenceDate: 812_345_678.123_456_7),
+            warningAt: Date(timeIntervalSinceReferenceDate: 0),  // a warning at the reference instant is a warning
+            pausedFor: 1e-9
+        )
+        table[.nextReply] = odd
+        #expect(table[.nextReply] == odd)
+        #expect(table[.nextReply]?.warningAt == Date(timeIntervalSinceReferenceDate: 0))
+        #expect(
+            table[.nextReply]?.dueAt.timeIntervalSinceReferenceDate.bitPattern
+                == odd.dueAt.timeIntervalSinceReferenceDate.bitPattern
+        )
+        // Replacing a clock with a warning by one without drops the warning, and the other way round.
+        table[.nextReply] = Self.clock(.nextReply, minutes: 30, warning: false)
+        #expect(table[.nextReply]?.warningAt == nil)
+        table[.nextReply] = Self.clock(.nextReply, minutes: 30)
+        #expect(table[.nextReply]?.warningAt == Fixture.at(15))
+        // Each slot keeps its own warning bit.
+        table[.firstReply] = Self.clock(.firstReply, minutes: 60, warning: false)
+        table[.resolution] = Self.clock(.resolution, minutes: 600)
+        #expect(table[.firstReply]?.warningAt == nil && table[.resolution]?.warningAt == Fixture.at(300))
+        #expect(table.count == 3 && table[.nextReply] == Self.clock(.nextReply, minutes: 30))
+        // A clock set and removed leaves a table equal, and hashing equal, to one that never had it.
+        table[.firstReply] = nil
+        table[.resolution] = nil
+        let only: SLAClockTable = [.nextReply: Self.clock(.nextReply, minutes: 30)]
+        #expect(table == only && table.hashValue == only.hashValue)
+        table[.nextReply] = nil
+        #expect(table == SLAClockTable() && table.hashValue == SLAClockTable().hashValue)
+    }
+
     @Test("the clock table keeps the dictionary's JSON form, both ways")
     func clockTableJSON() throws {
         let dictionary: [SLAMetric: SLAClock] = [

@@ -1,23 +1,27 @@
+import Foundation
+
 /// Where a ticket's subject lies in its first message's body, when it is a piece of it (the desk cuts a
 /// subject from the body's first line when the member gave none): kept instead of a second copy of the
 /// text.
 ///
 /// A subject longer than fifteen UTF-8 bytes is a heap allocation of its own (128 bytes for an 80-byte
 /// subject); its place is 32 bits, which fit in padding the ticket already had. ``Ticket/subject`` builds
-/// the text again when it is read.
-struct SubjectPiece: Sendable, Hashable {
+/// the text again when it is read, so the ticket's first message must not change while its subject is a
+/// piece (no command changes it; redaction sets the subject first).
+struct SubjectPiece: Sendable {
     /// Bit 0: the subject is a piece; bit 1: "…" follows it; bits 2–11: its first byte's offset in the
     /// body; bits 12–31: its length in bytes. 0: the subject is not a piece.
     private let bits: UInt32
 
     /// The subject is the ticket's own text.
-    static let none = SubjectPiece(bits: 0)
+    static let notAPiece = SubjectPiece(bits: 0)
 
-    /// How far into the body a piece may start (10 bits): the desk's subject comes from the first line
-    /// with text.
-    static let searchedBytes = 1_023
-    /// The longest piece, in bytes (20 bits).
-    static let maximumLength = (1 << 20) - 1
+    /// The last offset in the body a piece may start at (10 bits): the desk's subject comes from the
+    /// first line with text.
+    static let lastStart = 1_023
+    /// The longest piece, in bytes (20 bits allow more). The desk cuts its subjects to 80 characters (at
+    /// most 323 bytes with the ellipsis); the bound keeps the search for a piece short whatever the texts.
+    static let maximumLength = 1_023
 
     /// The ellipsis a cut subject ends with, "…", in UTF-8.
     static let ellipsisUTF8: [UInt8] = [0xE2, 0x80, 0xA6]
@@ -37,9 +41,9 @@ struct SubjectPiece: Sendable, Hashable {
     /// Whether "…" follows the piece.
     var ellipsis: Bool { bits & 2 != 0 }
 
-    /// The place of `subject` in `body` when it is a piece of it (with or without a final "…"), starting
-    /// among the first ``searchedBytes`` bytes; `nil` otherwise, and always for a subject short enough to
-    /// be kept inline (at most fifteen UTF-8 bytes).
+    /// The place of `subject` in `body` when it is a piece of it (with or without a final "…") that starts
+    /// the body or follows ASCII white space, at an offset of at most ``lastStart``; `nil` otherwise, and
+    /// always for a subject short enough to be kept inline (at most fifteen UTF-8 bytes).
     static func find(_ subject: String, in body: String) -> SubjectPiece? {
         let count = subject.utf8.count
         guard count > 15, count <= maximumLength + ellipsisUTF8.count, body.utf8.count >= count - ellipsisUTF8.count
@@ -61,19 +65,27 @@ struct SubjectPiece: Sendable, Hashable {
         return SubjectPiece(start: start, length: subject.count, ellipsis: false)
     }
 
-    /// The first offset, at most ``searchedBytes``, where `bytes` appear in `body`.
+    /// The first offset, at most ``lastStart``, where `bytes` appear in `body` at its start or after ASCII
+    /// white space (where the desk's trimmed line begins): at most 1,024 comparisons of at most
+    /// ``maximumLength`` bytes.
     private static func firstStart(
         of bytes: Slice<UnsafeBufferPointer<UInt8>>,
         in body: UnsafeBufferPointer<UInt8>
     )
         -> Int?
     {
-        guard let first = bytes.first, bytes.count <= body.count else { return nil }
-        for start in 0...min(searchedBytes, body.count - bytes.count) where body[start] == first {
-            if body[start..<(start + bytes.count)].elementsEqual(bytes) { return start }
+        guard let first = bytes.first, bytes.count <= body.count, let bodyBase = body.baseAddress,
+            let bytesBase = UnsafeBufferPointer(rebasing: bytes).baseAddress
+        else { return nil }
+        for start in 0...min(lastStart, body.count - bytes.count) where body[start] == first {
+            guard start == 0 || isWhiteSpace(body[start - 1]) else { continue }
+            if memcmp(bodyBase + start, bytesBase, bytes.count) == 0 { return start }
         }
         return nil
     }
+
+    /// Tab, line feed, vertical tab, form feed, carriage return or space.
+    private static func isWhiteSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
 
     /// The piece's bytes in `body` (a body too short for it gives none: a ticket never has one).
     private func bytes(of body: String) -> Substring.UTF8View {

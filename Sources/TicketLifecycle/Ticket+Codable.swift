@@ -31,7 +31,7 @@ extension Ticket: Codable {
         messages = try container.decode([TicketMessage].self, forKey: .messages)
         let piece = messages.first.flatMap { SubjectPiece.find(subject, in: $0.body) }
         subjectText = piece == nil ? subject : ""
-        subjectPiece = piece ?? .none
+        subjectPiece = piece ?? .notAPiece
         createdAt = try container.decode(Date.self, forKey: .createdAt)
         updatedAt = try container.decode(Date.self, forKey: .updatedAt)
         version = try container.decode(Int.self, forKey: .version)

@@ -20,7 +20,7 @@ public struct Ticket: Sendable, Identifiable {
         get { subjectPiece.isPiece ? subjectPiece.text(of: messages.first?.body) : subjectText }
         set {
             subjectText = newValue
-            subjectPiece = .none
+            subjectPiece = .notAPiece
         }
     }
     /// The subject's text; empty while the subject is a piece of the first message's body.
@@ -46,7 +46,8 @@ public struct Ticket: Sendable, Identifiable {
     /// The member's language, when known.
     public internal(set) var locale: LocaleTag?
     /// Where the subject lies in the first message's body, when it is a piece of it (``SubjectPiece``);
-    /// 32 bits in the padding after `locale`.
+    /// 32 bits in the padding after `locale`. While it is a piece, the first message must not change:
+    /// whatever replaces it sets `subject` first, as redaction does.
     var subjectPiece: SubjectPiece
     /// The ticket's short number (`TicketNumber`), what people read and say: `#1042`. It comes with
     /// the creation event, so replay gives it back; `nil` for a ticket stored before numbers existed.
@@ -85,7 +86,7 @@ public struct Ticket: Sendable, Identifiable {
             self.subjectPiece = piece
         } else {
             self.subjectText = creation.subject
-            self.subjectPiece = .none
+            self.subjectPiece = .notAPiece
         }
         self.channel = creation.channel
         self.reason = creation.reason

@@ -67,7 +67,9 @@ struct FixedSlotStorageTests {
         #expect(first != second)
     }
 
-    @Test("a packed slot gives back exactly the clock stored: warning or none, replaced, removed without a trace")
+    @Test(
+        "a packed slot gives back exactly the clock stored: warning or none, replaced; a removed one compares and hashes as never set"
+    )
     func clockTableSlots() {
         var table = SLAClockTable()
         let odd = SLAClock(
@@ -101,6 +103,16 @@ struct FixedSlotStorageTests {
         #expect(table == only && table.hashValue == only.hashValue)
         table[.nextReply] = nil
         #expect(table == SLAClockTable() && table.hashValue == SLAClockTable().hashValue)
+    }
+
+    @Test("a JSON table whose clock names another metric than its key is refused")
+    func clockTableMismatchedMetric() throws {
+        let json = try Self.encode(SLAClockTable([.firstReply: Self.clock(.firstReply, minutes: 60)]))
+        let mismatched = json.replacingOccurrences(of: "[\"first_reply\"", with: "[\"resolution\"")
+        #expect(mismatched != json)
+        #expect(throws: DecodingError.self) {
+            _ = try JSONDecoder().decode(SLAClockTable.self, from: Data(mismatched.utf8))
+        }
     }
 
     @Test("the clock table keeps the dictionary's JSON form, both ways")

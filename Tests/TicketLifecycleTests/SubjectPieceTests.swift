@@ -58,6 +58,17 @@ struct SubjectPieceTests {
         ),
         ("the member's own subject", "Refund request for order 1042", "Hello, I would like my money back.", false),
         ("a short subject", "Refund", "Refund please, it has been two weeks", false),
+        ("sixteen bytes", "Refund requested", "Refund requested for the March invoice", true),
+        (
+            "at the last start offset", "the subject is written at the end",
+            String(repeating: " ", count: 1_023) + "the subject is written at the end", true
+        ),
+        (
+            "one byte past it", "the subject is written at the end",
+            String(repeating: " ", count: 1_024) + "the subject is written at the end", false
+        ),
+        ("inside a word", "charged twice this month", "Overcharged twice this month, please check", false),
+        ("a combining mark after it", "Je voudrais un autre cafe", "Je voudrais un autre cafe\u{301} noir", true),
         (
             "beyond the searched bytes", "the subject is written only at the end",
             String(repeating: "x", count: 1_100) + " the subject is written only at the end", false
@@ -100,13 +111,45 @@ struct SubjectPieceTests {
         }
     }
 
+    @Test("a subject kept as a piece reads the same after messages are added and merged in")
+    func laterMessages() throws {
+        let subject = "I was charged twice this month"
+        let ticket = try Self.ticket(subject: subject, body: subject + "\nPlease help")
+        let memberId = MemberID("member-1")
+        let added = try TicketRules.execute(
+            .memberMessage(MessageDraft(id: "m-2", body: "Any news? It was charged again", channel: .email)),
+            on: ticket,
+            by: .member(memberId),
+            at: Self.start.addingTimeInterval(60)
+        )
+        #expect(added.ticket.subject == subject && added.ticket.subjectPiece.isPiece)
+        let merged = try TicketRules.execute(
+            .receiveMerge(from: "T-0", messages: [ticket.messages[0]]),
+            on: added.ticket,
+            by: .agent("a-1"),
+            at: Self.start.addingTimeInterval(120)
+        )
+        #expect(merged.ticket.subject == subject && merged.ticket.messages.count == 3)
+        #expect(
+            try Ticket.replay(
+                [try Self.opened(subject: subject, body: subject + "\nPlease help").event] + added.events
+                    + merged.events
+            ) == merged.ticket
+        )
+    }
+
     @Test("redaction replaces a subject kept as a piece by the marker, as replay of the redacted events does")
     func redaction() throws {
         let subject = "I was charged twice this month"
         let opened = try Self.opened(subject: subject, body: subject + "\nmy card ends in 4242")
-        let redacted = opened.ticket.redacted(with: "[erased]")
-        #expect(redacted.subject == "[erased]")
-        #expect(redacted.messages.allSatisfy { $0.body == "[erased]" })
-        #expect(try Ticket.replay([opened.event.redacted(with: "[erased]")]) == redacted)
+        // A marker longer than fifteen bytes: replay finds it again as a piece of the redacted body, while
+        // redaction keeps it as text; the two still compare and hash as equal.
+        for marker in ["[erased]", "[erased at the member's request]"] {
+            let redacted = opened.ticket.redacted(with: marker)
+            #expect(redacted.subject == marker)
+            #expect(redacted.messages.allSatisfy { $0.body == marker })
+            let replayed = try Ticket.replay([opened.event.redacted(with: marker)])
+            #expect(replayed == redacted && replayed.hashValue == redacted.hashValue, "\(marker)")
+        }
     }
 }

@@ -11,7 +11,7 @@ import Foundation
 public struct SLAClockTable: Sendable, Hashable, Collection, ExpressibleByDictionaryLiteral {
     // A slot keeps a clock's four instants and durations as plain doubles (its metric is the slot's), and
     // one byte says which slots hold a clock and which clocks have a warning: 97 bytes where three
-    // optional clocks took 115, which keeps a ticket's snapshot, and the in-memory store's record of it,
+    // optional clocks took 114, which keeps a ticket's snapshot, and the in-memory store's record of it,
     // a malloc size class smaller.
     private var firstReply = Slot()
     private var nextReply = Slot()
@@ -71,9 +71,10 @@ public struct SLAClockTable: Sendable, Hashable, Collection, ExpressibleByDictio
         for (metric, clock) in elements { self[metric] = clock }
     }
 
-    /// The clock of a metric, or `nil`; setting `nil` removes it.
+    /// The clock of a metric, or `nil`; setting `nil` removes it. A clock is kept under its own metric:
+    /// the slot says it, so a clock set under another metric would read back with that one.
     ///
-    /// - Parameter metric: The metric.
+    /// - Parameter metric: The metric, the clock's own.
     public subscript(metric: SLAMetric) -> SLAClock? {
         get {
             let slot = Self.slot(of: metric)
@@ -86,6 +87,7 @@ public struct SLAClockTable: Sendable, Hashable, Collection, ExpressibleByDictio
             }
         }
         set {
+            assert(newValue.map { $0.metric == metric } ?? true, "a clock is kept under its own metric")
             let slot = Self.slot(of: metric)
             // A removed clock's slot is cleared, so that nothing of it stays behind.
             let stored = newValue.map(Slot.init) ?? Slot()
@@ -209,7 +211,14 @@ extension SLAClockTable: Codable {
                     debugDescription: "the clock table has metric '\(metric)' without a clock"
                 )
             }
-            self[metric] = try container.decode(SLAClock.self)
+            let clock = try container.decode(SLAClock.self)
+            guard clock.metric == metric else {
+                throw DecodingError.dataCorruptedError(
+                    in: container,
+                    debugDescription: "the clock table has a '\(clock.metric)' clock under '\(metric)'"
+                )
+            }
+            self[metric] = clock
         }
     }
 

@@ -16,12 +16,70 @@ struct RecordTablesTests {
         func hash(into hasher: inout Hasher) { hasher.combine(name % 8) }
     }
 
-    /// A ticket with an id and, when given, a number.
+    static let start = Date(timeIntervalSince1970: 1_790_000_000)
+
+    /// A new ticket with an id and, when given, a number, and its creation event.
+    static func opened(_ index: Int, number: Int?) throws -> (ticket: Ticket, event: TicketEvent) {
+        let creation = TicketCreation(
+            requester: "member-1",
+            subject: "Login",
+            channel: .email,
+            reason: .access,
+            priority: .normal,
+            number: number.flatMap { TicketNumber(rawValue: $0) },
+            firstMessage: TicketMessage(
+                id: MessageID("m-\(index)"),
+                kind: .memberMessage,
+                author: .member("member-1"),
+                body: "I cannot log in to the club",
+                at: start,
+                channel: .email
+            )
+        )
+        return try TicketRules.create(creation, id: TicketID("T-\(index)"), by: .member("member-1"), at: start)
+    }
+
+    /// A ticket's record, as the store keeps it.
     static func record(_ index: Int, number: Int?) throws -> Record {
-        var creation = InMemoryTicketStoreCompactionTests.creation()
-        creation.number = number.flatMap { TicketNumber(rawValue: $0) }
-        let created = try TicketRules.create(creation, id: TicketID("T-\(index)"), by: .system, at: .init())
-        return Record(ticket: created.ticket, dueAt: nil)
+        Record(ticket: try opened(index, number: number).ticket, dueAt: nil)
+    }
+
+    /// The write of a new ticket.
+    static func newWrite(_ index: Int, number: Int?) throws -> TicketWrite {
+        let opened = try opened(index, number: number)
+        return TicketWrite(ticket: opened.ticket, expectedVersion: 0, events: [opened.event])
+    }
+
+    @Test("a commit giving one number to two new tickets, or a new number to a stored ticket, is refused whole")
+    func numbersChecked() async throws {
+        let store = InMemoryTicketStore()
+        await #expect(throws: StoreError.self) {
+            try await store.commit(
+                TicketCommit(writes: [try Self.newWrite(1, number: 7), try Self.newWrite(2, number: 7)])
+            )
+        }
+        #expect(await store.ticketCount == 0, "nothing of the refused commit is stored")
+        try await store.commit(TicketCommit(writes: [try Self.newWrite(1, number: 7)]))
+        #expect(await store.ticketID(forNumber: TicketNumber(rawValue: 7)!) == "T-1")
+        // The same ticket written again with another number: a hand-built write, refused.
+        let renumbered = try Self.opened(1, number: 8)
+        let stored = try #require(await store.ticket("T-1")).ticket
+        let note = try TicketRules.execute(
+            .internalNote(MessageDraft(id: "n-1", body: "checked", channel: nil)),
+            on: renumbered.ticket,
+            by: .agent("a-1"),
+            at: Self.start.addingTimeInterval(60)
+        )
+        await #expect(throws: StoreError.self) {
+            try await store.commit(
+                TicketCommit(writes: [
+                    TicketWrite(ticket: note.ticket, expectedVersion: stored.version, events: note.events)
+                ])
+            )
+        }
+        #expect(await store.ticketID(forNumber: TicketNumber(rawValue: 7)!) == "T-1")
+        #expect(await store.ticketID(forNumber: TicketNumber(rawValue: 8)!) == nil)
+        #expect(try #require(await store.ticket("T-1")).ticket == stored)
     }
 
     @Test("every ticket is found by its id and its number, in the order added; unknown ones are not")

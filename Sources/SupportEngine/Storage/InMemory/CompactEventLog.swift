@@ -188,7 +188,7 @@ struct CompactEventLog: Sendable {
         let before = firstReasonAndPriority(previous.reason, previous.priority, adding: [])
         let after = firstReasonAndPriority(snapshot.reason, snapshot.priority, adding: later)
         return before == after && snapshot.messages.first == firstMessage && previous.requester == snapshot.requester
-            && previous.subject == snapshot.subject && previous.channel == snapshot.channel
+            && previous.hasSameSubject(as: snapshot) && previous.channel == snapshot.channel
             && previous.locale == snapshot.locale && previous.followUpOf == snapshot.followUpOf
             && previous.number == snapshot.number
     }

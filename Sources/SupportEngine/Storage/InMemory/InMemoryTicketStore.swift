@@ -184,13 +184,22 @@ public actor InMemoryTicketStore: TicketStore {
                     "ticket \(id) is at version \(stored), not \(expected): reload it and try again"
                 )
             }
-            if expected == 0, let number = commit.writes[index].ticket.number,
-                let owner = records.record(number: number)?.ticket.id, owner != id
-            {
+            let number = commit.writes[index].ticket.number
+            if let record, record.ticket.number != number {
                 throw StoreError(
                     .invalidCommit,
-                    "ticket number \(number) already belongs to ticket \(owner); take new numbers from nextTicketNumber()"
+                    "ticket \(id) has number \(record.ticket.number.map(String.init(describing:)) ?? "none"), "
+                        + "not \(number.map(String.init(describing:)) ?? "none"): a ticket's number never changes"
                 )
+            }
+            if expected == 0, let number {
+                let earlier = commit.writes[..<index].first { $0.expectedVersion == 0 && $0.ticket.number == number }
+                if let owner = records.record(number: number)?.ticket.id ?? earlier?.ticket.id, owner != id {
+                    throw StoreError(
+                        .invalidCommit,
+                        "ticket number \(number) already belongs to ticket \(owner); take new numbers from nextTicketNumber()"
+                    )
+                }
             }
             for key in commit.writes[index].externalKeys {
                 if let owner = externalKeys[key]?.ticket.id, owner != id {

@@ -22,8 +22,9 @@ extension InMemoryTicketStore {
             byID.slot(hash: SlotTable.hash(id.hashValue)) { all[$0].ticket.id == id }.map { all[$0] }
         }
 
-        /// The record of the ticket that has this number, if any: the number it had when it was first
-        /// written (a ticket's number does not change).
+        /// The record of the ticket that was first written with this number and still has it, if any. (A
+        /// ticket's number is set by its creation and never changes; a commit that would change it is
+        /// refused.)
         func record(number: TicketNumber) -> Record? {
             byNumber.slot(hash: SlotTable.hash(number.hashValue)) { all[$0].ticket.number == number }.map { all[$0] }
         }

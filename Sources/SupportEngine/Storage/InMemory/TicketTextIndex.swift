@@ -19,7 +19,7 @@ struct TicketTextIndex {
     ///   - old: The ticket as it was indexed, `nil` for a ticket not indexed yet. Every ticket of the store
     ///     is indexed from the moment the index exists, so its previous snapshot is what was indexed.
     mutating func update(_ ticket: Ticket, from old: Ticket?) {
-        if let old, old.subject == ticket.subject, old.number == ticket.number, old.messages == ticket.messages {
+        if let old, old.hasSameSubject(as: ticket), old.number == ticket.number, old.messages == ticket.messages {
             return
         }
         let terms = ticket.searchTerms

@@ -92,7 +92,7 @@ extension TicketCommit {
     /// Checks everything about a commit's shape that needs no stored data: at least one write or
     /// message, each ticket once, each write's events continuing its expected version and ending at its
     /// snapshot, a new ticket starting with its creation, no inbound key claimed by two tickets, no
-    /// outbound message or notice twice, notices with valid keys, and no text with a NUL character (U+0000), which PostgreSQL's `text` and
+    /// number given to two new tickets, no outbound message or notice twice, notices with valid keys, and no text with a NUL character (U+0000), which PostgreSQL's `text` and
     /// `jsonb` cannot hold: every store refuses it alike instead of one storing it and another failing.
     ///
     /// Every store calls this before it looks at what it holds; ``InMemoryTicketStore`` does, and so
@@ -110,6 +110,7 @@ extension TicketCommit {
         var seenTickets = Set<TicketID>()
         if acrossWrites { seenTickets.reserveCapacity(writes.count) }  // no rehashing as it fills
         var claimed: [ExternalMessageKey: TicketID] = [:]
+        var numbered: [TicketNumber: TicketID] = [:]
         // By index: `for write in writes` would copy each write, retaining every reference of its ticket.
         for index in writes.indices {
             let id = writes[index].ticket.id
@@ -126,6 +127,14 @@ extension TicketCommit {
                     )
                 }
                 claimed[key] = id
+            }
+            if acrossWrites, writes[index].expectedVersion == 0, let number = writes[index].ticket.number {
+                if let owner = numbered.updateValue(id, forKey: number) {
+                    throw StoreError(
+                        .invalidCommit,
+                        "ticket number \(number) is given to tickets \(owner) and \(id); take new numbers from nextTicketNumber()"
+                    )
+                }
             }
         }
         var seenOutbound = Set<OutboundID>()

@@ -192,14 +192,12 @@ public actor InMemoryTicketStore: TicketStore {
                         + "not \(number.map(String.init(describing:)) ?? "none"): a ticket's number never changes"
                 )
             }
-            if expected == 0, let number {
-                let earlier = commit.writes[..<index].first { $0.expectedVersion == 0 && $0.ticket.number == number }
-                if let owner = records.record(number: number)?.ticket.id ?? earlier?.ticket.id, owner != id {
-                    throw StoreError(
-                        .invalidCommit,
-                        "ticket number \(number) already belongs to ticket \(owner); take new numbers from nextTicketNumber()"
-                    )
-                }
+            // Two new tickets of this commit with one number are refused by the shape check.
+            if expected == 0, let number, let owner = records.record(number: number)?.ticket.id, owner != id {
+                throw StoreError(
+                    .invalidCommit,
+                    "ticket number \(number) already belongs to ticket \(owner); take new numbers from nextTicketNumber()"
+                )
             }
             for key in commit.writes[index].externalKeys {
                 if let owner = externalKeys[key]?.ticket.id, owner != id {

@@ -162,5 +162,53 @@ struct TicketLayoutTests {
         // padding after `locale`. The in-memory store's record of a ticket then fits a 384-byte malloc chunk.
         #expect(MemoryLayout<Ticket>.size == 305)
         #expect(MemoryLayout<SLAClockTable>.size == 97)
+        // The template key and the attachments share one reference: an array of one message fits a
+        // 144-byte malloc chunk (32 bytes of header and 104 of message).
+        #expect(MemoryLayout<TicketMessage>.stride == 104)
+    }
+
+    @Test("a message's template key and attachments, kept behind one reference, count in equality, hash and JSON")
+    func messageRareParts() throws {
+        let file = TicketAttachment(
+            id: "f-1",
+            fileName: "receipt.pdf",
+            mediaType: "application/pdf",
+            byteSize: 1_024,
+            contentHash: "sha256:00"
+        )
+        func message(template: String?, attachments: [TicketAttachment]) -> TicketMessage {
+            TicketMessage(
+                id: "m-1",
+                kind: .publicReply,
+                author: .agent("a-1"),
+                body: "Here is your receipt",
+                at: Date(timeIntervalSince1970: 1_790_000_000),
+                channel: .email,
+                templateKey: template,
+                attachments: attachments
+            )
+        }
+        let variants = [
+            message(template: nil, attachments: []),
+            message(template: "receipt", attachments: []),
+            message(template: "refund", attachments: []),
+            message(template: nil, attachments: [file]),
+            message(template: "receipt", attachments: [file]),
+        ]
+        for (index, variant) in variants.enumerated() {
+            let built = [nil, "receipt", "refund", nil, "receipt"][index]
+            #expect(variant.templateKey == built)
+            #expect(variant.attachments == (index >= 3 ? [file] : []))
+            // Built again apart (another reference): equal, with the same hash.
+            let again = message(template: variant.templateKey, attachments: variant.attachments)
+            #expect(again == variant)
+            #expect(again.hashValue == variant.hashValue)
+            let decoded = try JSONDecoder().decode(TicketMessage.self, from: JSONEncoder().encode(variant))
+            #expect(decoded == variant)
+            for (otherIndex, other) in variants.enumerated() where otherIndex != index {
+                #expect(other != variant, "variants \(index) and \(otherIndex)")
+            }
+        }
+        #expect(Set(variants).count == variants.count)
     }
 }

@@ -4,20 +4,22 @@ import Foundation
 ///
 /// The desk builds one from its ticket snapshot; routing never sees message texts or members' data.
 public struct RoutableTicket: Hashable, Sendable, Codable, Identifiable {
+    // The one-byte priority follows the optional due date, in its padding, and the 20-byte language comes
+    // last: 92 bytes (a 96-byte stride) instead of 104, which a queue of a million tickets keeps per slot.
     /// The ticket.
     public var id: TicketID
-    /// The ticket's priority, usually from ``PriorityPolicy``.
-    public var priority: Priority
     /// When the ticket was created: older tickets go first among equals.
     public var createdAt: Date
     /// When the ticket's next SLA target falls due, if it has one: earlier goes first among equal priorities.
     public var slaDue: Date?
+    /// The ticket's priority, usually from ``PriorityPolicy``.
+    public var priority: Priority
     /// The contact reason, matched against agents' skills.
     public var reason: ContactReason
-    /// The member's language, matched against agents' languages.
-    public var language: LocaleTag?
     /// An agent who should get the ticket when they can take it, such as the member's previous agent.
     public var preferredAgent: AgentID?
+    /// The member's language, matched against agents' languages.
+    public var language: LocaleTag?
 
     /// Creates a routable ticket.
     ///

@@ -129,6 +129,12 @@ struct CompactEventLogOpeningTests {
         #expect(log.count == all.count)
         #expect(log.events(of: "T-1", snapshot: explained.ticket) == all)
         #expect(try Ticket.replay(log.events(of: "T-1", snapshot: explained.ticket)) == explained.ticket)
+        // A second reason change, after the opening was written out in front of the first: the creation
+        // still reads its reason from the first change, which moved back by the opening's events.
+        let again = try TicketRules.execute(.setReason(.access), on: explained.ticket, by: .agent("a"), at: Self.at(33))
+        log.append(again.events, from: explained.ticket, to: again.ticket)
+        #expect(log.events(of: "T-1", snapshot: again.ticket) == all + again.events)
+        #expect(try Ticket.replay(log.events(of: "T-1", snapshot: again.ticket)) == again.ticket)
     }
 
     @Test("a creation alone is an opening too")

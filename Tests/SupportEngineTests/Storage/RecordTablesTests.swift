@@ -106,6 +106,42 @@ struct RecordTablesTests {
         #expect(table.record(number: TicketNumber(rawValue: 1)!) == nil)
     }
 
+    @Test("numbers from 1 up, numbers far beyond them and a number passed by the array later are all found")
+    func numbersDenseAndFar() throws {
+        var table = InMemoryTicketStore.RecordTable()
+        var byNumber: [Int: Record] = [:]
+        func add(_ index: Int, number: Int) throws {
+            let record = try Self.record(index, number: number)
+            table.add(record)
+            if byNumber[number] == nil { byNumber[number] = record }  // the first ticket keeps a number
+        }
+        try add(0, number: 1_000_000)  // far beyond an empty table's array
+        try add(1, number: 3_000)  // beyond it too, but the array will pass it
+        for index in 2..<2_500 { try add(index, number: index - 1) }
+        try add(2_500, number: 3_000)  // a second ticket with a number already stored
+        try add(2_501, number: 7)
+        try add(2_502, number: 4_000)  // within twice the records plus 1,024 now
+        for (number, record) in byNumber {
+            #expect(table.record(number: TicketNumber(rawValue: number)!) === record, "number \(number)")
+        }
+        for number in [2_499, 2_500, 3_999, 4_001, 999_999, 1_000_001] {
+            #expect(table.record(number: TicketNumber(rawValue: number)!) == nil, "number \(number)")
+        }
+    }
+
+    @Test("records come in id order: the array itself while ids arrive in order, sorted when they did not")
+    func idOrder() throws {
+        var table = InMemoryTicketStore.RecordTable()
+        for index in [1, 2, 3] { table.add(try Self.record(index, number: nil)) }
+        #expect(table.inIDOrder().map(\.ticket.id) == ["T-1", "T-2", "T-3"])
+        for index in [0, 5, 4] { table.add(try Self.record(index, number: nil)) }
+        #expect(table.inIDOrder().map(\.ticket.id) == ["T-0", "T-1", "T-2", "T-3", "T-4", "T-5"])
+        table.add(try Self.record(9, number: nil))
+        table.add(try Self.record(6, number: nil))
+        #expect(table.inIDOrder().map(\.ticket.id) == ["T-0", "T-1", "T-2", "T-3", "T-4", "T-5", "T-6", "T-9"])
+        #expect(table.all.map(\.ticket.id) == ["T-1", "T-2", "T-3", "T-0", "T-5", "T-4", "T-9", "T-6"])
+    }
+
     @Test("keys crowded onto eight hash values: every lookup and every re-pointing agrees with a dictionary")
     func keyedRecordsAgainstDictionary() throws {
         let seed = UInt64.random(in: 1...UInt64.max)

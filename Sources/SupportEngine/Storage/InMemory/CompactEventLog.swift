@@ -69,16 +69,26 @@ struct CompactEventLog: Sendable {
         }
     }
 
-    // The fields are ordered so that the log takes 31 bytes of its record.
+    // The fields are ordered so that the log takes 19 bytes of its record.
     /// The stored events: all of them, or those after ``opening``.
     private var entries: [Entry] = []
-    /// The `from` of the first reason change in ``entries``, kept so that deriving the creation does
-    /// not read the whole log on every commit.
-    private var firstReasonFrom: ContactReason?
+    /// The position in ``entries`` of the first reason change, `UInt32.max` when there is none: kept so
+    /// that deriving the creation does not read the whole log on every commit (a position, not the
+    /// reason, which would take 16 bytes in every record).
+    private var firstReasonEntry = UInt32.max
     /// A new ticket's first commit while the snapshot says it in full; ``entries`` holds the events after it.
     private var opening: Opening?
     /// The `from` of the first priority change in ``entries``.
     private var firstPriorityFrom: Priority?
+
+    /// The `from` of the first reason change in ``entries``, if there is one.
+    private var firstReasonFrom: ContactReason? {
+        guard firstReasonEntry != .max else { return nil }
+        guard case .other(.reasonChanged(let from, _)) = entries[Int(firstReasonEntry)].change else {
+            preconditionFailure("a ticket's first reason change moved in its history")
+        }
+        return from
+    }
 
     /// The number of events.
     var count: Int { (opening.map { 1 + $0.followers } ?? 0) + entries.count }
@@ -95,6 +105,7 @@ struct CompactEventLog: Sendable {
             {
                 // `previous` still says the opening: write it out before the events that change it.
                 var written = Self.entries(of: opening, snapshot: previous, reserving: entries.count + events.count)
+                if firstReasonEntry != .max { firstReasonEntry += UInt32(written.count) }
                 written.append(contentsOf: entries)
                 entries = written
                 self.opening = nil
@@ -123,8 +134,8 @@ struct CompactEventLog: Sendable {
                 change = .sla(sla)
             case .explained(let decided):
                 change = .explained(decided)
-            case .reasonChanged(let from, _):
-                firstReasonFrom = firstReasonFrom ?? from
+            case .reasonChanged:
+                if firstReasonEntry == .max { firstReasonEntry = UInt32(entries.count) }
                 change = .other(event.change)
             case .priorityChanged(let from, _):
                 firstPriorityFrom = firstPriorityFrom ?? from

@@ -10,7 +10,7 @@ extension InMemoryTicketStore {
     public func eraseMember(_ member: MemberID, redaction: String) async -> ErasureCounts {
         var counts = ErasureCounts()
         var ticketIDs: Set<TicketID> = []
-        for record in ordered where record.ticket.requester == member {
+        for record in records.all where record.ticket.requester == member {
             ticketIDs.insert(record.ticket.id)
             let old = record.ticket
             let redacted = old.redacted(with: redaction)

@@ -23,10 +23,7 @@ extension InMemoryTicketStore {
             return heldTickets(of: assignee, matching: query)
         }
         if let horizon = query.dueBefore { return dueTickets(before: horizon, matching: query) }
-        if !orderedIsSorted {
-            ordered.sort { $0.ticket.id < $1.ticket.id }
-            orderedIsSorted = true
-        }
+        let ordered = records.inIDOrder()
         var start = ordered.startIndex
         if let after = query.after {
             start = Self.firstIndex(in: ordered, after: after)

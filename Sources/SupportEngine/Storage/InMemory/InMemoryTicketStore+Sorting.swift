@@ -82,7 +82,7 @@ extension InMemoryTicketStore {
         }
         if orderIndexes[order] == nil {
             orderIndexes[order] = TicketOrderIndex(
-                ordered.map { (key: order.key(of: $0.ticket, dueAt: $0.dueAt), element: $0) }
+                records.all.map { (key: order.key(of: $0.ticket, dueAt: $0.dueAt), element: $0) }
             )
         }
         var page: [StoredTicket] = []

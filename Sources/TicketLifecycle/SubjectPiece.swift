@@ -96,6 +96,25 @@ struct SubjectPiece: Sendable {
         return body[lower..<upper].utf8
     }
 
+    /// Whether `text` has exactly the bytes of this piece in `body` (and of a final "…" when the piece
+    /// has one): then it is the subject's text. Other bytes may still be an equal `String` (another
+    /// normalization of the same text), which the caller checks by building the text.
+    private func hasBytes(of text: String, in body: String) -> Bool {
+        let tail = ellipsis ? Self.ellipsisUTF8.count : 0
+        guard text.utf8.count == length + tail, length > 0, start + length <= body.utf8.count else { return false }
+        var text = text
+        var body = body
+        // Compared with memcmp: a generic comparison of the two UTF-8 views took several times as long.
+        return text.withUTF8 { textBytes in
+            body.withUTF8 { bodyBytes in
+                guard let textBase = textBytes.baseAddress, let bodyBase = bodyBytes.baseAddress,
+                    memcmp(textBase, bodyBase + start, length) == 0
+                else { return false }
+                return tail == 0 || textBytes.suffix(tail).elementsEqual(Self.ellipsisUTF8)
+            }
+        }
+    }
+
     /// The subject's text, read from the first message's body.
     func text(of body: String?) -> String {
         guard let body else { return "" }
@@ -126,8 +145,10 @@ struct SubjectPiece: Sendable {
             {
                 return true
             }
-        default:
-            break
+        case (true, false):
+            if let body = lhs.body, lhs.piece.hasBytes(of: rhs.text, in: body) { return true }
+        case (false, true):
+            if let body = rhs.body, rhs.piece.hasBytes(of: lhs.text, in: body) { return true }
         }
         let left = lhs.piece.isPiece ? lhs.piece.text(of: lhs.body) : lhs.text
         let right = rhs.piece.isPiece ? rhs.piece.text(of: rhs.body) : rhs.text

@@ -57,4 +57,14 @@ extension Ticket {
             (other.subjectText, other.subjectPiece, other.messages.first?.body)
         )
     }
+
+    /// Whether this ticket's subject reads as `subject` (`String` equality), without building the
+    /// ticket's text when it is a piece of the body with the same bytes: what the store asks of a new
+    /// ticket's creation event.
+    ///
+    /// - Parameter subject: A subject's text.
+    /// - Returns: `true` when ``subject`` equals it.
+    package func hasSubject(_ subject: String) -> Bool {
+        SubjectPiece.equal((subjectText, subjectPiece, messages.first?.body), (subject, .notAPiece, nil))
+    }
 }

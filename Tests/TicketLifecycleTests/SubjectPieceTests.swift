@@ -152,4 +152,30 @@ struct SubjectPieceTests {
             #expect(replayed == redacted && replayed.hashValue == redacted.hashValue, "\(marker)")
         }
     }
+
+    @Test("a piece is compared with a text by its bytes, and by the characters when the bytes differ")
+    func pieceAgainstText() throws {
+        // "café" with a precomposed "é" in the body; the same words with "e" and a combining accent are
+        // another byte sequence but an equal `String`.
+        let body = "Mi cuenta del café no funciona desde ayer\nGracias"
+        let line = "Mi cuenta del café no funciona desde ayer"
+        let ticket = try Self.ticket(subject: line, body: body)
+        #expect(ticket.subjectPiece.isPiece)
+        #expect(ticket.hasSubject(line))
+        #expect(ticket.hasSubject("Mi cuenta del cafe\u{301} no funciona desde ayer"))
+        #expect(!ticket.hasSubject("Mi cuenta del café no funciona desde hoy"))
+        #expect(!ticket.hasSubject("Mi cuenta del café no funciona desde AYER"))  // the same length
+        let indented = try Self.ticket(subject: line, body: "\n  " + body)
+        #expect(indented.subjectPiece.start == 3)
+        #expect(indented.hasSubject(line))
+        #expect(!indented.hasSubject("\n  Mi cuenta del café no funciona desde a"))
+        #expect(!ticket.hasSubject("Mi cuenta del café no funciona desde ayer…"))
+        #expect(!ticket.hasSubject(""))
+        let cut = try Self.ticket(subject: String(Self.longLine.prefix(79)) + "…", body: Self.longLine)
+        #expect(cut.subjectPiece.isPiece)
+        #expect(cut.hasSubject(String(Self.longLine.prefix(79)) + "…"))
+        #expect(!cut.hasSubject(String(Self.longLine.prefix(79)) + "."))
+        #expect(!cut.hasSubject(String(Self.longLine.prefix(79))))
+    }
+
 }

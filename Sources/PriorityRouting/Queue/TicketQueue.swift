@@ -99,15 +99,37 @@ public struct TicketQueue: Sendable {
     ///   unchanged; use ``update(_:)`` to change it).
     @discardableResult
     public mutating func insert(_ ticket: RoutableTicket) -> Bool {
+        // One hash of the id: claim the slot, or find the ticket already waiting.
+        let hash = SlotTable.hash(ticket.id.hashValue)
+        guard slots.slot(hash: hash, where: { tickets[$0].id == ticket.id }) == nil else { return false }
+        add(ticket, hash: hash)
+        return true
+    }
+
+    /// Adds a ticket, or replaces its data where it waits (as ``update(_:)``, keeping its place among
+    /// equals): one lookup of its id, where ``update(_:)`` and then ``insert(_:)`` make two.
+    ///
+    /// - Parameter ticket: The ticket.
+    /// - Returns: `true` when the ticket was added; `false` when it was waiting and was updated.
+    @discardableResult
+    public mutating func insertOrUpdate(_ ticket: RoutableTicket) -> Bool {
+        let hash = SlotTable.hash(ticket.id.hashValue)
+        if let slot = slots.slot(hash: hash, where: { tickets[$0].id == ticket.id }) {
+            replace(at: slot, with: ticket)
+            return false
+        }
+        add(ticket, hash: hash)
+        return true
+    }
+
+    /// Adds a ticket that is not waiting, whose id hashes to `hash`.
+    private mutating func add(_ ticket: RoutableTicket, hash: UInt32) {
         let slot: Int
         if let free = freeSlots.last {
             slot = free
         } else {
             slot = tickets.count
         }
-        // One hash of the id: claim the slot, or find the ticket already waiting.
-        let hash = SlotTable.hash(ticket.id.hashValue)
-        guard slots.slot(hash: hash, where: { tickets[$0].id == ticket.id }) == nil else { return false }
         slots.add(hash: hash, slot: slot)
         precondition(nextSequence <= QueueKey.sequenceMask, "the queue's insertion sequence overflowed")
         if slot == tickets.count {
@@ -125,7 +147,6 @@ public struct TicketQueue: Sendable {
         heap.append(QueueNode(ticket, slot: slot, hash: hash))
         nextSequence += 1
         siftUp(heap.count - 1)
-        return true
     }
 
     /// Replaces a waiting ticket's data (priority, due date, reason...), keeping its place among equals.
@@ -135,12 +156,17 @@ public struct TicketQueue: Sendable {
     @discardableResult
     public mutating func update(_ ticket: RoutableTicket) -> Bool {
         guard let slot = slot(of: ticket.id) else { return false }
+        replace(at: slot, with: ticket)
+        return true
+    }
+
+    /// Replaces the data of the ticket waiting in `slot`, and restores the heap around its node.
+    private mutating func replace(at slot: Int, with ticket: RoutableTicket) {
         tickets[slot] = ticket
         let index = Int(heapIndex[slot])
         heap[index].prefix = QueueNode.prefix(of: ticket)
         ties[slot] = QueueNode.tie(of: ticket)
         restore(index)
-        return true
     }
 
     /// Changes a waiting ticket's priority.

@@ -111,7 +111,7 @@ extension SupportDesk {
         let freed = routing.hold(ticket.id, by: ticket.status.isActive ? ticket.assignee : nil)
         if ticket.assignee == nil && ticket.status.needsAttention {
             let entry = routable(ticket)
-            if !routing.queue.update(entry) { routing.queue.insert(entry) }
+            routing.queue.insertOrUpdate(entry)
         } else {
             routing.queue.remove(ticket.id)
         }

@@ -38,13 +38,22 @@ public final class SequentialIDGenerator: IDGenerator {
     /// - Parameter prefix: A short kind marker.
     /// - Returns: The id's text.
     public func next(_ prefix: String) -> String {
+        // One hash of the prefix: the counter is found once and incremented in place.
         let number = counters.withLock { counters -> Int in
-            let next = (counters[prefix] ?? 0) + 1
-            counters[prefix] = next
-            return next
+            guard let index = counters.index(forKey: prefix) else {
+                counters[prefix] = 1
+                return 1
+            }
+            counters.values[index] += 1
+            return counters.values[index]
         }
         let digits = String(number)
-        let zeros = ["", "0", "00", "000", "0000", "00000", "000000"]
-        return prefix + "-" + zeros[max(0, 6 - digits.utf8.count)] + digits
+        let padding = max(0, 6 - digits.utf8.count)
+        var text = prefix
+        text.reserveCapacity(prefix.utf8.count + 1 + padding + digits.utf8.count)
+        text.append("-")
+        if padding > 0 { text.append(String(repeating: "0", count: padding)) }
+        text.append(digits)
+        return text
     }
 }

@@ -73,10 +73,16 @@ struct TicketQueueModelTests {
             case 6, 7:
                 let priority = Priority.allCases[Int(random.next() % 4)]
                 agree = queue.reprioritize(id, to: priority) == model.change(id) { $0.priority = priority }
-            default:
+            case 8:
                 var ticket = Self.randomTicket(id, &random)
                 if let existing = queue.entry(for: id) { ticket.createdAt = existing.ticket.createdAt }
                 agree = queue.update(ticket) == model.change(id) { $0 = ticket }
+            default:
+                // Added when new, updated in place (keeping its sequence) when waiting.
+                var ticket = Self.randomTicket(id, &random)
+                if let existing = queue.entry(for: id) { ticket.createdAt = existing.ticket.createdAt }
+                let updated = model.change(id) { $0 = ticket }
+                agree = queue.insertOrUpdate(ticket) == (updated ? false : model.insert(ticket))
             }
             try #require(agree, "seed \(seed) step \(step)")
             try #require(queue.count == model.entries.count, "seed \(seed) step \(step)")

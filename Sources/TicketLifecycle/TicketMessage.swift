@@ -106,7 +106,7 @@ public struct TicketMessage: Sendable, Hashable, Codable, Identifiable {
         return lhs.templateKey == rhs.templateKey && lhs.attachments == rhs.attachments
     }
 
-    /// Hashes every field that ``==(_:_:)`` compares.
+    /// Hashes every field that equality compares.
     ///
     /// - Parameter hasher: The hasher to feed.
     public func hash(into hasher: inout Hasher) {

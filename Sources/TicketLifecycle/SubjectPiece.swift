@@ -130,7 +130,8 @@ struct SubjectPiece: Sendable {
     }
 
     /// Whether two subjects, each kept as its text and piece with its ticket's first body, read as equal
-    /// texts (`String` equality). Two pieces with the same bytes are equal without building either text.
+    /// texts (`String` equality). Two pieces with the same bytes, or a piece and a text with its bytes, are
+    /// equal without building any text; otherwise the texts are built and compared.
     static func equal(
         _ lhs: (text: String, piece: SubjectPiece, body: String?),
         _ rhs: (text: String, piece: SubjectPiece, body: String?)

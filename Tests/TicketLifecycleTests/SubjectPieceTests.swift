@@ -176,6 +176,12 @@ struct SubjectPieceTests {
         #expect(cut.hasSubject(String(Self.longLine.prefix(79)) + "…"))
         #expect(!cut.hasSubject(String(Self.longLine.prefix(79)) + "."))
         #expect(!cut.hasSubject(String(Self.longLine.prefix(79))))
+        // Between tickets, whichever of the two keeps its subject as text.
+        let asText = try Self.ticket(subject: "Mi cuenta del cafe\u{301} no funciona desde ayer", body: "Hola")
+        #expect(!asText.subjectPiece.isPiece)
+        #expect(asText.hasSameSubject(as: ticket) && ticket.hasSameSubject(as: asText))
+        let otherText = try Self.ticket(subject: "Mi cuenta del café no funciona desde AYER", body: "Hola")
+        #expect(!otherText.hasSameSubject(as: ticket) && !ticket.hasSameSubject(as: otherText))
     }
 
 }

@@ -210,5 +210,7 @@ struct TicketLayoutTests {
             }
         }
         #expect(Set(variants).count == variants.count)
+        // Each field counts in the hash too (a `Set` would fall back on equality for a hash that skipped one).
+        #expect(Set(variants.map(\.hashValue)).count == variants.count)
     }
 }

@@ -38,7 +38,7 @@ public final class SequentialIDGenerator: IDGenerator {
     /// - Parameter prefix: A short kind marker.
     /// - Returns: The id's text.
     public func next(_ prefix: String) -> String {
-        // One hash of the prefix: the counter is found once and incremented in place.
+        // One hash of a prefix that has a counter: it is found once and incremented in place.
         let number = counters.withLock { counters -> Int in
             guard let index = counters.index(forKey: prefix) else {
                 counters[prefix] = 1

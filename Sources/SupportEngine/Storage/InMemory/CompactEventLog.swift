@@ -74,7 +74,8 @@ struct CompactEventLog: Sendable {
     private var entries: [Entry] = []
     /// The position in ``entries`` of the first reason change, `UInt32.max` when there is none: kept so
     /// that deriving the creation does not read the whole log on every commit (a position, not the
-    /// reason, which would take 16 bytes in every record).
+    /// reason, which would take 16 bytes in every record). Four billion events of one ticket would not fit in
+    /// memory, so a position always fits.
     private var firstReasonEntry = UInt32.max
     /// A new ticket's first commit while the snapshot says it in full; ``entries`` holds the events after it.
     private var opening: Opening?

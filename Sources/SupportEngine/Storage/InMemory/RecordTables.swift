@@ -13,7 +13,8 @@ extension InMemoryTicketStore {
         private(set) var all: [Record] = []
         private var byID = SlotTable()
         /// The slot plus one of the ticket first written with number `n`, at `n - 1`, 0 for none: ticket
-        /// numbers are handed out from 1 up, so four bytes a ticket find one by its number.
+        /// numbers are handed out from 1 up, so four bytes a ticket find one by its number. (Four bytes
+        /// hold the slots of four billion tickets, more than one process's memory holds.)
         private var slotByNumber: [UInt32] = []
         /// The numbers that fell too far beyond ``slotByNumber`` when they were added (a commit that
         /// brought a number far above the others), by hash.

@@ -34,6 +34,7 @@ final class FakeBotAPI: @unchecked Sendable {
     private var script: [String: [(status: Int, description: String, retryAfter: Int?)]] = [:]
     private var files: [String: StoredFile] = [:]
     private var nextMessageID: Int64 = 100
+    private var waiters: [(chat: Int64, count: Int, continuation: CheckedContinuation<Void, Never>)] = []
 
     init(token: String) {
         self.token = token
@@ -47,6 +48,27 @@ final class FakeBotAPI: @unchecked Sendable {
 
     /// Every message accepted, in order.
     var sent: [Sent] { locked { sentMessages } }
+    /// Returns once `count` messages to `chat` have been accepted, or when the task is cancelled (run the
+    /// test with a time limit): a server may deliver from its own timer loop after the request that
+    /// caused the message has answered.
+    func waitForSent(_ count: Int, chat: Int64) async {
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let ready = locked { () -> Bool in
+                    if Task.isCancelled || sentMessages.count(where: { $0.chat == chat }) >= count { return true }
+                    waiters.append((chat, count, continuation))
+                    return false
+                }
+                if ready { continuation.resume() }
+            }
+        } onCancel: {
+            let waiting = locked { () -> [CheckedContinuation<Void, Never>] in
+                defer { waiters.removeAll() }
+                return waiters.map(\.continuation)
+            }
+            for continuation in waiting { continuation.resume() }
+        }
+    }
     /// Every method called, accepted or not, in order.
     var methodsCalled: [String] { locked { calls } }
     /// Makes the chat answer 403 "bot was blocked by the user".
@@ -114,11 +136,15 @@ final class FakeBotAPI: @unchecked Sendable {
     }
 
     private func accept(_ sent: Sent) -> Response {
-        let id = locked { () -> Int64 in
+        let (id, ready) = locked { () -> (Int64, [CheckedContinuation<Void, Never>]) in
             sentMessages.append(sent)
             nextMessageID += 1
-            return nextMessageID
+            let toChat = sentMessages.count(where: { $0.chat == sent.chat })
+            let ready = waiters.filter { $0.chat == sent.chat && $0.count <= toChat }.map(\.continuation)
+            waiters.removeAll { $0.chat == sent.chat && $0.count <= toChat }
+            return (nextMessageID, ready)
         }
+        for continuation in ready { continuation.resume() }
         return json(["ok": true, "result": ["message_id": id, "chat": ["id": sent.chat, "type": "private"]]])
     }
 

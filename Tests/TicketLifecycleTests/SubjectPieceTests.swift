@@ -184,4 +184,41 @@ struct SubjectPieceTests {
         #expect(!otherText.hasSameSubject(as: ticket) && !ticket.hasSameSubject(as: otherText))
     }
 
+    @Test("two pieces are compared by their bytes wherever they sit, and by the characters when the bytes differ")
+    func pieceAgainstPiece() throws {
+        let line = "Mi cuenta del café no funciona desde ayer"
+        let ticket = try Self.ticket(subject: line, body: line + "\nGracias")
+        // The same snapshot, and a later one sharing its body: the same place in the same bytes.
+        #expect(ticket.hasSameSubject(as: ticket))
+        var later = ticket
+        later.priority = .urgent
+        #expect(later.hasSameSubject(as: ticket))
+        // Another body with the line at another offset.
+        let indented = try Self.ticket(subject: line, body: "\n\t " + line + "\nOtra cosa")
+        #expect(indented.subjectPiece.isPiece && indented.subjectPiece.start == 3)
+        #expect(indented.hasSameSubject(as: ticket) && ticket.hasSameSubject(as: indented))
+        // The same length, other bytes: a different subject, whichever way round.
+        let other = try Self.ticket(
+            subject: "Mi cuenta del café no funciona desde AYER",
+            body: "Mi cuenta del café no funciona desde AYER"
+        )
+        #expect(other.subjectPiece.isPiece && other.subjectPiece.length == ticket.subjectPiece.length)
+        #expect(!other.hasSameSubject(as: ticket) && !ticket.hasSameSubject(as: other))
+        let shifted = try Self.ticket(
+            subject: "i cuenta del café no funciona desde ayerX",
+            body: "  i cuenta del café no funciona desde ayerX"
+        )
+        #expect(shifted.subjectPiece.length == ticket.subjectPiece.length)
+        #expect(!shifted.hasSameSubject(as: ticket) && !ticket.hasSameSubject(as: shifted))
+        // Other bytes, an equal text: "e" and a combining accent.
+        let decomposed = "Mi cuenta del cafe\u{301} no funciona desde ayer"
+        let combining = try Self.ticket(subject: decomposed, body: decomposed)
+        #expect(combining.subjectPiece.isPiece)
+        #expect(combining.hasSameSubject(as: ticket) && ticket.hasSameSubject(as: combining))
+        // A piece with a final "…" and one without, of the same bytes: different subjects.
+        let cut = try Self.ticket(subject: String(Self.longLine.prefix(79)) + "…", body: Self.longLine)
+        let whole = try Self.ticket(subject: String(Self.longLine.prefix(79)), body: String(Self.longLine.prefix(79)))
+        #expect(cut.subjectPiece.isPiece && whole.subjectPiece.isPiece)
+        #expect(!cut.hasSameSubject(as: whole) && !whole.hasSameSubject(as: cut))
+    }
 }

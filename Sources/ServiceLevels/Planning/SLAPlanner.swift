@@ -79,7 +79,8 @@ public struct SLAPlanner: Sendable {
         var paused = after.sla.paused
         var changes: [SLAChange] = []
         var priority = before?.priority ?? after.priority
-        var hadPublicReply = before?.lastPublicReply != nil
+        // Whether any reply was public, without copying the last one out (`lastPublicReply`).
+        var hadPublicReply = before?.messages.contains { $0.kind == .publicReply } ?? false
 
         func record(_ change: SLAChange) {
             changes.append(change)

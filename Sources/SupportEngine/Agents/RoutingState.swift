@@ -46,11 +46,34 @@ struct RoutingState: Sendable {
     /// that the tickets routed alike share one array's storage in their snapshots and histories instead
     /// of holding one each. The texts in it are shared already (``explanationText(_:_:)``), so comparing
     /// two lists mostly compares the same strings.
+    ///
+    /// The lists returned most recently are compared first, without hashing: tickets routed one after
+    /// another are usually routed alike, and comparing a list with an equal one made of the same strings
+    /// compares their storage, not their text.
     mutating func sharedExplanations(_ explanations: [RoutingExplanation]) -> [RoutingExplanation] {
-        if let index = explanationLists.firstIndex(of: explanations) { return explanationLists[index] }
-        if explanationLists.count < 4096 { explanationLists.insert(explanations) }
-        return explanations
+        for list in recentExplanationLists where list == explanations { return list }
+        let shared: [RoutingExplanation]
+        if let index = explanationLists.firstIndex(of: explanations) {
+            shared = explanationLists[index]
+        } else {
+            if explanationLists.count < 4096 { explanationLists.insert(explanations) }
+            shared = explanations
+        }
+        if recentExplanationLists.count < Self.recentExplanationListCount {
+            recentExplanationLists.append(shared)
+        } else {
+            recentExplanationLists[nextRecentExplanationList] = shared
+            nextRecentExplanationList = (nextRecentExplanationList + 1) % Self.recentExplanationListCount
+        }
+        return shared
     }
+
+    /// How many of the latest shared lists ``sharedExplanations(_:)`` compares before hashing.
+    static let recentExplanationListCount = 8
+    /// The latest lists ``sharedExplanations(_:)`` returned, at most ``recentExplanationListCount``.
+    private var recentExplanationLists: [[RoutingExplanation]] = []
+    /// The entry of ``recentExplanationLists`` the next new list replaces, oldest first.
+    private var nextRecentExplanationList = 0
 
     init(strategy: AssignmentStrategy) {
         assigner = Assigner(strategy: strategy)

@@ -203,9 +203,10 @@ extension SupportDesk {
             )
         }
         for command in commands {
-            let next = try executeWithSLA(command, on: ticket, by: .system, at: now)
-            ticket = next.ticket
-            events += next.events
+            // Taken apart, so the new snapshot moves into `ticket` instead of being copied out of the pair.
+            let (next, produced) = try executeWithSLA(command, on: ticket, by: .system, at: now)
+            ticket = next
+            events += produced
         }
         let write = TicketWrite(
             ticket: ticket,
@@ -269,9 +270,10 @@ extension SupportDesk {
         let created = try TicketRules.create(creation, id: id, by: .member(inbound.sender), at: now)
         var (ticket, events) = try addingSLA(before: nil, (created.ticket, [created.event]), at: now)
         func run(_ command: TicketCommand) throws {
-            let next = try executeWithSLA(command, on: ticket, by: .system, at: now)
-            ticket = next.ticket
-            events += next.events
+            // Taken apart, so the new snapshot moves into `ticket` instead of being copied out of the pair.
+            let (next, produced) = try executeWithSLA(command, on: ticket, by: .system, at: now)
+            ticket = next
+            events += produced
         }
         if let note = refusalNote(kept.refused) { try run(note) }
         // A message that must not be answered by a machine (an auto-responder's, say) gets nothing
@@ -394,20 +396,32 @@ extension SupportDesk {
         }
     }
 
-    func validateBody(_ body: String, what: String) throws {
-        guard body.contains(where: { !$0.isWhitespace }) else {
-            throw DeskError(.invalidInput, "\(what) has an empty body; write some text")
+    /// Checks a body's text: not blank, no NUL, within ``DeskConfiguration/maximumBodyBytes``.
+    ///
+    /// - Parameters:
+    ///   - body: The text.
+    ///   - what: What the body belongs to, for the error's message (worked out only for an error).
+    func validateBody(_ body: String, what: @autoclosure () -> String) throws {
+        guard Self.startsWithVisibleASCII(body) || body.contains(where: { !$0.isWhitespace }) else {
+            throw DeskError(.invalidInput, "\(what()) has an empty body; write some text")
         }
         let size = body.utf8.count
         guard !StoredText.hasNUL(body) else {
-            throw DeskError(.invalidInput, StoredText.nulMessage("\(what)"))
+            throw DeskError(.invalidInput, StoredText.nulMessage(what()))
         }
         guard size <= configuration.maximumBodyBytes else {
             throw DeskError(
                 .invalidInput,
-                "\(what) has a body of \(size) bytes; the limit is \(configuration.maximumBodyBytes) bytes"
+                "\(what()) has a body of \(size) bytes; the limit is \(configuration.maximumBodyBytes) bytes"
             )
         }
+    }
+
+    /// Whether the text starts with a visible ASCII character (`!` to `~`): then it is not blank, and
+    /// no character needs to be looked up.
+    static func startsWithVisibleASCII(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return false }
+        return first > 0x20 && first < 0x7F
     }
 
     private static func isWellFormedReference(_ text: String) -> Bool {

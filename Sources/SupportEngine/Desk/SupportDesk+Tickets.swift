@@ -327,24 +327,31 @@ extension SupportDesk {
     }
 
     func outbound(for events: [TicketEvent], of ticket: Ticket, to member: MemberProfile) -> [OutboundMessage] {
-        let route = deliveryRoute(for: ticket, to: member)
-        return events.compactMap { event -> OutboundMessage? in
+        // The route is worked out only for a change that sends something: most commits send nothing.
+        var route: [ChannelKind]?
+        var messages: [OutboundMessage] = []
+        for event in events {
             guard case .messageAdded(let message) = event.change,
                 message.kind == .publicReply || message.kind == .automatic
-            else { return nil }
-            return OutboundMessage(
-                id: OutboundID(ids.next("O")),
-                ticketID: ticket.id,
-                messageID: message.id,
-                recipient: ticket.requester,
-                channel: route.first ?? ticket.channel,
-                subject: outboundSubject(of: ticket),
-                body: message.body,
-                createdAt: event.at,
-                fallbackChannels: Array(route.dropFirst()),
-                attachments: message.memberVisibleAttachments
+            else { continue }
+            let channels = route ?? deliveryRoute(for: ticket, to: member)
+            route = channels
+            messages.append(
+                OutboundMessage(
+                    id: OutboundID(ids.next("O")),
+                    ticketID: ticket.id,
+                    messageID: message.id,
+                    recipient: ticket.requester,
+                    channel: channels.first ?? ticket.channel,
+                    subject: outboundSubject(of: ticket),
+                    body: message.body,
+                    createdAt: event.at,
+                    fallbackChannels: Array(channels.dropFirst()),
+                    attachments: message.memberVisibleAttachments
+                )
             )
         }
+        return messages
     }
 
     /// The channels a message to the member goes out on, in order: the ticket's own channel when the

@@ -199,9 +199,12 @@ public actor SupportDesk {
     }
 
     /// Adds the SLA clock changes that `result`'s events cause.
+    ///
+    /// `result` is taken over (`consuming`): returned unchanged, as most commands' results are, it moves
+    /// back out instead of being copied with every reference of its ticket.
     func addingSLA(
         before: Ticket?,
-        _ result: (ticket: Ticket, events: [TicketEvent]),
+        _ result: consuming (ticket: Ticket, events: [TicketEvent]),
         at now: Date
     ) throws -> (ticket: Ticket, events: [TicketEvent]) {
         guard let slaPlanner else { return result }

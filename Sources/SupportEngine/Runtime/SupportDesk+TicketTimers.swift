@@ -4,15 +4,6 @@ extension SupportDesk {
     /// The most ticket timers fired together: one store read and one commit serve all of them.
     static let timerBatchSize = 128
 
-    /// What firing one ticket's timers comes to.
-    enum TimerFiring {
-        /// Nothing to write: the ticket is gone, has no timer, or woke early and was put back.
-        case nothing
-        /// A write to commit; `fires` says whether it records a fired timer (events), not only a moved
-        /// due instant.
-        case write(TicketWrite, fires: Bool)
-    }
-
     /// Fires the timers of tickets that fell due together: their snapshots are read in one
     /// ``TicketStore/tickets(_:)`` call and every change is committed in one commit.
     ///
@@ -56,7 +47,7 @@ extension SupportDesk {
         into results: inout [Result<Bool, any Error>?]
     ) async -> [Int] {
         guard !positions.isEmpty else { return [] }
-        let stored: [StoredTicket?]
+        var stored: [StoredTicket?]
         do {
             stored = try await store.tickets(positions.map { ids[$0] })
             guard stored.count == positions.count else {
@@ -75,12 +66,16 @@ extension SupportDesk {
         for offset in positions.indices {
             let position = positions[offset]
             do {
-                switch try timerFiring(of: ids[position], stored: stored[offset], now: now) {
-                case .nothing:
-                    results[position] = .success(false)
-                case .write(let write, let fires):
-                    writes.append(write)
+                // Each snapshot is moved out of the answer, not copied: a copy retains every reference in it.
+                if let fires = try timerFiring(
+                    of: ids[position],
+                    stored: stored[offset].take(),
+                    now: now,
+                    into: &writes
+                ) {
                     written.append((position, fires))
+                } else {
+                    results[position] = .success(false)
                 }
             } catch {
                 results[position] = .failure(error)
@@ -108,13 +103,17 @@ extension SupportDesk {
             return .success(
                 try await withTicketLock(id) {
                     try await retryingConflicts("timers of ticket \(id)") {
-                        switch try timerFiring(of: id, stored: try await store.ticket(id), now: now) {
-                        case .nothing:
-                            return false
-                        case .write(let write, let fires):
-                            try await commitAndSchedule(TicketCommit(writes: [write]))
-                            return fires
-                        }
+                        var writes: [TicketWrite] = []
+                        guard
+                            let fires = try timerFiring(
+                                of: id,
+                                stored: try await store.ticket(id),
+                                now: now,
+                                into: &writes
+                            )
+                        else { return false }
+                        try await commitAndSchedule(TicketCommit(writes: writes))
+                        return fires
                     }
                 }
             )
@@ -130,14 +129,24 @@ extension SupportDesk {
     ///   - id: The ticket's id.
     ///   - stored: The ticket as the store holds it now, if it does.
     ///   - now: The instant the timers fire at.
-    /// - Returns: The write, or ``TimerFiring/nothing``.
-    private func timerFiring(of id: TicketID, stored: StoredTicket?, now: Date) throws -> TimerFiring {
-        guard let stored, let due = stored.dueAt else { return .nothing }
-        guard due <= now else {
-            schedule(.ticket(id), at: due)
-            return .nothing
+    ///   - writes: Where the write goes, if there is one.
+    /// - Returns: `nil` when there is nothing to write (the ticket is gone, has no timer, or woke early and
+    ///   was put back); otherwise whether the write records a fired timer (events), not only a moved due
+    ///   instant.
+    private func timerFiring(
+        of id: TicketID,
+        stored: consuming StoredTicket?,
+        now: Date,
+        into writes: inout [TicketWrite]
+    ) throws -> Bool? {
+        guard let storedDue = stored?.dueAt else { return nil }
+        guard storedDue <= now else {
+            schedule(.ticket(id), at: storedDue)
+            return nil
         }
-        var ticket = stored.ticket
+        // The snapshot is taken over, not copied: the stored answer is not used again.
+        guard var ticket = (consume stored)?.ticket else { return nil }
+        let version = ticket.version
         var events: [TicketEvent] = []
         func run(_ command: TicketCommand) throws {
             let (next, produced) = try executeWithSLA(command, on: ticket, by: .system, at: now)
@@ -174,9 +183,10 @@ extension SupportDesk {
             try run(.setStatus(.closed))
         }
         let nextDue = dueAt(for: ticket)
-        guard !events.isEmpty || nextDue != stored.dueAt else { return .nothing }
-        let write = TicketWrite(ticket: ticket, expectedVersion: stored.ticket.version, events: events, dueAt: nextDue)
-        return .write(write, fires: !events.isEmpty)
+        guard !events.isEmpty || nextDue != storedDue else { return nil }
+        let fires = !events.isEmpty
+        writes.append(TicketWrite(ticket: ticket, expectedVersion: version, events: events, dueAt: nextDue))
+        return fires
     }
 
     /// Applies one escalation level; a level that would change nothing (already urgent, already

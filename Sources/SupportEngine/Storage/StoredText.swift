@@ -18,13 +18,19 @@ enum StoredText {
 }
 
 extension TicketWrite {
-    /// Checks that no text in the events holds a NUL character.
+    /// Checks that no text in the events of a write holds a NUL character.
     ///
+    /// Static, taking the write's events and its ticket's id rather than the write: a method on a write
+    /// read from an array copied the whole write (every reference of its ticket) before reading its events.
+    ///
+    /// - Parameters:
+    ///   - events: The write's events.
+    ///   - id: The write's ticket, for the error's message.
     /// - Throws: ``StoreError`` with ``StoreError/Code/invalidCommit`` naming the ticket.
-    func validateTexts() throws {
-        for event in events {
+    static func validateTexts(of events: [TicketEvent], ticket id: TicketID) throws {
+        for index in events.indices {
             let bad: Bool
-            switch event.change {
+            switch events[index].change {
             case .created(let creation):
                 bad =
                     StoredText.hasNUL(creation.subject) || StoredText.hasNUL(creation.firstMessage.body)
@@ -44,7 +50,7 @@ extension TicketWrite {
             if bad {
                 throw StoreError(
                     .invalidCommit,
-                    StoredText.nulMessage("event \(event.sequence) of ticket \(ticket.id)")
+                    StoredText.nulMessage("event \(events[index].sequence) of ticket \(id)")
                 )
             }
         }

@@ -111,29 +111,37 @@ extension TicketCommit {
         if acrossWrites { seenTickets.reserveCapacity(writes.count) }  // no rehashing as it fills
         var claimed: [ExternalMessageKey: TicketID] = [:]
         var numbered: [TicketNumber: TicketID] = [:]
-        // By index: `for write in writes` would copy each write, retaining every reference of its ticket.
-        for index in writes.indices {
-            let id = writes[index].ticket.id
-            guard !acrossWrites || seenTickets.insert(id).inserted else {
-                throw StoreError(.invalidCommit, "ticket \(id) appears twice in one commit")
-            }
-            try writes[index].validateEvents()
-            try writes[index].validateTexts()
-            for key in writes[index].externalKeys where acrossWrites {
-                if let owner = claimed[key], owner != id {
-                    throw StoreError(
-                        .duplicateExternalMessage,
-                        "message \(key) is claimed by tickets \(owner) and \(id)"
-                    )
+        // Through the buffer, and the checks given the writes' parts: `for write in writes`, or a method
+        // called on `writes[index]`, copies each write, retaining every reference of its ticket.
+        try writes.withUnsafeBufferPointer { writes in
+            for index in writes.indices {
+                let id = writes[index].ticket.id
+                guard !acrossWrites || seenTickets.insert(id).inserted else {
+                    throw StoreError(.invalidCommit, "ticket \(id) appears twice in one commit")
                 }
-                claimed[key] = id
-            }
-            if acrossWrites, writes[index].expectedVersion == 0, let number = writes[index].ticket.number {
-                if let owner = numbered.updateValue(id, forKey: number) {
-                    throw StoreError(
-                        .invalidCommit,
-                        "ticket number \(number) is given to tickets \(owner) and \(id); take new numbers from nextTicketNumber()"
-                    )
+                try TicketWrite.validateEvents(
+                    writes[index].events,
+                    of: id,
+                    version: writes[index].ticket.version,
+                    expectedVersion: writes[index].expectedVersion
+                )
+                try TicketWrite.validateTexts(of: writes[index].events, ticket: id)
+                for key in writes[index].externalKeys where acrossWrites {
+                    if let owner = claimed[key], owner != id {
+                        throw StoreError(
+                            .duplicateExternalMessage,
+                            "message \(key) is claimed by tickets \(owner) and \(id)"
+                        )
+                    }
+                    claimed[key] = id
+                }
+                if acrossWrites, writes[index].expectedVersion == 0, let number = writes[index].ticket.number {
+                    if let owner = numbered.updateValue(id, forKey: number) {
+                        throw StoreError(
+                            .invalidCommit,
+                            "ticket number \(number) is given to tickets \(owner) and \(id); take new numbers from nextTicketNumber()"
+                        )
+                    }
                 }
             }
         }
@@ -162,24 +170,42 @@ extension TicketWrite {
     ///
     /// - Throws: ``StoreError`` with ``StoreError/Code/invalidCommit`` naming the event or version.
     public func validateEvents() throws {
-        let id = ticket.id
+        try Self.validateEvents(events, of: ticket.id, version: ticket.version, expectedVersion: expectedVersion)
+    }
+
+    /// ``validateEvents()`` on a write's parts: a method called on a write read from an array copied the
+    /// whole write (every reference of its ticket) first.
+    ///
+    /// - Parameters:
+    ///   - events: The write's events.
+    ///   - id: The ticket's id.
+    ///   - version: The snapshot's version.
+    ///   - expectedVersion: The version the write expects the store to hold.
+    /// - Throws: ``StoreError`` with ``StoreError/Code/invalidCommit`` naming the event or version.
+    static func validateEvents(
+        _ events: [TicketEvent],
+        of id: TicketID,
+        version: Int,
+        expectedVersion: Int
+    ) throws {
         guard expectedVersion >= 0 else {
             throw StoreError(.invalidCommit, "ticket \(id) has a negative expected version \(expectedVersion)")
         }
         var expected = expectedVersion + 1
-        for event in events {
-            guard event.ticketID == id, event.sequence == expected else {
+        for index in events.indices {
+            guard events[index].ticketID == id, events[index].sequence == expected else {
                 throw StoreError(
                     .invalidCommit,
-                    "event \(event.sequence) of ticket \(event.ticketID) does not continue ticket \(id) at \(expected)"
+                    "event \(events[index].sequence) of ticket \(events[index].ticketID) does not continue ticket "
+                        + "\(id) at \(expected)"
                 )
             }
             expected += 1
         }
-        guard ticket.version == expectedVersion + events.count else {
+        guard version == expectedVersion + events.count else {
             throw StoreError(
                 .invalidCommit,
-                "ticket \(id) snapshot is at version \(ticket.version) but its events end at \(expected - 1)"
+                "ticket \(id) snapshot is at version \(version) but its events end at \(expected - 1)"
             )
         }
         if expectedVersion == 0 {

@@ -35,6 +35,24 @@ struct SharedExplanationsTests {
         )
     }
 
+    @Test("a list returned long ago is still shared once the latest lists have moved on")
+    func sharedPastTheLatestLists() {
+        var routing = RoutingState(strategy: .leastLoaded)
+        let first = routing.sharedExplanations(Self.list("access", "rule access matched 'login' (score 1)"))
+        for index in 0...RoutingState.recentExplanationListCount {
+            let list = Self.list("reason \(index)", "because \(index)")
+            let returned = routing.sharedExplanations(list)
+            #expect(returned == list && Self.storage(returned) == Self.storage(list))
+        }
+        let equal = Self.list("access", "rule access matched 'login' (score 1)")
+        let shared = routing.sharedExplanations(equal)
+        #expect(shared == equal && Self.storage(shared) == Self.storage(first))
+        // A list equal to one of the latest comes back as that one, whichever it is.
+        let latest = Self.list("reason 3", "because 3")
+        let again = routing.sharedExplanations(latest)
+        #expect(again == latest && Self.storage(again) != Self.storage(latest))
+    }
+
     @Test("at most 4,096 distinct lists are kept; the later ones are returned as they are")
     func bounded() {
         var routing = RoutingState(strategy: .leastLoaded)
@@ -43,7 +61,13 @@ struct SharedExplanationsTests {
         let returned = routing.sharedExplanations(late)
         #expect(returned == late)
         let again = routing.sharedExplanations(Self.list("late", "after the bound"))
-        #expect(again == late && Self.storage(again) != Self.storage(late), "not kept")
+        #expect(again == late && Self.storage(again) == Self.storage(late), "still among the latest lists")
+        for index in 0..<RoutingState.recentExplanationListCount {
+            _ = routing.sharedExplanations(Self.list("later \(index)", "after the bound"))
+        }
+        let gone = Self.list("late", "after the bound")
+        let afterwards = routing.sharedExplanations(gone)
+        #expect(afterwards == late && Self.storage(afterwards) == Self.storage(gone), "not kept past the latest lists")
         let early = Self.list("r7", "because 7")
         #expect(Self.storage(routing.sharedExplanations(early)) != Self.storage(early), "kept before the bound")
     }

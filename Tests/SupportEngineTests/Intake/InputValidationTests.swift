@@ -25,6 +25,7 @@ struct InputValidationTests {
     static let refused: [InboundCase] = [
         InboundCase(name: "empty body", body: ""),
         InboundCase(name: "whitespace-only body", body: " \n\t \r\n  "),
+        InboundCase(name: "body of no-break and ideographic spaces", body: "\u{00A0}\u{3000} \u{2003}\n"),
         InboundCase(
             name: "body one byte over a small limit",
             body: String(repeating: "a", count: 17),
@@ -65,6 +66,11 @@ struct InputValidationTests {
             maximumBodyBytes: 16
         ),
         InboundCase(name: "body exactly at the 64 KiB default", body: String(repeating: "b", count: 64 * 1024)),
+        InboundCase(name: "body of one visible character", body: "!"),
+        InboundCase(name: "body of one tilde", body: "~"),
+        InboundCase(name: "body starting with spaces", body: "  \n\tlater words"),
+        InboundCase(name: "body starting with a letter outside ASCII", body: "Привет"),
+        InboundCase(name: "body starting with a no-break space", body: "\u{00A0}words"),
         InboundCase(name: "sender of 200 characters", sender: MemberID(String(repeating: "m", count: 200))),
         InboundCase(name: "external id of 512 bytes", externalID: String(repeating: "x", count: 512)),
         InboundCase(name: "subject exactly at the default limit", subject: String(repeating: "s", count: 998)),

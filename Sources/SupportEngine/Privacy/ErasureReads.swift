@@ -16,18 +16,28 @@ import Foundation
 struct ErasureReads {
     /// How many of the desk's commits have stood.
     private(set) var commits: UInt64 = 0
-    /// For each member, the commit count when the latest read that found them not erased began.
-    private var notErased: [MemberID: UInt64] = [:]
+    /// What the desk knows of each member's erasure record: one table, so that each step of a read
+    /// hashes the member once.
+    private var members: [MemberID: MemberReads] = [:]
     /// The commit count of each message committed for delivery right away, until it is taken.
     private var committed: [OutboundID: UInt64] = [:]
     /// The commit count of the latest commit that wrote each ticket (the most recent ones).
     private var ticketCommits: [TicketID: UInt64] = [:]
 
-    /// The reads of each member's erasure record under way, oldest first.
-    private var underWay: [MemberID: [ReadUnderWay]] = [:]
-
-    /// The most members remembered; past it the memory starts afresh (costing only reads).
+    /// The most members remembered; past it the members with no read under way are forgotten (costing
+    /// only reads).
     static let capacity = 4_096
+
+    /// What the desk knows of one member's erasure record.
+    struct MemberReads {
+        /// The commit count when the latest read that found the member not erased began, if one did.
+        var notErasedSince: UInt64?
+        /// The latest read of the member still under way, if any.
+        var latest: ReadUnderWay?
+        /// The earlier reads still under way, oldest first (usually none: kept apart so that one read
+        /// at a time allocates nothing).
+        var earlier: [ReadUnderWay] = []
+    }
 
     /// A read of one member's erasure record that has not answered yet, and the checks waiting for its
     /// answer.
@@ -60,51 +70,96 @@ struct ErasureReads {
 
     /// Remembers that a read begun at commit count `start` found `member` not erased.
     mutating func recordNotErased(_ member: MemberID, readBeganAt start: UInt64) {
-        if notErased.count >= Self.capacity, notErased[member] == nil { notErased.removeAll(keepingCapacity: true) }
-        notErased[member] = max(notErased[member] ?? 0, start)
+        if let index = members.index(forKey: member) {
+            members.values[index].notErasedSince = max(members.values[index].notErasedSince ?? 0, start)
+        } else {
+            makeRoom()
+            members[member] = MemberReads(notErasedSince: start)
+        }
+    }
+
+    /// Forgets the members with no read under way once ``capacity`` are remembered.
+    private mutating func makeRoom() {
+        guard members.count >= Self.capacity else { return }
+        members = members.filter { $0.value.latest != nil }
+    }
+
+    /// What the desk's reads say of `member` for a check that needs a read begun after commit count
+    /// `commit`: whether one found them not erased, and whether one is under way.
+    func reads(of member: MemberID, after commit: UInt64) -> (knownNotErased: Bool, underWay: Bool) {
+        guard let known = members[member] else { return (false, false) }
+        let knownNotErased = known.notErasedSince.map { $0 >= commit } ?? false
+        let underWay = known.latest.map { $0.start >= commit } ?? false
+        return (knownNotErased, underWay)
     }
 
     /// Whether a read begun after commit count `commit` found `member` not erased.
     func isKnownNotErased(_ member: MemberID, after commit: UInt64) -> Bool {
-        guard let start = notErased[member] else { return false }
-        return start >= commit
+        reads(of: member, after: commit).knownNotErased
     }
 
     /// How many checks wait for the answer of a read under way (for tests).
-    var waitingChecks: Int { underWay.values.reduce(0) { $0 + $1.reduce(0) { $0 + $1.waiters.count } } }
+    var waitingChecks: Int {
+        members.values.reduce(0) { total, known in
+            total + (known.latest?.waiters.count ?? 0) + known.earlier.reduce(0) { $0 + $1.waiters.count }
+        }
+    }
+
+    /// How many reads are under way (for tests).
+    var readsUnderWay: Int {
+        members.values.reduce(0) { $0 + ($1.latest == nil ? 0 : 1) + $1.earlier.count }
+    }
+
+    /// How many members are remembered (for tests).
+    var membersRemembered: Int { members.count }
 
     /// Whether a read of `member` begun after commit count `commit` is under way.
     func hasReadUnderWay(of member: MemberID, after commit: UInt64) -> Bool {
-        guard let latest = underWay[member]?.last else { return false }
-        return latest.start >= commit
+        reads(of: member, after: commit).underWay
     }
 
     /// Makes `waiter` take the answer of the latest read of `member` under way (one that
     /// ``hasReadUnderWay(of:after:)`` found).
     mutating func wait(for member: MemberID, _ waiter: CheckedContinuation<MemberErasure?, any Error>) {
-        guard var reads = underWay[member], !reads.isEmpty else {
+        guard let index = members.index(forKey: member), members.values[index].latest != nil else {
             preconditionFailure("no read of \(member) is under way to wait for")
         }
-        reads[reads.count - 1].waiters.append(waiter)
-        underWay[member] = reads
+        members.values[index].latest?.waiters.append(waiter)
     }
 
     /// Notes a read of `member` begun at commit count `start`.
     mutating func beginRead(of member: MemberID, at start: UInt64) {
-        underWay[member, default: []].append(ReadUnderWay(start: start))
+        if let index = members.index(forKey: member) {
+            if let latest = members.values[index].latest { members.values[index].earlier.append(latest) }
+            members.values[index].latest = ReadUnderWay(start: start)
+        } else {
+            makeRoom()
+            members[member] = MemberReads(latest: ReadUnderWay(start: start))
+        }
     }
 
-    /// Ends a read noted by ``beginRead(of:at:)``, returning the checks that wait for its answer.
+    /// Ends a read noted by ``beginRead(of:at:)``, remembering what it found when it found the member
+    /// not erased, and returns the checks that wait for its answer.
     mutating func endRead(
         of member: MemberID,
-        beganAt start: UInt64
+        beganAt start: UInt64,
+        foundNotErased: Bool = false
     ) -> [CheckedContinuation<MemberErasure?, any Error>] {
-        guard var reads = underWay[member], let index = reads.firstIndex(where: { $0.start == start }) else {
+        guard let index = members.index(forKey: member) else {
+            if foundNotErased { recordNotErased(member, readBeganAt: start) }
             return []
         }
-        let ended = reads.remove(at: index)
-        underWay[member] = reads.isEmpty ? nil : reads
-        return ended.waiters
+        if foundNotErased {
+            members.values[index].notErasedSince = max(members.values[index].notErasedSince ?? 0, start)
+        }
+        var ended: ReadUnderWay?
+        if members.values[index].latest?.start == start {
+            ended = members.values[index].latest
+            members.values[index].latest = members.values[index].earlier.popLast()
+        } else if let position = members.values[index].earlier.firstIndex(where: { $0.start == start }) {
+            ended = members.values[index].earlier.remove(at: position)
+        }
+        return ended?.waiters ?? []
     }
 }
 
@@ -120,8 +175,9 @@ extension SupportDesk {
     /// - Throws: ``StoreError`` when the store cannot be read.
     func erasure(of member: MemberID, readAfter commit: UInt64?) async throws -> MemberErasure? {
         if let commit {
-            if erasureReads.isKnownNotErased(member, after: commit) { return nil }
-            if erasureReads.hasReadUnderWay(of: member, after: commit) {
+            let reads = erasureReads.reads(of: member, after: commit)
+            if reads.knownNotErased { return nil }
+            if reads.underWay {
                 do {
                     return try await withCheckedThrowingContinuation { erasureReads.wait(for: member, $0) }
                 } catch {
@@ -138,8 +194,11 @@ extension SupportDesk {
         } catch {
             answer = .failure(error)
         }
-        if case .success(nil) = answer { erasureReads.recordNotErased(member, readBeganAt: start) }
-        for waiter in erasureReads.endRead(of: member, beganAt: start) { waiter.resume(with: answer) }
+        let foundNotErased: Bool
+        if case .success(nil) = answer { foundNotErased = true } else { foundNotErased = false }
+        for waiter in erasureReads.endRead(of: member, beganAt: start, foundNotErased: foundNotErased) {
+            waiter.resume(with: answer)
+        }
         return try answer.get()
     }
 }

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+
+@testable import SupportEngine
+
+/// The desk's memory of its own erasure reads (`ErasureReads`): a read that found a member not erased
+/// answers for the commits counted before it began, a check waits for the latest read under way, and the
+/// memory stays bounded without forgetting a read under way.
+@Suite("The desk's erasure reads")
+struct ErasureReadsTests {
+    /// An `ErasureReads` that checks can wait on.
+    actor Reads {
+        var reads = ErasureReads()
+
+        func recordCommit() { reads.recordCommit(writing: [], queuing: []) }
+        func begin(_ member: MemberID) -> UInt64 {
+            let start = reads.commits
+            reads.beginRead(of: member, at: start)
+            return start
+        }
+        func end(_ member: MemberID, beganAt start: UInt64, answer: MemberErasure?) {
+            for waiter in reads.endRead(of: member, beganAt: start, foundNotErased: answer == nil) {
+                waiter.resume(returning: answer)
+            }
+        }
+        func wait(for member: MemberID) async throws -> MemberErasure? {
+            try await withCheckedThrowingContinuation { reads.wait(for: member, $0) }
+        }
+        func waiting() -> Int { reads.waitingChecks }
+        func view(_ member: MemberID, after commit: UInt64) -> (knownNotErased: Bool, underWay: Bool) {
+            reads.reads(of: member, after: commit)
+        }
+    }
+
+    @Test("a read that found a member not erased answers for the commits counted before it began, not after")
+    func notErasedSince() {
+        var reads = ErasureReads()
+        reads.recordCommit(writing: ["T-1"], queuing: [])
+        reads.recordCommit(writing: ["T-2"], queuing: [])
+        reads.recordNotErased("alice", readBeganAt: 2)
+        #expect(reads.isKnownNotErased("alice", after: 1) && reads.isKnownNotErased("alice", after: 2))
+        #expect(!reads.isKnownNotErased("alice", after: 3))
+        #expect(!reads.isKnownNotErased("bob", after: 0))
+        // An older read's answer never moves the memory back.
+        reads.recordNotErased("alice", readBeganAt: 1)
+        #expect(reads.isKnownNotErased("alice", after: 2))
+        #expect(reads.latestCommit(of: "T-1") == 1 && reads.latestCommit(of: "T-9") == 2)
+    }
+
+    @Test("reads under way: the latest serves the checks, each ends by its start, what it found is kept")
+    func readsUnderWay() {
+        var reads = ErasureReads()
+        reads.beginRead(of: "alice", at: 0)
+        reads.recordCommit(writing: [], queuing: [])
+        reads.beginRead(of: "alice", at: 1)
+        #expect(reads.readsUnderWay == 2)
+        #expect(reads.hasReadUnderWay(of: "alice", after: 1) && !reads.hasReadUnderWay(of: "alice", after: 2))
+        #expect(!reads.hasReadUnderWay(of: "bob", after: 0))
+        // The earlier read ends first: the later one is still under way.
+        #expect(reads.endRead(of: "alice", beganAt: 0, foundNotErased: true).isEmpty)
+        #expect(reads.readsUnderWay == 1 && reads.hasReadUnderWay(of: "alice", after: 1))
+        #expect(reads.isKnownNotErased("alice", after: 0) && !reads.isKnownNotErased("alice", after: 1))
+        // The later one ends having found an erasure: nothing is kept of it.
+        #expect(reads.endRead(of: "alice", beganAt: 1, foundNotErased: false).isEmpty)
+        #expect(reads.readsUnderWay == 0 && !reads.hasReadUnderWay(of: "alice", after: 0))
+        #expect(!reads.isKnownNotErased("alice", after: 1))
+        // A read ending that was never noted changes nothing but what it found.
+        #expect(reads.endRead(of: "carol", beganAt: 0, foundNotErased: true).isEmpty)
+        #expect(reads.isKnownNotErased("carol", after: 0) && reads.readsUnderWay == 0)
+        // Three reads, the middle one ending first.
+        for start: UInt64 in [3, 4, 5] { reads.beginRead(of: "dave", at: start) }
+        _ = reads.endRead(of: "dave", beganAt: 4)
+        #expect(reads.readsUnderWay == 2 && reads.hasReadUnderWay(of: "dave", after: 5))
+        _ = reads.endRead(of: "dave", beganAt: 5)
+        #expect(reads.hasReadUnderWay(of: "dave", after: 3) && !reads.hasReadUnderWay(of: "dave", after: 4))
+        _ = reads.endRead(of: "dave", beganAt: 3)
+        #expect(reads.readsUnderWay == 0)
+    }
+
+    @Test("a check waits for the latest read under way and takes its answer")
+    func waitersTakeTheLatestReadsAnswer() async throws {
+        let reads = Reads()
+        let earlier = await reads.begin("alice")
+        await reads.recordCommit()
+        let later = await reads.begin("alice")
+        let check = Task { try await reads.wait(for: "alice") }
+        while await reads.waiting() == 0 { await Task.yield() }
+        // The earlier read's answer is not the check's: it waits for a read begun after the commit.
+        await reads.end("alice", beganAt: earlier, answer: nil)
+        #expect(await reads.waiting() == 1)
+        let erasure = MemberErasure(
+            member: "alice",
+            requestedBy: .member("alice"),
+            requestedAt: Date(timeIntervalSince1970: 0)
+        )
+        await reads.end("alice", beganAt: later, answer: erasure)
+        #expect(try await check.value == erasure)
+        #expect(await reads.waiting() == 0)
+        #expect(await reads.view("alice", after: 0) == (knownNotErased: true, underWay: false))
+    }
+
+    @Test("past its capacity the memory forgets the members with no read under way, never a read under way")
+    func bounded() async throws {
+        var reads = ErasureReads()
+        reads.beginRead(of: "reading", at: 0)
+        for index in 0..<(ErasureReads.capacity - 1) {
+            reads.recordNotErased(MemberID("member-\(index)"), readBeganAt: 0)
+        }
+        #expect(reads.membersRemembered == ErasureReads.capacity)
+        #expect(reads.isKnownNotErased("member-0", after: 0))
+        reads.recordNotErased("newcomer", readBeganAt: 0)
+        #expect(reads.membersRemembered == 2)
+        #expect(!reads.isKnownNotErased("member-0", after: 0), "forgotten: it costs a read, nothing else")
+        #expect(reads.isKnownNotErased("newcomer", after: 0))
+        #expect(reads.hasReadUnderWay(of: "reading", after: 0), "a read under way is kept")
+        #expect(reads.endRead(of: "reading", beganAt: 0, foundNotErased: true).isEmpty)
+        #expect(reads.isKnownNotErased("reading", after: 0))
+    }
+}

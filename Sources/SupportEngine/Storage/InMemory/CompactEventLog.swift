@@ -99,23 +99,38 @@ struct CompactEventLog: Sendable {
 
     /// Appends a commit's events, which turn `previous` (`nil` for a new ticket) into `snapshot`.
     mutating func append(_ events: [TicketEvent], from previous: Ticket?, to snapshot: Ticket) {
-        if let opening {
-            guard let previous else { preconditionFailure("a ticket's history was appended to as a new ticket") }
-            if !Self.opening(opening, readsAlike: previous, snapshot)
-                || !derivesSameCreation(previous, snapshot, adding: events)
-            {
-                // `previous` still says the opening: write it out before the events that change it.
-                var written = Self.entries(of: opening, snapshot: previous, reserving: entries.count + events.count)
-                if firstReasonEntry != .max { firstReasonEntry += UInt32(written.count) }
-                written.append(contentsOf: entries)
-                entries = written
-                self.opening = nil
-            }
-        } else if previous == nil, entries.isEmpty, let opening = opening(of: events, snapshot: snapshot) {
+        if let previous {
+            append(events, after: previous, to: snapshot)
+        } else {
+            appendFirst(events, to: snapshot)
+        }
+    }
+
+    /// ``append(_:from:to:)`` for a new ticket's first write (or a log rebuilt from events).
+    mutating func appendFirst(_ events: [TicketEvent], to snapshot: Ticket) {
+        guard opening == nil else { preconditionFailure("a ticket's history was appended to as a new ticket") }
+        if entries.isEmpty, let opening = opening(of: events, snapshot: snapshot) {
             self.opening = opening
             return
         }
-        if let previous, case .createdAsSnapshot = entries.first?.change {
+        appendEntries(events, snapshot: snapshot)
+    }
+
+    /// ``append(_:from:to:)`` for a write on a stored ticket, `previous` being its stored snapshot
+    /// (borrowed, not unwrapped from an optional: unwrapping copied the ticket).
+    mutating func append(_ events: [TicketEvent], after previous: Ticket, to snapshot: Ticket) {
+        if let opening,
+            !Self.opening(opening, readsAlike: previous, snapshot)
+                || !derivesSameCreation(previous, snapshot, adding: events)
+        {
+            // `previous` still says the opening: write it out before the events that change it.
+            var written = Self.entries(of: opening, snapshot: previous, reserving: entries.count + events.count)
+            if firstReasonEntry != .max { firstReasonEntry += UInt32(written.count) }
+            written.append(contentsOf: entries)
+            entries = written
+            self.opening = nil
+        }
+        if !entries.isEmpty, case .createdAsSnapshot = entries[0].change {
             // The creation is derived from the snapshot: keep it in full if the new snapshot and events would
             // derive another one.
             if !derivesSameCreation(previous, snapshot, adding: events),
@@ -124,27 +139,32 @@ struct CompactEventLog: Sendable {
                 entries[0] = Entry(at: entries[0].at, change: .other(.created(before)), actor: entries[0].actor)
             }
         }
+        appendEntries(events, snapshot: snapshot)
+    }
+
+    /// Appends an entry for each event.
+    private mutating func appendEntries(_ events: [TicketEvent], snapshot: Ticket) {
         if entries.isEmpty { entries.reserveCapacity(events.count) }
-        for event in events {
+        for index in events.indices {  // by index: a loop variable would copy each event
             let change: Change
-            switch event.change {
+            switch events[index].change {
             case .created(let creation):
                 let derived = entries.isEmpty && opening == nil ? derivedCreation(from: snapshot, adding: events) : nil
-                change = derived == creation ? .createdAsSnapshot : .other(event.change)
+                change = derived == creation ? .createdAsSnapshot : .other(events[index].change)
             case .sla(let sla):
                 change = .sla(sla)
             case .explained(let decided):
                 change = .explained(decided)
             case .reasonChanged:
                 if firstReasonEntry == .max { firstReasonEntry = UInt32(entries.count) }
-                change = .other(event.change)
+                change = .other(events[index].change)
             case .priorityChanged(let from, _):
                 firstPriorityFrom = firstPriorityFrom ?? from
-                change = .other(event.change)
+                change = .other(events[index].change)
             default:
-                change = .other(event.change)
+                change = .other(events[index].change)
             }
-            entries.append(Entry(at: event.at, change: change, actor: event.actor))
+            entries.append(Entry(at: events[index].at, change: change, actor: events[index].actor))
         }
     }
 
@@ -196,10 +216,12 @@ struct CompactEventLog: Sendable {
     /// creation, or `previous` derives none: what `derivedCreation` of each would compare, field by
     /// field, without building either.
     private func derivesSameCreation(_ previous: Ticket, _ snapshot: Ticket, adding later: [TicketEvent]) -> Bool {
-        guard let firstMessage = previous.messages.first else { return true }
+        guard !previous.messages.isEmpty else { return true }
+        // The first messages compared in place: `first` would copy each out (and retain what it holds).
+        guard !snapshot.messages.isEmpty, snapshot.messages[0] == previous.messages[0] else { return false }
         let before = firstReasonAndPriority(previous.reason, previous.priority, adding: [])
         let after = firstReasonAndPriority(snapshot.reason, snapshot.priority, adding: later)
-        return before == after && snapshot.messages.first == firstMessage && previous.requester == snapshot.requester
+        return before == after && previous.requester == snapshot.requester
             && previous.hasSameSubject(as: snapshot) && previous.channel == snapshot.channel
             && previous.locale == snapshot.locale && previous.followUpOf == snapshot.followUpOf
             && previous.number == snapshot.number

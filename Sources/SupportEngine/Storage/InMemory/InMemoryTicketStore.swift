@@ -121,7 +121,7 @@ public actor InMemoryTicketStore: TicketStore {
             updateHolder(of: id, from: Self.holder(of: existing.ticket), to: Self.holder(of: write.ticket))
             textIndex?.update(write.ticket, from: existing.ticket)
             if let due = write.dueAt, due != existing.dueAt { dueIndex.add(existing, due: due) }
-            record.log.append(write.events, from: existing.ticket, to: write.ticket)
+            record.log.append(write.events, after: existing.ticket, to: write.ticket)
             let old = orderIndexes.isEmpty ? nil : (ticket: existing.ticket, dueAt: existing.dueAt)
             record.ticket = write.ticket
             record.dueAt = write.dueAt
@@ -131,7 +131,7 @@ public actor InMemoryTicketStore: TicketStore {
             textIndex?.update(write.ticket, from: nil)
             record = Record(ticket: write.ticket, dueAt: write.dueAt)
             if let due = write.dueAt { dueIndex.add(record, due: due) }
-            record.log.append(write.events, from: nil, to: write.ticket)
+            record.log.appendFirst(write.events, to: write.ticket)
             records.add(record)
             if !orderIndexes.isEmpty { updateOrderIndexes(record, from: nil) }
             if let number = write.ticket.number { lastTicketNumber = max(lastTicketNumber, number.rawValue) }

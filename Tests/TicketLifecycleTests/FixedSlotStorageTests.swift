@@ -105,6 +105,21 @@ struct FixedSlotStorageTests {
         #expect(table == SLAClockTable() && table.hashValue == SLAClockTable().hashValue)
     }
 
+    @Test("the earliest due instant is the least of the clocks' due instants, for every set of clocks")
+    func earliestDue() {
+        let metrics: [SLAMetric] = [.firstReply, .nextReply, .resolution]
+        for occupied in 0..<8 {
+            for order in [[30, 20, 10], [10, 20, 30], [20, 10, 30], [20, 20, 20]] {
+                var table = SLAClockTable()
+                for (slot, metric) in metrics.enumerated() where occupied & 1 << slot != 0 {
+                    table[metric] = Self.clock(metric, minutes: order[slot], warning: slot.isMultiple(of: 2))
+                }
+                #expect(table.earliestDue == table.values.map(\.dueAt).min(), "clocks \(occupied), due \(order)")
+            }
+        }
+        #expect(SLAClockTable().earliestDue == nil)
+    }
+
     @Test("a JSON table whose clock names another metric than its key is refused")
     func clockTableMismatchedMetric() throws {
         let json = try Self.encode(SLAClockTable([.firstReply: Self.clock(.firstReply, minutes: 60)]))

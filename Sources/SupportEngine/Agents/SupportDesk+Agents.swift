@@ -103,7 +103,8 @@ extension SupportDesk {
     func track(_ ticket: Ticket) -> Bool {
         routing.trackedDuringRefresh?.insert(ticket.id)
         routing.trackGeneration &+= 1
-        if let reservation = routing.reservations[ticket.id], ticket.assignee == reservation.previousHolder,
+        if !routing.reservations.isEmpty, let reservation = routing.reservations[ticket.id],
+            ticket.assignee == reservation.previousHolder,
             ticket.status.needsAttention
         {
             return false
@@ -244,7 +245,7 @@ extension SupportDesk {
             id: ticket.id,
             priority: ticket.priority,
             createdAt: ticket.createdAt,
-            slaDue: ticket.sla.running.values.lazy.map(\.dueAt).min(),
+            slaDue: ticket.sla.running.earliestDue,
             reason: ticket.reason,
             language: ticket.locale
         )

@@ -147,6 +147,16 @@ public struct SLAClockTable: Sendable, Hashable, Collection, ExpressibleByDictio
     /// The clocks, in the order of their metrics.
     public var values: LazyMapCollection<SLAClockTable, SLAClock> { lazy.map(\.value) }
 
+    /// The earliest due instant of the clocks, read from the slots without building any clock: what a
+    /// routing queue orders waiting tickets by.
+    package var earliestDue: Date? {
+        var earliest = Double.infinity
+        if occupancy & 0b001 != 0 { earliest = Swift.min(earliest, firstReply.dueAt) }
+        if occupancy & 0b010 != 0 { earliest = Swift.min(earliest, nextReply.dueAt) }
+        if occupancy & 0b100 != 0 { earliest = Swift.min(earliest, resolution.dueAt) }
+        return earliest == .infinity ? nil : Date(timeIntervalSinceReferenceDate: earliest)
+    }
+
     /// The clocks as a dictionary.
     public var dictionary: [SLAMetric: SLAClock] {
         Dictionary(uniqueKeysWithValues: map { ($0.key, $0.value) })

@@ -49,7 +49,8 @@ extension InMemoryTicketStore {
         }
 
         /// Adds the record of a new ticket, indexed by its id and, when it has one, its number. The
-        /// table must not hold the id (nor the number) yet.
+        /// table must not hold the id yet; a number it holds already keeps finding the ticket first
+        /// given it (the store refuses such a commit before it gets here).
         mutating func add(_ record: Record) {
             let id = record.ticket.id
             if idOrder == nil, let last = all.last, last.ticket.id > id { idOrder = all }

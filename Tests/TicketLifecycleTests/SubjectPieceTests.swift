@@ -215,6 +215,13 @@ struct SubjectPieceTests {
         let combining = try Self.ticket(subject: decomposed, body: decomposed)
         #expect(combining.subjectPiece.isPiece)
         #expect(combining.hasSameSubject(as: ticket) && ticket.hasSameSubject(as: combining))
+        // Pieces at different offsets, where reading both at one offset would find the same bytes.
+        let lesson = "Hello there, my lesson does not open"
+        let late = try Self.ticket(subject: lesson, body: "ab " + lesson)
+        let early = try Self.ticket(subject: "xy " + lesson.dropLast(3), body: "xy " + lesson)
+        #expect(late.subjectPiece.start == 3 && early.subjectPiece.start == 0)
+        #expect(late.subjectPiece.length == early.subjectPiece.length)
+        #expect(!late.hasSameSubject(as: early) && !early.hasSameSubject(as: late))
         // A piece with a final "…" and one without, of the same bytes: different subjects.
         let cut = try Self.ticket(subject: String(Self.longLine.prefix(79)) + "…", body: Self.longLine)
         let whole = try Self.ticket(subject: String(Self.longLine.prefix(79)), body: String(Self.longLine.prefix(79)))

@@ -63,7 +63,7 @@ struct ErasureReads {
         ticketCommits[ticket] ?? commits
     }
 
-    /// The commit count of a message queued by ``recordCommit(queuing:)``, forgotten as it is taken.
+    /// The commit count of a message queued by ``recordCommit(writing:queuing:)``, forgotten as it is taken.
     mutating func takeCommit(of id: OutboundID) -> UInt64? {
         committed.removeValue(forKey: id)
     }
@@ -158,6 +158,10 @@ struct ErasureReads {
             members.values[index].latest = members.values[index].earlier.popLast()
         } else if let position = members.values[index].earlier.firstIndex(where: { $0.start == start }) {
             ended = members.values[index].earlier.remove(at: position)
+        }
+        // Nothing left to remember: a read that failed or found an erasure leaves no entry behind.
+        if members.values[index].latest == nil, members.values[index].notErasedSince == nil {
+            members.remove(at: index)
         }
         return ended?.waiters ?? []
     }

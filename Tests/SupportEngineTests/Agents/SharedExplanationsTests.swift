@@ -47,7 +47,7 @@ struct SharedExplanationsTests {
         let equal = Self.list("access", "rule access matched 'login' (score 1)")
         let shared = routing.sharedExplanations(equal)
         #expect(shared == equal && Self.storage(shared) == Self.storage(first))
-        // A list equal to one of the latest comes back as that one, whichever it is.
+        // A list equal to one returned before comes back as that one (the latest lists or the set).
         let latest = Self.list("reason 3", "because 3")
         let again = routing.sharedExplanations(latest)
         #expect(again == latest && Self.storage(again) != Self.storage(latest))

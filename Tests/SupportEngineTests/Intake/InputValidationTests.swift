@@ -26,6 +26,8 @@ struct InputValidationTests {
         InboundCase(name: "empty body", body: ""),
         InboundCase(name: "whitespace-only body", body: " \n\t \r\n  "),
         InboundCase(name: "body of no-break and ideographic spaces", body: "\u{00A0}\u{3000} \u{2003}\n"),
+        InboundCase(name: "body of a tab and line breaks", body: "\t\n\r\n"),
+        InboundCase(name: "body of a line break and spaces", body: "\n  \t"),
         InboundCase(
             name: "body one byte over a small limit",
             body: String(repeating: "a", count: 17),

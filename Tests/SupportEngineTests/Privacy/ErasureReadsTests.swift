@@ -99,6 +99,36 @@ struct ErasureReadsTests {
         #expect(await reads.view("alice", after: 0) == (knownNotErased: true, underWay: false))
     }
 
+    @Test("two reads begun at one commit count each end once, in either order, and each waiter is answered once")
+    func readsWithOneStart() async throws {
+        let reads = Reads()
+        let first = await reads.begin("alice")
+        let firstCheck = Task { try await reads.wait(for: "alice") }
+        while await reads.waiting() == 0 { await Task.yield() }
+        let second = await reads.begin("alice")
+        #expect(first == second)
+        let secondCheck = Task { try await reads.wait(for: "alice") }
+        while await reads.waiting() == 1 { await Task.yield() }
+        // The later read ends first: one of the two checks has its answer, the other still waits.
+        await reads.end("alice", beganAt: second, answer: nil)
+        #expect(await reads.waiting() == 1)
+        await reads.end("alice", beganAt: first, answer: nil)
+        #expect(try await firstCheck.value == nil)
+        #expect(try await secondCheck.value == nil)
+        #expect(await reads.waiting() == 0)
+        #expect(await reads.reads.readsUnderWay == 0)
+        #expect(await reads.view("alice", after: first) == (knownNotErased: true, underWay: false))
+    }
+
+    @Test("a read that failed or found an erasure leaves nothing behind")
+    func nothingKeptOfAnErasure() {
+        var reads = ErasureReads()
+        reads.beginRead(of: "alice", at: 0)
+        #expect(reads.membersRemembered == 1)
+        #expect(reads.endRead(of: "alice", beganAt: 0, foundNotErased: false).isEmpty)
+        #expect(reads.membersRemembered == 0 && !reads.isKnownNotErased("alice", after: 0))
+    }
+
     @Test("past its capacity the memory forgets the members with no read under way, never a read under way")
     func bounded() async throws {
         var reads = ErasureReads()

@@ -34,7 +34,8 @@ final class FakeBotAPI: @unchecked Sendable {
     private var script: [String: [(status: Int, description: String, retryAfter: Int?)]] = [:]
     private var files: [String: StoredFile] = [:]
     private var nextMessageID: Int64 = 100
-    private var waiters: [(chat: Int64, count: Int, continuation: CheckedContinuation<Void, Never>)] = []
+    private var waiters: [(token: Int, chat: Int64, count: Int, continuation: CheckedContinuation<Void, Never>)] = []
+    private var nextWaiterToken = 0
 
     init(token: String) {
         self.token = token
@@ -48,25 +49,30 @@ final class FakeBotAPI: @unchecked Sendable {
 
     /// Every message accepted, in order.
     var sent: [Sent] { locked { sentMessages } }
-    /// Returns once `count` messages to `chat` have been accepted, or when the task is cancelled (run the
-    /// test with a time limit): a server may deliver from its own timer loop after the request that
-    /// caused the message has answered.
+    /// Returns once `count` messages to `chat` have been accepted, or when the waiting task is cancelled
+    /// (run the test with a time limit): a server may deliver from its own timer loop after the request
+    /// that caused the message has answered.
     func waitForSent(_ count: Int, chat: Int64) async {
+        let token = locked { () -> Int in
+            nextWaiterToken += 1
+            return nextWaiterToken
+        }
         await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 let ready = locked { () -> Bool in
                     if Task.isCancelled || sentMessages.count(where: { $0.chat == chat }) >= count { return true }
-                    waiters.append((chat, count, continuation))
+                    waiters.append((token, chat, count, continuation))
                     return false
                 }
                 if ready { continuation.resume() }
             }
         } onCancel: {
-            let waiting = locked { () -> [CheckedContinuation<Void, Never>] in
-                defer { waiters.removeAll() }
-                return waiters.map(\.continuation)
+            // Only this task's waiter: another task's keeps waiting for its messages.
+            let cancelled = locked { () -> CheckedContinuation<Void, Never>? in
+                guard let index = waiters.firstIndex(where: { $0.token == token }) else { return nil }
+                return waiters.remove(at: index).continuation
             }
-            for continuation in waiting { continuation.resume() }
+            cancelled?.resume()
         }
     }
     /// Every method called, accepted or not, in order.

@@ -37,6 +37,31 @@ struct ErasureReads {
         /// The earlier reads still under way, oldest first (usually none: kept apart so that one read
         /// at a time allocates nothing).
         var earlier: [ReadUnderWay] = []
+
+        /// Whether nothing is left to remember: no read found the member not erased, none is under way.
+        var isEmpty: Bool { latest == nil && notErasedSince == nil }
+
+        /// Remembers that a read begun at commit count `start` found the member not erased (an older
+        /// read's answer never moves the memory back).
+        mutating func noteNotErased(since start: UInt64) {
+            notErasedSince = max(notErasedSince ?? 0, start)
+        }
+
+        /// Notes a read begun at commit count `start`: the latest now.
+        mutating func begin(at start: UInt64) {
+            if let latest { earlier.append(latest) }
+            latest = ReadUnderWay(start: start)
+        }
+
+        /// Ends a read begun at commit count `start`, returning it (`nil` when none is under way).
+        mutating func end(beganAt start: UInt64) -> ReadUnderWay? {
+            if latest?.start == start {
+                defer { latest = earlier.popLast() }
+                return latest
+            }
+            guard let position = earlier.firstIndex(where: { $0.start == start }) else { return nil }
+            return earlier.remove(at: position)
+        }
     }
 
     /// A read of one member's erasure record that has not answered yet, and the checks waiting for its
@@ -71,7 +96,7 @@ struct ErasureReads {
     /// Remembers that a read begun at commit count `start` found `member` not erased.
     mutating func recordNotErased(_ member: MemberID, readBeganAt start: UInt64) {
         if let index = members.index(forKey: member) {
-            members.values[index].notErasedSince = max(members.values[index].notErasedSince ?? 0, start)
+            members.values[index].noteNotErased(since: start)
         } else {
             makeRoom()
             members[member] = MemberReads(notErasedSince: start)
@@ -93,11 +118,6 @@ struct ErasureReads {
         return (knownNotErased, underWay)
     }
 
-    /// Whether a read begun after commit count `commit` found `member` not erased.
-    func isKnownNotErased(_ member: MemberID, after commit: UInt64) -> Bool {
-        reads(of: member, after: commit).knownNotErased
-    }
-
     /// How many checks wait for the answer of a read under way (for tests).
     var waitingChecks: Int {
         members.values.reduce(0) { total, known in
@@ -113,13 +133,8 @@ struct ErasureReads {
     /// How many members are remembered (for tests).
     var membersRemembered: Int { members.count }
 
-    /// Whether a read of `member` begun after commit count `commit` is under way.
-    func hasReadUnderWay(of member: MemberID, after commit: UInt64) -> Bool {
-        reads(of: member, after: commit).underWay
-    }
-
     /// Makes `waiter` take the answer of the latest read of `member` under way (one that
-    /// ``hasReadUnderWay(of:after:)`` found).
+    /// ``reads(of:after:)`` found).
     mutating func wait(for member: MemberID, _ waiter: CheckedContinuation<MemberErasure?, any Error>) {
         guard let index = members.index(forKey: member), members.values[index].latest != nil else {
             preconditionFailure("no read of \(member) is under way to wait for")
@@ -130,8 +145,7 @@ struct ErasureReads {
     /// Notes a read of `member` begun at commit count `start`.
     mutating func beginRead(of member: MemberID, at start: UInt64) {
         if let index = members.index(forKey: member) {
-            if let latest = members.values[index].latest { members.values[index].earlier.append(latest) }
-            members.values[index].latest = ReadUnderWay(start: start)
+            members.values[index].begin(at: start)
         } else {
             makeRoom()
             members[member] = MemberReads(latest: ReadUnderWay(start: start))
@@ -149,20 +163,10 @@ struct ErasureReads {
             if foundNotErased { recordNotErased(member, readBeganAt: start) }
             return []
         }
-        if foundNotErased {
-            members.values[index].notErasedSince = max(members.values[index].notErasedSince ?? 0, start)
-        }
-        var ended: ReadUnderWay?
-        if members.values[index].latest?.start == start {
-            ended = members.values[index].latest
-            members.values[index].latest = members.values[index].earlier.popLast()
-        } else if let position = members.values[index].earlier.firstIndex(where: { $0.start == start }) {
-            ended = members.values[index].earlier.remove(at: position)
-        }
+        if foundNotErased { members.values[index].noteNotErased(since: start) }
+        let ended = members.values[index].end(beganAt: start)
         // Nothing left to remember: a read that failed or found an erasure leaves no entry behind.
-        if members.values[index].latest == nil, members.values[index].notErasedSince == nil {
-            members.remove(at: index)
-        }
+        if members.values[index].isEmpty { members.remove(at: index) }
         return ended?.waiters ?? []
     }
 }

@@ -111,37 +111,35 @@ extension TicketCommit {
         if acrossWrites { seenTickets.reserveCapacity(writes.count) }  // no rehashing as it fills
         var claimed: [ExternalMessageKey: TicketID] = [:]
         var numbered: [TicketNumber: TicketID] = [:]
-        // Through the buffer, and the checks given the writes' parts: `for write in writes`, or a method
-        // called on `writes[index]`, copies each write, retaining every reference of its ticket.
-        try writes.withUnsafeBufferPointer { writes in
-            for index in writes.indices {
-                let id = writes[index].ticket.id
-                guard !acrossWrites || seenTickets.insert(id).inserted else {
-                    throw StoreError(.invalidCommit, "ticket \(id) appears twice in one commit")
+        // By index, and the checks given the writes' parts: `for write in writes`, or a method called on
+        // `writes[index]`, copies each write, retaining every reference of its ticket.
+        for index in writes.indices {
+            let id = writes[index].ticket.id
+            guard !acrossWrites || seenTickets.insert(id).inserted else {
+                throw StoreError(.invalidCommit, "ticket \(id) appears twice in one commit")
+            }
+            try TicketWrite.validateEvents(
+                writes[index].events,
+                of: id,
+                version: writes[index].ticket.version,
+                expectedVersion: writes[index].expectedVersion
+            )
+            try TicketWrite.validateTexts(of: writes[index].events, ticket: id)
+            for key in writes[index].externalKeys where acrossWrites {
+                if let owner = claimed[key], owner != id {
+                    throw StoreError(
+                        .duplicateExternalMessage,
+                        "message \(key) is claimed by tickets \(owner) and \(id)"
+                    )
                 }
-                try TicketWrite.validateEvents(
-                    writes[index].events,
-                    of: id,
-                    version: writes[index].ticket.version,
-                    expectedVersion: writes[index].expectedVersion
-                )
-                try TicketWrite.validateTexts(of: writes[index].events, ticket: id)
-                for key in writes[index].externalKeys where acrossWrites {
-                    if let owner = claimed[key], owner != id {
-                        throw StoreError(
-                            .duplicateExternalMessage,
-                            "message \(key) is claimed by tickets \(owner) and \(id)"
-                        )
-                    }
-                    claimed[key] = id
-                }
-                if acrossWrites, writes[index].expectedVersion == 0, let number = writes[index].ticket.number {
-                    if let owner = numbered.updateValue(id, forKey: number) {
-                        throw StoreError(
-                            .invalidCommit,
-                            "ticket number \(number) is given to tickets \(owner) and \(id); take new numbers from nextTicketNumber()"
-                        )
-                    }
+                claimed[key] = id
+            }
+            if acrossWrites, writes[index].expectedVersion == 0, let number = writes[index].ticket.number {
+                if let owner = numbered.updateValue(id, forKey: number) {
+                    throw StoreError(
+                        .invalidCommit,
+                        "ticket number \(number) is given to tickets \(owner) and \(id); take new numbers from nextTicketNumber()"
+                    )
                 }
             }
         }

@@ -38,12 +38,12 @@ struct ErasureReadsTests {
         reads.recordCommit(writing: ["T-1"], queuing: [])
         reads.recordCommit(writing: ["T-2"], queuing: [])
         reads.recordNotErased("alice", readBeganAt: 2)
-        #expect(reads.isKnownNotErased("alice", after: 1) && reads.isKnownNotErased("alice", after: 2))
-        #expect(!reads.isKnownNotErased("alice", after: 3))
-        #expect(!reads.isKnownNotErased("bob", after: 0))
+        #expect(reads.reads(of: "alice", after: 1).knownNotErased && reads.reads(of: "alice", after: 2).knownNotErased)
+        #expect(!reads.reads(of: "alice", after: 3).knownNotErased)
+        #expect(!reads.reads(of: "bob", after: 0).knownNotErased)
         // An older read's answer never moves the memory back.
         reads.recordNotErased("alice", readBeganAt: 1)
-        #expect(reads.isKnownNotErased("alice", after: 2))
+        #expect(reads.reads(of: "alice", after: 2).knownNotErased)
         #expect(reads.latestCommit(of: "T-1") == 1 && reads.latestCommit(of: "T-9") == 2)
     }
 
@@ -54,25 +54,25 @@ struct ErasureReadsTests {
         reads.recordCommit(writing: [], queuing: [])
         reads.beginRead(of: "alice", at: 1)
         #expect(reads.readsUnderWay == 2)
-        #expect(reads.hasReadUnderWay(of: "alice", after: 1) && !reads.hasReadUnderWay(of: "alice", after: 2))
-        #expect(!reads.hasReadUnderWay(of: "bob", after: 0))
+        #expect(reads.reads(of: "alice", after: 1).underWay && !reads.reads(of: "alice", after: 2).underWay)
+        #expect(!reads.reads(of: "bob", after: 0).underWay)
         // The earlier read ends first: the later one is still under way.
         #expect(reads.endRead(of: "alice", beganAt: 0, foundNotErased: true).isEmpty)
-        #expect(reads.readsUnderWay == 1 && reads.hasReadUnderWay(of: "alice", after: 1))
-        #expect(reads.isKnownNotErased("alice", after: 0) && !reads.isKnownNotErased("alice", after: 1))
+        #expect(reads.readsUnderWay == 1 && reads.reads(of: "alice", after: 1).underWay)
+        #expect(reads.reads(of: "alice", after: 0).knownNotErased && !reads.reads(of: "alice", after: 1).knownNotErased)
         // The later one ends having found an erasure: nothing is kept of it.
         #expect(reads.endRead(of: "alice", beganAt: 1, foundNotErased: false).isEmpty)
-        #expect(reads.readsUnderWay == 0 && !reads.hasReadUnderWay(of: "alice", after: 0))
-        #expect(!reads.isKnownNotErased("alice", after: 1))
+        #expect(reads.readsUnderWay == 0 && !reads.reads(of: "alice", after: 0).underWay)
+        #expect(!reads.reads(of: "alice", after: 1).knownNotErased)
         // A read ending that was never noted changes nothing but what it found.
         #expect(reads.endRead(of: "carol", beganAt: 0, foundNotErased: true).isEmpty)
-        #expect(reads.isKnownNotErased("carol", after: 0) && reads.readsUnderWay == 0)
+        #expect(reads.reads(of: "carol", after: 0).knownNotErased && reads.readsUnderWay == 0)
         // Three reads, the middle one ending first.
         for start: UInt64 in [3, 4, 5] { reads.beginRead(of: "dave", at: start) }
         _ = reads.endRead(of: "dave", beganAt: 4)
-        #expect(reads.readsUnderWay == 2 && reads.hasReadUnderWay(of: "dave", after: 5))
+        #expect(reads.readsUnderWay == 2 && reads.reads(of: "dave", after: 5).underWay)
         _ = reads.endRead(of: "dave", beganAt: 5)
-        #expect(reads.hasReadUnderWay(of: "dave", after: 3) && !reads.hasReadUnderWay(of: "dave", after: 4))
+        #expect(reads.reads(of: "dave", after: 3).underWay && !reads.reads(of: "dave", after: 4).underWay)
         _ = reads.endRead(of: "dave", beganAt: 3)
         #expect(reads.readsUnderWay == 0)
     }
@@ -126,7 +126,7 @@ struct ErasureReadsTests {
         reads.beginRead(of: "alice", at: 0)
         #expect(reads.membersRemembered == 1)
         #expect(reads.endRead(of: "alice", beganAt: 0, foundNotErased: false).isEmpty)
-        #expect(reads.membersRemembered == 0 && !reads.isKnownNotErased("alice", after: 0))
+        #expect(reads.membersRemembered == 0 && !reads.reads(of: "alice", after: 0).knownNotErased)
     }
 
     @Test("past its capacity the memory forgets the members with no read under way, never a read under way")
@@ -137,13 +137,13 @@ struct ErasureReadsTests {
             reads.recordNotErased(MemberID("member-\(index)"), readBeganAt: 0)
         }
         #expect(reads.membersRemembered == ErasureReads.capacity)
-        #expect(reads.isKnownNotErased("member-0", after: 0))
+        #expect(reads.reads(of: "member-0", after: 0).knownNotErased)
         reads.recordNotErased("newcomer", readBeganAt: 0)
         #expect(reads.membersRemembered == 2)
-        #expect(!reads.isKnownNotErased("member-0", after: 0), "forgotten: it costs a read, nothing else")
-        #expect(reads.isKnownNotErased("newcomer", after: 0))
-        #expect(reads.hasReadUnderWay(of: "reading", after: 0), "a read under way is kept")
+        #expect(!reads.reads(of: "member-0", after: 0).knownNotErased, "forgotten: it costs a read, nothing else")
+        #expect(reads.reads(of: "newcomer", after: 0).knownNotErased)
+        #expect(reads.reads(of: "reading", after: 0).underWay, "a read under way is kept")
         #expect(reads.endRead(of: "reading", beganAt: 0, foundNotErased: true).isEmpty)
-        #expect(reads.isKnownNotErased("reading", after: 0))
+        #expect(reads.reads(of: "reading", after: 0).knownNotErased)
     }
 }

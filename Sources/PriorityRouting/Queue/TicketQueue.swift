@@ -209,7 +209,8 @@ public struct TicketQueue: Sendable {
 
     /// The slot of a waiting ticket.
     private func slot(of id: TicketID) -> Int? {
-        slots.slot(hash: SlotTable.hash(id.hashValue), where: { tickets[$0].id == id })
+        let tickets = self.tickets  // captured alone: capturing `self` copied every array of the queue
+        return slots.slot(hash: SlotTable.hash(id.hashValue), where: { tickets[$0].id == id })
     }
 
     private func entry(of node: QueueNode) -> QueueEntry {

@@ -65,6 +65,13 @@ public struct SLAPlanner: Sendable {
 
     // MARK: - Clock changes
 
+    /// Whether a ticket has a public reply, read by index so that no message is copied.
+    private static func hasPublicReply(_ ticket: Ticket?) -> Bool {
+        guard let messages = ticket?.messages else { return false }
+        for index in messages.indices where messages[index].kind == .publicReply { return true }
+        return false
+    }
+
     /// The clock changes a write brings: clocks started, paused, resumed, met or cancelled.
     ///
     /// - Parameters:
@@ -79,8 +86,9 @@ public struct SLAPlanner: Sendable {
         var paused = after.sla.paused
         var changes: [SLAChange] = []
         var priority = before?.priority ?? after.priority
-        // Whether any reply was public, without copying the last one out (`lastPublicReply`).
-        var hadPublicReply = before?.messages.contains { $0.kind == .publicReply } ?? false
+        // Whether any reply was public: looked up only when a member's message asks (most changes add
+        // none), by index so that no message is copied out.
+        var hadPublicReply: Bool?
 
         func record(_ change: SLAChange) {
             changes.append(change)
@@ -123,7 +131,9 @@ public struct SLAPlanner: Sendable {
                     }
                     hadPublicReply = true
                 case .memberMessage:
-                    if hadPublicReply, running[.nextReply] == nil, running[.firstReply] == nil {
+                    if running[.nextReply] == nil, running[.firstReply] == nil,
+                        hadPublicReply ?? Self.hasPublicReply(before)
+                    {
                         try start(.nextReply, at: message.at)
                     }
                 case .internalNote, .automatic:

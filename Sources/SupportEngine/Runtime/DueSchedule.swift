@@ -34,7 +34,8 @@ struct DueSchedule {
     /// waiting out a back-off after failing here: the store still shows its old instant, and the
     /// back-off must hold.
     mutating func addFound(_ work: DueQueue.Work, at due: Date) {
-        guard failures[work] == nil else { return }
+        // Nearly always empty: a lookup would hash the work (a ticket id's text) for every timer found.
+        guard failures.isEmpty || failures[work] == nil else { return }
         add(work, at: due)
     }
 

@@ -49,10 +49,16 @@ extension SupportDesk {
         var fired = 0
         var outboxDue = false
         var firstError: (any Error)?
+        // A store scan (when one is due) reads the routing state first, so that the work fired sees the
+        // loads and queue other desks left; it reads the timers once the timers this desk holds due by now
+        // are fired: those then show their next due instants, past the cut-off, so the scan lists only
+        // what is still due — the work of the next interval, and any another desk left due by now, which
+        // the loop then fires in this same pass.
+        var timerScanDue = false
         if let scanAt = dueWork.nextStoreScan, scanAt <= now {
             do {
-                try await scanStore(now: now)
-                dueWork.nextStoreScan = configuration.storeScanInterval.map { now.addingTimeInterval($0) }
+                try await refreshRoutingFromStore()
+                timerScanDue = true
             } catch {
                 firstError = error
                 dueWork.nextStoreScan = now.addingTimeInterval(max(1, configuration.deliveryRetryDelay))
@@ -80,7 +86,18 @@ extension SupportDesk {
                 batch.removeAll(keepingCapacity: true)
             }
             if let alone { await fireTicketTimers([alone], now: now, fired: &fired, firstError: &firstError) }
-            guard let entry else { break }
+            guard let entry else {
+                guard timerScanDue else { break }
+                timerScanDue = false
+                do {
+                    try await scanStoreForTimers(now: now)
+                    dueWork.nextStoreScan = configuration.storeScanInterval.map { now.addingTimeInterval($0) }
+                } catch {
+                    firstError = firstError ?? error
+                    dueWork.nextStoreScan = now.addingTimeInterval(max(1, configuration.deliveryRetryDelay))
+                }
+                continue  // fires what the scan found due by now
+            }
             if case .ticket = entry.work { continue }  // fired and settled above
             do {
                 switch entry.work {
@@ -251,10 +268,9 @@ extension SupportDesk {
     /// journey steps and outbound attempts another desk scheduled (or left behind when it stopped).
     /// Firing stays exactly once because every timer re-reads its ticket or journey and commits under
     /// its version, and every delivery is claimed first.
-    private func scanStore(now: Date) async throws {
+    private func scanStoreForTimers(now: Date) async throws {
         guard let interval = configuration.storeScanInterval else { return }
         let horizon = now.addingTimeInterval(interval)
-        try await refreshRoutingFromStore()
         try await scheduleStoredTimers(dueBefore: horizon)
         let pending = try await store.pendingOutbound(dueBy: horizon, limit: 1_000)
         for message in pending {

@@ -30,7 +30,12 @@ extension InMemoryTicketStore {
 
         /// The record of the ticket with this id, if the store holds it.
         subscript(id: TicketID) -> Record? {
-            byID.slot(hash: SlotTable.hash(id.hashValue)) { all[$0].ticket.id == id }.map { all[$0] }
+            // The closure captures the array, not `self`: capturing the table copied all of its parts.
+            let all = self.all
+            guard let slot = byID.slot(hash: SlotTable.hash(id.hashValue), where: { all[$0].ticket.id == id }) else {
+                return nil
+            }
+            return all[slot]
         }
 
         /// The record of the ticket that was first written with this number and still has it, if any. (A
@@ -43,9 +48,10 @@ extension InMemoryTicketStore {
                 return record.ticket.number == number ? record : nil
             }
             guard byNumber.count > 0 else { return nil }
-            return byNumber.slot(hash: SlotTable.hash(number.hashValue)) { all[$0].ticket.number == number }.map {
-                all[$0]
-            }
+            let all = self.all
+            guard let slot = byNumber.slot(hash: SlotTable.hash(number.hashValue), where: { all[$0].ticket.number == number })
+            else { return nil }
+            return all[slot]
         }
 
         /// Adds the record of a new ticket, indexed by its id and, when it has one, its number. The
@@ -107,7 +113,11 @@ extension InMemoryTicketStore {
 
         /// The record a key points at, if any.
         subscript(key: Key) -> Record? {
-            table.slot(hash: SlotTable.hash(key.hashValue)) { entries[$0].key == key }.map { entries[$0].record }
+            let entries = self.entries  // captured alone: capturing `self` copied the table too
+            guard let slot = table.slot(hash: SlotTable.hash(key.hashValue), where: { entries[$0].key == key }) else {
+                return nil
+            }
+            return entries[slot].record
         }
 
         /// Points `key` at `record`: a new entry for a new key, the existing one otherwise.

@@ -61,8 +61,11 @@ extension SupportDesk {
             for position in positions { results[position] = .failure(error) }
             return []
         }
+        // Room for every write at once: growing the array by doubling copied each write up to seven times.
         var writes: [TicketWrite] = []
+        writes.reserveCapacity(positions.count)
         var written: [(position: Int, fires: Bool)] = []
+        written.reserveCapacity(positions.count)
         for offset in positions.indices {
             let position = positions[offset]
             do {

@@ -28,7 +28,7 @@ struct TimersAcrossDesksTests {
     }
 
     private static func desk(
-        store: InMemoryTicketStore,
+        store: any TicketStore,
         clock: any SupportClock,
         channel: RecordingChannel? = nil,
         scan: TimeInterval = 30
@@ -126,6 +126,48 @@ struct TimersAcrossDesksTests {
         #expect(channel.keysSentMoreThanOnce.isEmpty)
     }
 
+    @Test("a pass fires the desk's own due timers before it scans: the scan lists only the work still ahead")
+    func scanAfterOwnTimers() async throws {
+        let store = ScanRecordingStore(base: InMemoryTicketStore())
+        let clock = ManualClock(now: Self.moscow("10:00"))
+        let desk = try Self.desk(store: store, clock: clock)
+        _ = try await desk.processDueWork()
+        let first = try await desk.receive(Self.message("m-1", from: "anna", at: clock.now)).ticket
+        clock.advance(by: 20)
+        let second = try await desk.receive(Self.message("m-2", from: "boris", at: clock.now)).ticket
+        await store.startRecording()
+        // 13:00:10: the first warning (13:00:00) is due, the second (13:00:20) is within the 30-second scan.
+        clock.advance(to: Self.moscow("13:00").addingTimeInterval(10))
+        #expect(try await desk.processDueWork() == 1)
+        #expect(await store.listings == [[second.id]], "the fired ticket's next step (14:00) lies past the scan")
+        let fired = try #require(await store.base.ticket(first.id)).ticket.sla.firings
+        #expect(fired.map(\.firedAt) == [clock.now])
+        clock.advance(by: 10)
+        #expect(try await desk.processDueWork() == 1, "the second warning, from the timers the desk holds")
+    }
+
+    @Test(
+        "a scan that fails after the due timers fired: they stay fired, the pass reports the failure, the scan is retried"
+    )
+    func failedScanAfterOwnTimers() async throws {
+        let store = ScanRecordingStore(base: InMemoryTicketStore())
+        let clock = ManualClock(now: Self.moscow("10:00"))
+        let desk = try Self.desk(store: store, clock: clock)
+        _ = try await desk.processDueWork()
+        let ticket = try await desk.receive(Self.message("m-1", from: "anna", at: clock.now)).ticket
+        await store.failNextScan()
+        clock.advance(to: Self.moscow("13:00").addingTimeInterval(10))
+        await #expect(throws: StoreError.self) { try await desk.processDueWork() }
+        let stored = try #require(await store.base.ticket(ticket.id)).ticket
+        #expect(stored.sla.firings.map(\.step) == [.warning], "the warning fired before the scan failed")
+        let retry = try #require(await desk.nextStoreScanInstant)
+        #expect(retry > clock.now && retry <= clock.now.addingTimeInterval(60), "the scan is retried soon: \(retry)")
+        await store.startRecording()
+        clock.advance(to: retry)
+        #expect(try await desk.processDueWork() == 0, "nothing fires twice")
+        #expect(await store.listings == [[]], "the retried scan ran and found nothing still due")
+    }
+
     @Test("the scan interval is validated and read from the document")
     func configured() throws {
         #expect(throws: DeskConfigurationError.self) {
@@ -134,5 +176,33 @@ struct TimersAcrossDesksTests {
         let document = #"{ "delivery": { "storeScanInterval": 5 } }"#
         let configuration = try DeskConfiguration.decode(json: Data(document.utf8))
         #expect(configuration.storeScanInterval == 5)
+    }
+}
+
+/// A store that records the ids each timer scan lists once asked to, and can fail the next scan.
+private actor ScanRecordingStore: ForwardingTicketStore {
+    let base: InMemoryTicketStore
+    private var recording = false
+    private var failsNext = false
+    /// The ids each ``ticketTimers(dueBefore:after:limit:)`` answer listed since recording began.
+    private(set) var listings: [[TicketID]] = []
+
+    init(base: InMemoryTicketStore) { self.base = base }
+
+    func startRecording() {
+        recording = true
+        listings = []
+    }
+
+    func failNextScan() { failsNext = true }
+
+    func ticketTimers(dueBefore horizon: Date, after cursor: TicketID?, limit: Int) async throws -> [TicketTimer] {
+        if failsNext {
+            failsNext = false
+            throw StoreError(.unavailable, "the scan failed")
+        }
+        let page = try await base.ticketTimers(dueBefore: horizon, after: cursor, limit: limit)
+        if recording { listings.append(page.map(\.ticketID)) }
+        return page
     }
 }

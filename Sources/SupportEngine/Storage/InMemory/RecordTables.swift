@@ -49,7 +49,11 @@ extension InMemoryTicketStore {
             }
             guard byNumber.count > 0 else { return nil }
             let all = self.all
-            guard let slot = byNumber.slot(hash: SlotTable.hash(number.hashValue), where: { all[$0].ticket.number == number })
+            guard
+                let slot = byNumber.slot(
+                    hash: SlotTable.hash(number.hashValue),
+                    where: { all[$0].ticket.number == number }
+                )
             else { return nil }
             return all[slot]
         }

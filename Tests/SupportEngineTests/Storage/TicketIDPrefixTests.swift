@@ -31,7 +31,10 @@ struct TicketIDPrefixTests {
             let a = Self.id(&generator)
             let b = Self.id(&generator)
             let byPrefix = TicketIDPrefix.precedes(TicketIDPrefix(a), a, TicketIDPrefix(b), b)
-            #expect(byPrefix == (a < b), "\(a.rawValue.debugDescription) vs \(b.rawValue.debugDescription), seed \(seed)")
+            #expect(
+                byPrefix == (a < b),
+                "\(a.rawValue.debugDescription) vs \(b.rawValue.debugDescription), seed \(seed)"
+            )
         }
     }
 

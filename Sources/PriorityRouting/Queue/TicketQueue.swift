@@ -209,7 +209,8 @@ public struct TicketQueue: Sendable {
 
     /// The slot of a waiting ticket.
     private func slot(of id: TicketID) -> Int? {
-        let tickets = self.tickets  // captured alone: capturing `self` copied every array of the queue
+        // Captured alone: capturing `self` copied the queue for every lookup (a retain of each of its arrays).
+        let tickets = self.tickets
         return slots.slot(hash: SlotTable.hash(id.hashValue), where: { tickets[$0].id == id })
     }
 

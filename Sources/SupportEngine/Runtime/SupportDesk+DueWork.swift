@@ -49,15 +49,19 @@ extension SupportDesk {
         var fired = 0
         var outboxDue = false
         var firstError: (any Error)?
-        // A store scan (when one is due) reads the routing state first, so that the work fired sees the
-        // loads and queue other desks left; it reads the timers once the timers this desk holds due by now
-        // are fired: those then show their next due instants, past the cut-off, so the scan lists only
-        // what is still due — the work of the next interval, and any another desk left due by now, which
-        // the loop then fires in this same pass.
+        // A store scan (when one is due) reads the routing state and the pending deliveries first, so that
+        // the work fired sees the loads and queue other desks left, and the deliveries this pass queues do
+        // not crowd out those of other desks. It reads the ticket and journey timers once the timers this
+        // desk holds due by now are fired: those then show their next due instants, past the cut-off, so
+        // the scan lists only what is still due — the work of the next interval, and any another desk left
+        // due by now, which the loop then fires in this same pass.
         var timerScanDue = false
         if let scanAt = dueWork.nextStoreScan, scanAt <= now {
             do {
                 try await refreshRoutingFromStore()
+                try await scanStoreForDeliveries(now: now)
+                // Moved on before the timers are read, so that a pass overlapping this one does not scan too.
+                dueWork.nextStoreScan = configuration.storeScanInterval.map { now.addingTimeInterval($0) }
                 timerScanDue = true
             } catch {
                 firstError = error
@@ -91,7 +95,6 @@ extension SupportDesk {
                 timerScanDue = false
                 do {
                     try await scanStoreForTimers(now: now)
-                    dueWork.nextStoreScan = configuration.storeScanInterval.map { now.addingTimeInterval($0) }
                 } catch {
                     firstError = firstError ?? error
                     dueWork.nextStoreScan = now.addingTimeInterval(max(1, configuration.deliveryRetryDelay))
@@ -264,15 +267,19 @@ extension SupportDesk {
         } while after != nil
     }
 
-    /// Puts on the timers what the store holds due within the next scan interval: ticket timers,
-    /// journey steps and outbound attempts another desk scheduled (or left behind when it stopped).
-    /// Firing stays exactly once because every timer re-reads its ticket or journey and commits under
-    /// its version, and every delivery is claimed first.
+    /// Puts on the timers the ticket timers and journey steps the store holds due within the next scan
+    /// interval that another desk scheduled (or left behind when it stopped). Firing stays exactly once
+    /// because every timer re-reads its ticket or journey and commits under its version.
     private func scanStoreForTimers(now: Date) async throws {
         guard let interval = configuration.storeScanInterval else { return }
-        let horizon = now.addingTimeInterval(interval)
-        try await scheduleStoredTimers(dueBefore: horizon)
-        let pending = try await store.pendingOutbound(dueBy: horizon, limit: 1_000)
+        try await scheduleStoredTimers(dueBefore: now.addingTimeInterval(interval))
+    }
+
+    /// Puts on the timers the outbound attempts the store holds due within the next scan interval that
+    /// another desk scheduled (or left behind when it stopped); every delivery is claimed before it is sent.
+    private func scanStoreForDeliveries(now: Date) async throws {
+        guard let interval = configuration.storeScanInterval else { return }
+        let pending = try await store.pendingOutbound(dueBy: now.addingTimeInterval(interval), limit: 1_000)
         for message in pending {
             dueWork.addFound(.outbox, at: message.nextAttemptAt)
         }

@@ -140,6 +140,10 @@ struct TimersAcrossDesksTests {
         clock.advance(to: Self.moscow("13:00").addingTimeInterval(10))
         #expect(try await desk.processDueWork() == 1)
         #expect(await store.listings == [[second.id]], "the fired ticket's next step (14:00) lies past the scan")
+        // The deliveries other desks left are read before this pass queues its own, the timers after it
+        // fired; then the pass's delivery reads the outbox to send.
+        let calls = await store.calls
+        #expect(calls == ["deliveries", "commit", "timers", "deliveries"], "\(calls)")
         let fired = try #require(await store.base.ticket(first.id)).ticket.sla.firings
         #expect(fired.map(\.firedAt) == [clock.now])
         clock.advance(by: 10)
@@ -161,7 +165,8 @@ struct TimersAcrossDesksTests {
         let stored = try #require(await store.base.ticket(ticket.id)).ticket
         #expect(stored.sla.firings.map(\.step) == [.warning], "the warning fired before the scan failed")
         let retry = try #require(await desk.nextStoreScanInstant)
-        #expect(retry > clock.now && retry <= clock.now.addingTimeInterval(60), "the scan is retried soon: \(retry)")
+        // After the retry delay (60 s by default), not the scan interval (30 s).
+        #expect(retry == clock.now.addingTimeInterval(60), "the scan is retried after the retry delay: \(retry)")
         await store.startRecording()
         clock.advance(to: retry)
         #expect(try await desk.processDueWork() == 0, "nothing fires twice")
@@ -186,14 +191,19 @@ private actor ScanRecordingStore: ForwardingTicketStore {
     private var failsNext = false
     /// The ids each ``ticketTimers(dueBefore:after:limit:)`` answer listed since recording began.
     private(set) var listings: [[TicketID]] = []
+    /// The scans' reads and the commits, in order, since recording began.
+    private(set) var calls: [String] = []
 
     init(base: InMemoryTicketStore) { self.base = base }
 
+    /// Forgets the listings so far and records the next ones.
     func startRecording() {
         recording = true
         listings = []
+        calls = []
     }
 
+    /// Makes the next timer scan fail, as a store that cannot be reached.
     func failNextScan() { failsNext = true }
 
     func ticketTimers(dueBefore horizon: Date, after cursor: TicketID?, limit: Int) async throws -> [TicketTimer] {
@@ -202,7 +212,20 @@ private actor ScanRecordingStore: ForwardingTicketStore {
             throw StoreError(.unavailable, "the scan failed")
         }
         let page = try await base.ticketTimers(dueBefore: horizon, after: cursor, limit: limit)
-        if recording { listings.append(page.map(\.ticketID)) }
+        if recording {
+            listings.append(page.map(\.ticketID))
+            calls.append("timers")
+        }
         return page
+    }
+
+    func pendingOutbound(dueBy instant: Date, limit: Int) async throws -> [OutboundMessage] {
+        if recording { calls.append("deliveries") }
+        return await base.pendingOutbound(dueBy: instant, limit: limit)
+    }
+
+    func commit(_ commit: TicketCommit) async throws {
+        if recording { calls.append("commit") }
+        try await base.commit(commit)
     }
 }

@@ -147,19 +147,18 @@ extension InMemoryTicketStore {
 
     /// Every ticket due before `horizon` with its due instant, in id order, each once.
     private func dueTimers(before horizon: Date) -> [TicketTimer] {
-        // Sorted by the ids' first bytes as integers where they differ (``TicketIDPrefix``): comparing the
-        // ids' text was half of a scan.
-        var due: [(prefix: TicketIDPrefix, timer: TicketTimer)] = []
+        // Sorted by the ids' first bytes as integers where they differ (``TicketIDSortKey``): comparing the
+        // ids' text was about half of a scan.
+        var due: [(key: TicketIDSortKey, dueAt: Date)] = []
         for record in dueIndex.elements(dueBefore: horizon, dueOf: { $0.dueAt }) {
             guard let at = record.dueAt else { continue }
-            let id = record.ticket.id
-            due.append((TicketIDPrefix(id), TicketTimer(ticketID: id, dueAt: at)))
+            due.append((TicketIDSortKey(record.ticket.id), at))
         }
-        due.sort { TicketIDPrefix.precedes($0.prefix, $0.timer.ticketID, $1.prefix, $1.timer.ticketID) }
+        due.sort { $0.key < $1.key }
         var unique: [TicketTimer] = []
         unique.reserveCapacity(due.count)
-        for index in due.indices where due[index].timer.ticketID != unique.last?.ticketID {
-            unique.append(due[index].timer)  // an entry listed twice is kept once
+        for index in due.indices where due[index].key.id != unique.last?.ticketID {
+            unique.append(TicketTimer(ticketID: due[index].key.id, dueAt: due[index].dueAt))  // listed twice: kept once
         }
         return unique
     }

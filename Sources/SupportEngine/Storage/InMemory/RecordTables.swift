@@ -30,7 +30,8 @@ extension InMemoryTicketStore {
 
         /// The record of the ticket with this id, if the store holds it.
         subscript(id: TicketID) -> Record? {
-            // The closure captures the array, not `self`: capturing the table copied all of its parts.
+            // The closure captures the array, not `self`: capturing the table copied it for every lookup (a
+            // retain and a release of each of its arrays, `outlined init with copy of RecordTable` in a profile).
             let all = self.all
             guard let slot = byID.slot(hash: SlotTable.hash(id.hashValue), where: { all[$0].ticket.id == id }) else {
                 return nil
@@ -117,7 +118,7 @@ extension InMemoryTicketStore {
 
         /// The record a key points at, if any.
         subscript(key: Key) -> Record? {
-            let entries = self.entries  // captured alone: capturing `self` copied the table too
+            let entries = self.entries  // captured alone: capturing `self` copied the slot table's array too
             guard let slot = table.slot(hash: SlotTable.hash(key.hashValue), where: { entries[$0].key == key }) else {
                 return nil
             }

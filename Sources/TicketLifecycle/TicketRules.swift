@@ -324,6 +324,8 @@ public enum TicketRules {
     }
 
     static func validateBody(_ body: String, command: String) throws {
+        // A body that starts with a visible ASCII character has text; others are read character by character.
+        if let first = body.utf8.first, first > 0x20 && first < 0x7F { return }
         guard body.contains(where: isVisible) else {
             throw LifecycleError(.invalidMessage, "'\(command)' needs a message with text; the body is empty")
         }

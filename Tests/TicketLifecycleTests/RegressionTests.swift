@@ -49,7 +49,11 @@ struct RegressionTests {
 struct HardeningTests {
     @Test(
         "bodies that show no text are refused",
-        arguments: ["\u{200B}", "\u{FEFF}", "\u{0}", " \u{200B}\n\u{FEFF} ", "\u{0}\u{1}\t"]
+        arguments: [
+            "\u{200B}", "\u{FEFF}", "\u{0}", " \u{200B}\n\u{FEFF} ", "\u{0}\u{1}\t",
+            // At the edges of the visible ASCII characters the check takes without reading further.
+            "\u{7F}", " \u{7F}", "\u{20}",
+        ]
     )
     func invisibleBodies(body: String) throws {
         let story = try Story()
@@ -61,6 +65,16 @@ struct HardeningTests {
                 at: story.nextInstant
             )
         }
+    }
+
+    @Test(
+        "a body that starts with a visible ASCII character is accepted",
+        arguments: ["!", "~", "M\u{301}", "a\u{200B}"]
+    )
+    func visibleASCIIStart(body: String) throws {
+        var story = try Story()
+        try story.run(.internalNote(Fixture.draft(body)))
+        #expect(story.ticket.messages.last?.body == body)
     }
 
     @Test("text with invisible characters around it is accepted")

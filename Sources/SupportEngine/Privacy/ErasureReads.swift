@@ -106,11 +106,7 @@ struct ErasureReads {
     /// Forgets the members with no read under way once ``capacity`` are remembered.
     private mutating func makeRoom() {
         guard members.count >= Self.capacity else { return }
-        // Emptied in place, keeping the table's room: a filtered copy started small and grew back to the
-        // capacity, rehashing every member at each doubling.
-        let underWay = members.filter { $0.value.latest != nil }
-        members.removeAll(keepingCapacity: true)
-        for (member, reads) in underWay { members[member] = reads }
+        members = members.filter { $0.value.latest != nil }
     }
 
     /// What the desk's reads say of `member` for a check that needs a read begun after commit count

@@ -324,11 +324,16 @@ public enum TicketRules {
     }
 
     static func validateBody(_ body: String, command: String) throws {
-        // A body that starts with a visible ASCII character has text; others are read character by character.
-        if let first = body.utf8.first, first > 0x20 && first < 0x7F { return }
-        guard body.contains(where: isVisible) else {
+        guard startsWithVisibleASCII(body) || body.contains(where: isVisible) else {
             throw LifecycleError(.invalidMessage, "'\(command)' needs a message with text; the body is empty")
         }
+    }
+
+    /// Whether the text starts with a visible ASCII character (`!` to `~`): then it is not blank, and no
+    /// character needs to be looked up in Unicode's tables.
+    package static func startsWithVisibleASCII(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return false }
+        return first > 0x20 && first < 0x7F
     }
 
     /// Whether a character shows as text: not white space, and not only control or format scalars

@@ -402,7 +402,7 @@ extension SupportDesk {
     ///   - body: The text.
     ///   - what: What the body belongs to, for the error's message (worked out only for an error).
     func validateBody(_ body: String, what: @autoclosure () -> String) throws {
-        guard Self.startsWithVisibleASCII(body) || body.contains(where: { !$0.isWhitespace }) else {
+        guard TicketRules.startsWithVisibleASCII(body) || body.contains(where: { !$0.isWhitespace }) else {
             throw DeskError(.invalidInput, "\(what()) has an empty body; write some text")
         }
         let size = body.utf8.count
@@ -415,13 +415,6 @@ extension SupportDesk {
                 "\(what()) has a body of \(size) bytes; the limit is \(configuration.maximumBodyBytes) bytes"
             )
         }
-    }
-
-    /// Whether the text starts with a visible ASCII character (`!` to `~`): then it is not blank, and
-    /// no character needs to be looked up.
-    static func startsWithVisibleASCII(_ text: String) -> Bool {
-        guard let first = text.utf8.first else { return false }
-        return first > 0x20 && first < 0x7F
     }
 
     private static func isWellFormedReference(_ text: String) -> Bool {

@@ -126,13 +126,22 @@ struct TimersAcrossDesksTests {
         #expect(channel.keysSentMoreThanOnce.isEmpty)
     }
 
-    @Test("a pass fires the desk's own due timers before it scans: the scan lists only the work still ahead")
-    func scanAfterOwnTimers() async throws {
+    /// A desk on a ``ScanRecordingStore`` at 10:00 Moscow time, its timers loaded, holding a ticket from
+    /// anna whose SLA warning falls due at 13:00.
+    private static func scanningDesk() async throws -> (
+        desk: SupportDesk, store: ScanRecordingStore, clock: ManualClock, ticket: Ticket
+    ) {
         let store = ScanRecordingStore(base: InMemoryTicketStore())
         let clock = ManualClock(now: Self.moscow("10:00"))
         let desk = try Self.desk(store: store, clock: clock)
         _ = try await desk.processDueWork()
-        let first = try await desk.receive(Self.message("m-1", from: "anna", at: clock.now)).ticket
+        let ticket = try await desk.receive(Self.message("m-1", from: "anna", at: clock.now)).ticket
+        return (desk, store, clock, ticket)
+    }
+
+    @Test("a pass fires the desk's own due timers before it scans: the scan lists only the work still ahead")
+    func scanAfterOwnTimers() async throws {
+        let (desk, store, clock, first) = try await Self.scanningDesk()
         clock.advance(by: 20)
         let second = try await desk.receive(Self.message("m-2", from: "boris", at: clock.now)).ticket
         await store.startRecording()
@@ -154,11 +163,7 @@ struct TimersAcrossDesksTests {
         "a scan that fails after the due timers fired: they stay fired, the pass reports the failure, the scan is retried"
     )
     func failedScanAfterOwnTimers() async throws {
-        let store = ScanRecordingStore(base: InMemoryTicketStore())
-        let clock = ManualClock(now: Self.moscow("10:00"))
-        let desk = try Self.desk(store: store, clock: clock)
-        _ = try await desk.processDueWork()
-        let ticket = try await desk.receive(Self.message("m-1", from: "anna", at: clock.now)).ticket
+        let (desk, store, clock, ticket) = try await Self.scanningDesk()
         await store.failNextScan()
         clock.advance(to: Self.moscow("13:00").addingTimeInterval(10))
         await #expect(throws: StoreError.self) { try await desk.processDueWork() }
@@ -171,6 +176,39 @@ struct TimersAcrossDesksTests {
         clock.advance(to: retry)
         #expect(try await desk.processDueWork() == 0, "nothing fires twice")
         #expect(await store.listings == [[]], "the retried scan ran and found nothing still due")
+    }
+
+    @Test("a pass that overlaps a scanning pass while it fires does not scan the store too")
+    func overlappingPassesScanOnce() async throws {
+        let (desk, store, clock, ticket) = try await Self.scanningDesk()
+        await store.startRecording()
+        await store.commits.close()
+        clock.advance(to: Self.moscow("13:00").addingTimeInterval(10))
+        let scanning = Task { try await desk.processDueWork() }
+        try await eventually("the first pass's commit reaches the store") { await store.commits.parked == 1 }
+        // The first pass has read the deliveries and holds the warning's commit; its timer scan is ahead.
+        // The overlapping pass must end on its own: had it scanned, it would find the warning still due in
+        // the store and wait for the first pass's lock on the ticket, behind the held commit.
+        let ended = PassEnded()
+        let overlapping = Task {
+            let fired = try await desk.processDueWork()
+            await ended.note()
+            return fired
+        }
+        var spins = 0
+        while await !ended.hasEnded, spins < 100_000 {
+            spins += 1
+            await Task.yield()
+        }
+        let endedWhileHeld = await ended.hasEnded
+        #expect(await store.listings.isEmpty, "only the first pass reads the timers, after it fired")
+        await store.commits.open()
+        #expect(endedWhileHeld, "the overlapping pass ended while the first pass held its commit")
+        #expect(try await overlapping.value == 0, "the overlapping pass finds nothing due and no scan due")
+        #expect(try await scanning.value == 1)
+        #expect(await store.listings == [[]], "one timer scan in all")
+        let stored = try #require(await store.base.ticket(ticket.id)).ticket
+        #expect(stored.sla.firings.map(\.step) == [.warning])
     }
 
     @Test("the scan interval is validated and read from the document")
@@ -193,6 +231,8 @@ private actor ScanRecordingStore: ForwardingTicketStore {
     private(set) var listings: [[TicketID]] = []
     /// The scans' reads and the commits, in order, since recording began.
     private(set) var calls: [String] = []
+    /// Where commits wait while a test holds them.
+    let commits = TestGate()
 
     init(base: InMemoryTicketStore) { self.base = base }
 
@@ -226,6 +266,16 @@ private actor ScanRecordingStore: ForwardingTicketStore {
 
     func commit(_ commit: TicketCommit) async throws {
         if recording { calls.append("commit") }
+        await commits.pass()
         try await base.commit(commit)
     }
+}
+
+/// Whether a pass a test started has ended.
+private actor PassEnded {
+    /// Whether ``note()`` was called.
+    private(set) var hasEnded = false
+
+    /// Notes that the pass ended.
+    func note() { hasEnded = true }
 }
